@@ -1,0 +1,81 @@
+# fangan — campaign plans (实施方案) in Markdown to GB/T 9704 documents.
+#
+#   make          build ./fangan
+#   make deps     install the Debian packages fangan needs (no-op when present)
+#   make demo     deps + build + check and render plans/ into out/
+#   make check    deps + build + every test, plain and under ASan/UBSan
+#   make fuzz     build and run the libFuzzer target for the plan reader
+#   make bench    the benchmark
+#   make clean
+
+CC      ?= cc
+PKGS    := libcmark-gfm yaml-0.1 libxml-2.0 fontconfig harfbuzz harfbuzz-subset libunibreak
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcmark-gfm-extensions -lhpdf -lm
+CFLAGS  ?= -O2 -g
+CFLAGS  += -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Werror $(PKG_CFLAGS)
+LDLIBS  += $(PKG_LIBS)
+
+SRC     := $(sort $(wildcard src/*.c))
+LIBSRC  := $(filter-out src/main.c,$(SRC))
+HDR     := $(wildcard src/*.h)
+TESTSRC := $(sort $(wildcard tests/test_*.c))
+
+B       := build
+OBJ     := $(LIBSRC:src/%.c=$(B)/obj/%.o)
+TESTS   := $(TESTSRC:tests/%.c=$(B)/%)
+
+SAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+SOBJ    := $(LIBSRC:src/%.c=$(B)/san/%.o)
+STESTS  := $(TESTSRC:tests/%.c=$(B)/san/%)
+
+.PHONY: all deps demo check test test-san test-cli fuzz bench clean
+all: fangan
+
+deps:
+	@sh scripts/deps.sh
+
+fangan: $(OBJ) $(B)/obj/main.o
+	$(CC) $(CFLAGS) -o $@ $^ $(LDFLAGS) $(LDLIBS)
+
+$(B)/obj/%.o: src/%.c $(HDR) | $(B)/obj
+	$(CC) $(CFLAGS) -c -o $@ $<
+
+$(B)/san/%.o: src/%.c $(HDR) | $(B)/san
+	$(CC) $(CFLAGS) $(SAN_FLAGS) -c -o $@ $<
+
+$(B)/test_%: tests/test_%.c tests/testutil.h $(OBJ) | $(B)
+	$(CC) $(CFLAGS) -Isrc -o $@ $< $(OBJ) $(LDFLAGS) $(LDLIBS) -lcmocka
+
+$(B)/san/test_%: tests/test_%.c tests/testutil.h $(SOBJ) | $(B)/san
+	$(CC) $(CFLAGS) $(SAN_FLAGS) -Isrc -o $@ $< $(SOBJ) $(LDFLAGS) $(LDLIBS) -lcmocka
+
+$(B)/san/fangan: $(SOBJ) $(B)/san/main.o
+	$(CC) $(CFLAGS) $(SAN_FLAGS) -o $@ $^ $(LDFLAGS) $(LDLIBS)
+
+$(B) $(B)/obj $(B)/san:
+	mkdir -p $@
+
+demo: deps
+	@$(MAKE) --no-print-directory fangan
+	./fangan check plans/ || true
+
+# Unit tests, then the command-line tests, first plain and then with the
+# sanitizers; scripts/run-tests.sh prints the closing "N passed, N failed".
+check: deps
+	@$(MAKE) --no-print-directory fangan $(TESTS) $(B)/san/fangan $(STESTS)
+	@sh scripts/run-tests.sh $(B) $(TESTS) -- $(STESTS)
+
+test: fangan $(TESTS)
+	@sh scripts/run-tests.sh $(B) $(TESTS) --
+
+FUZZ_FLAGS := -O1 -g -fsanitize=fuzzer,address,undefined -fno-omit-frame-pointer
+fuzz: deps
+	clang -std=c11 -D_POSIX_C_SOURCE=200809L $(PKG_CFLAGS) $(FUZZ_FLAGS) -Isrc \
+	  -o $(B)/fuzz_plan tests/fuzz_plan.c $(LIBSRC) $(LDLIBS)
+	mkdir -p $(B)/fuzz-corpus
+	$(B)/fuzz_plan -max_total_time=$${FUZZ_SECONDS:-60} -max_len=65536 \
+	  -artifact_prefix=tests/fuzz/ $(B)/fuzz-corpus tests/fuzz plans
+
+clean:
+	rm -rf $(B) fangan

@@ -1,0 +1,25 @@
+#!/bin/sh
+# Install the Debian packages fangan needs to build, test and render.
+# A no-op when all are present; uses sudo when not root.
+set -e
+pkgs="
+build-essential pkg-config clang libclang-rt-14-dev
+libcmark-gfm-dev libcmark-gfm-extensions-dev
+libyaml-dev libxml2-dev libxml2-utils libhpdf-dev
+libfontconfig-dev libharfbuzz-dev libunibreak-dev
+libcmocka-dev libical-dev
+poppler-utils qpdf mandoc
+fonts-arphic-gbsn00lp fonts-arphic-gkai00mp fonts-arphic-uming fonts-wqy-zenhei
+"
+missing=""
+for p in $pkgs; do
+	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" ||
+		missing="$missing $p"
+done
+[ -z "$missing" ] && exit 0
+echo "deps: installing$missing"
+SUDO=""
+[ "$(id -u)" -ne 0 ] && SUDO=sudo
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends $missing

@@ -1,0 +1,230 @@
+/* diag.c — the rule table and the three report formats. */
+#include "diag.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "version.h"
+
+const Rule rules[] = {
+	{"yaml-syntax", SEV_ERROR, "The front matter is not valid YAML."},
+	{"front-matter", SEV_ERROR, "No front matter, or it is not a mapping."},
+	{"unknown-key", SEV_WARNING, "An unknown front-matter key."},
+	{"field-missing", SEV_ERROR, "A required or expected field is missing."},
+	{"type-mismatch", SEV_ERROR, "A value of the wrong kind."},
+	{"date-invalid", SEV_ERROR, "Not an ISO date, or no such day."},
+	{"phase-order", SEV_ERROR, "A phase ends before it starts, or phases are out of order."},
+	{"phase-overlap", SEV_ERROR, "Two phases share days."},
+	{"phase-gap", SEV_WARNING, "Days between two phases belong to no phase."},
+	{"phase-outside", SEV_ERROR, "A phase begins before or ends after the campaign."},
+	{"deadline-outside", SEV_ERROR, "A deadline outside the campaign or its phase."},
+	{"deadline-in-gap", SEV_WARNING, "A deadline that falls in no phase."},
+	{"deadline-before-issue", SEV_ERROR, "A deadline before the document's date."},
+	{"deadline-weekend", SEV_WARNING, "A deadline on a Saturday or Sunday."},
+	{"text-date-conflict", SEV_ERROR, "The body gives a phase or deadline a different date than the timeline."},
+	{"text-date-unlisted", SEV_WARNING, "A date in the body that matches no date in the timeline."},
+	{"criteria-sum", SEV_ERROR, "Item points do not add up to the total."},
+	{"rating-overlap", SEV_ERROR, "Two rating bands share a score."},
+	{"rating-gap", SEV_ERROR, "A score that no rating band covers."},
+	{"percent-range", SEV_ERROR, "A percentage outside 0-100, or min above max."},
+	{"heading-sequence", SEV_ERROR, "A written heading number skips or repeats."},
+	{"heading-level", SEV_WARNING, "A heading more than one level deeper than the one before."},
+	{"attachment-ref", SEV_ERROR, "A reference to an attachment that does not exist."},
+	{"placeholder", SEV_WARNING, "An unresolved placeholder such as 20XX or ××."},
+	{"glyph-missing", SEV_ERROR, "A character that no configured font can draw."},
+	{"input", SEV_ERROR, "The file cannot be read as a plan (encoding, size, limits)."},
+};
+const size_t nrules = sizeof rules / sizeof rules[0];
+
+enum { MAX_FINDINGS = 10000 };
+
+const Rule *rule_find(const char *id)
+{
+	for (size_t i = 0; i < nrules; i++)
+		if (strcmp(rules[i].id, id) == 0)
+			return &rules[i];
+	return NULL;
+}
+
+void diag_add(Diags *d, const char *file, Pos pos, Severity sev,
+              const char *rule, const char *fmt, ...)
+{
+	const Rule *r = rule_find(rule);
+	if (!r) {
+		fprintf(stderr, "fangan: internal error: unknown rule %s\n", rule);
+		abort();
+	}
+	if (d->n >= MAX_FINDINGS) {
+		d->dropped++;
+		return;
+	}
+	d->v = xgrow(d->v, &d->cap, d->n + 1, sizeof *d->v);
+	Finding *f = &d->v[d->n++];
+	f->file = xstrdup(file);
+	f->pos = pos;
+	f->severity = sev;
+	f->rule = r->id;
+	va_list ap;
+	va_start(ap, fmt);
+	f->message = xvasprintf(fmt, ap);
+	va_end(ap);
+}
+
+/* Order two findings by file, line and column. */
+static int finding_cmp(const Finding *x, const Finding *y)
+{
+	int c = strcmp(x->file, y->file);
+	if (c)
+		return c;
+	if (x->pos.line != y->pos.line)
+		return x->pos.line < y->pos.line ? -1 : 1;
+	if (x->pos.col != y->pos.col)
+		return x->pos.col < y->pos.col ? -1 : 1;
+	return 0;
+}
+
+/* A bottom-up merge sort: stable, so findings at one position keep the
+ * order in which the checks added them (qsort would not). */
+void diag_sort(Diags *d)
+{
+	if (d->n < 2)
+		return;
+	Finding *tmp = xmalloc(d->n * sizeof *tmp);
+	for (size_t width = 1; width < d->n; width *= 2) {
+		for (size_t lo = 0; lo < d->n; lo += 2 * width) {
+			size_t mid = lo + width < d->n ? lo + width : d->n;
+			size_t hi = lo + 2 * width < d->n ? lo + 2 * width : d->n;
+			size_t i = lo, j = mid, k = lo;
+			while (i < mid && j < hi)
+				tmp[k++] = finding_cmp(&d->v[i], &d->v[j]) <= 0 ? d->v[i++] : d->v[j++];
+			while (i < mid)
+				tmp[k++] = d->v[i++];
+			while (j < hi)
+				tmp[k++] = d->v[j++];
+		}
+		memcpy(d->v, tmp, d->n * sizeof *tmp);
+	}
+	free(tmp);
+}
+
+size_t diag_count(const Diags *d, Severity sev)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < d->n; i++)
+		n += d->v[i].severity == sev;
+	return n;
+}
+
+void diag_free(Diags *d)
+{
+	for (size_t i = 0; i < d->n; i++) {
+		free(d->v[i].file);
+		free(d->v[i].message);
+	}
+	free(d->v);
+	memset(d, 0, sizeof *d);
+}
+
+static const char *sev_name(Severity s)
+{
+	return s == SEV_ERROR ? "error" : "warning";
+}
+
+static void write_text(const Diags *d, bool color, FILE *out)
+{
+	for (size_t i = 0; i < d->n; i++) {
+		const Finding *f = &d->v[i];
+		const char *on = "", *off = "", *bold = "";
+		if (color) {
+			on = f->severity == SEV_ERROR ? "\033[1;31m" : "\033[1;35m";
+			off = "\033[0m";
+			bold = "\033[1m";
+		}
+		if (f->pos.line > 0)
+			fprintf(out, "%s%s:%d:%d:%s %s%s:%s %s [%s]\n", bold, f->file,
+			        f->pos.line, f->pos.col, off, on, sev_name(f->severity),
+			        off, f->message, f->rule);
+		else
+			fprintf(out, "%s%s:%s %s%s:%s %s [%s]\n", bold, f->file, off, on,
+			        sev_name(f->severity), off, f->message, f->rule);
+	}
+	if (d->dropped)
+		fprintf(out, "fangan: %zu more findings not shown\n", d->dropped);
+}
+
+static void write_json(const Diags *d, FILE *out)
+{
+	Buf b = {0};
+	buf_puts(&b, "{\n  \"version\": \"" FANGAN_VERSION "\",\n  \"findings\": [");
+	for (size_t i = 0; i < d->n; i++) {
+		const Finding *f = &d->v[i];
+		buf_puts(&b, i ? ",\n    {" : "\n    {");
+		buf_puts(&b, "\"file\": \"");
+		buf_json_str(&b, f->file);
+		buf_printf(&b, "\", \"line\": %d, \"column\": %d, \"severity\": \"%s\", "
+		           "\"rule\": \"%s\", \"message\": \"",
+		           f->pos.line, f->pos.col, sev_name(f->severity), f->rule);
+		buf_json_str(&b, f->message);
+		buf_puts(&b, "\"}");
+	}
+	buf_printf(&b, "%s],\n  \"errors\": %zu,\n  \"warnings\": %zu,\n  \"dropped\": %zu\n}\n",
+	           d->n ? "\n  " : "", diag_count(d, SEV_ERROR),
+	           diag_count(d, SEV_WARNING), d->dropped);
+	fputs(buf_cstr(&b), out);
+	buf_free(&b);
+}
+
+static void write_sarif(const Diags *d, FILE *out)
+{
+	Buf b = {0};
+	buf_puts(&b,
+	         "{\n"
+	         "  \"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n"
+	         "  \"version\": \"2.1.0\",\n"
+	         "  \"runs\": [{\n"
+	         "    \"tool\": {\"driver\": {\n"
+	         "      \"name\": \"fangan\",\n"
+	         "      \"version\": \"" FANGAN_VERSION "\",\n"
+	         "      \"informationUri\": \"https://example.invalid/fangan\",\n"
+	         "      \"rules\": [");
+	for (size_t i = 0; i < nrules; i++) {
+		buf_printf(&b,
+		           "%s\n        {\"id\": \"%s\", \"shortDescription\": {\"text\": \"",
+		           i ? "," : "", rules[i].id);
+		buf_json_str(&b, rules[i].summary);
+		buf_printf(&b, "\"}, \"defaultConfiguration\": {\"level\": \"%s\"}}",
+		           sev_name(rules[i].severity));
+	}
+	buf_puts(&b, "\n      ]\n    }},\n"
+	             "    \"columnKind\": \"unicodeCodePoints\",\n"
+	             "    \"results\": [");
+	for (size_t i = 0; i < d->n; i++) {
+		const Finding *f = &d->v[i];
+		size_t idx = (size_t)(rule_find(f->rule) - rules);
+		buf_printf(&b, "%s\n      {\"ruleId\": \"%s\", \"ruleIndex\": %zu, "
+		           "\"level\": \"%s\", \"message\": {\"text\": \"",
+		           i ? "," : "", f->rule, idx, sev_name(f->severity));
+		buf_json_str(&b, f->message);
+		buf_puts(&b, "\"}, \"locations\": [{\"physicalLocation\": {"
+		             "\"artifactLocation\": {\"uri\": \"");
+		buf_json_str(&b, f->file);
+		buf_puts(&b, "\"}");
+		if (f->pos.line > 0)
+			buf_printf(&b, ", \"region\": {\"startLine\": %d, \"startColumn\": %d}",
+			           f->pos.line, f->pos.col);
+		buf_puts(&b, "}}]}");
+	}
+	buf_printf(&b, "%s]\n  }]\n}\n", d->n ? "\n    " : "");
+	fputs(buf_cstr(&b), out);
+	buf_free(&b);
+}
+
+void diag_write(const Diags *d, DiagFormat fmt, bool color, FILE *out)
+{
+	switch (fmt) {
+	case FMT_TEXT: write_text(d, color, out); break;
+	case FMT_JSON: write_json(d, out); break;
+	case FMT_SARIF: write_sarif(d, out); break;
+	}
+}

@@ -1,0 +1,222 @@
+/* model.h — one plan, as every later stage sees it.
+ *
+ * The reader (plan_read) fills this from the front matter and the body;
+ * the checker reads it and adds findings; the renderers lay it out.  No
+ * stage after the reader looks at YAML or Markdown again.  Every value
+ * that came from the file keeps its position so that findings can point
+ * at it.
+ */
+#ifndef FANGAN_MODEL_H
+#define FANGAN_MODEL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "date.h"
+#include "diag.h"
+
+/* A string from the front matter.  s is NULL when the key was absent. */
+typedef struct {
+	char *s;
+	Pos pos; /* of the value (of the key when the value is absent) */
+} Str;
+
+typedef struct {
+	Str *v;
+	size_t n;
+	Pos pos; /* of the key */
+} StrList;
+
+/* A date from the front matter.  day is DAY_NONE when absent or invalid. */
+typedef struct {
+	Day day;
+	Pos pos;
+	bool implied; /* filled in by the rules for phases, not written */
+} Date;
+
+typedef struct {
+	long v;
+	bool set;
+	Pos pos;
+} Num;
+
+typedef struct {
+	Str name;
+	Date start, end;
+	Pos pos; /* of the list item */
+} Phase;
+
+typedef struct {
+	Str name, by, to, phase, form;
+	Date due;
+	Pos pos;
+} Deadline;
+
+typedef struct {
+	Str name, standard;
+	Num points;
+	Pos pos;
+} CriteriaItem;
+
+typedef struct {
+	Str name;
+	Num min, max; /* inclusive; min unset = 0, max unset = total */
+	Pos pos;
+} Rating;
+
+typedef struct {
+	bool present;
+	Pos pos;
+	Num total;
+	CriteriaItem *items;
+	size_t nitems;
+	Rating *ratings;
+	size_t nratings;
+} Criteria;
+
+typedef struct {
+	Str name, of;
+	Num min_percent, max_percent;
+	Pos pos;
+} Quota;
+
+typedef enum { ATT_FORM, ATT_LEDGER, ATT_SCORESHEET, ATT_TEXT, ATT_UNKNOWN } AttType;
+
+typedef enum { WIDTH_FULL, WIDTH_HALF } FieldWidth;
+
+typedef struct {
+	Str name;
+	FieldWidth width;
+	int lines; /* 1 unless given */
+	bool sign;
+	Pos pos;
+} Field;
+
+typedef enum { ROWS_NONE, ROWS_UNITS, ROWS_CRITERIA, ROWS_DEADLINES, ROWS_LITERAL } RowSource;
+
+typedef struct {
+	StrList cells;
+} Row;
+
+typedef struct {
+	Str id, title, file, template_;
+	AttType type;
+	Pos type_pos;
+	Field *fields;
+	size_t nfields;
+	StrList columns;
+	RowSource rows_from;
+	Row *rows; /* ROWS_LITERAL */
+	size_t nrows;
+	Pos rows_pos;
+	Pos pos; /* of the list item */
+} Attachment;
+
+/* ---- the body ---- */
+
+/* A piece of body text with the map back to the source.  Text is UTF-8
+ * with inline markup removed; a segment says where in the file a run of
+ * it starts, and positions inside a run are found by walking the source
+ * (see plan_text_pos). */
+typedef struct {
+	size_t off;      /* byte offset in the text where this run starts */
+	int line;        /* source line of that byte */
+	int byte_col;    /* 1-based byte column on that line */
+} TextSeg;
+
+typedef struct {
+	char *s;
+	size_t len;
+	TextSeg *segs;
+	size_t nsegs;
+} Text;
+
+typedef enum {
+	BLK_HEADING,
+	BLK_PARAGRAPH,
+	BLK_LIST,
+	BLK_ITEM,
+	BLK_TABLE,
+	BLK_ROW,
+	BLK_CELL,
+	BLK_QUOTE,
+	BLK_CODE,
+	BLK_RULE, /* thematic break */
+} BlockType;
+
+typedef struct Block Block;
+struct Block {
+	BlockType type;
+	Pos pos;
+	/* BLK_HEADING: level 1..4 (## is level 1); the written number ("一、",
+	 * "（二）", "3.", "（4）") split from the heading text, or empty; the
+	 * number's value (1-based) or 0 when none was written. */
+	int level;
+	char *number;
+	int number_value;
+	/* BLK_HEADING, BLK_PARAGRAPH, BLK_CELL, BLK_CODE: the text.  For a
+	 * heading, text excludes the written number.  For a paragraph that
+	 * starts with **bold**, runin is the bold run-in heading and text the
+	 * rest. */
+	Text runin;
+	Text text;
+	/* BLK_LIST: ordered? and the first number. BLK_ROW: header row? */
+	bool ordered;
+	int start;
+	bool header;
+	Block **kids;
+	size_t nkids;
+};
+
+typedef struct {
+	char *path;      /* as given on the command line */
+	char *src;       /* the whole file, NUL-terminated */
+	size_t len;
+	size_t *line_off; /* byte offset of each line start (line_off[0] = line 1) */
+	size_t nlines;
+	int body_line;   /* first line of the body (1 when no front matter) */
+
+	bool has_front_matter;
+	Str title, issuer, header, doc_number, signer, secrecy, urgency,
+	    copy_number, printed_by, note;
+	Date date, printed_on;
+	StrList recipients, cc;
+	Date campaign_start, campaign_end;
+	Pos campaign_pos;
+	Phase *phases;
+	size_t nphases;
+	Pos phases_pos;
+	Deadline *deadlines;
+	size_t ndeadlines;
+	Criteria criteria;
+	Quota *quotas;
+	size_t nquotas;
+	Attachment *attachments;
+	size_t nattachments;
+	StrList units;
+
+	Block *body; /* a BLK_QUOTE-like root holding the top-level blocks */
+} Plan;
+
+/* Read the plan in path.  Problems with the file itself and with the
+ * front matter's shape (yaml-syntax, front-matter, unknown-key,
+ * type-mismatch, date-invalid, input) go into d.  Returns NULL only when
+ * the file could not be read at all (err then says why, in English, for
+ * exit status 2); otherwise a plan, possibly partial. */
+Plan *plan_read(const char *path, Diags *d, char **err);
+/* The same from memory (tests, the fuzzer).  src need not be terminated. */
+Plan *plan_parse(const char *path, const char *src, size_t len, Diags *d);
+void plan_free(Plan *p);
+
+/* Position in the file of byte off of t. */
+Pos plan_text_pos(const Plan *p, const Text *t, size_t off);
+/* Position of byte offset off of the whole file. */
+Pos plan_src_pos(const Plan *p, size_t off);
+
+/* The year that dates written without one belong to: the campaign's
+ * start year, else the document date's, else 0. */
+int plan_default_year(const Plan *p);
+
+const char *att_type_name(AttType t);
+
+#endif

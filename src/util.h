@@ -1,0 +1,59 @@
+/* util.h — allocation that cannot fail silently, growable buffers, UTF-8.
+ *
+ * Every module uses these instead of raw malloc so that an out-of-memory
+ * condition ends the program with a message instead of a NULL dereference.
+ */
+#ifndef FANGAN_UTIL_H
+#define FANGAN_UTIL_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+void *xmalloc(size_t n);
+void *xcalloc(size_t n, size_t size);
+void *xrealloc(void *p, size_t n);
+/* Grow an array of elem-sized items to hold at least need items. */
+void *xgrow(void *p, size_t *cap, size_t need, size_t elem);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+char *xvasprintf(const char *fmt, va_list ap);
+
+/* A growable byte buffer, always NUL-terminated when len > 0 or after
+ * buf_cstr(). */
+typedef struct {
+	char *s;
+	size_t len, cap;
+} Buf;
+
+void buf_add(Buf *b, const char *s, size_t n);
+void buf_puts(Buf *b, const char *s);
+void buf_putc(Buf *b, char c);
+void buf_printf(Buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Append s as the inside of a JSON string literal (no quotes). */
+void buf_json_str(Buf *b, const char *s);
+const char *buf_cstr(Buf *b);
+void buf_free(Buf *b);
+
+/* Decode one UTF-8 code point at s (n bytes available).  Returns its
+ * length in bytes (1..4) and stores the code point; on a malformed
+ * sequence returns 0. */
+int utf8_decode(const unsigned char *s, size_t n, uint32_t *cp);
+/* Encode cp into out (at least 4 bytes); returns the length. */
+int utf8_encode(uint32_t cp, char *out);
+/* Byte offset of the first invalid UTF-8 sequence, or (size_t)-1. */
+size_t utf8_invalid_at(const char *s, size_t n);
+/* Number of code points in the first n bytes of s. */
+size_t utf8_count(const char *s, size_t n);
+
+/* Read a whole file.  Returns NULL with errno set on failure.  Files
+ * larger than max bytes fail with EFBIG. */
+char *read_file(const char *path, size_t max, size_t *len);
+
+/* Edit distance between two UTF-8 strings, counted in code points, capped
+ * at cap (returns cap when the distance is at least cap). */
+size_t edit_distance(const char *a, const char *b, size_t cap);
+
+#endif
