@@ -154,6 +154,7 @@ struct Block {
 	int level;
 	char *number;
 	int number_value;
+	Pos number_pos;
 	/* BLK_HEADING, BLK_PARAGRAPH, BLK_CELL, BLK_CODE: the text.  For a
 	 * heading, text excludes the written number.  For a paragraph that
 	 * starts with **bold**, runin is the bold run-in heading and text the
@@ -218,5 +219,8 @@ Pos plan_src_pos(const Plan *p, size_t off);
 int plan_default_year(const Plan *p);
 
 const char *att_type_name(AttType t);
+
+/* Visit every block under root (root excluded) in document order. */
+void block_walk(const Block *root, void (*fn)(const Block *b, void *ctx), void *ctx);
 
 #endif

@@ -1,0 +1,335 @@
+/* body.c — the Markdown body into Blocks, with cmark-gfm.
+ *
+ * The cmark tree is walked with its iterator (never recursively) so that
+ * 20,000 nested block quotes cost memory, not stack.  Our own Block tree
+ * is capped at MAX_DEPTH: deeper containers are folded into the deepest
+ * allowed one, which keeps every later recursive walk bounded.
+ */
+#include <cmark-gfm-core-extensions.h>
+#include <cmark-gfm.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "headnum.h"
+#include "reader.h"
+#include "util.h"
+
+enum { MAX_DEPTH = 32 };
+
+typedef struct {
+	Plan *p;
+	int line0;          /* file line of body line 1, minus one */
+	Block **stack;      /* containers, one per cmark depth */
+	size_t depth, cap;
+	Block *cur;         /* block collecting inline text, or NULL */
+	cmark_node *cur_node;
+	cmark_node *runin;  /* the strong node being read as a run-in head */
+	bool soft;          /* a soft line break waits to be joined */
+} Walk;
+
+static Pos to_pos(const Plan *p, int line, int byte_col)
+{
+	if (line < 1 || (size_t)line > p->nlines)
+		return (Pos){line, byte_col};
+	const char *s = p->src + p->line_off[line - 1];
+	size_t n = byte_col > 0 ? (size_t)byte_col - 1 : 0;
+	size_t max = (size_t)line < p->nlines ? p->line_off[line] - p->line_off[line - 1]
+	                                      : p->len - p->line_off[line - 1];
+	if (n > max)
+		n = max;
+	return (Pos){line, (int)utf8_count(s, n) + 1};
+}
+
+static Block *block_new(Walk *w, BlockType t, cmark_node *n)
+{
+	Block *b = xcalloc(1, sizeof *b);
+	b->type = t;
+	b->pos = to_pos(w->p, cmark_node_get_start_line(n) + w->line0,
+	                cmark_node_get_start_column(n));
+	Block *parent = w->stack[w->depth - 1];
+	size_t cap = parent->nkids;
+	/* kids grow by doubling; capacity is implied by a power-of-two count */
+	if ((cap & (cap - 1)) == 0)
+		parent->kids = xrealloc(parent->kids, (cap ? cap * 2 : 1) * sizeof *parent->kids);
+	parent->kids[parent->nkids++] = b;
+	return b;
+}
+
+static void push(Walk *w, Block *b)
+{
+	w->stack = xgrow(w->stack, &w->cap, w->depth + 1, sizeof *w->stack);
+	/* Past MAX_DEPTH the new container's children go to its parent. */
+	w->stack[w->depth] = w->depth < MAX_DEPTH ? b : w->stack[w->depth - 1];
+	w->depth++;
+}
+
+static bool ascii_alnum(char c)
+{
+	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static void text_add(Walk *w, Text *t, const char *s, size_t n, cmark_node *node)
+{
+	if (n == 0)
+		return;
+	/* A soft break joins lines: Chinese needs no space, Latin words do. */
+	if (w->soft && t->len > 0 && ascii_alnum(t->s[t->len - 1]) && ascii_alnum(s[0])) {
+		Buf b = {t->s, t->len, t->len + 1};
+		buf_putc(&b, ' ');
+		t->s = b.s;
+		t->len = b.len;
+	}
+	w->soft = false;
+	size_t cap = t->nsegs;
+	if ((cap & (cap - 1)) == 0)
+		t->segs = xrealloc(t->segs, (cap ? cap * 2 : 1) * sizeof *t->segs);
+	t->segs[t->nsegs++] = (TextSeg){t->len, cmark_node_get_start_line(node) + w->line0,
+	                                cmark_node_get_start_column(node)};
+	t->s = xrealloc(t->s, t->len + n + 1);
+	memcpy(t->s + t->len, s, n);
+	t->len += n;
+	t->s[t->len] = '\0';
+}
+
+static Text *cur_text(Walk *w)
+{
+	return w->runin ? &w->cur->runin : &w->cur->text;
+}
+
+/* Split "一、指导思想" into number and text. */
+static void heading_finish(Walk *w, Block *b)
+{
+	Text *t = &b->text;
+	if (!t->s)
+		return;
+	HeadNum h = headnum_parse(t->s, t->len);
+	if (h.style == HN_NONE)
+		return;
+	size_t numlen = h.len;
+	while (numlen > 0 && (t->s[numlen - 1] == ' ' || t->s[numlen - 1] == '\t'))
+		numlen--;
+	b->number = xstrndup(t->s, numlen);
+	if (t->nsegs > 0)
+		b->number_pos = to_pos(w->p, t->segs[0].line, t->segs[0].byte_col);
+	b->number_value = h.value;
+	/* Keep the number's position: the text's segments shift by h.len. */
+	memmove(t->s, t->s + h.len, t->len - h.len + 1);
+	t->len -= h.len;
+	if (t->nsegs > 0) {
+		/* The first segment now starts h.len bytes further in. */
+		t->segs[0].byte_col += (int)h.len;
+		for (size_t i = 1; i < t->nsegs; i++)
+			t->segs[i].off = t->segs[i].off >= h.len ? t->segs[i].off - h.len : 0;
+	}
+}
+
+/* Copy bytes [from, to) of src into dst, with segments that still point
+ * at the right places in the file. */
+static void text_slice(const Plan *p, const Text *src, size_t from, size_t to, Text *dst)
+{
+	dst->s = xstrndup(src->s + from, to - from);
+	dst->len = to - from;
+	dst->segs = xmalloc((src->nsegs + 1) * sizeof *dst->segs);
+	dst->nsegs = 0;
+	TextSeg first = plan_text_seg(p, src, from);
+	first.off = 0;
+	dst->segs[dst->nsegs++] = first;
+	for (size_t i = 0; i < src->nsegs; i++)
+		if (src->segs[i].off > from && src->segs[i].off < to) {
+			dst->segs[dst->nsegs] = src->segs[i];
+			dst->segs[dst->nsegs++].off -= from;
+		}
+}
+
+/* CommonMark will not close ** between 。 and a Chinese character, so
+ * "**（一）动员部署阶段。**市直…" reaches us as literal text.  That is the
+ * usual way to write a run-in head in 公文, so take it as one here. */
+static void paragraph_finish(Walk *w, Block *b)
+{
+	Text *t = &b->text;
+	if (b->runin.s || t->len < 5 || memcmp(t->s, "**", 2) != 0 || t->s[2] == '*')
+		return;
+	const char *close = strstr(t->s + 2, "**");
+	if (!close || close == t->s + 2)
+		return;
+	size_t k = (size_t)(close - t->s), rest = k + 2;
+	while (rest < t->len && t->s[rest] == ' ')
+		rest++;
+	Text head, body = {0};
+	text_slice(w->p, t, 2, k, &head);
+	if (rest < t->len)
+		text_slice(w->p, t, rest, t->len, &body);
+	free(t->s);
+	free(t->segs);
+	b->runin = head;
+	b->text = body;
+}
+
+static void enter_block(Walk *w, cmark_node *n)
+{
+	cmark_node_type t = cmark_node_get_type(n);
+	const char *ts = cmark_node_get_type_string(n);
+	Block *b;
+	if (t == CMARK_NODE_HEADING) {
+		b = block_new(w, BLK_HEADING, n);
+		b->level = cmark_node_get_heading_level(n) - 1;
+		w->cur = b;
+		w->cur_node = n;
+	} else if (t == CMARK_NODE_PARAGRAPH) {
+		b = block_new(w, BLK_PARAGRAPH, n);
+		w->cur = b;
+		w->cur_node = n;
+	} else if (t == CMARK_NODE_LIST) {
+		b = block_new(w, BLK_LIST, n);
+		b->ordered = cmark_node_get_list_type(n) == CMARK_ORDERED_LIST;
+		b->start = cmark_node_get_list_start(n);
+		push(w, b);
+	} else if (t == CMARK_NODE_ITEM) {
+		push(w, block_new(w, BLK_ITEM, n));
+	} else if (t == CMARK_NODE_BLOCK_QUOTE) {
+		push(w, block_new(w, BLK_QUOTE, n));
+	} else if (t == CMARK_NODE_THEMATIC_BREAK) {
+		block_new(w, BLK_RULE, n);
+	} else if (t == CMARK_NODE_CODE_BLOCK) {
+		b = block_new(w, BLK_CODE, n);
+		const char *lit = cmark_node_get_literal(n);
+		if (lit)
+			text_add(w, &b->text, lit, strlen(lit), n);
+	} else if (!strcmp(ts, "table")) {
+		push(w, block_new(w, BLK_TABLE, n));
+	} else if (!strcmp(ts, "table_header") || !strcmp(ts, "table_row")) {
+		b = block_new(w, BLK_ROW, n);
+		b->header = !strcmp(ts, "table_header");
+		push(w, b);
+	} else if (!strcmp(ts, "table_cell")) {
+		b = block_new(w, BLK_CELL, n);
+		w->cur = b;
+		w->cur_node = n;
+	}
+	/* html_block and anything else: not part of an official document. */
+}
+
+static bool is_container(cmark_node *n)
+{
+	cmark_node_type t = cmark_node_get_type(n);
+	const char *ts = cmark_node_get_type_string(n);
+	return t == CMARK_NODE_LIST || t == CMARK_NODE_ITEM || t == CMARK_NODE_BLOCK_QUOTE ||
+	       !strcmp(ts, "table") || !strcmp(ts, "table_header") || !strcmp(ts, "table_row");
+}
+
+static void inline_event(Walk *w, cmark_node *n, cmark_event_type ev)
+{
+	cmark_node_type t = cmark_node_get_type(n);
+	if (t == CMARK_NODE_STRONG && w->cur->type == BLK_PARAGRAPH) {
+		if (ev == CMARK_EVENT_ENTER && !cmark_node_previous(n) &&
+		    cmark_node_parent(n) == w->cur_node && w->cur->text.len == 0)
+			w->runin = n;
+		else if (ev == CMARK_EVENT_EXIT && w->runin == n)
+			w->runin = NULL;
+		return;
+	}
+	if (ev != CMARK_EVENT_ENTER)
+		return;
+	const char *lit;
+	switch (t) {
+	case CMARK_NODE_TEXT:
+	case CMARK_NODE_CODE:
+		lit = cmark_node_get_literal(n);
+		if (lit)
+			text_add(w, cur_text(w), lit, strlen(lit), n);
+		break;
+	case CMARK_NODE_SOFTBREAK:
+		w->soft = true;
+		break;
+	case CMARK_NODE_LINEBREAK:
+		text_add(w, cur_text(w), "\n", 1, n);
+		break;
+	default:
+		break;
+	}
+}
+
+void body_read(Plan *p, const char *body, size_t len, int first_line)
+{
+	cmark_gfm_core_extensions_ensure_registered();
+	cmark_parser *parser = cmark_parser_new(CMARK_OPT_SOURCEPOS);
+	cmark_syntax_extension *table = cmark_find_syntax_extension("table");
+	if (table)
+		cmark_parser_attach_syntax_extension(parser, table);
+	cmark_parser_feed(parser, body, len);
+	cmark_node *doc = cmark_parser_finish(parser);
+
+	Walk w = {0};
+	w.p = p;
+	w.line0 = first_line - 1;
+	p->body = xcalloc(1, sizeof *p->body);
+	p->body->type = BLK_QUOTE;
+	p->body->pos = (Pos){first_line, 1};
+	push(&w, p->body);
+
+	cmark_iter *it = cmark_iter_new(doc);
+	cmark_event_type ev;
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+		if (n == doc)
+			continue;
+		if (w.cur && n != w.cur_node) {
+			inline_event(&w, n, ev);
+			continue;
+		}
+		if (ev == CMARK_EVENT_ENTER) {
+			enter_block(&w, n);
+			/* Leaf blocks with no inline children never get an
+			 * exit event from the iterator. */
+			if (w.cur && w.cur_node == n && !cmark_node_first_child(n)) {
+				w.cur = NULL;
+				w.cur_node = NULL;
+			}
+		} else if (ev == CMARK_EVENT_EXIT) {
+			if (n == w.cur_node) {
+				if (w.cur->type == BLK_HEADING)
+					heading_finish(&w, w.cur);
+				else if (w.cur->type == BLK_PARAGRAPH)
+					paragraph_finish(&w, w.cur);
+				w.cur = NULL;
+				w.cur_node = NULL;
+				w.runin = NULL;
+				w.soft = false;
+			} else if (is_container(n) && w.depth > 1) {
+				w.depth--;
+			}
+		}
+	}
+	cmark_iter_free(it);
+	cmark_node_free(doc);
+	cmark_parser_free(parser);
+	free(w.stack);
+}
+
+static void text_free(Text *t)
+{
+	free(t->s);
+	free(t->segs);
+}
+
+/* Iterative, like the walk that built the tree. */
+void block_free(Block *b)
+{
+	if (!b)
+		return;
+	Block **stack = xmalloc(sizeof *stack);
+	size_t top = 0, cap = 1;
+	stack[top++] = b;
+	while (top > 0) {
+		Block *x = stack[--top];
+		stack = xgrow(stack, &cap, top + x->nkids, sizeof *stack);
+		for (size_t i = 0; i < x->nkids; i++)
+			stack[top++] = x->kids[i];
+		free(x->kids);
+		free(x->number);
+		text_free(&x->runin);
+		text_free(&x->text);
+		free(x);
+	}
+	free(stack);
+}

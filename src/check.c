@@ -1,0 +1,13 @@
+/* check.c — run every check family in a fixed order. */
+#include "check.h"
+
+void check_plan(const Plan *p, Diags *d)
+{
+	if (!p->has_front_matter && !p->body)
+		return; /* unreadable: the reader said why */
+	check_meta(p, d);
+	check_timeline(p, d);
+	check_criteria(p, d);
+	check_body(p, d);
+	check_dates(p, d);
+}

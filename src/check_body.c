@@ -1,0 +1,290 @@
+/* check_body.c — headings, attachment references and placeholders.
+ *
+ * heading-sequence: written numbers (一、 （一） 1. （1）) are compared
+ * with a counter per level that restarts under each higher heading;
+ * bold run-in heads that begin with a number (**（一）动员部署阶段。**)
+ * take part too, at the level their number style implies, because that
+ * is how 公文 number the steps of a plan.
+ */
+#include <string.h>
+
+#include "check.h"
+#include "headnum.h"
+#include "util.h"
+
+typedef struct {
+	const Plan *p;
+	Diags *d;
+	int count[5];     /* per level 1..4: the last number used */
+	char last[5][32]; /* the number last written at that level, as text */
+	int prev_level;   /* level of the previous Markdown heading */
+} Ctx;
+
+static void restart_below(Ctx *c, int level)
+{
+	for (int l = level + 1; l <= 4; l++) {
+		c->count[l] = 0;
+		c->last[l][0] = '\0';
+	}
+}
+
+static void number_seen(Ctx *c, int level, HeadNumStyle st, int value,
+                        const char *written, Pos pos)
+{
+	int want = c->count[level] + 1;
+	if (value != want) {
+		char expect[32];
+		headnum_format(st, want, expect);
+		if (value <= c->count[level])
+			diag_add(c->d, c->p->path, pos, SEV_ERROR, "heading-sequence",
+			         "标题编号“%s”重复或倒退：上一个同级编号是“%s”，此处应为“%s”",
+			         written, c->last[level], expect);
+		else if (c->count[level] == 0)
+			diag_add(c->d, c->p->path, pos, SEV_ERROR, "heading-sequence",
+			         "标题编号“%s”不连续：此处应为“%s”", written, expect);
+		else
+			diag_add(c->d, c->p->path, pos, SEV_ERROR, "heading-sequence",
+			         "标题编号“%s”不连续：上一个同级编号是“%s”，此处应为“%s”",
+			         written, c->last[level], expect);
+	}
+	c->count[level] = value;
+	snprintf(c->last[level], sizeof c->last[level], "%s", written);
+	restart_below(c, level);
+}
+
+static void heading(Ctx *c, const Block *b)
+{
+	if (b->level < 1 || b->level > 4) {
+		restart_below(c, 0);
+		c->prev_level = b->level < 1 ? 0 : b->level;
+		return;
+	}
+	if (b->level > c->prev_level + 1)
+		diag_add(c->d, c->p->path, b->pos, SEV_WARNING, "heading-level",
+		         "标题层级跳跃：从第%d级直接到第%d级（%.*s）", c->prev_level, b->level,
+		         60, b->text.s ? b->text.s : "");
+	c->prev_level = b->level;
+	if (b->number) {
+		HeadNum h = headnum_parse(b->number, strlen(b->number));
+		number_seen(c, b->level, h.style, b->number_value, b->number, b->number_pos);
+	} else {
+		c->count[b->level]++;
+		headnum_format(headnum_style_for_level(b->level), c->count[b->level],
+		               c->last[b->level]);
+		restart_below(c, b->level);
+	}
+}
+
+static void runin(Ctx *c, const Block *b)
+{
+	const Text *t = &b->runin;
+	if (!t->s)
+		return;
+	HeadNum h = headnum_parse(t->s, t->len);
+	int level = headnum_level_of_style(h.style);
+	/* A run-in number only counts below the current heading, never as a
+	 * heading of the same or a higher level. */
+	if (level == 0 || level <= c->prev_level)
+		return;
+	size_t numlen = h.len;
+	while (numlen > 0 && t->s[numlen - 1] == ' ')
+		numlen--;
+	char written[32];
+	snprintf(written, sizeof written, "%.*s", (int)numlen, t->s);
+	number_seen(c, level, h.style, h.value, written, plan_text_pos(c->p, t, 0));
+}
+
+static void on_block(const Block *b, void *ctx)
+{
+	if (b->type == BLK_HEADING)
+		heading(ctx, b);
+	else if (b->type == BLK_PARAGRAPH)
+		runin(ctx, b);
+}
+
+static bool starts(const char *s, size_t n, const char *lit)
+{
+	size_t l = strlen(lit);
+	return n >= l && memcmp(s, lit, l) == 0;
+}
+
+/* Digits (ASCII or full-width) at s: value and bytes taken. */
+static size_t arabic(const char *s, size_t n, int *v)
+{
+	size_t i = 0;
+	*v = 0;
+	while (i < n && *v < 100000) {
+		if (s[i] >= '0' && s[i] <= '9') {
+			*v = *v * 10 + (s[i] - '0');
+			i++;
+		} else if (starts(s + i, n - i, "\xEF\xBC") && i + 2 < n &&
+		           (unsigned char)s[i + 2] >= 0x90 && (unsigned char)s[i + 2] <= 0x99) {
+			*v = *v * 10 + ((unsigned char)s[i + 2] - 0x90);
+			i += 3;
+		} else {
+			break;
+		}
+	}
+	return i;
+}
+
+typedef struct {
+	const Plan *p;
+	Diags *d;
+} TextCtx;
+
+/* 附件N in running text must name an attachment that exists. */
+static void attachment_refs(TextCtx *c, const Text *t)
+{
+	const char *key = "附件";
+	size_t kl = strlen(key);
+	for (size_t i = 0; i + kl <= t->len; i++) {
+		if (memcmp(t->s + i, key, kl) != 0)
+			continue;
+		size_t j = i + kl;
+		int v;
+		size_t dl = arabic(t->s + j, t->len - j, &v);
+		if (dl == 0) {
+			/* 附件：1.… lists are the 附件说明; their numbers are refs. */
+			if (!starts(t->s + j, t->len - j, "："))
+				continue;
+			j += strlen("：");
+			dl = arabic(t->s + j, t->len - j, &v);
+			if (dl == 0 || !(starts(t->s + j + dl, t->len - j - dl, ".") ||
+			                 starts(t->s + j + dl, t->len - j - dl, "．")))
+				continue;
+		}
+		if (v < 1 || (size_t)v > c->p->nattachments) {
+			if (c->p->nattachments == 0)
+				diag_add(c->d, c->p->path, plan_text_pos(c->p, t, i), SEV_ERROR,
+				         "attachment-ref", "正文提到附件%d，但前置元数据中没有附件（attachments）", v);
+			else
+				diag_add(c->d, c->p->path, plan_text_pos(c->p, t, i), SEV_ERROR,
+				         "attachment-ref", "正文提到附件%d，但只有%zu个附件", v,
+				         c->p->nattachments);
+		}
+		i = j + dl - 1;
+	}
+}
+
+/* In a 附件说明 ("附件：1.甲\n2.乙"), the numbered lines after the first
+ * are references too. */
+static void attachment_list_refs(TextCtx *c, const Text *t)
+{
+	if (!starts(t->s, t->len, "附件："))
+		return;
+	for (size_t i = 0; i < t->len; i++) {
+		if (t->s[i] != '\n')
+			continue;
+		size_t j = i + 1;
+		while (j < t->len && t->s[j] == ' ')
+			j++;
+		int v;
+		size_t dl = arabic(t->s + j, t->len - j, &v);
+		if (dl == 0 || (size_t)v <= c->p->nattachments)
+			continue;
+		diag_add(c->d, c->p->path, plan_text_pos(c->p, t, j), SEV_ERROR, "attachment-ref",
+		         "附件说明列出附件%d，但只有%zu个附件", v, c->p->nattachments);
+	}
+}
+
+static bool is_cn_digit(const char *s, size_t n)
+{
+	static const char *const d[] = {"〇", "○", "零", "一", "二", "三", "四", "五",
+	                                 "六", "七", "八", "九", NULL};
+	for (size_t i = 0; d[i]; i++)
+		if (starts(s, n, d[i]))
+			return true;
+	return false;
+}
+
+/* Length of a placeholder run at s, or 0: 20XX, XX, ××, ＊＊, **, ○○. */
+static size_t placeholder_at(const char *s, size_t n, bool after_letter, bool after_cn_digit)
+{
+	size_t i = 0;
+	if (starts(s, n, "20") || starts(s, n, "19"))
+		i = 2;
+	size_t k = i, reps = 0;
+	while (k < n && (s[k] == 'X' || s[k] == 'x') && reps < 64) {
+		k++;
+		reps++;
+	}
+	if (reps >= 2 && !(i == 0 && after_letter) && !(k < n && ((s[k] >= 'a' && s[k] <= 'z') || (s[k] >= 'A' && s[k] <= 'Z'))))
+		return k;
+	if (i)
+		return 0;
+	static const char *const runs[] = {"×", "＊", "*", "○", NULL};
+	for (size_t r = 0; runs[r]; r++) {
+		size_t l = strlen(runs[r]), c = 0, j = 0;
+		while (j + l <= n && memcmp(s + j, runs[r], l) == 0 && c < 64) {
+			j += l;
+			c++;
+		}
+		/* 二○○八年 spells a year with ○ as zero: not a placeholder. */
+		if (c >= 2 && !(r == 3 && (after_cn_digit || is_cn_digit(s + j, n - j))))
+			return j;
+	}
+	return 0;
+}
+
+static void placeholders(const Plan *p, Diags *d, const char *s, size_t n,
+                         const Text *t, Pos fixed)
+{
+	bool letter = false, cn_digit = false;
+	for (size_t i = 0; i < n;) {
+		size_t l = placeholder_at(s + i, n - i, letter, cn_digit);
+		if (l) {
+			Pos pos = t ? plan_text_pos(p, t, i) : fixed;
+			diag_add(d, p->path, pos, SEV_WARNING, "placeholder",
+			         "未替换的占位符“%.*s”", (int)l, s + i);
+			i += l;
+			letter = cn_digit = false;
+			continue;
+		}
+		uint32_t cp;
+		int cl = utf8_decode((const unsigned char *)s + i, n - i, &cp);
+		if (cl <= 0)
+			cl = 1;
+		letter = (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
+		cn_digit = is_cn_digit(s + i, n - i);
+		i += (size_t)cl;
+	}
+}
+
+static void on_text_block(const Block *b, void *ctx)
+{
+	TextCtx *c = ctx;
+	if (b->type == BLK_CODE)
+		return;
+	const Text *ts[] = {&b->runin, &b->text};
+	for (size_t k = 0; k < 2; k++) {
+		const Text *t = ts[k];
+		if (!t->s)
+			continue;
+		attachment_refs(c, t);
+		attachment_list_refs(c, t);
+		placeholders(c->p, c->d, t->s, t->len, t, (Pos){0, 0});
+	}
+	if (b->number)
+		placeholders(c->p, c->d, b->number, strlen(b->number), NULL, b->number_pos);
+}
+
+static void front_matter_placeholders(const Plan *p, Diags *d)
+{
+	const Str *strs[] = {&p->title, &p->issuer, &p->header, &p->doc_number,
+	                     &p->printed_by, &p->signer};
+	for (size_t i = 0; i < sizeof strs / sizeof strs[0]; i++)
+		if (strs[i]->s)
+			placeholders(p, d, strs[i]->s, strlen(strs[i]->s), NULL, strs[i]->pos);
+}
+
+void check_body(const Plan *p, Diags *d)
+{
+	front_matter_placeholders(p, d);
+	if (!p->body)
+		return;
+	Ctx c = {.p = p, .d = d};
+	block_walk(p->body, on_block, &c);
+	TextCtx tc = {p, d};
+	block_walk(p->body, on_text_block, &tc);
+}

@@ -1,0 +1,100 @@
+/* cli.c — see cli.h. */
+#include "cli.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "util.h"
+
+static void add(PathList *l, char *s)
+{
+	l->v = xgrow(l->v, &l->cap, l->n + 1, sizeof *l->v);
+	l->v[l->n++] = s;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static bool ends_with(const char *s, const char *suf)
+{
+	size_t n = strlen(s), m = strlen(suf);
+	return n >= m && strcmp(s + n - m, suf) == 0;
+}
+
+static bool add_dir(const char *dir, PathList *out)
+{
+	DIR *d = opendir(dir);
+	if (!d) {
+		fprintf(stderr, "fangan: %s: %s\n", dir, strerror(errno));
+		return false;
+	}
+	PathList found = {0};
+	struct dirent *e;
+	while ((e = readdir(d)) != NULL) {
+		if (e->d_name[0] == '.' || !ends_with(e->d_name, ".md"))
+			continue;
+		size_t dl = strlen(dir);
+		char *path = xasprintf("%s%s%s", dir, dl && dir[dl - 1] == '/' ? "" : "/", e->d_name);
+		struct stat st;
+		if (stat(path, &st) == 0 && S_ISREG(st.st_mode))
+			add(&found, path);
+		else
+			free(path);
+	}
+	closedir(d);
+	if (found.n)
+		qsort(found.v, found.n, sizeof *found.v, cmp_str);
+	for (size_t i = 0; i < found.n; i++)
+		add(out, found.v[i]);
+	free(found.v);
+	return true;
+}
+
+bool collect_plans(char **args, int nargs, PathList *out)
+{
+	bool ok = true;
+	for (int i = 0; i < nargs; i++) {
+		struct stat st;
+		if (stat(args[i], &st) != 0) {
+			fprintf(stderr, "fangan: %s: %s\n", args[i], strerror(errno));
+			ok = false;
+		} else if (S_ISDIR(st.st_mode)) {
+			ok = add_dir(args[i], out) && ok;
+		} else {
+			add(out, xstrdup(args[i]));
+		}
+	}
+	return ok;
+}
+
+void pathlist_free(PathList *l)
+{
+	for (size_t i = 0; i < l->n; i++)
+		free(l->v[i]);
+	free(l->v);
+	l->v = NULL;
+	l->n = l->cap = 0;
+}
+
+const char *opt_value(const char *name, int argc, char **argv, int *i)
+{
+	size_t n = strlen(name);
+	const char *a = argv[*i];
+	if (strncmp(a, name, n) != 0)
+		return NULL;
+	if (a[n] == '=')
+		return a + n + 1;
+	if (a[n] != '\0')
+		return NULL;
+	if (*i + 1 >= argc) {
+		fprintf(stderr, "fangan: %s needs a value\n", name);
+		return "";
+	}
+	return argv[++*i];
+}

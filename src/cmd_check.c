@@ -1,0 +1,109 @@
+/* cmd_check.c — `fangan check`: read, check, report. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "check.h"
+#include "cli.h"
+#include "diag.h"
+#include "model.h"
+
+static const char usage[] =
+	"usage: fangan check [--format text|json|sarif] [--werror] [--color[=WHEN]] PATH...\n"
+	"\n"
+	"Check plans for inconsistencies.  PATH is a plan file or a folder of\n"
+	"*.md plans.  Findings are printed one a line as FILE:LINE:COLUMN:\n"
+	"SEVERITY: MESSAGE [RULE]; columns count characters.\n"
+	"\n"
+	"  --format FMT   text (default), json, or sarif (SARIF 2.1.0)\n"
+	"  --werror       treat warnings as errors\n"
+	"  --color[=WHEN] colour the text format: auto (default: on a terminal),\n"
+	"                 always, never\n"
+	"  -h, --help     this help\n"
+	"\n"
+	"Exit status: 0 no errors, 1 errors found, 2 the check could not run.\n";
+
+int cmd_check(int argc, char **argv)
+{
+	DiagFormat fmt = FMT_TEXT;
+	bool werror = false;
+	int color = -1; /* auto */
+	char **paths = xcalloc((size_t)argc, sizeof *paths);
+	int npaths = 0;
+	const char *v;
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i];
+		if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
+			fputs(usage, stdout);
+			free(paths);
+			return 0;
+		} else if ((v = opt_value("--format", argc, argv, &i))) {
+			if (!strcmp(v, "text"))
+				fmt = FMT_TEXT;
+			else if (!strcmp(v, "json"))
+				fmt = FMT_JSON;
+			else if (!strcmp(v, "sarif"))
+				fmt = FMT_SARIF;
+			else {
+				fprintf(stderr, "fangan check: unknown format '%s' (text, json, sarif)\n", v);
+				free(paths);
+				return 2;
+			}
+		} else if (!strcmp(a, "--werror")) {
+			werror = true;
+		} else if (!strcmp(a, "--color") || !strcmp(a, "--color=always")) {
+			color = 1;
+		} else if (!strcmp(a, "--color=never")) {
+			color = 0;
+		} else if (!strcmp(a, "--color=auto")) {
+			color = -1;
+		} else if (a[0] == '-' && a[1] != '\0' && strcmp(a, "--") != 0) {
+			fprintf(stderr, "fangan check: unknown option '%s'\n%s", a, usage);
+			free(paths);
+			return 2;
+		} else if (!strcmp(a, "--")) {
+			while (++i < argc)
+				paths[npaths++] = argv[i];
+		} else {
+			paths[npaths++] = argv[i];
+		}
+	}
+	if (npaths == 0) {
+		fputs(usage, stderr);
+		free(paths);
+		return 2;
+	}
+	if (color < 0)
+		color = isatty(STDOUT_FILENO) && getenv("NO_COLOR") == NULL;
+
+	PathList plans = {0};
+	bool ok = collect_plans(paths, npaths, &plans);
+	free(paths);
+	Diags d = {0};
+	for (size_t i = 0; i < plans.n; i++) {
+		char *err = NULL;
+		Plan *p = plan_read(plans.v[i], &d, &err);
+		if (!p) {
+			fprintf(stderr, "fangan: %s\n", err);
+			free(err);
+			ok = false;
+			continue;
+		}
+		check_plan(p, &d);
+		plan_free(p);
+	}
+	if (werror)
+		for (size_t i = 0; i < d.n; i++)
+			d.v[i].severity = SEV_ERROR;
+	diag_sort(&d);
+	diag_write(&d, fmt, color, stdout);
+	size_t nerr = diag_count(&d, SEV_ERROR), nwarn = diag_count(&d, SEV_WARNING);
+	if (fmt == FMT_TEXT && (nerr || nwarn))
+		fprintf(stderr, "fangan: %zu个文件，%zu个错误，%zu个警告\n", plans.n, nerr, nwarn);
+	diag_free(&d);
+	pathlist_free(&plans);
+	if (!ok)
+		return 2;
+	return nerr ? 1 : 0;
+}

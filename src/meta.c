@@ -1,0 +1,591 @@
+/* meta.c — front matter (a YAML tree) into the Plan's fields.
+ *
+ * Shape problems are reported here, where the YAML is still at hand:
+ * unknown keys (with the nearest known key as a suggestion), values of
+ * the wrong kind, dates that are not ISO or do not exist.  Whatever can
+ * be read is kept, so the checker still sees the rest of the plan.
+ */
+#include <errno.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "reader.h"
+#include "util.h"
+
+typedef struct {
+	Plan *p;
+	Diags *d;
+} Ctx;
+
+static const char *const top_keys[] = {
+	"title", "issuer", "header", "doc_number", "date", "recipients", "cc",
+	"printed_by", "printed_on", "copy_number", "secrecy", "urgency", "signer",
+	"note", "campaign", "phases", "deadlines", "criteria", "quotas",
+	"attachments", "units", NULL};
+static const char *const campaign_keys[] = {"start", "end", NULL};
+static const char *const phase_keys[] = {"name", "start", "end", NULL};
+static const char *const deadline_keys[] = {"name", "due", "by", "to", "phase", "form", NULL};
+static const char *const criteria_keys[] = {"total", "items", "ratings", NULL};
+static const char *const item_keys[] = {"name", "points", "standard", NULL};
+static const char *const rating_keys[] = {"name", "min", "max", NULL};
+static const char *const quota_keys[] = {"name", "min_percent", "max_percent", "of", NULL};
+static const char *const attachment_keys[] = {"id", "type", "title", "fields", "columns",
+                                              "rows", "template", "file", NULL};
+static const char *const field_keys[] = {"name", "width", "lines", "sign", NULL};
+
+static void warn_unknown(Ctx *c, const YNode *key, const char *const *known, const char *where)
+{
+	const char *best = NULL;
+	size_t bestd = SIZE_MAX;
+	for (size_t i = 0; known[i]; i++) {
+		size_t dist = edit_distance(key->value, known[i], 8);
+		if (dist < bestd) {
+			bestd = dist;
+			best = known[i];
+		}
+	}
+	size_t len = utf8_count(key->value, strlen(key->value));
+	/* Suggest only what is plausibly a typo: at most a third of the key
+	 * changed, and never more than three edits. */
+	if (best && bestd <= 3 && bestd * 3 <= len + 2)
+		diag_add(c->d, c->p->path, key->pos, SEV_WARNING, "unknown-key",
+		         "%s未知的键“%s”，是否指“%s”？", where, key->value, best);
+	else
+		diag_add(c->d, c->p->path, key->pos, SEV_WARNING, "unknown-key",
+		         "%s未知的键“%s”", where, key->value);
+}
+
+/* Report keys of m that are not in known; also non-scalar keys. */
+static void check_keys(Ctx *c, const YNode *m, const char *const *known, const char *where)
+{
+	for (size_t i = 0; i < m->n; i++) {
+		const YNode *k = m->keys[i];
+		if (k->kind != Y_SCALAR) {
+			diag_add(c->d, c->p->path, k->pos, SEV_ERROR, "type-mismatch",
+			         "键应为文字，而不是%s", ytree_kind_name(k->kind));
+			continue;
+		}
+		bool ok = false;
+		for (size_t j = 0; known[j] && !ok; j++)
+			ok = strcmp(k->value, known[j]) == 0;
+		for (size_t j = 0; j < i && ok; j++)
+			if (m->keys[j]->kind == Y_SCALAR && strcmp(m->keys[j]->value, k->value) == 0) {
+				diag_add(c->d, c->p->path, k->pos, SEV_ERROR, "type-mismatch",
+				         "键“%s”重复出现（第%d行已有）", k->value, m->keys[j]->pos.line);
+				ok = true;
+				break;
+			}
+		if (!ok)
+			warn_unknown(c, k, known, where);
+	}
+}
+
+/* The key node for value v in m, for positions. */
+static Pos key_pos(const YNode *m, const char *key)
+{
+	for (size_t i = 0; i < m->n; i++)
+		if (m->keys[i]->kind == Y_SCALAR && strcmp(m->keys[i]->value, key) == 0)
+			return m->keys[i]->pos;
+	return m->pos;
+}
+
+static void mismatch(Ctx *c, Pos pos, const char *key, const char *want, const YNode *v)
+{
+	diag_add(c->d, c->p->path, pos, SEV_ERROR, "type-mismatch",
+	         "“%s”应为%s，而不是%s", key, want, ytree_kind_name(v->kind));
+}
+
+static Str get_str(Ctx *c, const YNode *m, const char *key)
+{
+	Str s = {NULL, key_pos(m, key)};
+	const YNode *v = ytree_get(m, key);
+	if (!v)
+		return s;
+	if (v->kind != Y_SCALAR) {
+		mismatch(c, s.pos, key, "文字", v);
+		return s;
+	}
+	/* An empty plain value (key:) is YAML null: treat as absent. */
+	if (v->plain && (v->value[0] == '\0' || strcmp(v->value, "~") == 0 ||
+	                 strcmp(v->value, "null") == 0))
+		return s;
+	s.s = xstrdup(v->value);
+	return s;
+}
+
+static Date date_from(Ctx *c, const YNode *v, Pos pos, const char *key)
+{
+	Date dt = {DAY_NONE, pos, false};
+	if (v->kind != Y_SCALAR) {
+		mismatch(c, pos, key, "日期（YYYY-MM-DD）", v);
+		return dt;
+	}
+	if (!day_parse_iso(v->value, &dt.day)) {
+		dt.day = DAY_NONE;
+		int y, m, dd;
+		char tail;
+		if (sscanf(v->value, "%4d-%2d-%2d%c", &y, &m, &dd, &tail) == 3 &&
+		    strlen(v->value) == 10)
+			diag_add(c->d, c->p->path, pos, SEV_ERROR, "date-invalid",
+			         "“%s”的日期%s不存在", key, v->value);
+		else
+			diag_add(c->d, c->p->path, pos, SEV_ERROR, "date-invalid",
+			         "“%s”的值“%s”不是日期：请写作YYYY-MM-DD，例如2020-03-01",
+			         key, v->value);
+	}
+	return dt;
+}
+
+static Date get_date(Ctx *c, const YNode *m, const char *key)
+{
+	Pos pos = key_pos(m, key);
+	const YNode *v = ytree_get(m, key);
+	if (!v || (v->kind == Y_SCALAR && v->plain && v->value[0] == '\0'))
+		return (Date){DAY_NONE, pos, false};
+	return date_from(c, v, pos, key);
+}
+
+/* Integers only, within ±1e9 so later sums cannot overflow. */
+static Num get_num(Ctx *c, const YNode *m, const char *key)
+{
+	Num n = {0, false, key_pos(m, key)};
+	const YNode *v = ytree_get(m, key);
+	if (!v)
+		return n;
+	if (v->kind != Y_SCALAR) {
+		mismatch(c, n.pos, key, "整数", v);
+		return n;
+	}
+	char *end;
+	errno = 0;
+	long x = strtol(v->value, &end, 10);
+	if (v->value[0] == '\0' || *end != '\0' || errno || x > 1000000000L || x < -1000000000L) {
+		diag_add(c->d, c->p->path, n.pos, SEV_ERROR, "type-mismatch",
+		         "“%s”应为整数，而不是“%s”", key, v->value);
+		return n;
+	}
+	n.v = x;
+	n.set = true;
+	return n;
+}
+
+static bool get_bool(Ctx *c, const YNode *m, const char *key, bool dflt)
+{
+	const YNode *v = ytree_get(m, key);
+	if (!v)
+		return dflt;
+	if (v->kind == Y_SCALAR) {
+		const char *t = v->value;
+		if (!strcmp(t, "true") || !strcmp(t, "yes") || !strcmp(t, "True") || !strcmp(t, "on"))
+			return true;
+		if (!strcmp(t, "false") || !strcmp(t, "no") || !strcmp(t, "False") || !strcmp(t, "off"))
+			return false;
+	}
+	diag_add(c->d, c->p->path, key_pos(m, key), SEV_ERROR, "type-mismatch",
+	         "“%s”应为true或false", key);
+	return dflt;
+}
+
+/* A string or a list of strings (recipients, cc, units, columns). */
+static StrList get_strlist(Ctx *c, const YNode *m, const char *key)
+{
+	StrList l = {NULL, 0, key_pos(m, key)};
+	const YNode *v = ytree_get(m, key);
+	if (!v)
+		return l;
+	if (v->kind == Y_SCALAR) {
+		if (v->plain && v->value[0] == '\0')
+			return l;
+		l.v = xcalloc(1, sizeof *l.v);
+		l.v[0] = (Str){xstrdup(v->value), v->pos};
+		l.n = 1;
+		return l;
+	}
+	if (v->kind != Y_SEQ) {
+		mismatch(c, l.pos, key, "文字或文字列表", v);
+		return l;
+	}
+	l.v = xcalloc(v->n, sizeof *l.v);
+	for (size_t i = 0; i < v->n; i++) {
+		const YNode *it = v->items[i];
+		if (it->kind != Y_SCALAR) {
+			diag_add(c->d, c->p->path, it->pos, SEV_ERROR, "type-mismatch",
+			         "“%s”的第%zu项应为文字，而不是%s", key, i + 1,
+			         ytree_kind_name(it->kind));
+			continue;
+		}
+		l.v[l.n++] = (Str){xstrdup(it->value), it->pos};
+	}
+	return l;
+}
+
+/* The list under key, or NULL (reporting a mismatch when not a list). */
+static const YNode *get_seq(Ctx *c, const YNode *m, const char *key)
+{
+	const YNode *v = ytree_get(m, key);
+	if (!v)
+		return NULL;
+	if (v->kind == Y_SCALAR && v->plain && v->value[0] == '\0')
+		return NULL;
+	if (v->kind != Y_SEQ) {
+		mismatch(c, key_pos(m, key), key, "列表", v);
+		return NULL;
+	}
+	return v;
+}
+
+static bool want_map(Ctx *c, const YNode *v, const char *what, size_t i)
+{
+	if (v->kind == Y_MAP)
+		return true;
+	diag_add(c->d, c->p->path, v->pos, SEV_ERROR, "type-mismatch",
+	         "“%s”的第%zu项应为映射（name: …），而不是%s", what, i + 1,
+	         ytree_kind_name(v->kind));
+	return false;
+}
+
+static void read_campaign(Ctx *c, const YNode *root)
+{
+	Plan *p = c->p;
+	const YNode *v = ytree_get(root, "campaign");
+	p->campaign_pos = key_pos(root, "campaign");
+	p->campaign_start = p->campaign_end = (Date){DAY_NONE, p->campaign_pos, false};
+	if (!v)
+		return;
+	if (v->kind != Y_MAP) {
+		mismatch(c, p->campaign_pos, "campaign", "映射（start, end）", v);
+		return;
+	}
+	check_keys(c, v, campaign_keys, "campaign中");
+	p->campaign_start = get_date(c, v, "start");
+	p->campaign_end = get_date(c, v, "end");
+}
+
+/* Fill the implied starts and ends of phases (spec 1.1): ends first from
+ * the next phase's written start, then starts from the previous end. */
+static void imply_phase_dates(Plan *p)
+{
+	for (size_t i = 0; i < p->nphases; i++) {
+		Phase *ph = &p->phases[i];
+		if (!ph->end.implied)
+			continue;
+		if (i + 1 == p->nphases) {
+			ph->end.day = p->campaign_end.day;
+		} else {
+			const Date *next = &p->phases[i + 1].start;
+			/* Two unwritten dates in a row cannot be implied from
+			 * each other; leave both unknown. */
+			ph->end.day = next->implied || next->day == DAY_NONE ? DAY_NONE
+			                                                     : next->day - 1;
+		}
+	}
+	for (size_t i = 0; i < p->nphases; i++) {
+		Phase *ph = &p->phases[i];
+		if (!ph->start.implied)
+			continue;
+		if (i == 0)
+			ph->start.day = p->campaign_start.day;
+		else
+			ph->start.day = p->phases[i - 1].end.day == DAY_NONE
+			                    ? DAY_NONE : p->phases[i - 1].end.day + 1;
+	}
+}
+
+static void read_phases(Ctx *c, const YNode *root)
+{
+	Plan *p = c->p;
+	p->phases_pos = key_pos(root, "phases");
+	const YNode *v = get_seq(c, root, "phases");
+	if (!v)
+		return;
+	p->phases = xcalloc(v->n, sizeof *p->phases);
+	for (size_t i = 0; i < v->n; i++) {
+		const YNode *it = v->items[i];
+		if (!want_map(c, it, "phases", i))
+			continue;
+		check_keys(c, it, phase_keys, "阶段中");
+		Phase *ph = &p->phases[p->nphases++];
+		ph->pos = it->pos;
+		ph->name = get_str(c, it, "name");
+		ph->start = get_date(c, it, "start");
+		ph->end = get_date(c, it, "end");
+		/* Implied only when the key is absent, not when it was invalid. */
+		if (!ytree_get(it, "start"))
+			ph->start = (Date){DAY_NONE, it->pos, true};
+		if (!ytree_get(it, "end"))
+			ph->end = (Date){DAY_NONE, it->pos, true};
+		if (!ph->name.s)
+			diag_add(c->d, p->path, it->pos, SEV_ERROR, "field-missing",
+			         "第%zu个阶段缺少名称（name）", i + 1);
+	}
+	imply_phase_dates(p);
+}
+
+static void read_deadlines(Ctx *c, const YNode *root)
+{
+	Plan *p = c->p;
+	const YNode *v = get_seq(c, root, "deadlines");
+	if (!v)
+		return;
+	p->deadlines = xcalloc(v->n, sizeof *p->deadlines);
+	for (size_t i = 0; i < v->n; i++) {
+		const YNode *it = v->items[i];
+		if (!want_map(c, it, "deadlines", i))
+			continue;
+		check_keys(c, it, deadline_keys, "截止日期中");
+		Deadline *dl = &p->deadlines[p->ndeadlines++];
+		dl->pos = it->pos;
+		dl->name = get_str(c, it, "name");
+		dl->due = get_date(c, it, "due");
+		dl->by = get_str(c, it, "by");
+		dl->to = get_str(c, it, "to");
+		dl->phase = get_str(c, it, "phase");
+		dl->form = get_str(c, it, "form");
+		if (!dl->name.s)
+			diag_add(c->d, p->path, it->pos, SEV_ERROR, "field-missing",
+			         "第%zu个截止日期缺少名称（name）", i + 1);
+		if (!ytree_get(it, "due"))
+			diag_add(c->d, p->path, it->pos, SEV_ERROR, "field-missing",
+			         "截止日期“%s”缺少日期（due）", dl->name.s ? dl->name.s : "");
+	}
+}
+
+static void read_criteria(Ctx *c, const YNode *root)
+{
+	Criteria *cr = &c->p->criteria;
+	const YNode *v = ytree_get(root, "criteria");
+	cr->pos = key_pos(root, "criteria");
+	if (!v)
+		return;
+	if (v->kind != Y_MAP) {
+		mismatch(c, cr->pos, "criteria", "映射（total, items, ratings）", v);
+		return;
+	}
+	cr->present = true;
+	check_keys(c, v, criteria_keys, "criteria中");
+	cr->total = get_num(c, v, "total");
+	const YNode *items = get_seq(c, v, "items");
+	if (items) {
+		cr->items = xcalloc(items->n, sizeof *cr->items);
+		for (size_t i = 0; i < items->n; i++) {
+			const YNode *it = items->items[i];
+			if (!want_map(c, it, "items", i))
+				continue;
+			check_keys(c, it, item_keys, "评分项中");
+			CriteriaItem *ci = &cr->items[cr->nitems++];
+			ci->pos = it->pos;
+			ci->name = get_str(c, it, "name");
+			ci->points = get_num(c, it, "points");
+			ci->standard = get_str(c, it, "standard");
+		}
+	}
+	const YNode *ratings = get_seq(c, v, "ratings");
+	if (ratings) {
+		cr->ratings = xcalloc(ratings->n, sizeof *cr->ratings);
+		for (size_t i = 0; i < ratings->n; i++) {
+			const YNode *it = ratings->items[i];
+			if (!want_map(c, it, "ratings", i))
+				continue;
+			check_keys(c, it, rating_keys, "等次中");
+			Rating *r = &cr->ratings[cr->nratings++];
+			r->pos = it->pos;
+			r->name = get_str(c, it, "name");
+			r->min = get_num(c, it, "min");
+			r->max = get_num(c, it, "max");
+		}
+	}
+}
+
+static void read_quotas(Ctx *c, const YNode *root)
+{
+	Plan *p = c->p;
+	const YNode *v = get_seq(c, root, "quotas");
+	if (!v)
+		return;
+	p->quotas = xcalloc(v->n, sizeof *p->quotas);
+	for (size_t i = 0; i < v->n; i++) {
+		const YNode *it = v->items[i];
+		if (!want_map(c, it, "quotas", i))
+			continue;
+		check_keys(c, it, quota_keys, "比例中");
+		Quota *q = &p->quotas[p->nquotas++];
+		q->pos = it->pos;
+		q->name = get_str(c, it, "name");
+		q->of = get_str(c, it, "of");
+		q->min_percent = get_num(c, it, "min_percent");
+		q->max_percent = get_num(c, it, "max_percent");
+	}
+}
+
+static AttType att_type(const char *s)
+{
+	if (!strcmp(s, "form")) return ATT_FORM;
+	if (!strcmp(s, "ledger")) return ATT_LEDGER;
+	if (!strcmp(s, "scoresheet")) return ATT_SCORESHEET;
+	if (!strcmp(s, "text")) return ATT_TEXT;
+	return ATT_UNKNOWN;
+}
+
+const char *att_type_name(AttType t)
+{
+	switch (t) {
+	case ATT_FORM: return "form";
+	case ATT_LEDGER: return "ledger";
+	case ATT_SCORESHEET: return "scoresheet";
+	case ATT_TEXT: return "text";
+	case ATT_UNKNOWN: break;
+	}
+	return "unknown";
+}
+
+static void read_fields(Ctx *c, Attachment *a, const YNode *it)
+{
+	const YNode *v = get_seq(c, it, "fields");
+	if (!v)
+		return;
+	a->fields = xcalloc(v->n, sizeof *a->fields);
+	for (size_t i = 0; i < v->n; i++) {
+		const YNode *f = v->items[i];
+		Field *fd = &a->fields[a->nfields];
+		fd->lines = 1;
+		fd->pos = f->pos;
+		if (f->kind == Y_SCALAR) {
+			fd->name = (Str){xstrdup(f->value), f->pos};
+			a->nfields++;
+			continue;
+		}
+		if (!want_map(c, f, "fields", i))
+			continue;
+		check_keys(c, f, field_keys, "表单字段中");
+		fd->name = get_str(c, f, "name");
+		Str w = get_str(c, f, "width");
+		if (w.s && !strcmp(w.s, "half"))
+			fd->width = WIDTH_HALF;
+		else if (w.s && strcmp(w.s, "full"))
+			diag_add(c->d, c->p->path, w.pos, SEV_ERROR, "type-mismatch",
+			         "“width”应为full或half，而不是“%s”", w.s);
+		free(w.s);
+		Num lines = get_num(c, f, "lines");
+		if (lines.set) {
+			if (lines.v < 1 || lines.v > 40)
+				diag_add(c->d, c->p->path, lines.pos, SEV_ERROR, "type-mismatch",
+				         "“lines”应为1到40之间的整数");
+			else
+				fd->lines = (int)lines.v;
+		}
+		fd->sign = get_bool(c, f, "sign", false);
+		if (!fd->name.s)
+			diag_add(c->d, c->p->path, f->pos, SEV_ERROR, "field-missing",
+			         "表单字段缺少名称（name）");
+		a->nfields++;
+	}
+}
+
+static void read_rows(Ctx *c, Attachment *a, const YNode *it)
+{
+	const YNode *v = ytree_get(it, "rows");
+	a->rows_pos = key_pos(it, "rows");
+	if (!v)
+		return;
+	if (v->kind == Y_SCALAR) {
+		if (!strcmp(v->value, "units")) a->rows_from = ROWS_UNITS;
+		else if (!strcmp(v->value, "criteria")) a->rows_from = ROWS_CRITERIA;
+		else if (!strcmp(v->value, "deadlines")) a->rows_from = ROWS_DEADLINES;
+		else
+			diag_add(c->d, c->p->path, a->rows_pos, SEV_ERROR, "type-mismatch",
+			         "“rows”应为units、criteria、deadlines或行的列表，而不是“%s”", v->value);
+		return;
+	}
+	if (v->kind != Y_SEQ) {
+		mismatch(c, a->rows_pos, "rows", "units、criteria、deadlines或行的列表", v);
+		return;
+	}
+	a->rows_from = ROWS_LITERAL;
+	a->rows = xcalloc(v->n, sizeof *a->rows);
+	for (size_t i = 0; i < v->n; i++) {
+		const YNode *r = v->items[i];
+		Row *row = &a->rows[a->nrows++];
+		if (r->kind == Y_SCALAR) {
+			row->cells.v = xcalloc(1, sizeof *row->cells.v);
+			row->cells.v[0] = (Str){xstrdup(r->value), r->pos};
+			row->cells.n = 1;
+		} else if (r->kind == Y_SEQ) {
+			row->cells.v = xcalloc(r->n, sizeof *row->cells.v);
+			for (size_t j = 0; j < r->n; j++) {
+				if (r->items[j]->kind != Y_SCALAR) {
+					diag_add(c->d, c->p->path, r->items[j]->pos, SEV_ERROR,
+					         "type-mismatch", "表格单元格应为文字");
+					continue;
+				}
+				row->cells.v[row->cells.n++] =
+					(Str){xstrdup(r->items[j]->value), r->items[j]->pos};
+			}
+		} else {
+			diag_add(c->d, c->p->path, r->pos, SEV_ERROR, "type-mismatch",
+			         "“rows”的第%zu行应为单元格列表", i + 1);
+		}
+		row->cells.pos = r->pos;
+	}
+}
+
+static void read_attachments(Ctx *c, const YNode *root)
+{
+	Plan *p = c->p;
+	const YNode *v = get_seq(c, root, "attachments");
+	if (!v)
+		return;
+	p->attachments = xcalloc(v->n, sizeof *p->attachments);
+	for (size_t i = 0; i < v->n; i++) {
+		const YNode *it = v->items[i];
+		if (!want_map(c, it, "attachments", i))
+			continue;
+		check_keys(c, it, attachment_keys, "附件中");
+		Attachment *a = &p->attachments[p->nattachments++];
+		a->pos = it->pos;
+		a->id = get_str(c, it, "id");
+		a->title = get_str(c, it, "title");
+		a->file = get_str(c, it, "file");
+		a->template_ = get_str(c, it, "template");
+		Str t = get_str(c, it, "type");
+		a->type_pos = t.pos;
+		a->type = t.s ? att_type(t.s) : ATT_TEXT;
+		if (t.s && a->type == ATT_UNKNOWN)
+			diag_add(c->d, p->path, t.pos, SEV_ERROR, "type-mismatch",
+			         "附件类型应为form、ledger、scoresheet或text，而不是“%s”", t.s);
+		free(t.s);
+		if (!a->title.s)
+			diag_add(c->d, p->path, it->pos, SEV_ERROR, "field-missing",
+			         "附件%zu缺少标题（title）", i + 1);
+		read_fields(c, a, it);
+		a->columns = get_strlist(c, it, "columns");
+		read_rows(c, a, it);
+	}
+}
+
+void meta_read(Plan *p, const YNode *root, Diags *d)
+{
+	Ctx c = {p, d};
+	check_keys(&c, root, top_keys, "");
+	p->title = get_str(&c, root, "title");
+	p->issuer = get_str(&c, root, "issuer");
+	p->header = get_str(&c, root, "header");
+	p->doc_number = get_str(&c, root, "doc_number");
+	p->signer = get_str(&c, root, "signer");
+	p->secrecy = get_str(&c, root, "secrecy");
+	p->urgency = get_str(&c, root, "urgency");
+	p->copy_number = get_str(&c, root, "copy_number");
+	p->printed_by = get_str(&c, root, "printed_by");
+	p->note = get_str(&c, root, "note");
+	p->date = get_date(&c, root, "date");
+	p->printed_on = get_date(&c, root, "printed_on");
+	p->recipients = get_strlist(&c, root, "recipients");
+	p->cc = get_strlist(&c, root, "cc");
+	p->units = get_strlist(&c, root, "units");
+	read_campaign(&c, root);
+	read_phases(&c, root);
+	read_deadlines(&c, root);
+	read_criteria(&c, root);
+	read_quotas(&c, root);
+	read_attachments(&c, root);
+}
