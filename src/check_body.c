@@ -167,24 +167,29 @@ static void attachment_refs(TextCtx *c, const Text *t)
 	}
 }
 
-/* In a 附件说明 ("附件：1.甲\n2.乙"), the numbered lines after the first
- * are references too. */
+/* In a 附件说明 ("附件：1.甲\n2.乙"; lines joined by soft breaks arrive
+ * as "1.甲2.乙"), every further "N." is a reference too. */
 static void attachment_list_refs(TextCtx *c, const Text *t)
 {
 	if (!starts(t->s, t->len, "附件："))
 		return;
-	for (size_t i = 0; i < t->len; i++) {
-		if (t->s[i] != '\n')
+	size_t first = strlen("附件：");
+	for (size_t i = first + 1; i < t->len; i++) {
+		if (t->s[i - 1] >= '0' && t->s[i - 1] <= '9')
 			continue;
-		size_t j = i + 1;
-		while (j < t->len && t->s[j] == ' ')
-			j++;
 		int v;
-		size_t dl = arabic(t->s + j, t->len - j, &v);
-		if (dl == 0 || (size_t)v <= c->p->nattachments)
+		size_t dl = arabic(t->s + i, t->len - i, &v);
+		if (dl == 0)
 			continue;
-		diag_add(c->d, c->p->path, plan_text_pos(c->p, t, j), SEV_ERROR, "attachment-ref",
-		         "附件说明列出附件%d，但只有%zu个附件", v, c->p->nattachments);
+		size_t after = i + dl;
+		bool dot = starts(t->s + after, t->len - after, "．") ||
+		           (starts(t->s + after, t->len - after, ".") &&
+		            !(after + 1 < t->len && t->s[after + 1] >= '0' && t->s[after + 1] <= '9'));
+		if (dot && (size_t)v > c->p->nattachments)
+			diag_add(c->d, c->p->path, plan_text_pos(c->p, t, i), SEV_ERROR,
+			         "attachment-ref", "附件说明列出附件%d，但只有%zu个附件", v,
+			         c->p->nattachments);
+		i = after - 1;
 	}
 }
 
@@ -198,14 +203,22 @@ static bool is_cn_digit(const char *s, size_t n)
 	return false;
 }
 
+static bool k_lower(const char *s, size_t n, size_t i)
+{
+	return i < n && s[i] == 'x';
+}
+
 /* Length of a placeholder run at s, or 0: 20XX, XX, ××, ＊＊, **, ○○. */
 static size_t placeholder_at(const char *s, size_t n, bool after_letter, bool after_cn_digit)
 {
 	size_t i = 0;
 	if (starts(s, n, "20") || starts(s, n, "19"))
 		i = 2;
+	/* 20XX / 20xx, or a bare run of capital X (党的XX大); one case per run,
+	 * so that words like "Xx" are left alone. */
+	char x = i && k_lower(s, n, i) ? 'x' : 'X';
 	size_t k = i, reps = 0;
-	while (k < n && (s[k] == 'X' || s[k] == 'x') && reps < 64) {
+	while (k < n && s[k] == x && reps < 64) {
 		k++;
 		reps++;
 	}

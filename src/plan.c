@@ -1,5 +1,6 @@
 /* plan.c — reading a plan file: the checks on the file itself, the split
  * into front matter and body, and positions. */
+#include <ctype.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -51,15 +52,19 @@ static size_t src_step(const char *s, size_t sn, const char *t, size_t tn, size_
 	if (tl <= 0)
 		tl = 1;
 	*tstep = (size_t)tl;
+	/* An entity (&amp; &#12345;) stands for one character; try it first,
+	 * since "&amp;" also begins with the '&' it stands for. */
+	if (s[0] == '&') {
+		size_t i = 1;
+		while (i < sn && i < 40 && (isalnum((unsigned char)s[i]) || s[i] == '#'))
+			i++;
+		if (i > 1 && i < sn && s[i] == ';')
+			return i + 1;
+	}
 	if (sn >= (size_t)tl && memcmp(s, t, (size_t)tl) == 0)
 		return (size_t)tl;
 	if (sn >= 2 && s[0] == '\\' && s[1] == t[0])
 		return 2;
-	if (s[0] == '&') {
-		for (size_t i = 1; i < sn && i < 40; i++)
-			if (s[i] == ';')
-				return i + 1;
-	}
 	return 0;
 }
 

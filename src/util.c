@@ -284,27 +284,31 @@ static size_t to_cps(const char *s, uint32_t *out, size_t max)
 	return k;
 }
 
+/* Optimal string alignment distance: insertions, deletions,
+ * substitutions and transpositions of neighbours ("ned" → "end" is one
+ * edit), which is what typing mistakes are. */
 size_t edit_distance(const char *a, const char *b, size_t cap)
 {
 	enum { MAXLEN = 64 };
 	uint32_t ca[MAXLEN], cb[MAXLEN];
 	size_t na = to_cps(a, ca, MAXLEN), nb = to_cps(b, cb, MAXLEN);
-	size_t row[MAXLEN + 1];
+	static _Thread_local size_t m[MAXLEN + 1][MAXLEN + 1];
+	for (size_t i = 0; i <= na; i++)
+		m[i][0] = i;
 	for (size_t j = 0; j <= nb; j++)
-		row[j] = j;
+		m[0][j] = j;
 	for (size_t i = 1; i <= na; i++) {
-		size_t diag = row[0];
-		row[0] = i;
 		for (size_t j = 1; j <= nb; j++) {
-			size_t up = row[j];
-			size_t best = diag + (ca[i - 1] != cb[j - 1]);
-			if (up + 1 < best)
-				best = up + 1;
-			if (row[j - 1] + 1 < best)
-				best = row[j - 1] + 1;
-			row[j] = best;
-			diag = up;
+			size_t best = m[i - 1][j - 1] + (ca[i - 1] != cb[j - 1]);
+			if (m[i - 1][j] + 1 < best)
+				best = m[i - 1][j] + 1;
+			if (m[i][j - 1] + 1 < best)
+				best = m[i][j - 1] + 1;
+			if (i > 1 && j > 1 && ca[i - 1] == cb[j - 2] && ca[i - 2] == cb[j - 1] &&
+			    m[i - 2][j - 2] + 1 < best)
+				best = m[i - 2][j - 2] + 1;
+			m[i][j] = best;
 		}
 	}
-	return row[nb] < cap ? row[nb] : cap;
+	return m[na][nb] < cap ? m[na][nb] : cap;
 }

@@ -1,0 +1,193 @@
+/* test_hostile.c — input meant to break the reader: each must end in a
+ * clear finding or a normal result, with bounded work and no sanitizer
+ * report (this file also runs in the ASan/UBSan build). */
+#include "testutil.h"
+
+#include <stdlib.h>
+
+#include "util.h"
+#include "yamltree.h"
+
+static Plan *check_mem(const char *src, size_t len, Diags *d)
+{
+	Plan *p = plan_parse("t.md", src, len, d);
+	check_plan(p, d);
+	diag_sort(d);
+	return p;
+}
+
+static void test_empty_file(void **state)
+{
+	(void)state;
+	Diags d = {0};
+	Plan *p = check_mem("", 0, &d);
+	assert_int_equal(d.n, 1);
+	assert_finding(&d, "front-matter", 0, SEV_ERROR, 1, 1,
+	               "文件为空：计划应以“---”开始的前置元数据开头");
+	plan_free(p);
+	diag_free(&d);
+}
+
+static void test_binary_junk(void **state)
+{
+	(void)state;
+	char junk[4096];
+	unsigned x = 12345;
+	for (size_t i = 0; i < sizeof junk; i++) {
+		x = x * 1103515245u + 12345u;
+		junk[i] = (char)(x >> 16);
+	}
+	Diags d = {0};
+	Plan *p = check_mem(junk, sizeof junk, &d);
+	assert_int_equal(count_rule(&d, "input"), 1);
+	plan_free(p);
+	diag_free(&d);
+}
+
+static void test_invalid_utf8_names_byte(void **state)
+{
+	(void)state;
+	const char src[] = "---\ntitle: 方案\n---\n正文\xff\xfe。\n";
+	Diags d = {0};
+	Plan *p = check_mem(src, sizeof src - 1, &d);
+	/* 正文 is 6 bytes; the bad byte is byte 29 of the file, on line 4
+	 * after two characters. */
+	assert_finding(&d, "input", 0, SEV_ERROR, 4, 3,
+	               "文件不是有效的UTF-8编码：第29字节（0xFF）处编码无效");
+	assert_int_equal(d.n, 1);
+	plan_free(p);
+	diag_free(&d);
+}
+
+static void test_alias_bomb(void **state)
+{
+	(void)state;
+	/* Nine levels of ten aliases each would expand to 10^9 nodes. */
+	Buf b = {0};
+	buf_puts(&b, "---\ntitle: t\na0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+	for (int i = 1; i < 10; i++) {
+		buf_printf(&b, "a%d: &a%d [", i, i);
+		for (int j = 0; j < 10; j++)
+			buf_printf(&b, "%s*a%d", j ? ", " : "", i - 1);
+		buf_puts(&b, "]\n");
+	}
+	buf_puts(&b, "---\n");
+	Diags d = {0};
+	Plan *p = check_mem(b.s, b.len, &d);
+	assert_int_equal(count_rule(&d, "yaml-syntax"), 1);
+	assert_non_null(strstr(nth_rule(&d, "yaml-syntax", 0)->message, "节点超过100000个"));
+	plan_free(p);
+	diag_free(&d);
+	buf_free(&b);
+}
+
+static void test_deep_yaml(void **state)
+{
+	(void)state;
+	Buf b = {0};
+	buf_puts(&b, "---\ntitle: t\nx: ");
+	for (int i = 0; i < 20000; i++)
+		buf_putc(&b, '[');
+	for (int i = 0; i < 20000; i++)
+		buf_putc(&b, ']');
+	buf_puts(&b, "\n---\n");
+	Diags d = {0};
+	Plan *p = check_mem(b.s, b.len, &d);
+	assert_int_equal(count_rule(&d, "yaml-syntax"), 1);
+	plan_free(p);
+	diag_free(&d);
+	buf_free(&b);
+}
+
+static void test_deep_markdown(void **state)
+{
+	(void)state;
+	Buf b = {0};
+	buf_puts(&b, "---\ntitle: t\n---\n");
+	for (int i = 0; i < 20000; i++)
+		buf_putc(&b, '>');
+	buf_puts(&b, " 深处20XX\n\n");
+	for (int i = 0; i < 2000; i++) {
+		for (int j = 0; j < i * 2; j++)
+			buf_putc(&b, ' ');
+		buf_puts(&b, "- 项\n");
+	}
+	Diags d = {0};
+	Plan *p = check_mem(b.s, b.len, &d);
+	/* The text at the bottom is still seen, at its true position. */
+	assert_finding(&d, "placeholder", 0, SEV_WARNING, 4, 20004, "未替换的占位符“20XX”");
+	plan_free(p);
+	diag_free(&d);
+	buf_free(&b);
+}
+
+static void test_big_plan(void **state)
+{
+	(void)state;
+	Buf b = {0};
+	buf_puts(&b, "---\ntitle: t\nissuer: i\ndoc_number: x〔2020〕1号\ndate: 2020-03-01\n"
+	             "campaign: {start: 2020-03-01, end: 2020-12-31}\n---\n");
+	size_t paras = 0;
+	while (b.len < 6 * 1024 * 1024) {
+		buf_printf(&b, "## %zu\n\n第%zu段：市直机关各单位要在2020年3月1日前完成工作，"
+		               "确保实效，认真组织实施，切实把工作落到实处。\n\n",
+		           paras, paras);
+		paras++;
+	}
+	Diags d = {0};
+	Plan *p = check_mem(b.s, b.len, &d);
+	assert_int_equal(p->body->nkids, 2 * paras);
+	/* The findings list is capped, not unbounded. */
+	assert_true(d.n <= 10000);
+	plan_free(p);
+	diag_free(&d);
+	buf_free(&b);
+}
+
+static void test_nul_bytes_and_crlf(void **state)
+{
+	(void)state;
+	const char src[] = "---\r\ntitle: 方案\r\n---\r\n正文\0内容20XX\r\n";
+	Diags d = {0};
+	Plan *p = check_mem(src, sizeof src - 1, &d);
+	assert_string_equal(p->title.s, "方案");
+	assert_int_equal(count_rule(&d, "placeholder"), 1);
+	plan_free(p);
+	diag_free(&d);
+}
+
+static void test_long_key_and_huge_numbers(void **state)
+{
+	(void)state;
+	Buf b = {0};
+	buf_puts(&b, "---\ntitle: t\n");
+	/* libyaml takes keys up to 1024 characters; a longer one is a
+	 * syntax error, this one is merely unknown. */
+	for (int i = 0; i < 1000; i++)
+		buf_putc(&b, 'k');
+	buf_puts(&b, ": 1\ncriteria:\n  total: 99999999999999999999\n"
+	             "  ratings:\n    - {name: a, min: -5, max: 2000000000}\n---\n");
+	Diags d = {0};
+	Plan *p = check_mem(b.s, b.len, &d);
+	assert_int_equal(count_rule(&d, "unknown-key"), 1);
+	assert_int_equal(count_rule(&d, "type-mismatch"), 2);
+	plan_free(p);
+	diag_free(&d);
+	buf_free(&b);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_empty_file),
+		cmocka_unit_test(test_binary_junk),
+		cmocka_unit_test(test_invalid_utf8_names_byte),
+		cmocka_unit_test(test_alias_bomb),
+		cmocka_unit_test(test_deep_yaml),
+		cmocka_unit_test(test_deep_markdown),
+		cmocka_unit_test(test_big_plan),
+		cmocka_unit_test(test_nul_bytes_and_crlf),
+		cmocka_unit_test(test_long_key_and_huge_numbers),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

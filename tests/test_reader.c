@@ -1,0 +1,249 @@
+/* test_reader.c — the plan reader: front matter, body, positions, and the
+ * rules the reader itself reports. */
+#include "testutil.h"
+
+#include <stdlib.h>
+
+static void test_front_matter_values(void **state)
+{
+	(void)state;
+	Diags d = {0};
+	Plan *p = parse_str("---\n"
+	                    "title: 实施方案\n"
+	                    "issuer: 中共某某市直属机关工作委员会\n"
+	                    "date: 2020-03-01\n"
+	                    "cc: [市委组织部, 市委宣传部]\n"
+	                    "recipients: 各单位\n"
+	                    "campaign: {start: 2020-03-01, end: 2020-12-31}\n"
+	                    "---\n正文。\n", &d);
+	assert_int_equal(d.n, 0);
+	assert_true(p->has_front_matter);
+	assert_string_equal(p->title.s, "实施方案");
+	assert_int_equal(p->title.pos.line, 2);
+	assert_int_equal(p->date.day, day_from_ymd(2020, 3, 1));
+	assert_int_equal(p->cc.n, 2);
+	assert_string_equal(p->cc.v[1].s, "市委宣传部");
+	/* Columns count characters: "cc: [市委组织部, " is 12 characters. */
+	assert_int_equal(p->cc.v[1].pos.col, 13);
+	assert_int_equal(p->recipients.n, 1);
+	assert_int_equal(p->campaign_end.day, day_from_ymd(2020, 12, 31));
+	assert_int_equal(p->body_line, 9);
+	plan_free(p);
+	diag_free(&d);
+}
+
+static void test_implied_phase_dates(void **state)
+{
+	(void)state;
+	Diags d = {0};
+	Plan *p = parse_str("---\ntitle: t\n"
+	                    "campaign: {start: 2020-03-01, end: 2020-12-31}\n"
+	                    "phases:\n"
+	                    "  - name: 甲\n    end: 2020-03-10\n"
+	                    "  - name: 乙\n    start: 2020-03-31\n"
+	                    "  - name: 丙\n    start: 2020-12-01\n"
+	                    "---\n", &d);
+	assert_int_equal(d.n, 0);
+	assert_int_equal(p->nphases, 3);
+	assert_true(p->phases[0].start.implied);
+	assert_int_equal(p->phases[0].start.day, day_from_ymd(2020, 3, 1));
+	assert_false(p->phases[0].end.implied);
+	assert_true(p->phases[1].end.implied);
+	assert_int_equal(p->phases[1].end.day, day_from_ymd(2020, 11, 30));
+	assert_int_equal(p->phases[2].end.day, day_from_ymd(2020, 12, 31));
+	plan_free(p);
+	diag_free(&d);
+}
+
+static void test_yaml_syntax(void **state)
+{
+	(void)state;
+	Diags d = {0};
+	Plan *p = parse_str("---\ntitle: t\nphases: [a, b\nissuer: x\n---\n", &d);
+	assert_int_equal(count_rule(&d, "yaml-syntax"), 1);
+	const Finding *f = nth_rule(&d, "yaml-syntax", 0);
+	assert_int_equal(f->severity, SEV_ERROR);
+	assert_int_equal(f->pos.line, 4);
+	assert_non_null(strstr(f->message, "YAML语法错误"));
+	plan_free(p);
+	diag_free(&d);
+}
+
+static void test_front_matter_rule(void **state)
+{
+	(void)state;
+	Diags d = {0};
+	Plan *p = parse_str("# 没有前置元数据\n\n正文。\n", &d);
+	assert_finding(&d, "front-matter", 0, SEV_ERROR, 1, 1,
+	               "缺少前置元数据：计划文件应以“---”行开始，写明title等信息");
+	plan_free(p);
+	diag_free(&d);
+
+	Diags d2 = {0};
+	p = parse_str("---\n- a\n- b\n---\n", &d2);
+	assert_finding(&d2, "front-matter", 0, SEV_ERROR, 2, 1,
+	               "前置元数据应为“键: 值”的映射，而不是列表");
+	plan_free(p);
+	diag_free(&d2);
+
+	Diags d3 = {0};
+	p = parse_str("---\ntitle: t\n", &d3);
+	assert_finding(&d3, "front-matter", 0, SEV_ERROR, 1, 1,
+	               "前置元数据没有结束：缺少第二条“---”分隔线");
+	plan_free(p);
+	diag_free(&d3);
+}
+
+static void test_unknown_key(void **state)
+{
+	(void)state;
+	Diags d = {0};
+	Plan *p = parse_str("---\ntitle: t\ndeadline:\n  - name: x\n    due: 2020-01-02\n"
+	                    "phases:\n  - name: 甲\n    ned: 2020-01-01\n"
+	                    "zzzzzz: 1\n---\n", &d);
+	assert_int_equal(count_rule(&d, "unknown-key"), 3);
+	assert_finding(&d, "unknown-key", 0, SEV_WARNING, 3, 1,
+	               "未知的键“deadline”，是否指“deadlines”？");
+	assert_finding(&d, "unknown-key", 1, SEV_WARNING, 8, 5,
+	               "阶段中未知的键“ned”，是否指“end”？");
+	assert_finding(&d, "unknown-key", 2, SEV_WARNING, 9, 1, "未知的键“zzzzzz”");
+	plan_free(p);
+	diag_free(&d);
+}
+
+static void test_type_mismatch(void **state)
+{
+	(void)state;
+	Diags d = {0};
+	Plan *p = parse_str("---\ntitle: [a, b]\nphases: 动员\n"
+	                    "criteria:\n  total: 一百\n---\n", &d);
+	assert_int_equal(count_rule(&d, "type-mismatch"), 3);
+	assert_finding(&d, "type-mismatch", 0, SEV_ERROR, 2, 1, "“title”应为文字，而不是列表");
+	assert_finding(&d, "type-mismatch", 1, SEV_ERROR, 3, 1, "“phases”应为列表，而不是标量");
+	assert_finding(&d, "type-mismatch", 2, SEV_ERROR, 5, 3, "“total”应为整数，而不是“一百”");
+	plan_free(p);
+	diag_free(&d);
+}
+
+static void test_date_invalid(void **state)
+{
+	(void)state;
+	Diags d = {0};
+	Plan *p = parse_str("---\ntitle: t\ndate: 2020-02-30\nprinted_on: 2020年3月2日\n---\n", &d);
+	assert_int_equal(count_rule(&d, "date-invalid"), 2);
+	assert_finding(&d, "date-invalid", 0, SEV_ERROR, 3, 1, "“date”的日期2020-02-30不存在");
+	assert_finding(&d, "date-invalid", 1, SEV_ERROR, 4, 1,
+	               "“printed_on”的值“2020年3月2日”不是日期：请写作YYYY-MM-DD，例如2020-03-01");
+	assert_int_equal(p->date.day, DAY_NONE);
+	plan_free(p);
+	diag_free(&d);
+}
+
+static void test_body_blocks(void **state)
+{
+	(void)state;
+	Diags d = {0};
+	Plan *p = parse_str("---\ntitle: t\n---\n\n"
+	                    "## 一、指导思想\n\n"
+	                    "**（一）动员部署阶段（2020年3月10日前）。**市直机关\n各单位。\n\n"
+	                    "### 工作要求\n\n"
+	                    "| 项目 | 分值 |\n|---|---|\n| 学习 | 20 |\n\n"
+	                    "- 甲\n- 乙\n", &d);
+	assert_int_equal(d.n, 0);
+	const Block *b = p->body;
+	assert_int_equal(b->nkids, 5);
+	const Block *h = b->kids[0];
+	assert_int_equal(h->type, BLK_HEADING);
+	assert_int_equal(h->level, 1);
+	assert_string_equal(h->number, "一、");
+	assert_int_equal(h->number_value, 1);
+	assert_string_equal(h->text.s, "指导思想");
+	assert_int_equal(h->number_pos.line, 5);
+	assert_int_equal(h->number_pos.col, 4);
+	const Block *para = b->kids[1];
+	assert_int_equal(para->type, BLK_PARAGRAPH);
+	assert_string_equal(para->runin.s, "（一）动员部署阶段（2020年3月10日前）。");
+	/* The soft break between Chinese lines joins without a space. */
+	assert_string_equal(para->text.s, "市直机关各单位。");
+	/* Positions inside text: 各 is on line 8, column 1. */
+	size_t off = strlen("市直机关");
+	Pos pos = plan_text_pos(p, &para->text, off);
+	assert_int_equal(pos.line, 8);
+	assert_int_equal(pos.col, 1);
+	/* 2020 in the run-in head: after "**（一）动员部署阶段（" = 12 chars. */
+	pos = plan_text_pos(p, &para->runin, strlen("（一）动员部署阶段（"));
+	assert_int_equal(pos.line, 7);
+	assert_int_equal(pos.col, 13);
+	assert_int_equal(b->kids[2]->level, 2);
+	assert_null(b->kids[2]->number);
+	const Block *t = b->kids[3];
+	assert_int_equal(t->type, BLK_TABLE);
+	assert_int_equal(t->nkids, 2);
+	assert_true(t->kids[0]->header);
+	assert_string_equal(t->kids[1]->kids[1]->text.s, "20");
+	const Block *l = b->kids[4];
+	assert_int_equal(l->type, BLK_LIST);
+	assert_int_equal(l->nkids, 2);
+	assert_string_equal(l->kids[1]->kids[0]->text.s, "乙");
+	plan_free(p);
+	diag_free(&d);
+}
+
+static void test_positions_after_escapes(void **state)
+{
+	(void)state;
+	Diags d = {0};
+	Plan *p = parse_str("---\ntitle: t\n---\n甲\\*乙&amp;丙20XX\n", &d);
+	const Block *para = p->body->kids[0];
+	assert_string_equal(para->text.s, "甲*乙&丙20XX");
+	Pos pos = plan_text_pos(p, &para->text, strlen("甲*乙&丙"));
+	assert_int_equal(pos.line, 4);
+	/* 甲 \ * 乙 & a m p ; 丙 = 10 characters before 2. */
+	assert_int_equal(pos.col, 11);
+	plan_free(p);
+	diag_free(&d);
+}
+
+static void test_attachments_and_fields(void **state)
+{
+	(void)state;
+	Diags d = {0};
+	Plan *p = parse_str("---\ntitle: t\nattachments:\n"
+	                    "  - id: app\n    type: form\n    title: 申报表\n    fields:\n"
+	                    "      - 申报单位\n      - {name: 队长, width: half}\n"
+	                    "      - {name: 举措, lines: 8}\n      - {name: 意见, sign: true}\n"
+	                    "  - id: led\n    type: ledger\n    title: 台账\n"
+	                    "    columns: [序号, 单位]\n    rows: units\n"
+	                    "  - id: bad\n    type: poster\n    title: x\n"
+	                    "---\n", &d);
+	assert_int_equal(p->nattachments, 3);
+	const Attachment *a = &p->attachments[0];
+	assert_int_equal(a->type, ATT_FORM);
+	assert_int_equal(a->nfields, 4);
+	assert_int_equal(a->fields[1].width, WIDTH_HALF);
+	assert_int_equal(a->fields[2].lines, 8);
+	assert_true(a->fields[3].sign);
+	assert_int_equal(p->attachments[1].rows_from, ROWS_UNITS);
+	assert_int_equal(p->attachments[1].columns.n, 2);
+	assert_finding(&d, "type-mismatch", 0, SEV_ERROR, 18, 5,
+	               "附件类型应为form、ledger、scoresheet或text，而不是“poster”");
+	plan_free(p);
+	diag_free(&d);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_front_matter_values),
+		cmocka_unit_test(test_implied_phase_dates),
+		cmocka_unit_test(test_yaml_syntax),
+		cmocka_unit_test(test_front_matter_rule),
+		cmocka_unit_test(test_unknown_key),
+		cmocka_unit_test(test_type_mismatch),
+		cmocka_unit_test(test_date_invalid),
+		cmocka_unit_test(test_body_blocks),
+		cmocka_unit_test(test_positions_after_escapes),
+		cmocka_unit_test(test_attachments_and_fields),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
