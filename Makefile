@@ -22,6 +22,8 @@ HDR     := $(wildcard src/*.h)
 TESTSRC := $(sort $(wildcard tests/test_*.c))
 
 B       := build
+# V=1 shows the full commands.
+Q       := $(if $(V),,@)
 OBJ     := $(LIBSRC:src/%.c=$(B)/obj/%.o)
 TESTS   := $(TESTSRC:tests/%.c=$(B)/%)
 
@@ -36,25 +38,31 @@ deps:
 	@sh scripts/deps.sh
 
 fangan: $(OBJ) $(B)/obj/main.o
-	$(CC) $(CFLAGS) -o $@ $^ $(LDFLAGS) $(LDLIBS)
+	@$(if $(Q),echo "  LD      $@")
+	$(Q)$(CC) $(CFLAGS) -o $@ $^ $(LDFLAGS) $(LDLIBS)
 
 $(B)/obj/%.o: src/%.c $(HDR) | $(B)/obj
-	$(CC) $(CFLAGS) -c -o $@ $<
+	@$(if $(Q),echo "  CC      $<")
+	$(Q)$(CC) $(CFLAGS) -c -o $@ $<
 
 $(B)/san/%.o: src/%.c $(HDR) | $(B)/san
-	$(CC) $(CFLAGS) $(SAN_FLAGS) -c -o $@ $<
+	@$(if $(Q),echo "  CC san  $<")
+	$(Q)$(CC) $(CFLAGS) $(SAN_FLAGS) -c -o $@ $<
 
 $(B)/test_%: tests/test_%.c tests/testutil.h $(OBJ) | $(B)
-	$(CC) $(CFLAGS) -Isrc -o $@ $< $(OBJ) $(LDFLAGS) $(LDLIBS) -lcmocka
+	@$(if $(Q),echo "  TEST    $@")
+	$(Q)$(CC) $(CFLAGS) -Isrc -o $@ $< $(OBJ) $(LDFLAGS) $(LDLIBS) -lcmocka
 
 $(B)/san/test_%: tests/test_%.c tests/testutil.h $(SOBJ) | $(B)/san
-	$(CC) $(CFLAGS) $(SAN_FLAGS) -Isrc -o $@ $< $(SOBJ) $(LDFLAGS) $(LDLIBS) -lcmocka
+	@$(if $(Q),echo "  TEST    $@")
+	$(Q)$(CC) $(CFLAGS) $(SAN_FLAGS) -Isrc -o $@ $< $(SOBJ) $(LDFLAGS) $(LDLIBS) -lcmocka
 
 $(B)/san/fangan: $(SOBJ) $(B)/san/main.o
-	$(CC) $(CFLAGS) $(SAN_FLAGS) -o $@ $^ $(LDFLAGS) $(LDLIBS)
+	@$(if $(Q),echo "  LD san  $@")
+	$(Q)$(CC) $(CFLAGS) $(SAN_FLAGS) -o $@ $^ $(LDFLAGS) $(LDLIBS)
 
 $(B) $(B)/obj $(B)/san:
-	mkdir -p $@
+	@mkdir -p $@
 
 demo: deps
 	@$(MAKE) --no-print-directory fangan
