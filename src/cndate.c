@@ -473,7 +473,8 @@ static int numeric_end(const Text *t, size_t i, bool second, const End *first,
 		return 0;
 	if ((k = lit(t, m.to, "月"))) {
 		e->month = small_value(&m);
-		e->weak = e->year.kind == Y_NONE && m.chinese && m.value == 1;
+		e->weak = e->year.kind == Y_NONE && m.chinese && m.ndigits == 1 &&
+		          m.value == 1;
 		return after_month(t, m.to + k, second, e, tail);
 	}
 	if (second) {
@@ -615,6 +616,7 @@ static bool year_of(const Ctx *c, const Year *y, int month, int *out)
 static bool month_span(int y, int m, int lo, int hi, DaySpan *s)
 {
 	int dim = days_in_month(y, m); /* 0 for a month that does not exist */
+	/* Rolling a range end on can carry 9999 past the last year. */
 	if (dim == 0 || y < 1 || y > 9999)
 		return false;
 	if (hi == LAST_DAY)

@@ -495,6 +495,9 @@ static void test_default_year_extremes(void **state)
 	expect_none("去年底", 1, 1);
 	expect_none("明年初", INT_MAX, 1);
 	expect_day("3月10日", "3月10日", 9999, 1, 9999, 3, 10, 0);
+	/* Rolling the second end on past 9999 leaves no date. */
+	expect_none("9999年12月至1月", 2020, 1);
+	expect_none("12月28日至2日", 9999, 1);
 	/* A written year does not need the default. */
 	expect_day("2020年3月10日", "2020年3月10日", INT_MIN, 12, 2020, 3, 10, YEAR);
 }
