@@ -46,6 +46,18 @@ typedef struct {
  * Not dates: the year inside a document number (〔2010〕14号), ordinals
  * and durations (建党89周年, 连续三年, 三年), bare years (2020年 alone),
  * numbers with other units (90—94分, 95%).
+ *
+ * The spans of the vague forms: N月 and N月份 the whole month; 月初
+ * [1, 5]; 上旬 [1, 10]; 中旬 and 月中 [11, 20]; 下旬 [21, last]; 月底 and
+ * 月末 [26, last]; 上中旬 [1, 20]; 中下旬 [11, last]; 年底 and 年末
+ * [12-21, 12-31]; 年初 [1-1, 1-10]; “七一”, 国庆, 元旦 … the one day.
+ * A second end takes what it leaves out from the first (5月5日至10日);
+ * if it then lies wholly before the first it moves on by the unit left
+ * out (11月至2月 ends next year, 5月25日至3日 on 3 June).  A written
+ * year is never moved, by this or by first_month.  An expression that
+ * names a day that does not exist (2月30日, 13月, or such an end in a
+ * range) is no result at all.  off/len cover quotes around “七一” but
+ * not a following 前 or 后.
  */
 size_t cndate_scan(const char *text, size_t len, int default_year,
                    int first_month, CnDate *out, size_t max);
