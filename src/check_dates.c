@@ -93,17 +93,30 @@ static void fmt_range(Day a, Day b, char *out, size_t n)
 	snprintf(out, n, "%s至%s", x, y);
 }
 
+/* Report that the prose dates a phase or deadline otherwise than the
+ * timeline.  what_end says which end the prose spoke of: 前 (the end),
+ * 后/起 (the start) or both. */
 static void conflict(Ctx *c, const Text *t, const CnDate *e, const char *what,
                      const char *name, const char *key, Day a, Day b)
 {
-	char when[80];
+	char when[96], x[32];
 	if (a == DAY_NONE || b == DAY_NONE)
 		return;
-	fmt_range(a, b, when, sizeof when);
+	if (e->before && !e->is_range) {
+		day_format_cn(b, x);
+		snprintf(when, sizeof when, "止于%s", x);
+	} else if (e->after && !e->is_range) {
+		day_format_cn(a, x);
+		snprintf(when, sizeof when, "始于%s", x);
+	} else {
+		char r[80];
+		fmt_range(a, b, r, sizeof r);
+		snprintf(when, sizeof when, "为%s", r);
+	}
 	diag_add(c->d, c->p->path, plan_text_pos(c->p, t, e->off), SEV_ERROR,
-	         "text-date-conflict", "正文写%s“%s”的时间为“%.*s%s”，但%s中为%s",
+	         "text-date-conflict", "正文写%s“%s”的时间为“%.*s%s%s”，但%s中该%s%s",
 	         what, name, (int)e->len, t->s + e->off, e->before ? "前" : "",
-	         key, when);
+	         e->after ? "起" : "", key, what, when);
 }
 
 /* A date right after a phase's name must agree with that phase. */
