@@ -102,7 +102,10 @@ static void conflict(Ctx *c, const Text *t, const CnDate *e, const char *what,
 	char when[96], x[32];
 	if (a == DAY_NONE || b == DAY_NONE)
 		return;
-	if (e->before && !e->is_range) {
+	if (a == b) {
+		day_format_cn(a, x);
+		snprintf(when, sizeof when, "为%s", x);
+	} else if (e->before && !e->is_range) {
 		day_format_cn(b, x);
 		snprintf(when, sizeof when, "止于%s", x);
 	} else if (e->after && !e->is_range) {
