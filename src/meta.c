@@ -81,13 +81,14 @@ static void check_keys(Ctx *c, const YNode *m, const char *const *known, const c
 	}
 }
 
-/* The key node for value v in m, for positions. */
+/* The position of key in m; {0, 0} when the key is absent, which is how
+ * the checker tells an absent value from an invalid one. */
 static Pos key_pos(const YNode *m, const char *key)
 {
 	for (size_t i = 0; i < m->n; i++)
 		if (m->keys[i]->kind == Y_SCALAR && strcmp(m->keys[i]->value, key) == 0)
 			return m->keys[i]->pos;
-	return m->pos;
+	return (Pos){0, 0};
 }
 
 static void mismatch(Ctx *c, Pos pos, const char *key, const char *want, const YNode *v)

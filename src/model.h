@@ -18,7 +18,8 @@
 /* A string from the front matter.  s is NULL when the key was absent. */
 typedef struct {
 	char *s;
-	Pos pos; /* of the value (of the key when the value is absent) */
+	Pos pos; /* of the key in a mapping, of the value in a list; {0, 0}
+	            when the key is absent */
 } Str;
 
 typedef struct {
@@ -27,7 +28,8 @@ typedef struct {
 	Pos pos; /* of the key */
 } StrList;
 
-/* A date from the front matter.  day is DAY_NONE when absent or invalid. */
+/* A date from the front matter.  day is DAY_NONE when absent or invalid;
+ * pos is {0, 0} when absent (and not implied). */
 typedef struct {
 	Day day;
 	Pos pos;
