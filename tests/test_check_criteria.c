@@ -269,6 +269,25 @@ static void test_overlap_of_a_range(void **state)
 	pb_free(p);
 }
 
+/* A band spanning the whole scale overlaps each of the others, not
+ * only the first. */
+static void test_overlaps_with_wide_band(void **state)
+{
+	(void)state;
+	Plan *p = criteria(100);
+	band(p, "全部", 41, NONE, NONE);
+	band(p, "较差", 44, 10, 20);
+	band(p, "一般", 47, 30, 40);
+	Diags d = run(p);
+	pb_expect_count(&d, 2);
+	pb_expect(&d, 0, "rating-overlap", SEV_ERROR, 45, 12,
+	          "等次“较差”（10—20分）与等次“全部”（0—100分）重叠：10—20分同时属于两个等次");
+	pb_expect(&d, 1, "rating-overlap", SEV_ERROR, 48, 12,
+	          "等次“一般”（30—40分）与等次“全部”（0—100分）重叠：30—40分同时属于两个等次");
+	diag_free(&d);
+	pb_free(p);
+}
+
 static void test_gaps_middle_and_top(void **state)
 {
 	(void)state;
@@ -434,6 +453,7 @@ int main(void)
 		cmocka_unit_test(test_bands_default_scale),
 		cmocka_unit_test(test_bands_scale_is_items_sum),
 		cmocka_unit_test(test_overlap_of_a_range),
+		cmocka_unit_test(test_overlaps_with_wide_band),
 		cmocka_unit_test(test_gaps_middle_and_top),
 		cmocka_unit_test(test_band_min_above_max),
 		cmocka_unit_test(test_band_outside_scale),

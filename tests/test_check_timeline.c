@@ -216,6 +216,22 @@ static void test_phase_ends_before_start(void **state)
 	pb_free(p);
 }
 
+/* Two phases starting the same day are in order, but overlap. */
+static void test_phases_same_start(void **state)
+{
+	(void)state;
+	Plan *p = pb_new();
+	phase(p, "集中学习", 13, "2020-03-01", "2020-03-10");
+	phase(p, "专题研讨", 16, "2020-03-01", "2020-03-20");
+	Diags d = run(p);
+	pb_expect_count(&d, 1);
+	pb_expect(&d, 0, "phase-overlap", SEV_ERROR, 17, 5,
+	          "阶段“专题研讨”（始于3月1日）与上一阶段“集中学习”（止于3月10日）"
+	          "重叠10天，自3月1日至3月10日");
+	diag_free(&d);
+	pb_free(p);
+}
+
 /* A one-day phase (start == end) is in order. */
 static void test_one_day_phase(void **state)
 {
@@ -639,6 +655,7 @@ int main(void)
 		cmocka_unit_test(test_overlap_with_long_earlier_phase),
 		cmocka_unit_test(test_phases_out_of_order),
 		cmocka_unit_test(test_phase_ends_before_start),
+		cmocka_unit_test(test_phases_same_start),
 		cmocka_unit_test(test_one_day_phase),
 		cmocka_unit_test(test_gap_of_one_day),
 		cmocka_unit_test(test_phase_outside_campaign),
