@@ -1,0 +1,291 @@
+/* check_criteria.c — scoring criteria, rating bands and quotas
+ * (spec §2: criteria-sum, rating-overlap, rating-gap, percent-range).
+ *
+ * Scores are integers and a total may be as large as a long holds, so
+ * band coverage is worked out on sorted intervals, never per score, and
+ * all arithmetic is in long long with no step that can overflow.
+ */
+#include "check.h"
+
+#include <limits.h>
+#include <stdlib.h>
+
+/* ---- words for the messages ---- */
+
+static char *rating_label(const Rating *r, size_t i)
+{
+	if (r->name.s && r->name.s[0])
+		return xasprintf("等次“%s”", r->name.s);
+	return xasprintf("第%zu个等次", i + 1);
+}
+
+/* "85分", or "85—95分" for a run of scores. */
+typedef struct {
+	char s[64];
+} Scores;
+
+static Scores scores_text(long long lo, long long hi)
+{
+	Scores t;
+	if (lo == hi)
+		snprintf(t.s, sizeof t.s, "%lld分", lo);
+	else
+		snprintf(t.s, sizeof t.s, "%lld—%lld分", lo, hi);
+	return t;
+}
+
+/* ---- criteria-sum ---- */
+
+typedef struct {
+	long long sum;
+	size_t nset;     /* items that give points */
+	bool overflow;   /* the sum does not fit in a long long */
+} Points;
+
+/* A 128-bit two's-complement accumulator (hi * 2^64 + lo): a sum of any
+ * number of longs is exact in it, so a total of LONG_MAX and items of
+ * LONG_MAX, LONG_MAX, LONG_MIN + ... are judged rightly and nothing
+ * overflows on the way. */
+typedef struct {
+	unsigned long long lo;
+	long long hi;
+} Wide;
+
+static void wide_add(Wide *w, long v)
+{
+	unsigned long long u = (unsigned long long)(long long)v; /* modular: defined */
+	unsigned long long old = w->lo;
+	w->lo += u;
+	w->hi += w->lo < old; /* carry out of the low word */
+	if (v < 0)
+		w->hi -= 1; /* the high word of a negative v is all ones */
+}
+
+/* The sum as a long long, or false when it does not fit. */
+static bool wide_get(const Wide *w, long long *out)
+{
+	if (w->hi == 0 && w->lo <= (unsigned long long)LLONG_MAX) {
+		*out = (long long)w->lo;
+		return true;
+	}
+	if (w->hi == -1 && w->lo > (unsigned long long)LLONG_MAX) {
+		*out = -(long long)(~w->lo) - 1; /* ~lo is at most LLONG_MAX */
+		return true;
+	}
+	return false;
+}
+
+static Points points_sum(const Criteria *cr)
+{
+	Points pt = {0, 0, false};
+	Wide w = {0, 0};
+	for (size_t i = 0; i < cr->nitems; i++) {
+		const Num *n = &cr->items[i].points;
+		if (!n->set)
+			continue;
+		pt.nset++;
+		wide_add(&w, n->v);
+	}
+	pt.overflow = !wide_get(&w, &pt.sum);
+	return pt;
+}
+
+/* With no `total`, the total is the items' sum and there is nothing to
+ * compare; with no item giving points there is nothing to add up. */
+static void check_sum(const Plan *p, Diags *d, const Points *pt)
+{
+	const Criteria *cr = &p->criteria;
+	if (!cr->total.set || pt->nset == 0)
+		return;
+	if (!pt->overflow && pt->sum == cr->total.v)
+		return;
+	char unset[64] = "";
+	if (pt->nset < cr->nitems)
+		snprintf(unset, sizeof unset, "（另有%zu项未写分值）", cr->nitems - pt->nset);
+	if (pt->overflow)
+		diag_add(d, p->path, cr->total.pos, SEV_ERROR, "criteria-sum",
+		         "%zu个评分项的分值合计超出可计算的范围，与总分%ld分不符%s",
+		         pt->nset, cr->total.v, unset);
+	else
+		diag_add(d, p->path, cr->total.pos, SEV_ERROR, "criteria-sum",
+		         "%zu个评分项的分值合计%lld分，与总分%ld分不符%s", pt->nset,
+		         pt->sum, cr->total.v, unset);
+}
+
+/* The scale the bands divide: `total`, else the items' sum (that is what
+ * the total defaults to), else 100, the 百分制 plans mostly use. */
+static long long scale_of(const Criteria *cr, const Points *pt)
+{
+	if (cr->total.set)
+		return cr->total.v;
+	if (pt->nset && !pt->overflow)
+		return pt->sum;
+	return 100;
+}
+
+/* ---- rating bands ---- */
+
+typedef struct {
+	long long lo, hi;
+	size_t idx; /* into criteria.ratings */
+} Band;
+
+static int band_cmp(const void *a, const void *b)
+{
+	const Band *x = a, *y = b;
+	if (x->lo != y->lo)
+		return x->lo < y->lo ? -1 : 1;
+	if (x->hi != y->hi)
+		return x->hi < y->hi ? -1 : 1;
+	return x->idx < y->idx ? -1 : x->idx > y->idx;
+}
+
+/* Where a finding about a band's scores belongs: its min, else its max,
+ * else the list item. */
+static Pos band_pos(const Rating *r)
+{
+	return r->min.set ? r->min.pos : r->max.set ? r->max.pos : r->pos;
+}
+
+/* A band the wrong way round, or reaching outside 0..total, is a hole in
+ * the scale as the author meant it, so both are rating-gap.  Returns
+ * false for a band that covers nothing (min above max). */
+static bool check_band(const Plan *p, Diags *d, size_t i, const Band *b, long long total)
+{
+	const Rating *r = &p->criteria.ratings[i];
+	char *who = rating_label(r, i);
+	bool ok = b->lo <= b->hi;
+	if (!ok)
+		diag_add(d, p->path, band_pos(r), SEV_ERROR, "rating-gap",
+		         "%s的下限（%lld分）高于上限（%lld分）", who, b->lo, b->hi);
+	if (ok && total >= 0 && b->lo < 0)
+		diag_add(d, p->path, band_pos(r), SEV_ERROR, "rating-gap",
+		         "%s的下限%lld分低于0分", who, b->lo);
+	if (ok && total >= 0 && b->hi > total)
+		diag_add(d, p->path, r->max.set ? r->max.pos : r->pos, SEV_ERROR,
+		         "rating-gap", "%s的上限%lld分超过总分%lld分", who, b->hi, total);
+	free(who);
+	return ok;
+}
+
+/* Band b shares scores with band k (k sorts before b and reaches
+ * furthest of those before it).  The finding goes to whichever of the
+ * two the author wrote later, the one that collides with the other. */
+static void report_overlap(const Plan *p, Diags *d, const Band *k, const Band *b)
+{
+	const Band *later = b->idx > k->idx ? b : k, *earlier = later == b ? k : b;
+	const Rating *rl = &p->criteria.ratings[later->idx];
+	char *lname = rating_label(rl, later->idx);
+	char *ename = rating_label(&p->criteria.ratings[earlier->idx], earlier->idx);
+	long long hi = b->hi < k->hi ? b->hi : k->hi;
+	diag_add(d, p->path, rl->min.set ? rl->min.pos : rl->pos, SEV_ERROR,
+	         "rating-overlap", "%s（%s）与%s（%s）重叠：%s同时属于两个等次",
+	         lname, scores_text(later->lo, later->hi).s, ename,
+	         scores_text(earlier->lo, earlier->hi).s, scores_text(b->lo, hi).s);
+	free(lname);
+	free(ename);
+}
+
+/* bands sorted by lo: each band is compared with the earlier band that
+ * reaches highest, which is the one it must not run into. */
+static void check_overlaps(const Plan *p, Diags *d, const Band *bands, size_t n)
+{
+	size_t cover = 0;
+	for (size_t i = 1; i < n; i++) {
+		if (bands[i].lo <= bands[cover].hi)
+			report_overlap(p, d, &bands[cover], &bands[i]);
+		if (bands[i].hi > bands[cover].hi)
+			cover = i;
+	}
+}
+
+/* Where coverage gaps are reported: the criteria key (the model keeps
+ * no position for `ratings` itself), else the first band. */
+static Pos gaps_pos(const Criteria *cr)
+{
+	return cr->pos.line > 0 ? cr->pos : cr->ratings[0].pos;
+}
+
+static void report_gap(const Plan *p, Diags *d, long long lo, long long hi, long long total)
+{
+	diag_add(d, p->path, gaps_pos(&p->criteria), SEV_ERROR, "rating-gap",
+	         "%s不属于任何等次（总分%lld分）", scores_text(lo, hi).s, total);
+}
+
+/* Walk bands sorted by lo over 0..total; next is the lowest score not
+ * yet covered.  `done` stands in for next = total + 1, which could
+ * overflow when total is LLONG_MAX. */
+static void check_gaps(const Plan *p, Diags *d, const Band *bands, size_t n, long long total)
+{
+	long long next = 0;
+	bool done = false;
+	for (size_t i = 0; i < n && !done; i++) {
+		long long lo = bands[i].lo < 0 ? 0 : bands[i].lo;
+		long long hi = bands[i].hi > total ? total : bands[i].hi;
+		if (lo > hi)
+			continue; /* wholly outside the scale */
+		if (lo > next)
+			report_gap(p, d, next, lo - 1, total);
+		if (hi >= total)
+			done = true;
+		else if (hi >= next)
+			next = hi + 1;
+	}
+	if (!done)
+		report_gap(p, d, next, total, total);
+}
+
+static void check_ratings(const Plan *p, Diags *d, long long total)
+{
+	const Criteria *cr = &p->criteria;
+	if (cr->nratings == 0)
+		return;
+	Band *bands = xcalloc(cr->nratings, sizeof *bands);
+	size_t n = 0;
+	for (size_t i = 0; i < cr->nratings; i++) {
+		const Rating *r = &cr->ratings[i];
+		Band b = {r->min.set ? r->min.v : 0, r->max.set ? r->max.v : total, i};
+		if (check_band(p, d, i, &b, total))
+			bands[n++] = b;
+	}
+	qsort(bands, n, sizeof *bands, band_cmp);
+	check_overlaps(p, d, bands, n);
+	if (total >= 0) /* a negative total leaves no scale to cover */
+		check_gaps(p, d, bands, n, total);
+	free(bands);
+}
+
+/* ---- quotas ---- */
+
+static void check_percent(const Plan *p, Diags *d, const char *who,
+                          const Num *n, const char *which)
+{
+	if (n->set && (n->v < 0 || n->v > 100))
+		diag_add(d, p->path, n->pos, SEV_ERROR, "percent-range",
+		         "%s的%s%ld%%不在0%%至100%%之间", who, which, n->v);
+}
+
+static void check_quota(const Plan *p, Diags *d, size_t i)
+{
+	const Quota *q = &p->quotas[i];
+	char *who = q->name.s && q->name.s[0] ? xasprintf("比例“%s”", q->name.s)
+	                                      : xasprintf("第%zu个比例", i + 1);
+	check_percent(p, d, who, &q->min_percent, "下限");
+	check_percent(p, d, who, &q->max_percent, "上限");
+	if (q->min_percent.set && q->max_percent.set && q->min_percent.v > q->max_percent.v)
+		diag_add(d, p->path, q->min_percent.pos, SEV_ERROR, "percent-range",
+		         "%s的下限%ld%%高于上限%ld%%", who, q->min_percent.v,
+		         q->max_percent.v);
+	free(who);
+}
+
+void check_criteria(const Plan *p, Diags *d)
+{
+	const Criteria *cr = &p->criteria;
+	Points pt = points_sum(cr);
+	if (cr->nitems)
+		check_sum(p, d, &pt);
+	check_ratings(p, d, scale_of(cr, &pt));
+	for (size_t i = 0; i < p->nquotas; i++)
+		check_quota(p, d, i);
+}
