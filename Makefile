@@ -49,11 +49,11 @@ $(B)/san/%.o: src/%.c $(HDR) | $(B)/san
 	@$(if $(Q),echo "  CC san  $<")
 	$(Q)$(CC) $(CFLAGS) $(SAN_FLAGS) -c -o $@ $<
 
-$(B)/test_%: tests/test_%.c tests/testutil.h $(OBJ) | $(B)
+$(B)/test_%: tests/test_%.c tests/testutil.h tests/plan_builder.h $(OBJ) | $(B)
 	@$(if $(Q),echo "  TEST    $@")
 	$(Q)$(CC) $(CFLAGS) -Isrc -o $@ $< $(OBJ) $(LDFLAGS) $(LDLIBS) -lcmocka
 
-$(B)/san/test_%: tests/test_%.c tests/testutil.h $(SOBJ) | $(B)/san
+$(B)/san/test_%: tests/test_%.c tests/testutil.h tests/plan_builder.h $(SOBJ) | $(B)/san
 	@$(if $(Q),echo "  TEST    $@")
 	$(Q)$(CC) $(CFLAGS) $(SAN_FLAGS) -Isrc -o $@ $< $(SOBJ) $(LDFLAGS) $(LDLIBS) -lcmocka
 
@@ -71,7 +71,7 @@ demo: deps
 # Unit tests, then the command-line tests, first plain and then with the
 # sanitizers; scripts/run-tests.sh prints the closing "N passed, N failed".
 check: deps
-	@$(MAKE) --no-print-directory fangan $(TESTS) $(B)/san/fangan $(STESTS)
+	@$(MAKE) -s --no-print-directory fangan $(TESTS) $(B)/san/fangan $(STESTS)
 	@sh scripts/run-tests.sh $(B) $(TESTS) -- $(STESTS)
 
 test: fangan $(TESTS)

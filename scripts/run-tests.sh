@@ -1,15 +1,27 @@
 #!/bin/sh
-# Run the unit-test binaries given before "--" plainly and the ones after
-# it (the sanitizer builds), then the command-line tests with each fangan
-# binary.  Prints one "N passed, N failed" line at the end and exits
-# non-zero when anything failed.
+# Run the unit-test binaries given (plain ones before "--", sanitizer
+# builds after it), then the command-line tests with each fangan binary.
+# Counts the test cases each program reports (cmocka's "[  PASSED  ] N"
+# and "[  FAILED  ] N", cli.sh's "cli: N passed, M failed"), prints one
+# line per program and a closing "N passed, N failed", and exits non-zero
+# when anything failed.
 B=$1; shift
 pass=0; fail=0
+log="$B/last-test.log"
 run() {
-	if "$@" >"$B/last-test.log" 2>&1; then
-		pass=$((pass + 1)); echo "ok   $*"
+	"$@" >"$log" 2>&1
+	status=$?
+	p=$(sed -n 's/^\[  PASSED  \] \([0-9]*\) test.*/\1/p; s/^cli: \([0-9]*\) passed.*/\1/p' "$log" | tail -1)
+	f=$(sed -n 's/^\[  FAILED  \] \([0-9]*\) test.*/\1/p; s/^cli: [0-9]* passed, \([0-9]*\) failed.*/\1/p' "$log" | tail -1)
+	p=${p:-0}; f=${f:-0}
+	# A crash or a sanitizer report fails the program even when no case
+	# said so.
+	[ "$status" -ne 0 ] && [ "$f" -eq 0 ] && f=1
+	pass=$((pass + p)); fail=$((fail + f))
+	if [ "$status" -eq 0 ]; then
+		echo "ok   $* ($p)"
 	else
-		fail=$((fail + 1)); echo "FAIL $*"; cat "$B/last-test.log"
+		echo "FAIL $*"; cat "$log"
 	fi
 }
 for t in "$@"; do

@@ -199,10 +199,12 @@ static void check_overlaps(const Plan *p, Diags *d, const Band *bands, size_t n)
 	}
 }
 
-/* Where coverage gaps are reported: the criteria key (the model keeps
- * no position for `ratings` itself), else the first band. */
+/* Where coverage gaps are reported: the `ratings` key, else the
+ * criteria key, else the first band. */
 static Pos gaps_pos(const Criteria *cr)
 {
+	if (cr->ratings_pos.line > 0)
+		return cr->ratings_pos;
 	return cr->pos.line > 0 ? cr->pos : cr->ratings[0].pos;
 }
 

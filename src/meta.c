@@ -382,6 +382,7 @@ static void read_criteria(Ctx *c, const YNode *root)
 		}
 	}
 	const YNode *ratings = get_seq(c, v, "ratings");
+	cr->ratings_pos = key_pos(v, "ratings");
 	if (ratings) {
 		cr->ratings = xcalloc(ratings->n, sizeof *cr->ratings);
 		for (size_t i = 0; i < ratings->n; i++) {

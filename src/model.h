@@ -74,6 +74,7 @@ typedef struct {
 	size_t nitems;
 	Rating *ratings;
 	size_t nratings;
+	Pos ratings_pos; /* of the `ratings` key */
 } Criteria;
 
 typedef struct {
@@ -179,7 +180,7 @@ typedef struct {
 	size_t nlines;
 	int body_line;   /* first line of the body (1 when no front matter) */
 
-	bool has_front_matter;
+	bool has_front_matter; /* front matter read as a mapping */
 	Str title, issuer, header, doc_number, signer, secrecy, urgency,
 	    copy_number, printed_by, note;
 	Date date, printed_on;

@@ -147,7 +147,6 @@ static void read_front_matter(Plan *p, size_t start, Diags *d, size_t *body_off)
 			le--;
 		if (!is_fence(ls, le, true))
 			continue;
-		p->has_front_matter = true;
 		*body_off = e;
 		p->body_line = (int)ln + 2;
 		Pos epos;
@@ -158,11 +157,15 @@ static void read_front_matter(Plan *p, size_t start, Diags *d, size_t *body_off)
 			free(err);
 			return;
 		}
-		if (root->kind != Y_MAP)
+		if (root->kind != Y_MAP) {
 			diag_add(d, p->path, root->pos, SEV_ERROR, "front-matter",
 			         "前置元数据应为“键: 值”的映射，而不是%s", ytree_kind_name(root->kind));
-		else
+		} else {
+			/* Only front matter that was read counts: a plan whose
+			 * YAML is broken is not also "missing its title". */
+			p->has_front_matter = true;
 			meta_read(p, root, d);
+		}
 		ytree_free(root);
 		return;
 	}
