@@ -235,7 +235,7 @@ static const hb_tag_t dropped_tables[] = {
 	HB_TAG('m', 'e', 't', 'a'),
 };
 
-bool face_subset(Face *f, const uint32_t *gids, size_t n,
+bool face_subset(const Face *f, const uint32_t *gids, size_t n,
 		 const uint32_t *unicodes, size_t nuni, Buf *font,
 		 uint32_t *new_gids, char **why)
 {
@@ -262,7 +262,7 @@ bool face_subset(Face *f, const uint32_t *gids, size_t n,
 	/* Preprocessing builds the accelerators once per face, so that the
 	 * per-document subsets of a batch do not re-parse the whole font. */
 	if (!f->subset_src)
-		f->subset_src = hb_subset_preprocess(f->hb);
+		((Face *)f)->subset_src = hb_subset_preprocess(f->hb);
 
 	bool ok = false;
 	hb_subset_plan_t *plan = hb_subset_plan_create_or_fail(f->subset_src, in);

@@ -62,7 +62,7 @@ int face_advance(const Face *f, uint32_t gid);
  * new_gids[i] receives the glyph id of gids[i] in the subset.  unicodes
  * (may be NULL) go into the subset's cmap.  Returns false and sets *why
  * on failure. */
-bool face_subset(Face *f, const uint32_t *gids, size_t n,
+bool face_subset(const Face *f, const uint32_t *gids, size_t n,
 		 const uint32_t *unicodes, size_t nuni, Buf *font,
 		 uint32_t *new_gids, char **why);
 
