@@ -1,9 +1,11 @@
 /* fontfind.c — see fontfind.h. */
 #include "fontfind.h"
 
+#include <dirent.h>
 #include <fontconfig/fontconfig.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "util.h"
 
@@ -83,30 +85,46 @@ bool fontfind_system(const char *family, char **file, unsigned *index)
 	return ok;
 }
 
+static bool font_suffix(const char *name)
+{
+	const char *dot = strrchr(name, '.');
+	if (!dot)
+		return false;
+	const char *ok[] = {".ttf", ".ttc", ".otf", ".otc"};
+	for (size_t i = 0; i < sizeof ok / sizeof *ok; i++)
+		if (strcasecmp(dot, ok[i]) == 0)
+			return true;
+	return false;
+}
+
 FontDir *fontdir_open(const char *dir)
 {
 	if (!fc_ready())
 		return NULL;
-	/* A configuration of its own, without the system's font directories
-	 * and rules, so that only the files in dir are seen. */
-	FcConfig *cfg = FcConfigCreate();
-	if (!cfg)
+	DIR *d = opendir(dir);
+	if (!d)
 		return NULL;
-	FontDir *fd = NULL;
-	if (FcConfigAppFontAddDir(cfg, (const FcChar8 *)dir)) {
-		FcPattern *all = FcPatternCreate();
-		FcObjectSet *os = FcObjectSetBuild(FC_FAMILY, FC_FILE, FC_INDEX, NULL);
-		FcFontSet *set = FcFontList(cfg, all, os);
-		FcObjectSetDestroy(os);
-		FcPatternDestroy(all);
-		if (set && set->nfont > 0) {
-			fd = xcalloc(1, sizeof *fd);
-			fd->set = set;
-		} else if (set) {
-			FcFontSetDestroy(set);
-		}
+	/* Each file is queried directly rather than through a private
+	 * FcConfig: a configuration without cache directories makes
+	 * fontconfig complain on stderr, and a directory of a few fonts does
+	 * not need a cache. */
+	FcFontSet *set = FcFontSetCreate();
+	struct dirent *e;
+	while ((e = readdir(d)) != NULL) {
+		if (e->d_name[0] == '.' || !font_suffix(e->d_name))
+			continue;
+		char *path = xasprintf("%s/%s", dir, e->d_name);
+		int count = 0;
+		FcFreeTypeQueryAll((const FcChar8 *)path, (unsigned)-1, NULL, &count, set);
+		free(path);
 	}
-	FcConfigDestroy(cfg);
+	closedir(d);
+	if (set->nfont == 0) {
+		FcFontSetDestroy(set);
+		return NULL;
+	}
+	FontDir *fd = xcalloc(1, sizeof *fd);
+	fd->set = set;
 	return fd;
 }
 
