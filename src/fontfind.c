@@ -13,6 +13,16 @@ struct FontDir {
 	FcFontSet *set;
 };
 
+/* fontconfig 2.14 loses a few hundred bytes while parsing its XML
+ * configuration, once per process; LeakSanitizer would fail every
+ * sanitizer build that touches fonts.  Weak, so that a program with
+ * suppressions of its own can replace this. */
+__attribute__((weak)) const char *__lsan_default_suppressions(void);
+__attribute__((weak)) const char *__lsan_default_suppressions(void)
+{
+	return "leak:libfontconfig.so\n";
+}
+
 static bool fc_ready(void)
 {
 	static int state; /* 0 untried, 1 ready, -1 failed */

@@ -58,7 +58,8 @@ static char *run(const char *cmd, int *status)
 		buf_add(&out, chunk, n);
 	int st = pclose(p);
 	*status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
-	return xstrdup(buf_cstr(&out));
+	buf_cstr(&out);
+	return out.s;
 }
 
 static char *path_in_tmp(const char *name)
