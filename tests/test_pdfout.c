@@ -278,6 +278,26 @@ static void test_reproducible(void **state)
 	pdf_free(b);
 }
 
+/* In a batch the faces are preprocessed for subsetting after a while
+ * (face.c); documents must not change when that happens. */
+static void test_batch_stable(void **state)
+{
+	(void)state;
+	PdfDoc *d = sample();
+	Buf first = {0};
+	char *err = NULL;
+	assert_true(pdf_save_mem(d, &first, &err));
+	for (int i = 0; i < 40; i++) {
+		Buf again = {0};
+		assert_true(pdf_save_mem(d, &again, &err));
+		assert_int_equal(again.len, first.len);
+		assert_memory_equal(again.s, first.s, first.len);
+		buf_free(&again);
+	}
+	buf_free(&first);
+	pdf_free(d);
+}
+
 static void test_info_dictionary(void **state)
 {
 	(void)state;
@@ -528,6 +548,7 @@ int main(void)
 		cmocka_unit_test(test_fonts_embedded_subset),
 		cmocka_unit_test(test_size_bound),
 		cmocka_unit_test(test_reproducible),
+		cmocka_unit_test(test_batch_stable),
 		cmocka_unit_test(test_info_dictionary),
 		cmocka_unit_test(test_positions),
 		cmocka_unit_test(test_astral_is_drawn),
