@@ -189,9 +189,15 @@ static HPDF_Dict stream_dict(Save *s, const void *data, size_t len)
 	return d;
 }
 
-/* /W: only characters narrower or wider than the default 1 em (/DW). */
+/* /W: only characters narrower or wider than the default 1 em (/DW);
+ * NULL when there are none. */
 static HPDF_Array widths(Save *s, const FaceUse *u)
 {
+	size_t other = 0;
+	for (size_t i = 0; i < u->n; i++)
+		other += u->milli[i] != 1000;
+	if (other == 0)
+		return NULL;
 	HPDF_Array w = HPDF_Array_New(s->h->mmgr);
 	for (size_t i = 0; i < u->n;) {
 		if (u->milli[i] == 1000) {
@@ -238,6 +244,11 @@ static HPDF_Dict descriptor(Save *s, const FaceUse *u, const char *name,
 static bool build_font(Save *s, FaceUse *u)
 {
 	HPDF_MMgr mm = s->h->mmgr;
+	if (u->n > 0xFFFE) { /* CIDs are two bytes */
+		s->err = xasprintf("more than 65534 distinct characters from %s",
+				   face_path(u->face));
+		return false;
+	}
 	Buf font = {0};
 	if (!subset(u, &font, &s->err))
 		return false;
@@ -278,7 +289,9 @@ static bool build_font(Save *s, FaceUse *u)
 		HPDF_Dict_Add(cid, "CIDSystemInfo", info);
 		HPDF_Dict_Add(cid, "FontDescriptor", fd);
 		HPDF_Dict_AddNumber(cid, "DW", 1000);
-		HPDF_Dict_Add(cid, "W", widths(s, u));
+		HPDF_Array w = widths(s, u);
+		if (w)
+			HPDF_Dict_Add(cid, "W", w);
 		HPDF_Dict_Add(cid, "CIDToGIDMap", map);
 
 		HPDF_Dict_AddName(t0, "Type", "Font");

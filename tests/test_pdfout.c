@@ -495,6 +495,24 @@ static void test_errors(void **state)
 	free(err);
 	pdf_free(d);
 
+	d = pdf_new(fs, NULL);
+	pdf_add_page(d, A4_W, A4_H);
+	pdf_text(d, ROLE_BODY, 0, 10, 10, "零", 0);
+	assert_false(pdf_save_mem(d, &b, &err));
+	assert_non_null(strstr(err, "bad size"));
+	free(err);
+	pdf_free(d);
+
+	/* A page size libharu refuses is reported, not written. */
+	d = pdf_new(fs, NULL);
+	pdf_add_page(d, 1, A4_H);
+	err = NULL;
+	assert_false(pdf_save_mem(d, &b, &err));
+	assert_non_null(strstr(err, "libharu error"));
+	free(err);
+	pdf_free(d);
+	assert_int_equal(b.len, 0);
+
 	/* An unwritable target leaves nothing behind. */
 	d = pdf_new(fs, NULL);
 	pdf_add_page(d, A4_W, A4_H);
