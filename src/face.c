@@ -76,6 +76,9 @@ static char *pdf_safe_name(const char *s, const char *family)
 				buf_putc(&b, *p);
 	if (b.len == 0)
 		buf_puts(&b, "CJKFont");
+	/* PDF names are limited to 127 bytes, and the subset tag takes 7. */
+	if (b.len > 100)
+		b.s[b.len = 100] = '\0';
 	return b.s;
 }
 

@@ -2,6 +2,7 @@
  * the PDF from it. */
 #include "pdfdoc.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -93,6 +94,13 @@ static void add_missing(PdfDoc *d, uint32_t cp, FontRole role)
 double pdf_textn(PdfDoc *d, FontRole role, double size, double x, double y,
 		 const char *utf8, size_t len, double char_spacing)
 {
+	if (!(size > 0) || !isfinite(size) || !isfinite(x) || !isfinite(y) ||
+	    !isfinite(char_spacing)) {
+		if (!d->error)
+			d->error = xasprintf("pdf_text: bad size or position (%g pt at %g, %g)",
+					     size, x, y);
+		return 0;
+	}
 	PdfOp *op = new_op(d, OP_TEXT);
 	if (!op)
 		return 0;
@@ -116,7 +124,7 @@ double pdf_textn(PdfDoc *d, FontRole role, double size, double x, double y,
 			f = notdef;
 			gid = 0;
 			if (!f)
-				continue; /* no font at all: leave a gap */
+				continue; /* the role has no font at all: nothing can be drawn */
 		}
 		d->glyphs = xgrow(d->glyphs, &d->glyphs_cap, d->nglyphs + 1,
 				  sizeof *d->glyphs);

@@ -239,6 +239,68 @@ static void test_fonts_dir_without_map(void **state)
 	fontset_free(fs);
 }
 
+/* A copy of gkai00mp renamed "KaiTi" (the UTF-16 family name patched in
+ * place, padded with blanks that fontconfig trims) is what a user's
+ * simkai.ttf looks like to fangan: dropped into the fonts directory
+ * without a mapping line, it serves h2. */
+static void test_fonts_dir_family(void **state)
+{
+	(void)state;
+	size_t len;
+	char *font = read_file(GKAI, 16 << 20, &len);
+	assert_non_null(font);
+	const char *from = "AR PL KaitiM GB", *to = "KaiTi          ";
+	char a[30], b[30];
+	for (int i = 0; i < 15; i++) {
+		a[2 * i] = b[2 * i] = 0;
+		a[2 * i + 1] = from[i];
+		b[2 * i + 1] = to[i];
+	}
+	int patched = 0;
+	for (size_t i = 0; i + 30 <= len; i++)
+		if (memcmp(font + i, a, 30) == 0) {
+			memcpy(font + i, b, 30);
+			patched++;
+		}
+	assert_true(patched > 0);
+	char *path = xasprintf("%s/kaiti.ttf", tmpdir);
+	FILE *f = fopen(path, "wb");
+	assert_non_null(f);
+	assert_int_equal(fwrite(font, 1, len, f), len);
+	fclose(f);
+	FontSet *fs = load();
+	const char *why;
+	const Face *h2 = fontset_chain_face(fs, ROLE_H2, 0, &why);
+	char *real = realpath(path, NULL);
+	assert_string_equal(face_path(h2), real);
+	assert_string_equal(why, "fonts directory, family \"KaiTi\"");
+	/* Other roles are not affected. */
+	assert_string_equal(face_path(fontset_chain_face(fs, ROLE_BODY, 0, NULL)), GBSN);
+	fontset_free(fs);
+	unlink(path);
+	free(real);
+	free(path);
+	free(font);
+}
+
+/* The repository's fonts/fonts.map is all comments: it must parse and
+ * change nothing. */
+static void test_repository_example_map(void **state)
+{
+	(void)state;
+	char *err = NULL;
+	FontSet *fs = fontset_new("fonts", &err);
+	if (!fs)
+		fail_msg("fonts/fonts.map: %s", err);
+	Buf d = {0};
+	fontset_describe(fs, &d);
+	assert_non_null(strstr(d.s, "mapping file: fonts/fonts.map\n"));
+	assert_null(strstr(d.s, "fonts.map line"));
+	assert_string_equal(face_path(fontset_chain_face(fs, ROLE_BODY, 0, NULL)), GBSN);
+	buf_free(&d);
+	fontset_free(fs);
+}
+
 /* A minimal OpenType file with CFF outlines: an sfnt header and a
  * 'CFF ' and a 'head' table of dummy bytes. */
 static void write_cff_font(const char *name)
@@ -378,6 +440,8 @@ int main(void)
 		cmocka_unit_test(test_mapping_wins),
 		cmocka_unit_test(test_bad_mapping_file),
 		cmocka_unit_test(test_fonts_dir_without_map),
+		cmocka_unit_test(test_fonts_dir_family),
+		cmocka_unit_test(test_repository_example_map),
 		cmocka_unit_test(test_cff_refused),
 		cmocka_unit_test(test_fallback_per_character),
 		cmocka_unit_test(test_missing_reported),

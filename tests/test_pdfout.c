@@ -240,11 +240,13 @@ static void test_fonts_embedded_subset(void **state)
 }
 
 /* libharu's own TrueType embedding writes several MB for a CJK font; the
- * subsets here hold only the ~70 characters drawn.  Measured: 21.4 KB
- * for this document (2 pages, 4 faces, 70 distinct characters, most
- * ideographs 150–300 bytes each compressed).  45,000 bytes leaves room
- * for font and zlib differences but fails as soon as whole fonts or
- * uncompressed streams are written. */
+ * subsets here hold only the characters drawn.  Measured: 28.3 KB for
+ * this document (2 pages, 4 faces, 92 characters of which 72 distinct;
+ * a compressed CJK glyph of these fonts costs 150–300 bytes, and the
+ * Arphic fonts build many glyphs from components that come along).
+ * 45,000 bytes leaves room for zlib and font-package differences but
+ * fails as soon as whole fonts, hinting or uncompressed streams are
+ * written. */
 static void test_size_bound(void **state)
 {
 	(void)state;
@@ -494,6 +496,24 @@ static void test_errors(void **state)
 	assert_string_equal(err, "drawing before pdf_add_page");
 	free(err);
 	pdf_free(d);
+
+	d = pdf_new(fs, NULL);
+	pdf_add_page(d, A4_W, A4_H);
+	pdf_text(d, ROLE_BODY, 0, 10, 10, "零", 0);
+	assert_false(pdf_save_mem(d, &b, &err));
+	assert_non_null(strstr(err, "bad size"));
+	free(err);
+	pdf_free(d);
+
+	/* A page size libharu refuses is reported, not written. */
+	d = pdf_new(fs, NULL);
+	pdf_add_page(d, 1, A4_H);
+	err = NULL;
+	assert_false(pdf_save_mem(d, &b, &err));
+	assert_non_null(strstr(err, "libharu error"));
+	free(err);
+	pdf_free(d);
+	assert_int_equal(b.len, 0);
 
 	/* An unwritable target leaves nothing behind. */
 	d = pdf_new(fs, NULL);
