@@ -10,6 +10,7 @@ static const char usage[] =
 	"\n"
 	"Commands:\n"
 	"  check    check plans for inconsistencies (fangan check --help)\n"
+	"  build    check and render plans as PDF (fangan build --help)\n"
 	"\n"
 	"  fangan --version    print the version\n"
 	"  fangan --help       this help\n";
@@ -31,6 +32,8 @@ int main(int argc, char **argv)
 	}
 	if (!strcmp(cmd, "check"))
 		return cmd_check(argc - 1, argv + 1);
+	if (!strcmp(cmd, "build"))
+		return cmd_build(argc - 1, argv + 1);
 	fprintf(stderr, "fangan: unknown command '%s'\n%s", cmd, usage);
 	return 2;
 }

@@ -1,0 +1,593 @@
+/* compose.c — the model as a column of typeset lines.
+ *
+ * Order of the document (GB/T 9704 §7): 版头 (drawn separately, see
+ * draw.c), title, 主送机关, body, 附件说明, 署名 and 成文日期, 附注,
+ * attachments, 版记.  Every line is checked for characters no font can
+ * draw; those become glyph-missing findings at their place in the plan.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "headnum.h"
+#include "layout_int.h"
+#include "util.h"
+
+typedef struct {
+	const Plan *p;
+	const FontSet *fs;
+	const Geometry *g;
+	Column *col;
+	Diags *d;
+	double pitch;     /* character pitch of the body grid */
+	int count[5];     /* heading numbers per level, for numbers not written */
+	int level;        /* level of the last heading */
+} Ctx;
+
+/* Where a run came from, for glyph-missing positions. */
+typedef struct {
+	const Text *text; /* body text, or NULL */
+	size_t text_off;  /* offset in text of the run's first byte */
+	Pos pos;          /* front-matter value position when text is NULL */
+} Origin;
+
+static char *keep_string(ParaStore *ps, char *s)
+{
+	ps->strings = xrealloc(ps->strings, (ps->nstrings + 1) * sizeof *ps->strings);
+	ps->strings[ps->nstrings++] = s;
+	return s;
+}
+
+static ParaStore *new_para(Column *col)
+{
+	col->paras = xgrow(col->paras, &col->capparas, col->nparas + 1, sizeof *col->paras);
+	ParaStore *ps = &col->paras[col->nparas++];
+	memset(ps, 0, sizeof *ps);
+	return ps;
+}
+
+static Line *new_line(Column *col, LineKind kind)
+{
+	col->v = xgrow(col->v, &col->cap, col->n + 1, sizeof *col->v);
+	Line *l = &col->v[col->n++];
+	memset(l, 0, sizeof *l);
+	l->kind = kind;
+	l->slots = 1;
+	l->para = -1;
+	return l;
+}
+
+static void blank(Ctx *c, bool keep_next)
+{
+	Line *l = new_line(c->col, LN_BLANK);
+	l->keep_next = keep_next;
+}
+
+/* Report the first character of runs no font of its role has. */
+static void check_glyphs(Ctx *c, const TsRun *runs, const Origin *orig, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		size_t off;
+		uint32_t cp = fontset_first_missing(c->fs, runs[i].role, runs[i].s, runs[i].len, &off);
+		if (!cp)
+			continue;
+		Pos pos = orig[i].text ? plan_text_pos(c->p, orig[i].text, orig[i].text_off + off)
+		                       : orig[i].pos;
+		char ch[8] = {0};
+		utf8_encode(cp, ch);
+		diag_add(c->d, c->p->path, pos, SEV_ERROR, "glyph-missing",
+		         "字符“%s”（U+%04X）没有任何已配置的%s字体能够显示", ch, cp,
+		         font_role_name(runs[i].role));
+		c->col->failed = true;
+	}
+}
+
+/* Typeset a paragraph and append its lines.  The runs' texts must stay
+ * alive: they point into the plan or into ps->strings. */
+static void add_para(Ctx *c, ParaStore *ps, const TsStyle *st, double size, bool red,
+                     bool keep_next, bool break_before)
+{
+	ps->para = typeset(c->fs, ps->runs, ps->nruns, st);
+	int id = (int)(ps - c->col->paras);
+	for (size_t i = 0; i < ps->para.nlines; i++) {
+		Line *l = new_line(c->col, LN_TEXT);
+		l->runs = ps->runs;
+		l->line = ps->para.lines[i];
+		l->size = size;
+		l->red = red;
+		l->para = id;
+		l->line_no = (int)i;
+		l->para_lines = (int)ps->para.nlines;
+		l->no_widow = true;
+		l->keep_next = keep_next;
+		l->break_before = break_before && i == 0;
+	}
+}
+
+static TsStyle body_style(const Ctx *c)
+{
+	TsStyle st = {
+		.size = c->g->size_body,
+		.width = c->g->body_w,
+		.pitch = c->pitch,
+		.first_indent = 2 * c->pitch,
+		.indent = 0,
+		.align = TS_JUSTIFY,
+	};
+	return st;
+}
+
+static void add_run(ParaStore *ps, Origin *orig, FontRole role, const char *s, size_t len,
+                    const Text *t, size_t toff, Pos pos)
+{
+	ps->runs = xrealloc(ps->runs, (ps->nruns + 1) * sizeof *ps->runs);
+	ps->runs[ps->nruns] = (TsRun){role, s, len};
+	orig[ps->nruns] = (Origin){t, toff, pos};
+	ps->nruns++;
+}
+
+/* A one-run paragraph of a string from the front matter or made here. */
+static void simple_para(Ctx *c, FontRole role, const char *s, Pos pos, const TsStyle *st,
+                        double size, bool keep_next)
+{
+	ParaStore *ps = new_para(c->col);
+	Origin orig[1];
+	add_run(ps, orig, role, s, strlen(s), NULL, 0, pos);
+	check_glyphs(c, ps->runs, orig, ps->nruns);
+	add_para(c, ps, st, size, false, keep_next, false);
+}
+
+static void compose_title(Ctx *c)
+{
+	if (!c->p->title.s)
+		return;
+	TsStyle st = {
+		.size = c->g->size_title,
+		.width = c->g->body_w,
+		.pitch = c->g->size_title,
+		.align = TS_CENTER,
+		.balance = true,
+	};
+	simple_para(c, ROLE_TITLE, c->p->title.s, c->p->title.pos, &st, c->g->size_title, true);
+}
+
+static char *join(const StrList *l, const char *sep)
+{
+	Buf b = {0};
+	for (size_t i = 0; i < l->n; i++) {
+		if (i)
+			buf_puts(&b, sep);
+		buf_puts(&b, l->v[i].s);
+	}
+	buf_cstr(&b);
+	return b.s;
+}
+
+/* 主送机关: 标题下空一行, 顶格, ending in a full-width colon. */
+static void compose_recipients(Ctx *c)
+{
+	if (c->p->recipients.n == 0)
+		return;
+	blank(c, true);
+	char *names = join(&c->p->recipients, "、");
+	ParaStore *ps = new_para(c->col);
+	char *s = keep_string(ps, xasprintf("%s：", names));
+	free(names);
+	Origin orig[1];
+	add_run(ps, orig, ROLE_BODY, s, strlen(s), NULL, 0, c->p->recipients.pos);
+	check_glyphs(c, ps->runs, orig, 1);
+	TsStyle st = body_style(c);
+	st.first_indent = 0;
+	st.align = TS_LEFT;
+	add_para(c, ps, &st, c->g->size_body, false, true, false);
+}
+
+static FontRole heading_role(int level)
+{
+	switch (level) {
+	case 1: return ROLE_H1;
+	case 2: return ROLE_H2;
+	case 3: return ROLE_H3;
+	default: return ROLE_H4;
+	}
+}
+
+static void heading(Ctx *c, const Block *b)
+{
+	int level = b->level < 1 ? 1 : b->level > 4 ? 4 : b->level;
+	c->level = level;
+	ParaStore *ps = new_para(c->col);
+	Origin orig[2];
+	if (b->number) {
+		c->count[level] = b->number_value;
+		add_run(ps, orig, heading_role(level), b->number, strlen(b->number), NULL, 0,
+		        b->number_pos);
+	} else {
+		char num[32];
+		headnum_format(headnum_style_for_level(level), ++c->count[level], num);
+		char *s = keep_string(ps, xstrdup(num));
+		add_run(ps, orig, heading_role(level), s, strlen(s), NULL, 0, b->pos);
+	}
+	for (int l = level + 1; l <= 4; l++)
+		c->count[l] = 0;
+	if (b->text.s)
+		add_run(ps, orig, heading_role(level), b->text.s, b->text.len, &b->text, 0, b->pos);
+	check_glyphs(c, ps->runs, orig, ps->nruns);
+	TsStyle st = body_style(c);
+	add_para(c, ps, &st, c->g->size_body, false, true, false);
+}
+
+/* A paragraph, with its run-in head in the font of the level its number
+ * implies (（一） 楷体, 一、 黑体) or, unnumbered, the level below the
+ * current heading. */
+static void paragraph(Ctx *c, const Block *b, const char *marker, double indent_chars)
+{
+	ParaStore *ps = new_para(c->col);
+	Origin orig[3];
+	if (marker) {
+		char *s = keep_string(ps, xstrdup(marker));
+		add_run(ps, orig, ROLE_BODY, s, strlen(s), NULL, 0, b->pos);
+	}
+	if (b->runin.s && b->runin.len) {
+		HeadNum h = headnum_parse(b->runin.s, b->runin.len);
+		int level = headnum_level_of_style(h.style);
+		if (level == 0)
+			level = c->level + 1 > 4 ? 4 : c->level + 1;
+		add_run(ps, orig, heading_role(level), b->runin.s, b->runin.len, &b->runin, 0, b->pos);
+	}
+	if (b->text.s && b->text.len)
+		add_run(ps, orig, ROLE_BODY, b->text.s, b->text.len, &b->text, 0, b->pos);
+	if (ps->nruns == 0)
+		return;
+	check_glyphs(c, ps->runs, orig, ps->nruns);
+	TsStyle st = body_style(c);
+	st.first_indent = (2 + indent_chars) * c->pitch;
+	st.indent = indent_chars * c->pitch;
+	add_para(c, ps, &st, c->g->size_body, false, false, false);
+}
+
+static double text_width(const Ctx *c, FontRole role, double size, const char *s, size_t len)
+{
+	return fontset_text_width(c->fs, role, size, s, len, 0);
+}
+
+/* A GitHub table as a ruled table: column widths from the content,
+ * shrunk in proportion when the table is wider than the 版心. */
+static void table(Ctx *c, const Block *t)
+{
+	size_t ncols = 0;
+	for (size_t r = 0; r < t->nkids; r++)
+		if (t->kids[r]->nkids > ncols)
+			ncols = t->kids[r]->nkids;
+	if (ncols == 0)
+		return;
+	double size = c->g->size_small, pad = size / 2;
+	double *w = xcalloc(ncols, sizeof *w);
+	for (size_t r = 0; r < t->nkids; r++)
+		for (size_t k = 0; k < t->kids[r]->nkids; k++) {
+			const Text *tx = &t->kids[r]->kids[k]->text;
+			double cw = (tx->s ? text_width(c, ROLE_BODY, size, tx->s, tx->len) : 0) + 2 * pad + 1;
+			if (cw < 2 * size + 2 * pad)
+				cw = 2 * size + 2 * pad;
+			if (cw > w[k])
+				w[k] = cw;
+		}
+	double total = 0;
+	for (size_t k = 0; k < ncols; k++)
+		total += w[k];
+	/* Tables span the 版心, as in printed 公文. */
+	for (size_t k = 0; k < ncols; k++)
+		w[k] = w[k] * c->g->body_w / total;
+	for (size_t r = 0; r < t->nkids; r++) {
+		const Block *row = t->kids[r];
+		Line *l = new_line(c->col, LN_ROW);
+		l->cells = xcalloc(ncols, sizeof *l->cells);
+		l->ncells = ncols;
+		l->row_first = r == 0;
+		l->row_last = r + 1 == t->nkids;
+		l->keep_next = row->header;
+		double x = 0;
+		int slots = 1;
+		for (size_t k = 0; k < ncols; k++) {
+			Cell *cell = &l->cells[k];
+			cell->x = x;
+			cell->w = w[k];
+			cell->size = size;
+			cell->header = row->header;
+			x += w[k];
+			if (k >= row->nkids || !row->kids[k]->text.s)
+				continue;
+			const Text *tx = &row->kids[k]->text;
+			ParaStore *ps = new_para(c->col);
+			Origin orig[1];
+			add_run(ps, orig, row->header ? ROLE_H1 : ROLE_BODY, tx->s, tx->len, tx, 0,
+			        row->kids[k]->pos);
+			check_glyphs(c, ps->runs, orig, 1);
+			TsStyle st = {.size = size, .width = w[k] - 2 * pad, .pitch = 0,
+			              .align = row->header ? TS_CENTER : TS_LEFT};
+			cell->runs = ps->runs;
+			cell->nruns = ps->nruns;
+			cell->para = typeset(c->fs, ps->runs, ps->nruns, &st);
+			if ((int)cell->para.nlines > slots)
+				slots = (int)cell->para.nlines;
+		}
+		l->slots = slots;
+	}
+	free(w);
+}
+
+static bool is_attachment_note(const Block *b)
+{
+	return b->type == BLK_PARAGRAPH && !b->runin.s && b->text.s &&
+	       strncmp(b->text.s, "附件：", strlen("附件：")) == 0;
+}
+
+static void blocks(Ctx *c, const Block *parent, int depth);
+
+static void list(Ctx *c, const Block *l, int depth)
+{
+	for (size_t i = 0; i < l->nkids; i++) {
+		const Block *item = l->kids[i];
+		char marker[32];
+		if (l->ordered)
+			snprintf(marker, sizeof marker, "%d.", l->start + (int)i);
+		else
+			snprintf(marker, sizeof marker, "•");
+		bool first = true;
+		for (size_t k = 0; k < item->nkids; k++) {
+			const Block *b = item->kids[k];
+			if (b->type == BLK_PARAGRAPH && first)
+				paragraph(c, b, marker, depth);
+			else if (b->type == BLK_LIST)
+				list(c, b, depth + 1);
+			else
+				blocks(c, b, depth + 1);
+			first = false;
+		}
+	}
+}
+
+static void blocks(Ctx *c, const Block *parent, int depth)
+{
+	if (parent->type == BLK_PARAGRAPH || parent->type == BLK_CODE) {
+		paragraph(c, parent, NULL, depth);
+		return;
+	}
+	for (size_t i = 0; i < parent->nkids; i++) {
+		const Block *b = parent->kids[i];
+		switch (b->type) {
+		case BLK_HEADING:
+			heading(c, b);
+			break;
+		case BLK_PARAGRAPH:
+			/* The 附件说明 is made from the front matter below. */
+			if (depth == 0 && c->p->nattachments && is_attachment_note(b))
+				break;
+			paragraph(c, b, NULL, depth);
+			break;
+		case BLK_CODE:
+			paragraph(c, b, NULL, depth);
+			break;
+		case BLK_LIST:
+			list(c, b, depth);
+			break;
+		case BLK_TABLE:
+			table(c, b);
+			break;
+		case BLK_QUOTE:
+			blocks(c, b, depth + 1);
+			break;
+		default:
+			break;
+		}
+	}
+}
+
+/* 附件说明: 正文下空一行, 左空二字 "附件：1.名称", later names under the
+ * first one's number, a long name's next lines under its first
+ * character. */
+static void compose_attachment_note(Ctx *c)
+{
+	const Plan *p = c->p;
+	if (p->nattachments == 0)
+		return;
+	blank(c, false);
+	double lead = text_width(c, ROLE_BODY, c->g->size_body, "附件：", strlen("附件：")) +
+	              2 * c->pitch;
+	for (size_t i = 0; i < p->nattachments; i++) {
+		const Attachment *a = &p->attachments[i];
+		ParaStore *ps = new_para(c->col);
+		char *num = p->nattachments > 1 ? xasprintf("%zu.", i + 1) : xstrdup("");
+		char *s = keep_string(ps, xasprintf("%s%s%s", i == 0 ? "附件：" : "", num,
+		                                    a->title.s ? a->title.s : ""));
+		Origin orig[1];
+		add_run(ps, orig, ROLE_BODY, s, strlen(s), NULL, 0, a->title.pos);
+		check_glyphs(c, ps->runs, orig, 1);
+		TsStyle st = body_style(c);
+		st.first_indent = i == 0 ? 2 * c->pitch : lead;
+		st.indent = lead + text_width(c, ROLE_BODY, c->g->size_body, num, strlen(num));
+		st.align = TS_LEFT;
+		free(num);
+		add_para(c, ps, &st, c->g->size_body, false, i + 1 < p->nattachments, false);
+	}
+}
+
+/* One line of text at x (pt from the 版心 left), not justified. */
+static void placed_line(Ctx *c, const char *text, Pos pos, double x, bool keep_next)
+{
+	ParaStore *ps = new_para(c->col);
+	char *s = keep_string(ps, xstrdup(text));
+	Origin orig[1];
+	add_run(ps, orig, ROLE_BODY, s, strlen(s), NULL, 0, pos);
+	check_glyphs(c, ps->runs, orig, 1);
+	TsStyle st = {.size = c->g->size_body, .width = c->g->body_w * 2, .pitch = c->pitch,
+	              .align = TS_LEFT};
+	size_t first = c->col->n;
+	add_para(c, ps, &st, c->g->size_body, false, keep_next, false);
+	for (size_t i = first; i < c->col->n; i++)
+		c->col->v[i].x = x;
+}
+
+/* 署名 and 成文日期 without a seal (§7.3.5.2): 下空一行右空二字 the
+ * issuer; the date starts two characters right of the issuer's first
+ * character, or, when it is longer, ends two characters from the right
+ * and pushes the issuer left.  Kept together with the last body line so
+ * they are never alone on a page. */
+static void compose_signature(Ctx *c)
+{
+	const Plan *p = c->p;
+	if (!p->issuer.s && p->date.day == DAY_NONE)
+		return;
+	if (c->col->n > 0)
+		c->col->v[c->col->n - 1].keep_next = true;
+	blank(c, true);
+	char date[32] = "";
+	if (p->date.day != DAY_NONE)
+		day_format_cn(p->date.day, date);
+	double size = c->g->size_body;
+	double wn = p->issuer.s ? fontset_text_width(c->fs, ROLE_BODY, size, p->issuer.s,
+	                                             strlen(p->issuer.s), 0) : 0;
+	double wd = fontset_text_width(c->fs, ROLE_BODY, size, date, strlen(date), 0);
+	double right = c->g->body_w - 2 * c->pitch;
+	double xn = right - wn, xd = xn + 2 * c->pitch;
+	if (xd + wd > right) {
+		xd = right - wd;
+		xn = xd - 2 * c->pitch;
+	}
+	if (p->issuer.s)
+		placed_line(c, p->issuer.s, p->issuer.pos, xn, date[0] != '\0');
+	if (date[0])
+		placed_line(c, date, p->date.pos, xd, p->note.s != NULL);
+	if (p->note.s) {
+		bool paren = strncmp(p->note.s, "（", strlen("（")) == 0;
+		ParaStore *ps = new_para(c->col);
+		char *s = keep_string(ps, paren ? xstrdup(p->note.s) : xasprintf("（%s）", p->note.s));
+		Origin orig[1];
+		add_run(ps, orig, ROLE_BODY, s, strlen(s), NULL, 0, p->note.pos);
+		check_glyphs(c, ps->runs, orig, 1);
+		TsStyle st = body_style(c);
+		st.align = TS_LEFT;
+		add_para(c, ps, &st, size, false, false, false);
+	}
+}
+
+static void compose_head(Ctx *c, Head *h)
+{
+	const Plan *p = c->p;
+	const Geometry *g = c->g;
+	memset(h, 0, sizeof *h);
+	h->copy_number = p->copy_number.s;
+	h->secrecy = p->secrecy.s;
+	h->urgency = p->urgency.s;
+	h->doc_number = p->doc_number.s;
+	if (p->header.s)
+		h->mark = xstrdup(p->header.s);
+	else if (p->issuer.s)
+		h->mark = xasprintf("%s文件", p->issuer.s);
+	double pitch = geo_line_pitch(g);
+	if (!h->mark) {
+		c->col->first_slot = 0;
+		return;
+	}
+	h->has_header = true;
+	Pos mpos = p->header.s ? p->header.pos : p->issuer.pos;
+	TsRun r = {ROLE_TITLE, h->mark, strlen(h->mark)};
+	Origin o = {NULL, 0, mpos};
+	check_glyphs(c, &r, &o, 1);
+	/* The mark fills at most the 版心's width, at most header_size_max. */
+	double w1 = fontset_text_width(c->fs, ROLE_TITLE, 1, h->mark, strlen(h->mark), 0);
+	h->mark_size = w1 > 0 ? g->body_w / w1 : g->header_size_max;
+	if (h->mark_size > g->header_size_max)
+		h->mark_size = g->header_size_max;
+	double top = geo_body_top(g) - g->header_top;
+	h->mark_base = top - g->em_ascent * h->mark_size;
+	double mark_bottom = h->mark_base - (1 - g->em_ascent) * h->mark_size;
+	/* 发文字号: 标志下空二行. */
+	double docnum_top = mark_bottom - 2 * pitch;
+	h->docnum_base = docnum_top - g->em_ascent * g->size_body;
+	if (h->doc_number) {
+		TsRun rd = {ROLE_BODY, h->doc_number, strlen(h->doc_number)};
+		Origin od = {NULL, 0, p->doc_number.pos};
+		check_glyphs(c, &rd, &od, 1);
+	}
+	double docnum_bottom = h->docnum_base - (1 - g->em_ascent) * g->size_body;
+	h->red_line_y = (h->doc_number ? docnum_bottom : mark_bottom) - g->red_line_gap;
+	/* The title: 红色分隔线下空二行, on the grid. */
+	double below = geo_body_top(g) - h->red_line_y + 2 * pitch;
+	int slot = (int)(below / pitch + 0.999);
+	c->col->first_slot = slot < g->lines ? slot : g->lines - 1;
+}
+
+static void compose_record(Ctx *c, Record *r)
+{
+	const Plan *p = c->p;
+	memset(r, 0, sizeof *r);
+	if (p->cc.n) {
+		char *names = join(&p->cc, "，");
+		r->cc = xasprintf("抄送：%s。", names);
+		free(names);
+		TsRun run = {ROLE_BODY, r->cc, strlen(r->cc)};
+		Origin o = {NULL, 0, p->cc.pos};
+		check_glyphs(c, &run, &o, 1);
+	}
+	if (p->printed_by.s) {
+		r->printer = xstrdup(p->printed_by.s);
+		TsRun run = {ROLE_BODY, r->printer, strlen(r->printer)};
+		Origin o = {NULL, 0, p->printed_by.pos};
+		check_glyphs(c, &run, &o, 1);
+	}
+	if (p->printed_on.day != DAY_NONE) {
+		char d[32];
+		day_format_cn(p->printed_on.day, d);
+		r->printed = xasprintf("%s印发", d);
+	}
+	r->present = r->cc || r->printer || r->printed;
+	r->slots = (r->cc ? 1 : 0) + (r->printer || r->printed ? 1 : 0);
+}
+
+void compose(const Plan *p, const FontSet *fs, const Geometry *g,
+             Column *col, Head *head, Record *rec, Diags *d)
+{
+	Ctx c = {p, fs, g, col, d, geo_char_pitch(g), {0}, 0};
+	memset(col, 0, sizeof *col);
+	compose_head(&c, head);
+	compose_title(&c);
+	compose_recipients(&c);
+	if (p->body)
+		blocks(&c, p->body, 0);
+	compose_attachment_note(&c);
+	compose_signature(&c);
+	compose_record(&c, rec);
+}
+
+void column_free(Column *col)
+{
+	for (size_t i = 0; i < col->n; i++) {
+		Line *l = &col->v[i];
+		for (size_t k = 0; k < l->ncells; k++)
+			tspara_free(&l->cells[k].para);
+		free(l->cells);
+	}
+	free(col->v);
+	for (size_t i = 0; i < col->nparas; i++) {
+		ParaStore *ps = &col->paras[i];
+		free(ps->runs);
+		for (size_t k = 0; k < ps->nstrings; k++)
+			free(ps->strings[k]);
+		free(ps->strings);
+		tspara_free(&ps->para);
+	}
+	free(col->paras);
+	memset(col, 0, sizeof *col);
+}
+
+void head_free(Head *h)
+{
+	free(h->mark);
+}
+
+void record_free(Record *r)
+{
+	free(r->cc);
+	free(r->printer);
+	free(r->printed);
+}

@@ -1,0 +1,178 @@
+/* draw.c — the paginated column onto PDF pages: 版头 on page 1, lines on
+ * the grid, ruled tables, page numbers, and the 版记 at the foot of the
+ * last (even) page. */
+#include <string.h>
+
+#include "layout_int.h"
+#include "util.h"
+
+static void red(PdfDoc *doc, const Geometry *g)
+{
+	pdf_fill_cmyk(doc, g->red_c, g->red_m, g->red_y, g->red_k);
+	pdf_stroke_cmyk(doc, g->red_c, g->red_m, g->red_y, g->red_k);
+}
+
+static void black(PdfDoc *doc)
+{
+	pdf_fill_cmyk(doc, 0, 0, 0, 1);
+	pdf_stroke_cmyk(doc, 0, 0, 0, 1);
+}
+
+/* Baseline of text of size pt on grid line slot: the em box centred on
+ * the body text's em box there. */
+static double baseline(const Geometry *g, int slot, double size)
+{
+	return geo_baseline(g, slot) + (g->em_ascent - 0.5) * (g->size_body - size);
+}
+
+/* The rule between grid lines k-1 and k: halfway through the gap. */
+static double rule_y(const Geometry *g, int k)
+{
+	double pitch = geo_line_pitch(g);
+	double y = geo_body_top(g) - k * pitch + (pitch - g->size_body) / 2;
+	if (y > geo_body_top(g))
+		y = geo_body_top(g);
+	if (y < geo_body_bottom(g))
+		y = geo_body_bottom(g);
+	return y;
+}
+
+static void draw_tsline(PdfDoc *doc, const TsRun *runs, const TsLine *ln, double x0,
+                        double y, double size)
+{
+	for (size_t k = 0; k < ln->npieces; k++) {
+		const TsPiece *pc = &ln->pieces[k];
+		const TsRun *r = &runs[pc->run];
+		pdf_textn(doc, r->role, size, x0 + pc->x, y, r->s + pc->off, pc->len, pc->spacing);
+	}
+}
+
+static void draw_row(PdfDoc *doc, const Geometry *g, const Line *l)
+{
+	double left = g->margin_left;
+	double top = rule_y(g, l->slot), bottom = rule_y(g, l->slot + l->slots);
+	const double lw = 0.5;
+	for (size_t k = 0; k < l->ncells; k++) {
+		const Cell *c = &l->cells[k];
+		double pad = c->size / 2;
+		for (size_t j = 0; j < c->para.nlines; j++)
+			draw_tsline(doc, c->runs, &c->para.lines[j], left + c->x + pad,
+			            baseline(g, l->slot + (int)j, c->size), c->size);
+		pdf_line(doc, left + c->x, top, left + c->x, bottom, lw);
+	}
+	double right = left + g->body_w;
+	pdf_line(doc, right, top, right, bottom, lw);
+	pdf_line(doc, left, top, right, top, lw);
+	pdf_line(doc, left, bottom, right, bottom, lw);
+}
+
+static void draw_head(PdfDoc *doc, const FontSet *fs, const Geometry *g, const Head *h)
+{
+	/* 份号, 密级和保密期限, 紧急程度: top left, one a line, in that order. */
+	const char *tl[3] = {h->copy_number, h->secrecy, h->urgency};
+	FontRole tr[3] = {ROLE_BODY, ROLE_H1, ROLE_H1};
+	int line = 0;
+	for (int i = 0; i < 3; i++)
+		if (tl[i])
+			pdf_text(doc, tr[i], g->size_body, g->margin_left, geo_baseline(g, line++),
+			         tl[i], 0);
+	if (!h->has_header)
+		return;
+	double cx = g->margin_left + g->body_w / 2;
+	double w = fontset_text_width(fs, ROLE_TITLE, h->mark_size, h->mark, strlen(h->mark), 0);
+	red(doc, g);
+	pdf_text(doc, ROLE_TITLE, h->mark_size, cx - w / 2, h->mark_base, h->mark, 0);
+	black(doc);
+	if (h->doc_number) {
+		w = fontset_text_width(fs, ROLE_BODY, g->size_body, h->doc_number,
+		                       strlen(h->doc_number), 0);
+		pdf_text(doc, ROLE_BODY, g->size_body, cx - w / 2, h->docnum_base, h->doc_number, 0);
+	}
+	red(doc, g);
+	pdf_line(doc, g->margin_left, h->red_line_y, g->margin_left + g->body_w, h->red_line_y,
+	         g->red_line_width);
+	black(doc);
+}
+
+/* — N —: 4号宋体, the dash 7 mm below the 版心, odd pages right and even
+ * pages left, one character in. */
+static void draw_page_number(PdfDoc *doc, const FontSet *fs, const Geometry *g, int n)
+{
+	char s[32];
+	snprintf(s, sizeof s, "— %d —", n);
+	double size = g->size_small;
+	double w = fontset_text_width(fs, ROLE_PAGENUM, size, s, strlen(s), 0);
+	double y = geo_body_bottom(g) - g->pagenum_drop - (g->em_ascent - 0.5) * size;
+	double x = n % 2 ? g->margin_left + g->body_w - size - w : g->margin_left + size;
+	pdf_text(doc, ROLE_PAGENUM, size, x, y, s, 0);
+}
+
+/* The 版记 on the current page: its last line on the 版心's last grid
+ * line, a thick rule above and below, a thin one between its parts. */
+static void draw_record(PdfDoc *doc, const FontSet *fs, const Geometry *g, const Record *r)
+{
+	double size = g->size_small, left = g->margin_left, right = left + g->body_w;
+	int last = g->lines - 1;
+	int first = last - r->slots + 1;
+	pdf_line(doc, left, rule_y(g, first), right, rule_y(g, first), g->record_thick);
+	int k = first;
+	if (r->cc) {
+		pdf_text(doc, ROLE_BODY, size, left + size, baseline(g, k, size), r->cc, 0);
+		k++;
+		if (r->printer || r->printed)
+			pdf_line(doc, left, rule_y(g, k), right, rule_y(g, k), g->record_thin);
+	}
+	if (r->printer)
+		pdf_text(doc, ROLE_BODY, size, left + size, baseline(g, k, size), r->printer, 0);
+	if (r->printed) {
+		double w = fontset_text_width(fs, ROLE_BODY, size, r->printed, strlen(r->printed), 0);
+		pdf_text(doc, ROLE_BODY, size, right - size - w, baseline(g, k, size), r->printed, 0);
+	}
+	/* The last rule lies on the 版心's bottom edge (§7.4.1). */
+	pdf_line(doc, left, geo_body_bottom(g), right, geo_body_bottom(g), g->record_thick);
+}
+
+void draw_document(PdfDoc *doc, const FontSet *fs, const Geometry *g,
+                   const Column *col, int body_pages, const Head *head,
+                   const Record *rec)
+{
+	int last_used = -1; /* last slot used on the last body page */
+	for (int pg = 0; pg < body_pages; pg++) {
+		pdf_add_page(doc, g->page_w, g->page_h);
+		if (pg == 0)
+			draw_head(doc, fs, g, head);
+		for (size_t i = 0; i < col->n; i++) {
+			const Line *l = &col->v[i];
+			if (l->page != pg || l->slot < 0)
+				continue;
+			if (l->kind == LN_TEXT) {
+				if (l->red)
+					red(doc, g);
+				draw_tsline(doc, l->runs, &l->line, g->margin_left + l->x,
+				            baseline(g, l->slot, l->size), l->size);
+				if (l->red)
+					black(doc);
+			} else if (l->kind == LN_ROW) {
+				draw_row(doc, g, l);
+			}
+			if (pg == body_pages - 1 && l->slot + l->slots - 1 > last_used)
+				last_used = l->slot + l->slots - 1;
+		}
+		draw_page_number(doc, fs, g, pg + 1);
+	}
+	if (!rec->present)
+		return;
+	/* Where the 版记 goes: the last page when it has room (a blank line
+	 * above) and is even, else the next even page, with a blank page
+	 * between when needed; those pages carry no number. */
+	int n = body_pages;
+	bool room = last_used + 1 + rec->slots < g->lines;
+	if (room && (!g->record_on_even || n % 2 == 0)) {
+		draw_record(doc, fs, g, rec);
+		return;
+	}
+	if (g->record_on_even && n % 2 == 0)
+		pdf_add_page(doc, g->page_w, g->page_h); /* blank, odd */
+	pdf_add_page(doc, g->page_w, g->page_h);
+	draw_record(doc, fs, g, rec);
+}

@@ -1,0 +1,173 @@
+#!/usr/bin/env python3
+"""Read a fangan PDF back with poppler and check it against GB/T 9704.
+
+usage: layout_check.py PLAN.md OUT.pdf
+
+Everything is measured from the PDF itself (pdftotext -bbox-layout gives
+each line's box in points, origin top-left), never from fangan's own
+numbers, so a wrong constant in the C code shows up here.  Prints one
+line per failed check and "layout: N passed, M failed" at the end; exit
+status 1 when anything failed.
+"""
+import re
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+
+MM = 72 / 25.4
+PAGE_H = 297 * MM
+TOP, LEFT = 37 * MM, 28 * MM
+BODY_W, BODY_H = 156 * MM, 225 * MM
+RIGHT, BOTTOM = LEFT + BODY_W, TOP + BODY_H
+PITCH_C = BODY_W / 28                 # character pitch
+PITCH_L = (BODY_H - 16) / 21          # line pitch (spec §12, choice B)
+TOL = 1 * MM                          # the standard's ±1 mm
+NS = "{http://www.w3.org/1999/xhtml}"
+
+# 禁则 (GB/T 15834, clreq): never at a line start / end.
+NO_START = set("、，。；：？！）〕］｝》」』】〉”’…‥·・々,.;:?!)]}")
+NO_END = set("（〔［｛《「『【〈“‘([{")
+
+passed = failed = 0
+
+
+def check(ok, what):
+    global passed, failed
+    if ok:
+        passed += 1
+    else:
+        failed += 1
+        print("FAIL:", what)
+
+
+def pages_of(pdf):
+    xml = subprocess.run(["pdftotext", "-bbox-layout", pdf, "-"], check=True,
+                         capture_output=True, text=True).stdout
+    xml = re.sub(r"<!DOCTYPE[^>]*>", "", xml)
+    root = ET.fromstring(xml)
+    pages = []
+    for page in root.iter(NS + "page"):
+        lines = []
+        for line in page.iter(NS + "line"):
+            words = [w.text or "" for w in line.iter(NS + "word")]
+            box = [float(line.get(k)) for k in ("xMin", "yMin", "xMax", "yMax")]
+            lines.append((" ".join(words), *box))
+        pages.append(lines)
+    return pages
+
+
+def body_text(md):
+    """The plan's body as the reader sees it, without Markdown marks."""
+    src = open(md, encoding="utf-8").read()
+    if src.startswith("---"):
+        src = src.split("\n---\n", 1)[1]
+    out = []
+    for line in src.splitlines():
+        if re.match(r"^\s*\|?\s*:?-{3,}", line):
+            continue          # table separator row
+        if line.startswith("附件："):
+            continue          # the 附件说明 is made from the front matter
+        line = re.sub(r"^#+\s*", "", line)
+        line = re.sub(r"^\s*([-*+]|\d+\.)\s+", "", line)
+        line = line.replace("**", "").replace("|", "").replace("\\", "")
+        out.append(line)
+    return re.sub(r"\s+", "", "".join(out))
+
+
+def is_pagenum(text):
+    return re.fullmatch(r"— \d+ —", text) is not None
+
+
+def main():
+    md, pdf = sys.argv[1], sys.argv[2]
+    pages = pages_of(pdf)
+    check(len(pages) >= 1, "the PDF has pages")
+
+    # --- text read back equals the source ---------------------------------
+    flat = "".join(t for p in pages for (t, *_b) in p if not is_pagenum(t))
+    flat = re.sub(r"\s+", "", flat)
+    want = body_text(md)
+    check(want in flat, "the body text reads back unchanged "
+          f"(first difference near: {first_diff(want, flat)})")
+
+    body_pages = 0
+    full_pages = 0
+    for n, lines in enumerate(pages, 1):
+        nums = [l for l in lines if is_pagenum(l[0])]
+        body = [l for l in lines if not is_pagenum(l[0])]
+        if not body:
+            check(not nums, f"page {n}: a blank or 版记-only page has no number")
+            continue
+        # --- page numbers: — N —, 7 mm under the 版心, one character in ----
+        if nums:
+            t, x0, y0, x1, y1 = nums[0]
+            check(t == f"— {n} —", f"page {n}: number reads '{t}'")
+            mid = (y0 + y1) / 2
+            check(abs(mid - (BOTTOM + 7 * MM)) <= TOL,
+                  f"page {n}: number {mid - BOTTOM:.2f} pt below the 版心, want 7 mm")
+            if n % 2:
+                check(abs(x1 - (RIGHT - 14)) <= TOL, f"page {n}: odd number right edge {x1:.2f}")
+            else:
+                check(abs(x0 - (LEFT + 14)) <= TOL, f"page {n}: even number left edge {x0:.2f}")
+        # --- every line inside the 版心, 禁则 at both ends -------------------
+        for (t, x0, y0, x1, y1) in body:
+            check(x0 >= LEFT - TOL and x1 <= RIGHT + TOL,
+                  f"page {n}: line '{t[:12]}' outside the 版心 ({x0:.1f}..{x1:.1f})")
+            s = t.replace(" ", "")
+            if s:
+                check(s[0] not in NO_START, f"page {n}: line starts with '{s[0]}': {s[:14]}")
+                check(s[-1] not in NO_END, f"page {n}: line ends with '{s[-1]}': {s[-14:]}")
+        # --- body lines on the grid --------------------------------------------
+        # 3号 lines (fonts differ in how tall poppler thinks they are);
+        # on page 1 only those below the title: the 版头 is not on the grid.
+        text16 = [l for l in body if 15 <= l[4] - l[2] <= 21]
+        if n == 1:
+            titles = [l for l in body if 21 < l[4] - l[2] < 26]
+            below = titles[0][2] if titles else 0
+            text16 = [l for l in text16 if l[2] > below]
+        for (t, x0, y0, x1, y1) in text16:
+            # the em box of grid line k is centred 8 pt under its top
+            k = ((y0 + y1) / 2 - 8 - TOP) / PITCH_L
+            if y0 < TOP - TOL or y1 > BOTTOM + TOL:
+                continue      # the 版记 is not on the grid
+            check(abs(k - round(k)) * PITCH_L <= 1.0,
+                  f"page {n}: line '{t[:10]}' {abs(k - round(k)) * PITCH_L:.2f} pt off the grid")
+        justified = [l for l in text16 if abs(l[3] - RIGHT) <= TOL]
+        for (t, x0, y0, x1, y1) in justified:
+            s = t.replace(" ", "")
+            if all(ord(ch) >= 0x2E80 or ch in "“”‘’—…·" for ch in s):
+                indent = round((x0 - LEFT) / PITCH_C)
+                check(len(s) + indent == 28,
+                      f"page {n}: a full line holds {len(s)}+{indent} characters, want 28: {s[:10]}")
+        if n > 1 and len(text16) >= 2:
+            body_pages += 1
+            top = min((l[2] + l[4]) / 2 - 8 for l in text16)
+            check(abs(top - TOP) <= TOL, f"page {n}: first line {top - TOP:.2f} pt from the 版心 top")
+            if len(text16) == 22:
+                full_pages += 1
+                bottom = max(l[4] for l in text16)
+                check(abs(bottom - BOTTOM) <= TOL,
+                      f"page {n}: 22nd line ends {bottom - BOTTOM:.2f} pt from the 版心 bottom")
+            check(len(text16) <= 22, f"page {n}: {len(text16)} lines, at most 22")
+    # --- page 1: 版头 -------------------------------------------------------------
+    first = pages[0]
+    mark = [l for l in first if l[4] - l[2] > 20]
+    if mark:
+        t, x0, y0, x1, y1 = mark[0]
+        check(abs(y0 - (TOP + 35 * MM)) <= 2 * TOL,
+              f"red header top {(y0 - TOP) / MM:.1f} mm below the 版心 top, want 35")
+        check(abs((x0 + x1) / 2 - (LEFT + RIGHT) / 2) <= TOL, "red header centred")
+    print(f"layout: {passed} passed, {failed} failed ({pdf}: {len(pages)} pages, "
+          f"{full_pages} full)")
+    return 1 if failed else 0
+
+
+def first_diff(a, b):
+    for i, (x, y) in enumerate(zip(a, b)):
+        if x != y:
+            return a[max(0, i - 8):i + 8]
+    return a[len(b):len(b) + 16]
+
+
+if __name__ == "__main__":
+    sys.exit(main())
