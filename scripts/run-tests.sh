@@ -11,8 +11,8 @@ log="$B/last-test.log"
 run() {
 	"$@" >"$log" 2>&1
 	status=$?
-	p=$(sed -n 's/^\[  PASSED  \] \([0-9]*\) test.*/\1/p; s/^cli: \([0-9]*\) passed.*/\1/p' "$log" | tail -1)
-	f=$(sed -n 's/^\[  FAILED  \] \([0-9]*\) test.*/\1/p; s/^cli: [0-9]* passed, \([0-9]*\) failed.*/\1/p' "$log" | tail -1)
+	p=$(sed -n 's/^\[  PASSED  \] \([0-9]*\) test.*/\1/p; s/^[a-z]*: \([0-9]*\) passed.*/\1/p' "$log" | tail -1)
+	f=$(sed -n 's/^\[  FAILED  \] \([0-9]*\) test.*/\1/p; s/^[a-z]*: [0-9]* passed, \([0-9]*\) failed.*/\1/p' "$log" | tail -1)
 	p=${p:-0}; f=${f:-0}
 	# A crash or a sanitizer report fails the program even when no case
 	# said so.
@@ -30,5 +30,7 @@ for t in "$@"; do
 done
 run sh tests/cli.sh ./fangan
 [ -x "$B/san/fangan" ] && run sh tests/cli.sh "$B/san/fangan"
+run sh tests/build.sh ./fangan
+[ -x "$B/san/fangan" ] && run sh tests/build.sh "$B/san/fangan"
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -22,6 +22,7 @@ const char *opt_value(const char *name, int argc, char **argv, int *i);
 
 int cmd_check(int argc, char **argv);
 int cmd_build(int argc, char **argv);
+int cmd_fonts(int argc, char **argv);
 
 /* A plan path's file stem made safe as a file name (caller frees). */
 char *safe_stem(const char *path);

@@ -11,6 +11,7 @@ static const char usage[] =
 	"Commands:\n"
 	"  check    check plans for inconsistencies (fangan check --help)\n"
 	"  build    check and render plans as PDF (fangan build --help)\n"
+	"  fonts    show which font file serves each role (fangan fonts --help)\n"
 	"\n"
 	"  fangan --version    print the version\n"
 	"  fangan --help       this help\n";
@@ -34,6 +35,8 @@ int main(int argc, char **argv)
 		return cmd_check(argc - 1, argv + 1);
 	if (!strcmp(cmd, "build"))
 		return cmd_build(argc - 1, argv + 1);
+	if (!strcmp(cmd, "fonts"))
+		return cmd_fonts(argc - 1, argv + 1);
 	fprintf(stderr, "fangan: unknown command '%s'\n%s", cmd, usage);
 	return 2;
 }

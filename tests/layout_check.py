@@ -62,11 +62,14 @@ def body_text(md):
     if src.startswith("---"):
         src = src.split("\n---\n", 1)[1]
     out = []
+    in_note = False
     for line in src.splitlines():
         if re.match(r"^\s*\|?\s*:?-{3,}", line):
             continue          # table separator row
-        if line.startswith("附件："):
-            continue          # the 附件说明 is made from the front matter
+        # the 附件说明 paragraph is made from the front matter instead
+        in_note = (in_note and line.strip() != "") or line.startswith("附件：")
+        if in_note:
+            continue
         line = re.sub(r"^#+\s*", "", line)
         line = re.sub(r"^\s*([-*+]|\d+\.)\s+", "", line)
         line = line.replace("**", "").replace("|", "").replace("\\", "")
@@ -122,8 +125,9 @@ def main():
         # on page 1 only those below the title: the 版头 is not on the grid.
         text16 = [l for l in body if 15 <= l[4] - l[2] <= 21]
         if n == 1:
-            titles = [l for l in body if 21 < l[4] - l[2] < 26]
-            below = titles[0][2] if titles else 0
+            # the title is the last large line (the red mark is above it)
+            titles = [l for l in body if l[4] - l[2] > 21]
+            below = titles[-1][2] if titles else 0
             text16 = [l for l in text16 if l[2] > below]
         for (t, x0, y0, x1, y1) in text16:
             # the em box of grid line k is centred 8 pt under its top

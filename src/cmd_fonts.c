@@ -1,0 +1,52 @@
+/* cmd_fonts.c — `fangan fonts`: which file serves each font role, and why. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "cli.h"
+#include "fonts.h"
+#include "util.h"
+
+static const char usage[] =
+	"usage: fangan fonts [--fonts DIR]\n"
+	"\n"
+	"Print, for each font role (title 小标宋, body 仿宋, h1 黑体, h2 楷体, h3, h4,\n"
+	"pagenum 宋体), the chain of font files that draw it, most preferred\n"
+	"first, and why each was chosen: a line of DIR/fonts.map, a fontconfig\n"
+	"family, or a free Debian fallback.\n"
+	"\n"
+	"  --fonts DIR    the fonts folder (default: fonts, when it exists)\n"
+	"  -h, --help     this help\n";
+
+int cmd_fonts(int argc, char **argv)
+{
+	const char *dir = NULL, *v;
+	for (int i = 1; i < argc; i++) {
+		if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
+			fputs(usage, stdout);
+			return 0;
+		} else if ((v = opt_value("--fonts", argc, argv, &i))) {
+			dir = v;
+		} else {
+			fprintf(stderr, "fangan fonts: unknown argument '%s'\n%s", argv[i], usage);
+			return 2;
+		}
+	}
+	struct stat st;
+	if (!dir && stat("fonts", &st) == 0 && S_ISDIR(st.st_mode))
+		dir = "fonts";
+	char *err = NULL;
+	FontSet *fs = fontset_new(dir, &err);
+	if (!fs) {
+		fprintf(stderr, "fangan: %s\n", err);
+		free(err);
+		return 2;
+	}
+	Buf b = {0};
+	fontset_describe(fs, &b);
+	fputs(buf_cstr(&b), stdout);
+	buf_free(&b);
+	fontset_free(fs);
+	return 0;
+}
