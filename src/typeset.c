@@ -271,6 +271,12 @@ static double advance(const Ctx *c, size_t i)
 	return c->ch[i].w + c->delta;
 }
 
+static double avail_for(const Ctx *c, bool first)
+{
+	double w = c->st->width - (first ? c->st->first_indent : c->st->indent);
+	return w > 0 ? w : 0;
+}
+
 static bool can_break(const Ctx *c, size_t i, size_t e)
 {
 	return i == e || (c->ch[i].flags & F_BREAK);
@@ -312,6 +318,23 @@ static size_t emergency_break(const Ctx *c, size_t a, size_t fit)
 	return fit;
 }
 
+/* Does the unbreakable chunk that begins at a fit on a line of its own?
+ * When it does not (a Latin word or URL longer than a line), pushing it
+ * down would only leave a gappy line behind, so it is split at the end of
+ * the current line instead.  Scans at most one line's width. */
+static bool chunk_fits(const Ctx *c, size_t a, size_t e, double avail)
+{
+	double fill = 0;
+	for (size_t i = a; i < e; i++) {
+		fill += advance(c, i);
+		if (!(c->ch[i].flags & F_SPACE) && fill > avail + EPS)
+			return false;
+		if (can_break(c, i + 1, e))
+			return true;
+	}
+	return true;
+}
+
 /* The end of the line that begins at a, within the segment [a, e).
  * Always > a. */
 static size_t line_end(const Ctx *c, size_t a, size_t e, double avail, bool squeeze)
@@ -335,15 +358,9 @@ static size_t line_end(const Ctx *c, size_t a, size_t e, double avail, bool sque
 		if (p)
 			return p;
 	}
-	if (best)
+	if (best && chunk_fits(c, best, e, avail_for(c, false)))
 		return best; /* push down */
 	return emergency_break(c, a, i);
-}
-
-static double avail_for(const Ctx *c, bool first)
-{
-	double w = c->st->width - (first ? c->st->first_indent : c->st->indent);
-	return w > 0 ? w : 0;
 }
 
 static void push_span(Spans *s, size_t a, size_t b, bool first, bool last)
