@@ -423,6 +423,37 @@ static void avoid_orphan(const Ctx *c, Spans *s, size_t first_span)
 	last->a = b - 1;
 }
 
+/* A break that reads well in a title: after punctuation or a space, or
+ * before an opening bracket or quote. */
+static bool preferred_break(const Ctx *c, size_t b, size_t e)
+{
+	return b == e || (c->ch[b - 1].flags & (F_NOSTART | F_SPACE)) ||
+	       (c->ch[b].flags & F_NOEND);
+}
+
+/* Fill [a, e) in the given number of lines no wider than limit, taking
+ * at each line, instead of the last break that fits, a preferred one up
+ * to PREFER_BACK characters earlier when the rest still fits in the
+ * lines that remain.  No line gets longer than the balanced width, so
+ * this only chooses among equally balanced settings (16 + 15 or 15 + 16
+ * characters). */
+#define PREFER_BACK 3
+static void place_balanced(const Ctx *c, Spans *out, size_t a, size_t e, bool first,
+			   double limit, size_t lines)
+{
+	for (size_t line = 0; a < e; line++) {
+		bool f = first && line == 0;
+		double avail = avail_for(c, f);
+		size_t b = line_end(c, a, e, avail < limit ? avail : limit, false);
+		for (size_t p = b - 1; !preferred_break(c, b, e) && p > a && p + PREFER_BACK >= b; p--)
+			if (can_break(c, p, e) && preferred_break(c, p, e) &&
+			    fill_segment(c, NULL, p, e, false, limit, false) + line + 1 <= lines)
+				b = p;
+		push_span(out, a, b, f, b == e);
+		a = b;
+	}
+}
+
 /* Balance a centred title: the smallest line width that still gives as
  * many lines as filling at the full width, found by bisection (each step
  * one linear pass), so that lines come out about equally long. */
@@ -446,7 +477,7 @@ static void balance_segment(const Ctx *c, Spans *out, size_t a, size_t e, bool f
 		else
 			lo = mid;
 	}
-	fill_segment(c, out, a, e, first, hi, false);
+	place_balanced(c, out, a, e, first, hi, lines);
 }
 
 /* Break every "\n"-separated segment into spans. */

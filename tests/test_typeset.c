@@ -755,6 +755,38 @@ static void test_balance_keeps_words(void **state)
 	free(b);
 }
 
+/* Of two equally balanced settings the one that breaks after punctuation
+ * wins: 15 + 16 ending in "，" rather than 16 + 15. */
+static void test_balance_prefers_punctuation(void **state)
+{
+	(void)state;
+	TsStyle st = {.size = 22, .width = W, .align = TS_CENTER, .balance = true};
+	Buf b = {0};
+	add_han(&b, 14);
+	buf_puts(&b, "，");
+	add_han(&b, 16);
+	TsRun run;
+	TsPara p = set1(b.s, &st, &run);
+	assert_int_equal(p.nlines, 2);
+	assert_int_equal(p.lines[0].chars, 15);
+	assert_int_equal(p.lines[1].chars, 16);
+	Buf ln = {0};
+	line_text(&p, &run, 0, &ln);
+	assert_int_equal(last_cp(ln.s), 0xFF0C);
+	buf_free(&ln);
+	tspara_free(&p);
+	/* But not at the price of balance: 14 + 17 is not taken. */
+	b.len = 0;
+	add_han(&b, 13);
+	buf_puts(&b, "，");
+	add_han(&b, 17);
+	p = set1(b.s, &st, &run);
+	assert_int_equal(p.lines[0].chars, 16);
+	assert_int_equal(p.lines[1].chars, 15);
+	tspara_free(&p);
+	buf_free(&b);
+}
+
 /* --- runs and forced breaks ------------------------------------------- */
 
 static void test_run_in_head(void **state)
@@ -985,6 +1017,7 @@ int main(void)
 		cmocka_unit_test(test_orphan_unavoidable),
 		cmocka_unit_test(test_balance),
 		cmocka_unit_test(test_balance_keeps_words),
+		cmocka_unit_test(test_balance_prefers_punctuation),
 		cmocka_unit_test(test_run_in_head),
 		cmocka_unit_test(test_breaks_span_runs),
 		cmocka_unit_test(test_forced_breaks),
