@@ -175,6 +175,7 @@ static void decode(Ctx *c, const FontSet *fs, const TsRun *runs, size_t nruns)
 
 static void unibreak_opportunities(Ctx *c)
 {
+	/* Once per process; like the face cache (face.h), not thread-safe. */
 	static bool inited;
 	if (!inited) {
 		init_linebreak();
@@ -292,6 +293,7 @@ static bool can_break(const Ctx *c, size_t i, size_t e)
 static size_t pull_up(const Ctx *c, size_t i, size_t e, double fill, double trim,
 		      double avail)
 {
+	size_t from = i;
 	for (size_t k = 0; k < PULL_MAX && i < e; k++, i++) {
 		fill += advance(c, i);
 		if (!(c->ch[i].flags & F_SPACE))
@@ -299,7 +301,7 @@ static size_t pull_up(const Ctx *c, size_t i, size_t e, double fill, double trim
 		if (!can_break(c, i + 1, e))
 			continue;
 		size_t last = i;
-		while (last > 0 && (c->ch[last].flags & F_SPACE))
+		while (last > from && (c->ch[last].flags & F_SPACE))
 			last--;
 		double credit = (c->ch[last].flags & F_SQUEEZE) ? advance(c, last) / 2 : 0;
 		return trim - credit - avail <= c->budget + EPS ? i + 1 : 0;
