@@ -1024,6 +1024,5 @@ int main(void)
 		cmocka_unit_test(test_invalid_utf8),
 		cmocka_unit_test(test_huge_inputs),
 	};
-	(void)dump;
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
