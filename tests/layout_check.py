@@ -136,13 +136,22 @@ def main():
                 continue      # the 版记 is not on the grid
             check(abs(k - round(k)) * PITCH_L <= 1.0,
                   f"page {n}: line '{t[:10]}' {abs(k - round(k)) * PITCH_L:.2f} pt off the grid")
-        justified = [l for l in text16 if abs(l[3] - RIGHT) <= TOL]
-        for (t, x0, y0, x1, y1) in justified:
+        # 28 characters on a full line of Chinese; 禁则 may pull one more up
+        # (the 29th a closing mark) or push one down (27, when the next
+        # line starts with an opening mark or a pair that cannot be split).
+        for i, (t, x0, y0, x1, y1) in enumerate(text16):
+            if abs(x1 - RIGHT) > TOL:
+                continue
             s = t.replace(" ", "")
-            if all(ord(ch) >= 0x2E80 or ch in "“”‘’—…·" for ch in s):
-                indent = round((x0 - LEFT) / PITCH_C)
-                check(len(s) + indent == 28,
-                      f"page {n}: a full line holds {len(s)}+{indent} characters, want 28: {s[:10]}")
+            if not all(ord(ch) >= 0x2E80 or ch in "“”‘’—…·" for ch in s):
+                continue
+            count = len(s) + round((x0 - LEFT) / PITCH_C)
+            nxt = text16[i + 1][0].replace(" ", "") if i + 1 < len(text16) else ""
+            pulled = count == 29 and s[-1] in NO_START
+            pushed = count == 27 and (nxt[:1] in NO_END or (len(nxt) > 1 and nxt[1] in NO_START)
+                                      or s[-1] in NO_START)
+            check(count == 28 or pulled or pushed,
+                  f"page {n}: a full line holds {count} characters, want 28: {s[:10]}")
         if n > 1 and len(text16) >= 2:
             body_pages += 1
             top = min((l[2] + l[4]) / 2 - 8 for l in text16)
