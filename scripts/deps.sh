@@ -10,6 +10,7 @@ libfontconfig-dev libharfbuzz-dev libunibreak-dev
 libcmocka-dev libical-dev
 poppler-utils qpdf mandoc python3
 fonts-arphic-gbsn00lp fonts-arphic-gkai00mp fonts-arphic-uming fonts-wqy-zenhei
+fonts-hanazono
 "
 missing=""
 for p in $pkgs; do

@@ -43,6 +43,12 @@ static const FreeFont zenhei = {"WenQuanYi Zen Hei", "fonts-wqy-zenhei",
 	"/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc", 0};
 static const FreeFont uming = {"AR PL UMing CN", "fonts-arphic-uming",
 	"/usr/share/fonts/truetype/arphic/uming.ttc", 0};
+/* 花園明朝 A and B: the CJK extensions beyond U+FFFF (𠮷 U+20BB7 and the
+ * rare characters of people's names), which the other free fonts lack. */
+static const FreeFont hanamin_a = {"HanaMinA", "fonts-hanazono",
+	"/usr/share/fonts/truetype/hanazono/HanaMinA.ttf", 0};
+static const FreeFont hanamin_b = {"HanaMinB", "fonts-hanazono",
+	"/usr/share/fonts/truetype/hanazono/HanaMinB.ttf", 0};
 
 typedef struct {
 	const char *const *families;
@@ -200,6 +206,8 @@ static void resolve(FontSet *fs, FontRole role, const FontMap *map,
 	add_free_font(fs, role, s->closest, "Debian fallback");
 	add_free_font(fs, role, &uming, "full-coverage fallback");
 	add_free_font(fs, role, &zenhei, "full-coverage fallback");
+	add_free_font(fs, role, &hanamin_a, "CJK extension fallback");
+	add_free_font(fs, role, &hanamin_b, "CJK extension fallback");
 }
 
 FontSet *fontset_new(const char *fonts_dir, char **err)

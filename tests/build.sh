@@ -10,13 +10,13 @@ pass=0 fail=0
 ok() { pass=$((pass + 1)); }
 no() { fail=$((fail + 1)); echo "FAIL: $*"; }
 
-"$F" build -o "$T/out" plans/ tests/plans/traditional.md >"$T/log" 2>"$T/err"
+"$F" build -o "$T/out" plans/ tests/plans/traditional.md tests/plans/astral.md >"$T/log" 2>"$T/err"
 [ $? -eq 1 ] && ok || no "build of plans/ exits 1 (five-star-school has errors)"
 grep -q 'five-star-school.md: 有错误，未生成PDF' "$T/err" && ok || no "the plan with errors is named"
 [ ! -e "$T/out/five-star-school" ] && ok || no "no output for a plan with errors"
 ls "$T/out"/*/*.tmp* >/dev/null 2>&1 && no "temporary files left" || ok
 
-for md in plans/*.md tests/plans/traditional.md; do
+for md in plans/*.md tests/plans/traditional.md tests/plans/astral.md; do
 	n=$(basename "$md" .md)
 	pdf="$T/out/$n/$n.pdf"
 	[ "$n" = five-star-school ] && continue
