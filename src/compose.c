@@ -470,6 +470,41 @@ static void compose_signature(Ctx *c)
 	}
 }
 
+/* Attachments of type text (§7.3.7): 另面编排, "附件N" in 黑体 顶格 on the
+ * first line, the title centred on the third, then the file set like
+ * the body.  Forms, ledgers and score sheets are drawn elsewhere. */
+static void compose_attachments(Ctx *c)
+{
+	const Plan *plan = c->p;
+	for (size_t i = 0; i < plan->nattachments; i++) {
+		const Attachment *a = &plan->attachments[i];
+		if (a->type != ATT_TEXT || !a->doc || !a->doc->body)
+			continue;
+		ParaStore *ps = new_para(c->col);
+		char *label = keep_string(ps, plan->nattachments > 1 ? xasprintf("附件%zu", i + 1)
+		                                                     : xstrdup("附件"));
+		Origin orig[1];
+		add_run(ps, orig, ROLE_H1, label, strlen(label), NULL, 0, a->pos);
+		TsStyle st = body_style(c);
+		st.first_indent = 0;
+		st.align = TS_LEFT;
+		add_para(c, ps, &st, c->g->size_body, false, true, true);
+		blank(c, true);
+		if (a->title.s) {
+			TsStyle ts = {.size = c->g->size_title, .width = c->g->body_w,
+			              .pitch = c->g->size_title, .align = TS_CENTER, .balance = true};
+			simple_para(c, ROLE_TITLE, a->title.s, a->title.pos, &ts, c->g->size_title, true);
+			blank(c, true);
+		}
+		/* Positions of missing glyphs are in the attachment's file. */
+		c->p = a->doc;
+		memset(c->count, 0, sizeof c->count);
+		c->level = 0;
+		blocks(c, a->doc->body, 0);
+		c->p = plan;
+	}
+}
+
 static void compose_head(Ctx *c, Head *h)
 {
 	const Plan *p = c->p;
@@ -556,6 +591,7 @@ void compose(const Plan *p, const FontSet *fs, const Geometry *g,
 		blocks(&c, p->body, 0);
 	compose_attachment_note(&c);
 	compose_signature(&c);
+	compose_attachments(&c);
 	compose_record(&c, rec);
 }
 

@@ -113,6 +113,7 @@ typedef struct {
 	size_t nrows;
 	Pos rows_pos;
 	Pos pos; /* of the list item */
+	struct Plan *doc; /* ATT_TEXT: the Markdown file, read as a body */
 } Attachment;
 
 /* ---- the body ---- */
@@ -172,7 +173,7 @@ struct Block {
 	size_t nkids;
 };
 
-typedef struct {
+typedef struct Plan {
 	char *path;      /* as given on the command line */
 	char *src;       /* the whole file, NUL-terminated */
 	size_t len;
@@ -211,6 +212,9 @@ Plan *plan_read(const char *path, Diags *d, char **err);
 /* The same from memory (tests, the fuzzer).  src need not be terminated. */
 Plan *plan_parse(const char *path, const char *src, size_t len, Diags *d);
 void plan_free(Plan *p);
+
+/* A Markdown file with no front matter (a text attachment). */
+Plan *plan_parse_body(const char *path, const char *src, size_t len, Diags *d);
 
 /* Position in the file of byte off of t. */
 Pos plan_text_pos(const Plan *p, const Text *t, size_t off);

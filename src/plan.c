@@ -181,7 +181,9 @@ static void init_dates(Plan *p)
 	p->date = p->printed_on = p->campaign_start = p->campaign_end = none;
 }
 
-Plan *plan_parse(const char *path, const char *src, size_t len, Diags *d)
+/* The parts of plan_parse every file needs: a copy, lines, an encoding
+ * check.  Returns false when the file is not UTF-8 (reported). */
+static Plan *plan_new(const char *path, const char *src, size_t len, Diags *d, bool *ok)
 {
 	Plan *p = xcalloc(1, sizeof *p);
 	p->path = xstrdup(path);
@@ -192,12 +194,29 @@ Plan *plan_parse(const char *path, const char *src, size_t len, Diags *d)
 	index_lines(p);
 
 	size_t bad = utf8_invalid_at(p->src, p->len);
-	if (bad != (size_t)-1) {
+	*ok = bad == (size_t)-1;
+	if (!*ok)
 		diag_add(d, path, plan_src_pos(p, bad), SEV_ERROR, "input",
 		         "文件不是有效的UTF-8编码：第%zu字节（0x%02X）处编码无效",
 		         bad + 1, (unsigned char)p->src[bad]);
+	return p;
+}
+
+Plan *plan_parse_body(const char *path, const char *src, size_t len, Diags *d)
+{
+	bool ok;
+	Plan *p = plan_new(path, src, len, d, &ok);
+	if (ok)
+		body_read(p, p->src, p->len, 1);
+	return p;
+}
+
+Plan *plan_parse(const char *path, const char *src, size_t len, Diags *d)
+{
+	bool ok;
+	Plan *p = plan_new(path, src, len, d, &ok);
+	if (!ok)
 		return p;
-	}
 	if (len == 0) {
 		diag_add(d, path, (Pos){1, 1}, SEV_ERROR, "front-matter",
 		         "文件为空：计划应以“---”开始的前置元数据开头");
@@ -220,6 +239,50 @@ Plan *plan_parse(const char *path, const char *src, size_t len, Diags *d)
 	return p;
 }
 
+/* A text attachment's file: relative to the plan's folder, and never
+ * outside it (no absolute path, no ".." component). */
+static bool safe_relative(const char *f)
+{
+	if (f[0] == '/' || f[0] == '\0')
+		return false;
+	for (const char *s = f; *s;) {
+		const char *e = strchr(s, '/');
+		size_t n = e ? (size_t)(e - s) : strlen(s);
+		if (n == 2 && s[0] == '.' && s[1] == '.')
+			return false;
+		s += n + (e ? 1 : 0);
+	}
+	return true;
+}
+
+static void read_text_attachments(Plan *p, Diags *d)
+{
+	const char *slash = strrchr(p->path, '/');
+	int dirlen = slash ? (int)(slash - p->path) : 1;
+	const char *dir = slash ? p->path : ".";
+	for (size_t i = 0; i < p->nattachments; i++) {
+		Attachment *a = &p->attachments[i];
+		if (a->type != ATT_TEXT || !a->file.s)
+			continue;
+		if (!safe_relative(a->file.s)) {
+			diag_add(d, p->path, a->file.pos, SEV_ERROR, "attachment-ref",
+			         "附件文件“%s”必须是方案所在文件夹内的相对路径", a->file.s);
+			continue;
+		}
+		char *path = xasprintf("%.*s/%s", dirlen, dir, a->file.s);
+		size_t len;
+		char *src = read_file(path, MAX_PLAN_BYTES, &len);
+		if (!src) {
+			diag_add(d, p->path, a->file.pos, SEV_ERROR, "attachment-ref",
+			         "附件文件“%s”无法读取：%s", a->file.s, strerror(errno));
+		} else {
+			a->doc = plan_parse_body(path, src, len, d);
+			free(src);
+		}
+		free(path);
+	}
+}
+
 Plan *plan_read(const char *path, Diags *d, char **err)
 {
 	size_t len;
@@ -233,6 +296,7 @@ Plan *plan_read(const char *path, Diags *d, char **err)
 	}
 	Plan *p = plan_parse(path, src, len, d);
 	free(src);
+	read_text_attachments(p, d);
 	return p;
 }
 
@@ -292,6 +356,7 @@ void plan_free(Plan *p)
 			free(a->fields[j].name.s);
 		free(a->fields);
 		strlist_free(&a->columns);
+		plan_free(a->doc);
 		for (size_t j = 0; j < a->nrows; j++)
 			strlist_free(&a->rows[j].cells);
 		free(a->rows);

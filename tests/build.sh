@@ -10,13 +10,13 @@ pass=0 fail=0
 ok() { pass=$((pass + 1)); }
 no() { fail=$((fail + 1)); echo "FAIL: $*"; }
 
-"$F" build -o "$T/out" plans/ tests/plans/traditional.md tests/plans/astral.md >"$T/log" 2>"$T/err"
+"$F" build -o "$T/out" plans/ tests/plans/traditional.md tests/plans/astral.md tests/plans/text-attachment.md >"$T/log" 2>"$T/err"
 [ $? -eq 1 ] && ok || no "build of plans/ exits 1 (five-star-school has errors)"
 grep -q 'five-star-school.md: 有错误，未生成PDF' "$T/err" && ok || no "the plan with errors is named"
 [ ! -e "$T/out/five-star-school" ] && ok || no "no output for a plan with errors"
 ls "$T/out"/*/*.tmp* >/dev/null 2>&1 && no "temporary files left" || ok
 
-for md in plans/*.md tests/plans/traditional.md tests/plans/astral.md; do
+for md in plans/*.md tests/plans/traditional.md tests/plans/astral.md tests/plans/text-attachment.md; do
 	n=$(basename "$md" .md)
 	pdf="$T/out/$n/$n.pdf"
 	[ "$n" = five-star-school ] && continue
@@ -40,6 +40,12 @@ done
 grep -q 'tests/plans/glyph-missing.md:8:12: error: 字符“.*”（U+E000）没有任何已配置的body字体能够显示 \[glyph-missing\]' "$T/err" && ok ||
 	{ no "glyph-missing finding"; cat "$T/err"; }
 [ ! -e "$T/out/glyph-missing/glyph-missing.pdf" ] && ok || no "no PDF with a missing glyph"
+
+# A text attachment's file must stay in the plan's folder.
+sed 's|file: attachments/rules.md|file: ../../etc/passwd|' tests/plans/text-attachment.md >"$T/evil.md"
+"$F" check "$T/evil.md" >"$T/log" 2>/dev/null
+[ $? -eq 1 ] && grep -q '附件文件“../../etc/passwd”必须是方案所在文件夹内的相对路径 \[attachment-ref\]' "$T/log" && ok ||
+	{ no "an attachment file outside the plan's folder is refused"; cat "$T/log"; }
 
 # Output names cannot leave the output folder.
 mkdir -p "$T/evil"

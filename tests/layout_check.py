@@ -162,6 +162,17 @@ def main():
                 check(abs(bottom - BOTTOM) <= TOL,
                       f"page {n}: 22nd line ends {bottom - BOTTOM:.2f} pt from the 版心 bottom")
             check(len(text16) <= 22, f"page {n}: {len(text16)} lines, at most 22")
+    # --- attachment pages: 附件N 顶格 on line 1, the title on line 3 ---------
+    for n, lines in enumerate(pages, 1):
+        body = [l for l in lines if not is_pagenum(l[0])]
+        if body and re.fullmatch(r"附件\d*", body[0][0].replace(" ", "")):
+            t, x0, y0, x1, y1 = body[0]
+            check(abs(x0 - LEFT) <= TOL, f"page {n}: '{t}' not 顶格 ({x0 - LEFT:.2f} pt)")
+            check(abs((y0 + y1) / 2 - 8 - TOP) <= TOL, f"page {n}: '{t}' not on line 1")
+            if len(body) > 1:
+                t2, _, y0, _, y1 = body[1]
+                check(abs((y0 + y1) / 2 - 8 - TOP - 2 * PITCH_L) <= TOL,
+                      f"page {n}: attachment title '{t2[:8]}' not on line 3")
     # --- page 1: 版头 -------------------------------------------------------------
     first = pages[0]
     mark = [l for l in first if l[4] - l[2] > 20]
