@@ -250,6 +250,31 @@ static double text_width(const Ctx *c, FontRole role, double size, const char *s
 	return fontset_text_width(c->fs, role, size, s, len, 0);
 }
 
+/* Column widths that span the 版心: a column whose content fits in an
+ * equal share keeps its natural width; the rest of the width goes to the
+ * wider columns in proportion to what they lack, so short columns such as
+ * 序号 and 分值 do not wrap while a 备注 column takes the room. */
+static void fit_columns(double *w, size_t n, double width)
+{
+	double fair = width / (double)n, fixed = 0, want = 0;
+	for (size_t k = 0; k < n; k++) {
+		if (w[k] <= fair)
+			fixed += w[k];
+		else
+			want += w[k];
+	}
+	if (want == 0) {
+		/* Everything fits: widen every column alike. */
+		for (size_t k = 0; k < n; k++)
+			w[k] *= width / fixed;
+		return;
+	}
+	double room = width - fixed;
+	for (size_t k = 0; k < n; k++)
+		if (w[k] > fair)
+			w[k] = w[k] * room / want;
+}
+
 /* A GitHub table as a ruled table: column widths from the content,
  * shrunk in proportion when the table is wider than the 版心. */
 static void table(Ctx *c, const Block *t)
@@ -271,12 +296,7 @@ static void table(Ctx *c, const Block *t)
 			if (cw > w[k])
 				w[k] = cw;
 		}
-	double total = 0;
-	for (size_t k = 0; k < ncols; k++)
-		total += w[k];
-	/* Tables span the 版心, as in printed 公文. */
-	for (size_t k = 0; k < ncols; k++)
-		w[k] = w[k] * c->g->body_w / total;
+	fit_columns(w, ncols, c->g->body_w);
 	for (size_t r = 0; r < t->nkids; r++) {
 		const Block *row = t->kids[r];
 		Line *l = new_line(c->col, LN_ROW);
