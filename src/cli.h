@@ -21,5 +21,7 @@ void pathlist_free(PathList *l);
 const char *opt_value(const char *name, int argc, char **argv, int *i);
 
 int cmd_check(int argc, char **argv);
+int cmd_new(int argc, char **argv);
+int cmd_calendar(int argc, char **argv);
 
 #endif
