@@ -5,7 +5,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "calendar.h"
@@ -35,15 +34,6 @@ static const char usage[] =
 	"\n"
 	"Exit status: 0 written, 2 bad arguments or a file could not be read or\n"
 	"written (then nothing is written).\n";
-
-static Day today_local(void)
-{
-	time_t now = time(NULL);
-	struct tm tm;
-	if (!localtime_r(&now, &tm))
-		return day_from_ymd(1970, 1, 1);
-	return day_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
-}
 
 /* SOURCE_DATE_EPOCH as seconds, CAL_STAMP_PLAN when unset, or -2 when it
  * is not a plain non-negative number (the reproducible-builds convention

@@ -12,7 +12,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -325,15 +324,6 @@ static bool write_new(const char *path, const char *text)
 		return false;
 	}
 	return true;
-}
-
-static Day today_local(void)
-{
-	time_t now = time(NULL);
-	struct tm tm;
-	if (!localtime_r(&now, &tm))
-		return day_from_ymd(1970, 1, 1);
-	return day_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
 }
 
 int cmd_new(int argc, char **argv)
