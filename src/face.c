@@ -1,0 +1,328 @@
+/* face.c — see face.h. */
+#define _XOPEN_SOURCE 700 /* realpath */
+#include "face.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <hb-ot.h>
+#include <hb-subset.h>
+#include <hb.h>
+
+struct Face {
+	char *path; /* realpath */
+	unsigned index;
+	hb_blob_t *blob;
+	hb_face_t *hb;
+	hb_font_t *font;      /* scale = upem, so advances are font units */
+	hb_face_t *subset_src; /* what face_subset subsets: hb, or hb preprocessed */
+	unsigned subsets;      /* how many subsets have been made */
+	unsigned upem;
+	char *psname, *family;
+	FaceMetrics m;
+	int refs;
+	Face *next;
+};
+
+/* Every open face, so that a file is mapped and parsed once. */
+static Face *cache;
+
+static int to_milli(const Face *f, long v)
+{
+	double d = (double)v * 1000.0 / f->upem;
+	return (int)(d < 0 ? d - 0.5 : d + 0.5);
+}
+
+static bool has_table(hb_face_t *face, hb_tag_t tag)
+{
+	hb_blob_t *b = hb_face_reference_table(face, tag);
+	bool yes = hb_blob_get_length(b) > 0;
+	hb_blob_destroy(b);
+	return yes;
+}
+
+static char *name_string(hb_face_t *face, hb_ot_name_id_t id)
+{
+	hb_language_t langs[2] = {hb_language_from_string("en", -1),
+				  HB_LANGUAGE_INVALID};
+	for (int i = 0; i < 2; i++) {
+		unsigned len = hb_ot_name_get_utf8(face, id, langs[i], NULL, NULL);
+		if (len == 0)
+			continue;
+		unsigned size = len + 1;
+		char *s = xmalloc(size);
+		hb_ot_name_get_utf8(face, id, langs[i], &size, s);
+		return s;
+	}
+	return xstrdup("");
+}
+
+/* PDF names may hold any regular character, but subset tags, viewers and
+ * font menus all expect the PostScript-name alphabet. */
+static char *pdf_safe_name(const char *s, const char *family)
+{
+	Buf b = {0};
+	for (const char *p = s; *p; p++)
+		if ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') ||
+		    (*p >= '0' && *p <= '9') || *p == '-' || *p == '_')
+			buf_putc(&b, *p);
+	if (b.len == 0)
+		for (const char *p = family; *p; p++)
+			if ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') ||
+			    (*p >= '0' && *p <= '9'))
+				buf_putc(&b, *p);
+	if (b.len == 0)
+		buf_puts(&b, "CJKFont");
+	/* PDF names are limited to 127 bytes, and the subset tag takes 7. */
+	if (b.len > 100)
+		b.s[b.len = 100] = '\0';
+	return b.s;
+}
+
+static void read_metrics(Face *f)
+{
+	hb_position_t v;
+	f->m.ascent = hb_ot_metrics_get_position(f->font,
+		HB_OT_METRICS_TAG_HORIZONTAL_ASCENDER, &v) ? to_milli(f, v) : 880;
+	f->m.descent = hb_ot_metrics_get_position(f->font,
+		HB_OT_METRICS_TAG_HORIZONTAL_DESCENDER, &v) ? to_milli(f, v) : -120;
+	/* Old CJK fonts have a version-0 OS/2 table without sCapHeight. */
+	f->m.cap_height = hb_ot_metrics_get_position(f->font,
+		HB_OT_METRICS_TAG_CAP_HEIGHT, &v) && v > 0 ? to_milli(f, v)
+							   : f->m.ascent;
+	hb_blob_t *head = hb_face_reference_table(f->hb, HB_TAG('h', 'e', 'a', 'd'));
+	unsigned len;
+	const unsigned char *d = (const unsigned char *)hb_blob_get_data(head, &len);
+	if (len >= 44) {
+		for (int i = 0; i < 4; i++) {
+			int16_t s = (int16_t)(uint16_t)(d[36 + 2 * i] << 8 | d[37 + 2 * i]);
+			f->m.bbox[i] = to_milli(f, s);
+		}
+	} else {
+		int fallback[4] = {0, f->m.descent, 1000, f->m.ascent};
+		memcpy(f->m.bbox, fallback, sizeof fallback);
+	}
+	hb_blob_destroy(head);
+}
+
+static void face_destroy(Face *f)
+{
+	if (f->subset_src)
+		hb_face_destroy(f->subset_src);
+	hb_font_destroy(f->font);
+	hb_face_destroy(f->hb);
+	hb_blob_destroy(f->blob);
+	free(f->path);
+	free(f->psname);
+	free(f->family);
+	free(f);
+}
+
+Face *face_open(const char *path, unsigned index, char **why)
+{
+	char real[PATH_MAX];
+	if (!realpath(path, real)) {
+		*why = xasprintf("cannot open %s: %s", path, strerror(errno));
+		return NULL;
+	}
+	for (Face *f = cache; f; f = f->next)
+		if (f->index == index && strcmp(f->path, real) == 0)
+			return face_ref(f);
+
+	/* Share the mapping with another face of the same collection. */
+	hb_blob_t *blob = NULL;
+	for (Face *f = cache; f; f = f->next)
+		if (strcmp(f->path, real) == 0) {
+			blob = hb_blob_reference(f->blob);
+			break;
+		}
+	if (!blob)
+		blob = hb_blob_create_from_file_or_fail(real);
+	if (!blob) {
+		*why = xasprintf("cannot read %s", real);
+		return NULL;
+	}
+	unsigned count = hb_face_count(blob);
+	if (count == 0 || index >= count) {
+		*why = count == 0 ? xasprintf("%s is not a TrueType/OpenType font", real)
+				  : xasprintf("%s has %u face(s); face %u does not exist",
+					      real, count, index);
+		hb_blob_destroy(blob);
+		return NULL;
+	}
+	hb_face_t *hb = hb_face_create(blob, index);
+	if (!has_table(hb, HB_TAG('g', 'l', 'y', 'f')) ||
+	    !has_table(hb, HB_TAG('l', 'o', 'c', 'a')) || hb_face_get_upem(hb) == 0) {
+		bool cff = has_table(hb, HB_TAG('C', 'F', 'F', ' ')) ||
+			   has_table(hb, HB_TAG('C', 'F', 'F', '2'));
+		*why = xasprintf("%s face %u: %s", real, index,
+				 cff ? "CFF (PostScript) outlines; only TrueType glyf "
+				       "outlines can be embedded as CIDFontType2"
+				     : "no TrueType outlines (glyf/loca)");
+		hb_face_destroy(hb);
+		hb_blob_destroy(blob);
+		return NULL;
+	}
+	Face *f = xcalloc(1, sizeof *f);
+	f->path = xstrdup(real);
+	f->index = index;
+	f->blob = blob;
+	f->hb = hb;
+	f->upem = hb_face_get_upem(hb);
+	f->font = hb_font_create(hb);
+	hb_font_set_scale(f->font, (int)f->upem, (int)f->upem);
+	f->family = name_string(hb, HB_OT_NAME_ID_FONT_FAMILY);
+	char *ps = name_string(hb, HB_OT_NAME_ID_POSTSCRIPT_NAME);
+	f->psname = pdf_safe_name(ps, f->family);
+	free(ps);
+	read_metrics(f);
+	f->refs = 1;
+	f->next = cache;
+	cache = f;
+	return f;
+}
+
+Face *face_ref(Face *f)
+{
+	f->refs++;
+	return f;
+}
+
+void face_close(Face *f)
+{
+	if (!f || --f->refs > 0)
+		return;
+	for (Face **pp = &cache; *pp; pp = &(*pp)->next)
+		if (*pp == f) {
+			*pp = f->next;
+			break;
+		}
+	face_destroy(f);
+}
+
+const char *face_path(const Face *f) { return f->path; }
+unsigned face_index(const Face *f) { return f->index; }
+const char *face_psname(const Face *f) { return f->psname; }
+const char *face_family(const Face *f) { return f->family; }
+const FaceMetrics *face_metrics(const Face *f) { return &f->m; }
+unsigned face_glyph_count(const Face *f) { return hb_face_get_glyph_count(f->hb); }
+
+bool face_glyph(const Face *f, uint32_t cp, uint32_t *gid)
+{
+	hb_codepoint_t g;
+	if (!hb_font_get_nominal_glyph(f->font, cp, &g) || g == 0)
+		return false;
+	*gid = g;
+	return true;
+}
+
+int face_advance(const Face *f, uint32_t gid)
+{
+	return to_milli(f, hb_font_get_glyph_h_advance(f->font, gid));
+}
+
+/* Subsets of one face made before it is worth preprocessing it. */
+#define PREPROCESS_AFTER 32
+
+/* Tables a PDF viewer never reads from an embedded CIDFontType2: layout
+ * (we do not shape), vertical metrics, bitmaps and colour glyphs. */
+static const hb_tag_t dropped_tables[] = {
+	HB_TAG('G', 'S', 'U', 'B'), HB_TAG('G', 'P', 'O', 'S'), HB_TAG('G', 'D', 'E', 'F'),
+	HB_TAG('B', 'A', 'S', 'E'), HB_TAG('J', 'S', 'T', 'F'), HB_TAG('M', 'A', 'T', 'H'),
+	HB_TAG('E', 'B', 'D', 'T'), HB_TAG('E', 'B', 'L', 'C'), HB_TAG('E', 'B', 'S', 'C'),
+	HB_TAG('C', 'B', 'D', 'T'), HB_TAG('C', 'B', 'L', 'C'), HB_TAG('s', 'b', 'i', 'x'),
+	HB_TAG('S', 'V', 'G', ' '), HB_TAG('v', 'h', 'e', 'a'), HB_TAG('v', 'm', 't', 'x'),
+	HB_TAG('V', 'O', 'R', 'G'), HB_TAG('k', 'e', 'r', 'n'), HB_TAG('g', 'a', 's', 'p'),
+	HB_TAG('h', 'd', 'm', 'x'), HB_TAG('V', 'D', 'M', 'X'), HB_TAG('L', 'T', 'S', 'H'),
+	HB_TAG('P', 'C', 'L', 'T'), HB_TAG('D', 'S', 'I', 'G'), HB_TAG('m', 'o', 'r', 'x'),
+	HB_TAG('m', 'o', 'r', 't'), HB_TAG('k', 'e', 'r', 'x'), HB_TAG('f', 'e', 'a', 't'),
+	HB_TAG('m', 'e', 't', 'a'),
+};
+
+bool face_subset(const Face *f, const uint32_t *gids, size_t n,
+		 const uint32_t *unicodes, size_t nuni, Buf *font,
+		 uint32_t *new_gids, char **why)
+{
+	hb_subset_input_t *in = hb_subset_input_create_or_fail();
+	if (!in) {
+		*why = xstrdup("hb_subset_input_create_or_fail failed");
+		return false;
+	}
+	hb_set_t *gs = hb_subset_input_glyph_set(in);
+	hb_set_add(gs, 0);
+	for (size_t i = 0; i < n; i++)
+		hb_set_add(gs, gids[i]);
+	hb_set_t *us = hb_subset_input_unicode_set(in);
+	for (size_t i = 0; i < nuni; i++)
+		hb_set_add(us, unicodes[i]);
+	hb_set_t *drop = hb_subset_input_set(in, HB_SUBSET_SETS_DROP_TABLE_TAG);
+	for (size_t i = 0; i < sizeof dropped_tables / sizeof *dropped_tables; i++)
+		hb_set_add(drop, dropped_tables[i]);
+	/* Hinting is dead weight in print; the .notdef outline is kept so that
+	 * a missing character shows as a box rather than nothing. */
+	hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_NO_HINTING |
+					      HB_SUBSET_FLAGS_NOTDEF_OUTLINE);
+
+	/* hb_subset_preprocess builds the subsetter's accelerators once, so
+	 * that the documents of a batch do not re-parse the font.  Measured
+	 * for ~300 glyphs: a subset costs 0.5 ms (SungtiL) to 1.3 ms (Zen Hei)
+	 * unprepared and 0.08 ms prepared, and preparing costs 10–50 ms, so
+	 * it is done only once a face has been subset PREPROCESS_AFTER times.
+	 * The face is logically const: these are caches. */
+	Face *mf = (Face *)f;
+	if (++mf->subsets == PREPROCESS_AFTER || !mf->subset_src) {
+		if (mf->subset_src)
+			hb_face_destroy(mf->subset_src);
+		mf->subset_src = mf->subsets >= PREPROCESS_AFTER
+					 ? hb_subset_preprocess(f->hb)
+					 : hb_face_reference(f->hb);
+	}
+
+	bool ok = false;
+	hb_subset_plan_t *plan = hb_subset_plan_create_or_fail(f->subset_src, in);
+	hb_subset_input_destroy(in);
+	if (!plan) {
+		*why = xasprintf("cannot plan a subset of %s", f->path);
+		return false;
+	}
+	const hb_map_t *map = hb_subset_plan_old_to_new_glyph_mapping(plan);
+	for (size_t i = 0; i < n; i++) {
+		hb_codepoint_t g = hb_map_get(map, gids[i]);
+		if (g == HB_MAP_VALUE_INVALID) {
+			*why = xasprintf("glyph %u of %s was dropped by the subsetter",
+					 (unsigned)gids[i], f->path);
+			goto out;
+		}
+		new_gids[i] = g;
+	}
+	hb_face_t *sub = hb_subset_plan_execute_or_fail(plan);
+	if (!sub) {
+		*why = xasprintf("subsetting %s failed", f->path);
+		goto out;
+	}
+	hb_blob_t *blob = hb_face_reference_blob(sub);
+	unsigned len;
+	const char *data = hb_blob_get_data(blob, &len);
+	if (len > 0) {
+		buf_add(font, data, len);
+		ok = true;
+	} else {
+		*why = xasprintf("subsetting %s produced no data", f->path);
+	}
+	hb_blob_destroy(blob);
+	hb_face_destroy(sub);
+out:
+	hb_subset_plan_destroy(plan);
+	return ok;
+}
+
+size_t face_cache_size(void)
+{
+	size_t n = 0;
+	for (Face *f = cache; f; f = f->next)
+		n++;
+	return n;
+}

@@ -1,0 +1,48 @@
+/* geometry.h — the numbers of the page, after GB/T 9704-2012.
+ *
+ * Everything is in PDF points (1/72 in), measured from the paper's
+ * top-left corner where a name says "from top".  The defaults are the
+ * standard's (see ../shared/spec/gbt9704.md §12); an office's own layout
+ * (e.g. a 信函格式 variant) changes these, not the code.
+ */
+#ifndef FANGAN_GEOMETRY_H
+#define FANGAN_GEOMETRY_H
+
+#include <stdbool.h>
+
+#define MM(x) ((x) * 72.0 / 25.4)
+
+typedef struct {
+	double page_w, page_h;
+	double margin_top, margin_left;  /* 天头 37 mm, 订口 28 mm */
+	double body_w, body_h;           /* 版心 156 × 225 mm */
+	int lines, chars;                /* 22 lines × 28 characters */
+	double size_body;                /* 3号 = 16 pt */
+	double size_title;               /* 2号 = 22 pt */
+	double size_small;               /* 4号 = 14 pt: 版记, page numbers */
+	double em_ascent;                /* top of the ideographic em box above
+	                                    the baseline, in em (0.88) */
+	double header_top;               /* 发文机关标志 top below the 版心 top: 35 mm */
+	double header_size_max;          /* the mark's largest size */
+	double red_c, red_m, red_y, red_k; /* CMYK red: 0 / 0.8 / 0.8 / 0 */
+	double red_line_gap;             /* 发文字号 to the red line: 4 mm */
+	double red_line_width;           /* 0.5 mm */
+	double record_thick, record_thin; /* 版记 lines 0.35 / 0.25 mm */
+	double pagenum_drop;             /* page-number dash below the 版心: 7 mm */
+	bool record_on_even;             /* 版记 on an even page (§11 item 4) */
+} Geometry;
+
+/* The standard's numbers. */
+Geometry geometry_default(void);
+
+/* Derived: the pitch of a line and of a character, and where line k
+ * (0-based) of the grid has its baseline, in PDF coordinates (from the
+ * bottom).  Line 0's em box top touches the 版心 top and line lines-1's
+ * bottom touches the 版心 bottom ("撑满版心", spec §11 item 2). */
+double geo_line_pitch(const Geometry *g);
+double geo_char_pitch(const Geometry *g);
+double geo_baseline(const Geometry *g, int line);
+double geo_body_top(const Geometry *g);    /* PDF y of the 版心 top */
+double geo_body_bottom(const Geometry *g); /* PDF y of the 版心 bottom */
+
+#endif

@@ -1,0 +1,102 @@
+/* layout_int.h — the column of lines shared by compose, paginate, draw.
+ *
+ * compose.c makes a Column: every line of the document body in reading
+ * order, each taking one or more slots of the page grid.  paginate.c
+ * gives each line a page and a slot.  draw.c puts them on the pages.
+ */
+#ifndef FANGAN_LAYOUT_INT_H
+#define FANGAN_LAYOUT_INT_H
+
+#include "layout.h"
+#include "typeset.h"
+
+typedef enum {
+	LN_TEXT,    /* one typeset line */
+	LN_BLANK,   /* an empty slot (空一行) */
+	LN_ROW,     /* a table row: several cells of typeset lines */
+} LineKind;
+
+typedef struct {
+	double x, w;         /* the cell, pt from the 版心's left edge */
+	TsRun *runs;         /* borrowed from the Column's paragraph store */
+	size_t nruns;
+	TsPara para;         /* owned */
+	double size;
+	bool header;
+} Cell;
+
+typedef struct {
+	LineKind kind;
+	int slots;            /* grid lines taken */
+	/* LN_TEXT */
+	const TsRun *runs;    /* borrowed */
+	TsLine line;          /* borrowed from the paragraph's TsPara */
+	double x;             /* left end of the line, pt from the 版心 left */
+	double size;          /* font size */
+	bool red;
+	/* LN_ROW */
+	Cell *cells;
+	size_t ncells;
+	bool row_first, row_last; /* first / last row of its table */
+	/* pagination */
+	int para;             /* paragraph id; -1 for none */
+	int line_no, para_lines;
+	bool keep_next;       /* never end a page after this line */
+	bool break_before;    /* start a new page here */
+	bool no_widow;        /* part of a paragraph under widow control */
+	/* set by paginate */
+	int page, slot;
+} Line;
+
+/* A paragraph's runs and lines, kept alive while the Lines borrow them. */
+typedef struct {
+	TsRun *runs;
+	size_t nruns;
+	char **strings;       /* texts made by the composer (numbers, dates) */
+	size_t nstrings;
+	TsPara para;
+} ParaStore;
+
+typedef struct {
+	Line *v;
+	size_t n, cap;
+	ParaStore *paras;
+	size_t nparas, capparas;
+	int first_slot;       /* page 1's first free slot, below the 版头 */
+	bool failed;          /* a glyph was missing */
+} Column;
+
+/* The pieces of the 版头 (drawn on page 1 only) and of the 版记. */
+typedef struct {
+	const char *copy_number, *secrecy, *urgency;
+	char *mark;           /* 发文机关标志 */
+	const char *doc_number;
+	double mark_size;
+	double mark_base, docnum_base, red_line_y; /* PDF y */
+	bool has_header;
+} Head;
+
+typedef struct {
+	char *cc;             /* "抄送：甲，乙。" or NULL */
+	char *printer;        /* 印发机关 */
+	char *printed;        /* "2020年3月2日印发" */
+	bool present;
+	int slots;            /* grid lines it needs at the page bottom */
+} Record;
+
+/* compose.c */
+void compose(const Plan *p, const FontSet *fs, const Geometry *g,
+             Column *col, Head *head, Record *rec, Diags *d);
+void column_free(Column *col);
+void head_free(Head *h);
+void record_free(Record *r);
+
+/* paginate.c: returns the number of body pages. */
+int paginate(Column *col, const Geometry *g);
+
+/* draw.c */
+void draw_document(PdfDoc *doc, const FontSet *fs, const Geometry *g,
+                   const Column *col, int body_pages, const Head *head,
+                   const Record *rec);
+
+#endif

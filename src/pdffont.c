@@ -1,0 +1,270 @@
+/* pdffont.c — the embedded fonts of a document (see pdfbuild.h).
+ *
+ * For every face drawn with: (1) collect the characters it drew, sorted
+ * by code point, and number them 1..n — these are the CIDs, so that each
+ * character has a ToUnicode entry of its own even where two characters
+ * share a glyph; (2) subset the face to those glyphs with hb-subset;
+ * (3) build Type0 → CIDFontType2 → FontDescriptor → FontFile2, with a
+ * CIDToGIDMap into the subset and a ToUnicode CMap, using libharu's
+ * object API (its own TrueType loader embeds whole fonts from files and
+ * handles only BMP characters).
+ */
+#include "pdfbuild.h"
+
+#include <hpdf_objects.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tounicode.h"
+
+/* ---- (1) characters per face ------------------------------------------ */
+
+typedef struct {
+	uint32_t cp, gid;
+	int milli;
+} CharUse;
+
+static int cmp_char(const void *a, const void *b)
+{
+	const CharUse *x = a, *y = b;
+	return (x->cp > y->cp) - (x->cp < y->cp);
+}
+
+static int cmp_u32(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+	return (x > y) - (x < y);
+}
+
+void pdf_collect_face(const PdfDoc *d, size_t slot, FaceUse *u)
+{
+	CharUse *c = NULL;
+	size_t n = 0, cap = 0;
+	for (size_t i = 0; i < d->nglyphs; i++) {
+		const PdfGlyph *g = &d->glyphs[i];
+		if (g->face != slot)
+			continue;
+		c = xgrow(c, &cap, n + 1, sizeof *c);
+		c[n++] = (CharUse){g->cp, g->gid, g->milli};
+	}
+	qsort(c, n, sizeof *c, cmp_char);
+	size_t m = 0;
+	for (size_t i = 0; i < n; i++)
+		if (m == 0 || c[m - 1].cp != c[i].cp)
+			c[m++] = c[i];
+	u->face = d->faces[slot];
+	u->n = m;
+	u->cps = xcalloc(m, sizeof *u->cps);
+	u->gids = xcalloc(m, sizeof *u->gids);
+	u->new_gids = xcalloc(m, sizeof *u->new_gids);
+	u->milli = xcalloc(m, sizeof *u->milli);
+	for (size_t i = 0; i < m; i++) {
+		u->cps[i] = c[i].cp;
+		u->gids[i] = c[i].gid;
+		u->milli[i] = c[i].milli;
+	}
+	free(c);
+}
+
+uint16_t pdf_cid_of(const FaceUse *u, uint32_t cp)
+{
+	const uint32_t *p = bsearch(&cp, u->cps, u->n, sizeof *u->cps, cmp_u32);
+	return p ? (uint16_t)(p - u->cps + 1) : 0;
+}
+
+/* ---- (2) subsetting ----------------------------------------------------- */
+
+static bool subset(FaceUse *u, Buf *font, char **err)
+{
+	/* The distinct glyphs, sorted, and the characters with real glyphs
+	 * (for the subset's own cmap). */
+	uint32_t *g = xcalloc(u->n, sizeof *g), *uni = xcalloc(u->n, sizeof *uni);
+	size_t ng = 0, nuni = 0;
+	for (size_t i = 0; i < u->n; i++) {
+		g[ng++] = u->gids[i];
+		if (u->gids[i])
+			uni[nuni++] = u->cps[i];
+	}
+	qsort(g, ng, sizeof *g, cmp_u32);
+	size_t m = 0;
+	for (size_t i = 0; i < ng; i++)
+		if (m == 0 || g[m - 1] != g[i])
+			g[m++] = g[i];
+	uint32_t *ng_new = xcalloc(m, sizeof *ng_new);
+	bool ok = face_subset(u->face, g, m, uni, nuni, font, ng_new, err);
+	if (ok)
+		for (size_t i = 0; i < u->n; i++) {
+			uint32_t *p = bsearch(&u->gids[i], g, m, sizeof *g, cmp_u32);
+			u->new_gids[i] = ng_new[p - g];
+		}
+	free(g);
+	free(uni);
+	free(ng_new);
+	return ok;
+}
+
+/* ---- (3) font objects --------------------------------------------------- */
+
+/* Six capital letters from the face and the characters it holds: a
+ * subset tag that differs between different subsets and is the same
+ * every run (PDF 32000-1, 9.6.4). */
+static void subset_tag(const FaceUse *u, char tag[7])
+{
+	uint64_t h = 1469598103934665603ULL;
+	for (const char *p = face_psname(u->face); *p; p++)
+		h = (h ^ (unsigned char)*p) * 1099511628211ULL;
+	for (size_t i = 0; i < u->n; i++)
+		h = (h ^ u->cps[i]) * 1099511628211ULL;
+	for (int i = 0; i < 6; i++) {
+		tag[i] = (char)('A' + h % 26);
+		h /= 26;
+	}
+	tag[6] = '\0';
+}
+
+static HPDF_Dict indirect_dict(Save *s)
+{
+	HPDF_Dict d = HPDF_Dict_New(s->h->mmgr);
+	if (d && HPDF_Xref_Add(s->h->xref, d) != HPDF_OK)
+		return NULL; /* libharu freed it */
+	return d;
+}
+
+static HPDF_Dict stream_dict(Save *s, const void *data, size_t len)
+{
+	HPDF_Dict d = HPDF_DictStream_New(s->h->mmgr, s->h->xref);
+	if (!d)
+		return NULL;
+	d->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+	HPDF_Stream_Write(d->stream, data, (HPDF_UINT)len);
+	return d;
+}
+
+/* /W: only characters narrower or wider than the default 1 em (/DW);
+ * NULL when there are none. */
+static HPDF_Array widths(Save *s, const FaceUse *u)
+{
+	size_t other = 0;
+	for (size_t i = 0; i < u->n; i++)
+		other += u->milli[i] != 1000;
+	if (other == 0)
+		return NULL;
+	HPDF_Array w = HPDF_Array_New(s->h->mmgr);
+	for (size_t i = 0; i < u->n;) {
+		if (u->milli[i] == 1000) {
+			i++;
+			continue;
+		}
+		HPDF_Array run = HPDF_Array_New(s->h->mmgr);
+		HPDF_Array_AddNumber(w, (HPDF_INT32)(i + 1));
+		for (; i < u->n && u->milli[i] != 1000; i++)
+			HPDF_Array_AddNumber(run, u->milli[i]);
+		HPDF_Array_Add(w, run);
+	}
+	return w;
+}
+
+static HPDF_Dict descriptor(Save *s, const FaceUse *u, const char *name,
+			    const Buf *font)
+{
+	HPDF_MMgr mm = s->h->mmgr;
+	const FaceMetrics *m = face_metrics(u->face);
+	HPDF_Dict file = stream_dict(s, font->s, font->len);
+	HPDF_Dict fd = indirect_dict(s);
+	if (!file || !fd)
+		return NULL;
+	HPDF_Dict_AddNumber(file, "Length1", (HPDF_INT32)font->len);
+	HPDF_Dict_AddName(fd, "Type", "FontDescriptor");
+	HPDF_Dict_AddName(fd, "FontName", name);
+	/* Symbolic: the glyphs are addressed by CID, not by a standard
+	 * Latin character set. */
+	HPDF_Dict_AddNumber(fd, "Flags", 4);
+	HPDF_Array bbox = HPDF_Array_New(mm);
+	for (int i = 0; i < 4; i++)
+		HPDF_Array_AddNumber(bbox, m->bbox[i]);
+	HPDF_Dict_Add(fd, "FontBBox", bbox);
+	HPDF_Dict_AddNumber(fd, "ItalicAngle", 0);
+	HPDF_Dict_AddNumber(fd, "Ascent", m->ascent);
+	HPDF_Dict_AddNumber(fd, "Descent", m->descent);
+	HPDF_Dict_AddNumber(fd, "CapHeight", m->cap_height);
+	HPDF_Dict_AddNumber(fd, "StemV", 80); /* required; unused by viewers */
+	HPDF_Dict_Add(fd, "FontFile2", file);
+	return fd;
+}
+
+bool pdf_build_font(Save *s, FaceUse *u)
+{
+	HPDF_MMgr mm = s->h->mmgr;
+	if (u->n > 0xFFFE) { /* CIDs are two bytes */
+		s->err = xasprintf("more than 65534 distinct characters from %s",
+				   face_path(u->face));
+		return false;
+	}
+	Buf font = {0};
+	if (!subset(u, &font, &s->err))
+		return false;
+	char tag[7];
+	subset_tag(u, tag);
+	char *name = xasprintf("%s+%s", tag, face_psname(u->face));
+
+	/* CIDToGIDMap: big-endian glyph id of every CID, CID 0 = .notdef. */
+	unsigned char *c2g = xcalloc(u->n + 1, 2);
+	for (size_t i = 0; i < u->n; i++) {
+		c2g[2 * (i + 1)] = (unsigned char)(u->new_gids[i] >> 8);
+		c2g[2 * (i + 1) + 1] = (unsigned char)u->new_gids[i];
+	}
+	HPDF_Dict map = stream_dict(s, c2g, 2 * (u->n + 1));
+	free(c2g);
+
+	CodeUnicode *cu = xcalloc(u->n, sizeof *cu);
+	for (size_t i = 0; i < u->n; i++)
+		cu[i] = (CodeUnicode){(uint16_t)(i + 1), u->cps[i]};
+	Buf cmap = {0};
+	tounicode_cmap(cu, u->n, &cmap);
+	free(cu);
+	HPDF_Dict tounicode = stream_dict(s, cmap.s, cmap.len);
+	buf_free(&cmap);
+
+	HPDF_Dict fd = descriptor(s, u, name, &font);
+	buf_free(&font);
+	HPDF_Dict cid = indirect_dict(s), t0 = indirect_dict(s);
+	bool ok = map && tounicode && fd && cid && t0;
+	if (ok) {
+		HPDF_Dict_AddName(cid, "Type", "Font");
+		HPDF_Dict_AddName(cid, "Subtype", "CIDFontType2");
+		HPDF_Dict_AddName(cid, "BaseFont", name);
+		HPDF_Dict info = HPDF_Dict_New(mm);
+		HPDF_Dict_Add(info, "Registry", HPDF_String_New(mm, "Adobe", NULL));
+		HPDF_Dict_Add(info, "Ordering", HPDF_String_New(mm, "Identity", NULL));
+		HPDF_Dict_AddNumber(info, "Supplement", 0);
+		HPDF_Dict_Add(cid, "CIDSystemInfo", info);
+		HPDF_Dict_Add(cid, "FontDescriptor", fd);
+		HPDF_Dict_AddNumber(cid, "DW", 1000);
+		HPDF_Array w = widths(s, u);
+		if (w)
+			HPDF_Dict_Add(cid, "W", w);
+		HPDF_Dict_Add(cid, "CIDToGIDMap", map);
+
+		HPDF_Dict_AddName(t0, "Type", "Font");
+		HPDF_Dict_AddName(t0, "Subtype", "Type0");
+		HPDF_Dict_AddName(t0, "BaseFont", name);
+		HPDF_Dict_AddName(t0, "Encoding", "Identity-H");
+		HPDF_Array desc = HPDF_Array_New(mm);
+		HPDF_Array_Add(desc, cid);
+		HPDF_Dict_Add(t0, "DescendantFonts", desc);
+		HPDF_Dict_Add(t0, "ToUnicode", tounicode);
+		u->font = t0;
+	}
+	if (!ok && !s->err)
+		s->err = xasprintf("cannot build the font objects of %s", face_path(u->face));
+	free(name);
+	return ok;
+}
+
+void pdf_face_use_free(FaceUse *u)
+{
+	free(u->cps);
+	free(u->gids);
+	free(u->new_gids);
+	free(u->milli);
+}

@@ -1,0 +1,329 @@
+/* pdfsave.c — turning the display list of pdfout.c into a PDF.
+ *
+ * Steps: (1)–(3) build the embedded fonts (pdffont.c); (4) replay the
+ * display list into libharu pages, writing the text operators ourselves
+ * as 2-byte CID strings; (5) let libharu write the file into memory;
+ * then write it to disk atomically.
+ */
+#define _XOPEN_SOURCE 700 /* mkstemp, fchmod */
+#include "pdfbuild.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <hpdf.h>
+#include <hpdf_objects.h>
+#include <hpdf_pages.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+/* libharu reports errors through a callback; the first one is kept and
+ * makes pdf_save_mem fail. */
+static void on_hpdf_error(HPDF_STATUS error, HPDF_STATUS detail, void *data)
+{
+	Save *s = data;
+	if (!s->hpdf_error) {
+		s->hpdf_error = error;
+		s->hpdf_detail = detail;
+	}
+}
+
+/* Numbers in content streams: three decimals (1/1000 pt) is far below
+ * anything visible, and fixed formatting keeps the output reproducible. */
+static void put_num(Buf *b, double v)
+{
+	char s[48];
+	snprintf(s, sizeof s, "%.3f", v);
+	char *e = s + strlen(s);
+	while (e[-1] == '0')
+		*--e = '\0';
+	if (e[-1] == '.')
+		*--e = '\0';
+	buf_puts(b, strcmp(s, "-0") == 0 ? "0" : s);
+}
+
+/* ---- (4) pages ---------------------------------------------------------- */
+
+static void text_op(Save *s, const PdfOp *op, Buf *b, double *tc)
+{
+	const PdfDoc *d = s->doc;
+	buf_puts(b, "BT\n");
+	if (op->a[3] != *tc) {
+		put_num(b, op->a[3]);
+		buf_puts(b, " Tc\n");
+		*tc = op->a[3];
+	}
+	put_num(b, op->a[1]);
+	buf_putc(b, ' ');
+	put_num(b, op->a[2]);
+	buf_puts(b, " Td\n");
+	/* One Tf and one hex string per stretch of glyphs from one face;
+	 * Tj moves the text position by each glyph's /W width plus Tc. */
+	for (size_t i = 0; i < op->ng;) {
+		const PdfGlyph *g = &d->glyphs[op->g0 + i];
+		uint32_t face = g->face;
+		buf_printf(b, "/F%u ", (unsigned)face + 1);
+		put_num(b, op->a[0]);
+		buf_puts(b, " Tf\n<");
+		for (; i < op->ng && d->glyphs[op->g0 + i].face == face; i++)
+			buf_printf(b, "%04X", pdf_cid_of(&s->uses[face],
+						     d->glyphs[op->g0 + i].cp));
+		buf_puts(b, "> Tj\n");
+	}
+	buf_puts(b, "ET\n");
+}
+
+static void flush_raw(HPDF_Page page, Buf *b)
+{
+	if (b->len) {
+		HPDF_PageAttr attr = page->attr;
+		HPDF_Stream_Write(attr->stream, (const HPDF_BYTE *)b->s, (HPDF_UINT)b->len);
+		b->len = 0;
+	}
+}
+
+/* Put the fonts this page draws with into its /Resources /Font. */
+static void page_fonts(Save *s, HPDF_Page page, const PdfPage *p)
+{
+	const PdfDoc *d = s->doc;
+	bool *used = xcalloc(d->nfaces + 1, sizeof *used);
+	for (size_t i = p->op0; i < p->op0 + p->nop; i++)
+		if (d->ops[i].kind == OP_TEXT)
+			for (size_t k = 0; k < d->ops[i].ng; k++)
+				used[d->glyphs[d->ops[i].g0 + k].face] = true;
+	HPDF_Dict fonts = NULL;
+	for (size_t f = 0; f < d->nfaces; f++) {
+		if (!used[f])
+			continue;
+		if (!fonts) {
+			HPDF_Dict res = HPDF_Dict_GetItem(page, "Resources", HPDF_OCLASS_DICT);
+			fonts = HPDF_Dict_New(s->h->mmgr);
+			if (!res || !fonts)
+				break;
+			HPDF_Dict_Add(res, "Font", fonts);
+		}
+		char key[32];
+		snprintf(key, sizeof key, "F%zu", f + 1);
+		HPDF_Dict_Add(fonts, key, s->uses[f].font);
+	}
+	free(used);
+}
+
+static void build_page(Save *s, const PdfPage *p)
+{
+	HPDF_Page page = HPDF_AddPage(s->h);
+	if (!page)
+		return;
+	HPDF_Page_SetWidth(page, (HPDF_REAL)p->width);
+	HPDF_Page_SetHeight(page, (HPDF_REAL)p->height);
+	page_fonts(s, page, p);
+	Buf raw = {0};
+	double tc = 0;
+	for (size_t i = p->op0; i < p->op0 + p->nop; i++) {
+		const PdfOp *op = &s->doc->ops[i];
+		const double *a = op->a;
+		if (op->kind == OP_TEXT) {
+			text_op(s, op, &raw, &tc);
+			continue;
+		}
+		/* libharu writes the graphics operators to the same stream. */
+		flush_raw(page, &raw);
+		switch (op->kind) {
+		case OP_FILL_CMYK:
+			HPDF_Page_SetCMYKFill(page, (HPDF_REAL)a[0], (HPDF_REAL)a[1],
+					      (HPDF_REAL)a[2], (HPDF_REAL)a[3]);
+			break;
+		case OP_STROKE_CMYK:
+			HPDF_Page_SetCMYKStroke(page, (HPDF_REAL)a[0], (HPDF_REAL)a[1],
+						(HPDF_REAL)a[2], (HPDF_REAL)a[3]);
+			break;
+		case OP_LINE:
+			HPDF_Page_SetLineWidth(page, (HPDF_REAL)a[4]);
+			HPDF_Page_MoveTo(page, (HPDF_REAL)a[0], (HPDF_REAL)a[1]);
+			HPDF_Page_LineTo(page, (HPDF_REAL)a[2], (HPDF_REAL)a[3]);
+			HPDF_Page_Stroke(page);
+			break;
+		case OP_RECT:
+			if (op->paint & PDF_STROKE)
+				HPDF_Page_SetLineWidth(page, (HPDF_REAL)a[4]);
+			HPDF_Page_Rectangle(page, (HPDF_REAL)a[0], (HPDF_REAL)a[1],
+					    (HPDF_REAL)a[2], (HPDF_REAL)a[3]);
+			if (op->paint == PDF_FILL_STROKE)
+				HPDF_Page_FillStroke(page);
+			else if (op->paint == PDF_STROKE)
+				HPDF_Page_Stroke(page);
+			else
+				HPDF_Page_Fill(page);
+			break;
+		case OP_TEXT:
+			break;
+		}
+	}
+	flush_raw(page, &raw);
+	buf_free(&raw);
+}
+
+/* ---- document information ----------------------------------------------- */
+
+/* A text string in UTF-16BE with a byte-order mark, the only encoding
+ * that can hold Chinese in /Info. */
+static void info_text(Save *s, const char *key, const char *utf8)
+{
+	if (!utf8)
+		return;
+	Buf b = {0};
+	buf_add(&b, "\xFE\xFF", 2);
+	size_t len = strlen(utf8);
+	for (size_t i = 0; i < len;) {
+		uint32_t cp;
+		int n = utf8_decode((const unsigned char *)utf8 + i, len - i, &cp);
+		i += n ? (size_t)n : 1;
+		if (n == 0)
+			cp = 0xFFFD;
+		uint32_t units[2] = {cp, 0};
+		int nu = 1;
+		if (cp >= 0x10000) {
+			units[0] = 0xD800 + ((cp - 0x10000) >> 10);
+			units[1] = 0xDC00 + ((cp - 0x10000) & 0x3FF);
+			nu = 2;
+		}
+		for (int k = 0; k < nu; k++) {
+			char be[2] = {(char)(units[k] >> 8), (char)units[k]};
+			buf_add(&b, be, 2);
+		}
+	}
+	HPDF_Dict_Add(s->h->info, key,
+		      HPDF_Binary_New(s->h->mmgr, (HPDF_BYTE *)b.s, (HPDF_UINT)b.len));
+	buf_free(&b);
+}
+
+static void build_info(Save *s)
+{
+	const PdfDoc *d = s->doc;
+	/* Setting one entry through the public API makes libharu create the
+	 * /Info dictionary; the others are added as UTF-16 strings. */
+	HPDF_SetInfoAttr(s->h, HPDF_INFO_PRODUCER, "fangan (libharu, HarfBuzz)");
+	if (!s->h->info)
+		return;
+	info_text(s, "Title", d->title);
+	info_text(s, "Author", d->author);
+	info_text(s, "Subject", d->subject);
+	info_text(s, "Keywords", d->keywords);
+	info_text(s, "Creator", d->creator);
+	if (d->created != DAY_NONE) {
+		int y, m, dd;
+		day_to_ymd(d->created, &y, &m, &dd);
+		HPDF_Date date = {y, m, dd, 0, 0, 0, ' ', 0, 0};
+		HPDF_SetInfoDateAttr(s->h, HPDF_INFO_CREATION_DATE, date);
+	}
+}
+
+/* ---- (5) the whole document ---------------------------------------------- */
+
+static bool read_out(Save *s, Buf *out)
+{
+	if (HPDF_SaveToStream(s->h) != HPDF_OK)
+		return false;
+	HPDF_UINT32 size = HPDF_GetStreamSize(s->h);
+	size_t at = out->len;
+	out->s = xgrow(out->s, &out->cap, at + size + 1, 1);
+	HPDF_UINT32 got = 0;
+	while (got < size) {
+		HPDF_UINT32 n = size - got;
+		HPDF_STATUS st = HPDF_ReadFromStream(s->h, (HPDF_BYTE *)out->s + at + got, &n);
+		got += n;
+		if (st != HPDF_OK || n == 0)
+			break;
+	}
+	out->len = at + got;
+	out->s[out->len] = '\0';
+	return got == size;
+}
+
+bool pdf_save_mem(PdfDoc *d, Buf *out, char **err)
+{
+	if (d->error || d->npages == 0) {
+		*err = xstrdup(d->error ? d->error : "the document has no pages");
+		return false;
+	}
+	Save s = {.doc = d};
+	s.h = HPDF_New(on_hpdf_error, &s);
+	if (!s.h) {
+		*err = xstrdup("libharu: cannot create a document");
+		return false;
+	}
+	HPDF_SetCompressionMode(s.h, HPDF_COMP_ALL);
+	build_info(&s);
+	s.uses = xcalloc(d->nfaces + 1, sizeof *s.uses);
+	bool ok = true;
+	for (size_t i = 0; i < d->nfaces && ok; i++) {
+		pdf_collect_face(d, i, &s.uses[i]);
+		ok = pdf_build_font(&s, &s.uses[i]);
+	}
+	for (size_t i = 0; ok && i < d->npages && !s.hpdf_error; i++)
+		build_page(&s, &d->pages[i]);
+	if (ok && !s.hpdf_error)
+		ok = read_out(&s, out);
+	if (s.hpdf_error) {
+		ok = false;
+		free(s.err);
+		s.err = xasprintf("libharu error 0x%04X (detail %u)",
+				  (unsigned)s.hpdf_error, (unsigned)s.hpdf_detail);
+	}
+	if (!ok)
+		*err = s.err ? s.err : xstrdup("cannot write the PDF");
+	else
+		free(s.err);
+	for (size_t i = 0; i < d->nfaces; i++)
+		pdf_face_use_free(&s.uses[i]);
+	free(s.uses);
+	HPDF_Free(s.h);
+	return ok;
+}
+
+/* ---- writing the file ------------------------------------------------------ */
+
+bool pdf_save(PdfDoc *d, const char *path, char **err)
+{
+	Buf pdf = {0};
+	if (!pdf_save_mem(d, &pdf, err))
+		return false;
+	/* The temporary file lives next to the target so that rename() is
+	 * atomic (same file system): readers see the old file or the whole
+	 * new one, never a partial PDF. */
+	const char *slash = strrchr(path, '/');
+	char *tmp = slash ? xasprintf("%.*s/.%s.XXXXXX", (int)(slash - path), path, slash + 1)
+			  : xasprintf(".%s.XXXXXX", path);
+	int fd = mkstemp(tmp);
+	bool ok = fd >= 0;
+	if (ok) {
+		/* mkstemp makes the file private (0600); give it the mode a
+		 * plain fopen would have. */
+		mode_t mask = umask(0);
+		umask(mask);
+		fchmod(fd, 0666 & ~mask);
+		size_t done = 0;
+		while (ok && done < pdf.len) {
+			ssize_t n = write(fd, pdf.s + done, pdf.len - done);
+			if (n < 0 && errno == EINTR)
+				continue;
+			ok = n > 0;
+			if (ok)
+				done += (size_t)n;
+		}
+		ok = close(fd) == 0 && ok;
+		ok = ok && rename(tmp, path) == 0;
+		if (!ok) {
+			int e = errno;
+			unlink(tmp);
+			errno = e;
+		}
+	}
+	if (!ok)
+		*err = xasprintf("cannot write %s: %s", path, strerror(errno));
+	free(tmp);
+	buf_free(&pdf);
+	return ok;
+}
