@@ -1,6 +1,7 @@
 /* cmd_calendar.c — `fangan calendar`: every phase and deadline of the
  * plans given, as iCalendar or as a list of what is due soon. */
 #include <errno.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -101,11 +102,15 @@ static int empty_value(char **paths, const char *arg)
 	return 2;
 }
 
-static int fail(char **paths, const char *msg, const char *arg)
+static int fail(char **paths, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static int fail(char **paths, const char *fmt, ...)
 {
-	fprintf(stderr, "fangan calendar: ");
-	fprintf(stderr, msg, arg);
-	fprintf(stderr, "\n");
+	va_list ap;
+	va_start(ap, fmt);
+	fputs("fangan calendar: ", stderr);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+	va_end(ap);
 	free(paths);
 	return 2;
 }
@@ -135,7 +140,7 @@ int cmd_calendar(int argc, char **argv)
 			char *end;
 			errno = 0;
 			long n = strtol(v, &end, 10);
-			if (!*v || *end || errno || n < 1 || n > 36600)
+			if (*end || errno || n < 1 || n > 36600)
 				return fail(paths, "--upcoming wants a number of days (1 to 36600), not '%s'", v);
 			days = (int)n;
 		} else if ((v = opt_value("--today", argc, argv, &i))) {
@@ -160,7 +165,7 @@ int cmd_calendar(int argc, char **argv)
 		return 2;
 	}
 	if (today != DAY_NONE && days == 0)
-		return fail(paths, "%s", "--today goes with --upcoming");
+		return fail(paths, "--today goes with --upcoming");
 	long long stamp = source_date_epoch();
 	if (stamp == -2)
 		return fail(paths, "SOURCE_DATE_EPOCH must be seconds since 1970, not '%s'",
