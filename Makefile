@@ -6,15 +6,29 @@
 #   make check    deps + build + every test, plain and under ASan/UBSan
 #   make fuzz     build and run the libFuzzer target for the plan reader
 #   make bench    the benchmark
+#   make install  the binary, the manual and the data files into
+#                 $(DESTDIR)$(PREFIX) (default PREFIX /usr/local)
+#   make uninstall  remove exactly what install put there
 #   make clean
 
 CC      ?= cc
-PKGS    := libcmark-gfm yaml-0.1 libxml-2.0 fontconfig harfbuzz harfbuzz-subset libunibreak
+PKGS    := libcmark-gfm yaml-0.1 libxml-2.0 fontconfig harfbuzz harfbuzz-subset libunibreak libical
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcmark-gfm-extensions -lhpdf -lm
 CFLAGS  ?= -O2 -g
 CFLAGS  += -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Werror $(PKG_CFLAGS)
 LDLIBS  += $(PKG_LIBS)
+
+# Where `make install` puts things.  DATADIR is compiled into the binary
+# (src/paths.c) so that an installed fangan finds its templates and fonts
+# map; build/datadir remembers the value so that changing PREFIX rebuilds.
+PREFIX  ?= /usr/local
+BINDIR  ?= $(PREFIX)/bin
+MANDIR  ?= $(PREFIX)/share/man
+DATADIR ?= $(PREFIX)/share/fangan
+# The data files: every template, and the fonts map example when present.
+DATAFILES = $(shell find templates -type f ! -name '.*' 2>/dev/null | sort) \
+            $(wildcard fonts/fonts.map fonts/README.md)
 
 SRC     := $(sort $(wildcard src/*.c))
 LIBSRC  := $(filter-out src/main.c,$(SRC))
@@ -31,7 +45,7 @@ SAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sa
 SOBJ    := $(LIBSRC:src/%.c=$(B)/san/%.o)
 STESTS  := $(TESTSRC:tests/%.c=$(B)/san/%)
 
-.PHONY: all deps demo proof check test fuzz bench clean
+.PHONY: all deps demo proof check test fuzz bench clean install uninstall FORCE
 all: fangan
 
 deps:
@@ -63,6 +77,32 @@ $(B)/san/fangan: $(SOBJ) $(B)/san/main.o
 
 $(B) $(B)/obj $(B)/san:
 	@mkdir -p $@
+
+$(B)/datadir: FORCE | $(B)
+	@echo '$(DATADIR)' | cmp -s - $@ || echo '$(DATADIR)' >$@
+$(B)/obj/paths.o $(B)/san/paths.o: $(B)/datadir
+$(B)/obj/paths.o $(B)/san/paths.o: CFLAGS += -DFANGAN_DATADIR='"$(DATADIR)"'
+
+install: fangan
+	install -d '$(DESTDIR)$(BINDIR)' '$(DESTDIR)$(MANDIR)/man1' \
+	  '$(DESTDIR)$(DATADIR)/templates' '$(DESTDIR)$(DATADIR)/fonts'
+	install -m 755 fangan '$(DESTDIR)$(BINDIR)/fangan'
+	install -m 644 fangan.1 '$(DESTDIR)$(MANDIR)/man1/fangan.1'
+	$(Q)for f in $(DATAFILES); do \
+	  echo "install -D -m 644 $$f '$(DESTDIR)$(DATADIR)/$$f'"; \
+	  install -D -m 644 "$$f" '$(DESTDIR)$(DATADIR)/'"$$f" || exit 1; \
+	done
+
+# The same list as install, so nothing else is touched; the data folders
+# are fangan's own and go when empty, bin/ and man1/ are shared and stay.
+uninstall:
+	rm -f '$(DESTDIR)$(BINDIR)/fangan' '$(DESTDIR)$(MANDIR)/man1/fangan.1'
+	$(Q)for f in $(DATAFILES); do \
+	  echo "rm -f '$(DESTDIR)$(DATADIR)/$$f'"; rm -f '$(DESTDIR)$(DATADIR)/'"$$f"; \
+	done
+	$(Q)if [ -d '$(DESTDIR)$(DATADIR)' ]; then \
+	  find '$(DESTDIR)$(DATADIR)' -depth -type d -exec rmdir --ignore-fail-on-non-empty {} +; \
+	fi
 
 # The example plans contain real inconsistencies (that is what they are
 # for), so exit status 1 from check and build is expected here; 2 is not.

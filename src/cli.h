@@ -4,6 +4,9 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <time.h>
+
+#include "date.h"
 
 typedef struct {
 	char **v;
@@ -20,11 +23,24 @@ void pathlist_free(PathList *l);
  * Returns the value or NULL when arg is not this option. */
 const char *opt_value(const char *name, int argc, char **argv, int *i);
 
+/* Today in local time, the default day of `new --date` and `calendar
+ * --today`. */
+static inline Day today_local(void)
+{
+	time_t now = time(NULL);
+	struct tm tm;
+	if (!localtime_r(&now, &tm))
+		return day_from_ymd(1970, 1, 1);
+	return day_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+}
+
 int cmd_check(int argc, char **argv);
 int cmd_build(int argc, char **argv);
 int cmd_fonts(int argc, char **argv);
 
 /* A plan path's file stem made safe as a file name (caller frees). */
 char *safe_stem(const char *path);
+int cmd_new(int argc, char **argv);
+int cmd_calendar(int argc, char **argv);
 
 #endif

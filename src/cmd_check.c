@@ -10,7 +10,8 @@
 #include "model.h"
 
 static const char usage[] =
-	"usage: fangan check [--format text|json|sarif] [--werror] [--color[=WHEN]] PATH...\n"
+	"usage: fangan check [--format text|json|sarif] [--werror] [--color[=WHEN]]\n"
+	"                    [--columns=chars|bytes] PATH...\n"
 	"\n"
 	"Check plans for inconsistencies.  PATH is a plan file or a folder of\n"
 	"*.md plans.  Findings are printed one a line as FILE:LINE:COLUMN:\n"
@@ -20,15 +21,42 @@ static const char usage[] =
 	"  --werror       treat warnings as errors\n"
 	"  --color[=WHEN] colour the text format: auto (default: on a terminal),\n"
 	"                 always, never\n"
+	"  --columns=UNIT count columns in chars (Unicode code points, the\n"
+	"                 default) or bytes (what vim's %c expects)\n"
 	"  -h, --help     this help\n"
 	"\n"
 	"Exit status: 0 no errors, 1 errors found, 2 the check could not run.\n";
+
+/* Turn the columns of the findings from index `from` on, all in plan p,
+ * from code points into 1-based byte offsets on their line.  Editors
+ * such as vim count bytes; the plan's source is still at hand here. */
+static void to_byte_columns(const Plan *p, Diags *d, size_t from)
+{
+	for (size_t i = from; i < d->n; i++) {
+		Pos *pos = &d->v[i].pos;
+		if (pos->line < 1 || (size_t)pos->line > p->nlines || pos->col < 1)
+			continue;
+		size_t at = p->line_off[pos->line - 1];
+		size_t end = (size_t)pos->line < p->nlines ? p->line_off[pos->line] : p->len;
+		int bytes = 0;
+		for (int c = 1; c < pos->col; c++) {
+			uint32_t cp;
+			int l = at < end ? utf8_decode((const unsigned char *)p->src + at, end - at, &cp) : 0;
+			if (l == 0)
+				l = 1; /* past the line's end or not UTF-8: a byte each */
+			at += (size_t)l;
+			bytes += l;
+		}
+		pos->col = bytes + 1;
+	}
+}
 
 int cmd_check(int argc, char **argv)
 {
 	DiagFormat fmt = FMT_TEXT;
 	bool werror = false;
 	int color = -1; /* auto */
+	bool byte_cols = false;
 	char **paths = xcalloc((size_t)argc, sizeof *paths);
 	int npaths = 0;
 	const char *v;
@@ -47,6 +75,14 @@ int cmd_check(int argc, char **argv)
 				fmt = FMT_SARIF;
 			else {
 				fprintf(stderr, "fangan check: unknown format '%s' (text, json, sarif)\n", v);
+				free(paths);
+				return 2;
+			}
+		} else if ((v = opt_value("--columns", argc, argv, &i))) {
+			if (!strcmp(v, "chars") || !strcmp(v, "bytes")) {
+				byte_cols = !strcmp(v, "bytes");
+			} else {
+				fprintf(stderr, "fangan check: --columns is chars or bytes, not '%s'\n", v);
 				free(paths);
 				return 2;
 			}
@@ -74,6 +110,12 @@ int cmd_check(int argc, char **argv)
 		free(paths);
 		return 2;
 	}
+	if (byte_cols && fmt == FMT_SARIF) {
+		fputs("fangan check: --columns=bytes is for text and json; SARIF counts code points\n",
+		      stderr);
+		free(paths);
+		return 2;
+	}
 	if (color < 0)
 		color = isatty(STDOUT_FILENO) && getenv("NO_COLOR") == NULL;
 
@@ -83,6 +125,7 @@ int cmd_check(int argc, char **argv)
 	Diags d = {0};
 	for (size_t i = 0; i < plans.n; i++) {
 		char *err = NULL;
+		size_t first = d.n;
 		Plan *p = plan_read(plans.v[i], &d, &err);
 		if (!p) {
 			fprintf(stderr, "fangan: %s\n", err);
@@ -91,6 +134,8 @@ int cmd_check(int argc, char **argv)
 			continue;
 		}
 		check_plan(p, &d);
+		if (byte_cols)
+			to_byte_columns(p, &d, first);
 		plan_free(p);
 	}
 	if (werror)

@@ -1,8 +1,10 @@
 /* main.c — the command line: dispatch to the commands. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
+#include "paths.h"
 #include "version.h"
 
 static const char usage[] =
@@ -12,9 +14,15 @@ static const char usage[] =
 	"  check    check plans for inconsistencies (fangan check --help)\n"
 	"  build    check and render plans as PDF (fangan build --help)\n"
 	"  fonts    show which font file serves each role (fangan fonts --help)\n"
+	"  new      write a new plan from a skeleton (fangan new --help)\n"
+	"  calendar deadlines and phases as iCalendar, or what is due soon\n"
+	"           (fangan calendar --help)\n"
 	"\n"
 	"  fangan --version    print the version\n"
-	"  fangan --help       this help\n";
+	"  fangan --datadir    print the folder of the installed templates and fonts map\n"
+	"  fangan --help       this help\n"
+	"\n"
+	"The manual: man fangan.\n";
 
 int main(int argc, char **argv)
 {
@@ -31,12 +39,22 @@ int main(int argc, char **argv)
 		fputs(usage, stdout);
 		return 0;
 	}
+	if (!strcmp(cmd, "--datadir")) {
+		char *d = paths_datadir();
+		puts(d);
+		free(d);
+		return 0;
+	}
 	if (!strcmp(cmd, "check"))
 		return cmd_check(argc - 1, argv + 1);
 	if (!strcmp(cmd, "build"))
 		return cmd_build(argc - 1, argv + 1);
 	if (!strcmp(cmd, "fonts"))
 		return cmd_fonts(argc - 1, argv + 1);
+	if (!strcmp(cmd, "new"))
+		return cmd_new(argc - 1, argv + 1);
+	if (!strcmp(cmd, "calendar"))
+		return cmd_calendar(argc - 1, argv + 1);
 	fprintf(stderr, "fangan: unknown command '%s'\n%s", cmd, usage);
 	return 2;
 }

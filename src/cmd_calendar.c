@@ -1,0 +1,220 @@
+/* cmd_calendar.c — `fangan calendar`: every phase and deadline of the
+ * plans given, as iCalendar or as a list of what is due soon. */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "calendar.h"
+#include "check.h"
+#include "cli.h"
+#include "model.h"
+
+static const char usage[] =
+	"usage: fangan calendar [-o FILE] PATH...\n"
+	"       fangan calendar --upcoming DAYS [--today YYYY-MM-DD] [-o FILE] PATH...\n"
+	"\n"
+	"Every phase and deadline of the plans as iCalendar (RFC 5545): a deadline\n"
+	"is an all-day event on its due date, a phase an all-day span.  UIDs are\n"
+	"stable, so importing again updates the events.  PATH is a plan file or a\n"
+	"folder of *.md plans.  Plans with errors are exported as far as their\n"
+	"dates are valid, with a warning.\n"
+	"\n"
+	"  -o, --output FILE  write to FILE (replaced whole) instead of stdout\n"
+	"  --upcoming DAYS    instead, list as text what is due and which phases\n"
+	"                     start in the DAYS days from today on (today is the\n"
+	"                     first), soonest first\n"
+	"  --today DATE       the day --upcoming counts from (default: today)\n"
+	"  -h, --help         this help\n"
+	"\n"
+	"SOURCE_DATE_EPOCH, when set, is every event's DTSTAMP; otherwise each\n"
+	"plan's date is.\n"
+	"\n"
+	"Exit status: 0 written, 2 bad arguments or a file could not be read or\n"
+	"written (then nothing is written).\n";
+
+/* SOURCE_DATE_EPOCH as seconds, CAL_STAMP_PLAN when unset, or -2 when it
+ * is not a plain non-negative number (the reproducible-builds convention
+ * is to refuse rather than guess). */
+static long long source_date_epoch(void)
+{
+	const char *s = getenv("SOURCE_DATE_EPOCH");
+	if (!s || !*s)
+		return CAL_STAMP_PLAN;
+	long long v = 0;
+	for (const char *c = s; *c; c++) {
+		if (*c < '0' || *c > '9' || v > 253402300799LL) /* 9999-12-31 */
+			return -2;
+		v = v * 10 + (*c - '0');
+	}
+	return v > 253402300799LL ? -2 : v;
+}
+
+/* Write data to path, or stdout when path is NULL or "-".  A file is
+ * written under a temporary name beside it and renamed into place, so a
+ * calendar program watching it never reads half of one. */
+static bool write_out(const char *path, const char *data, size_t len)
+{
+	if (!path || !strcmp(path, "-")) {
+		if (fwrite(data, 1, len, stdout) != len || fflush(stdout) != 0) {
+			fprintf(stderr, "fangan calendar: writing: %s\n", strerror(errno));
+			return false;
+		}
+		return true;
+	}
+	char *tmp = xasprintf("%s.XXXXXX", path);
+	int fd = mkstemp(tmp);
+	if (fd < 0) {
+		fprintf(stderr, "fangan calendar: %s: %s\n", path, strerror(errno));
+		free(tmp);
+		return false;
+	}
+	/* mkstemp makes the file 0600; give it the mode a new file gets. */
+	mode_t mask = umask(0);
+	umask(mask);
+	fchmod(fd, 0666 & ~mask);
+	FILE *f = fdopen(fd, "w");
+	bool ok = f && fwrite(data, 1, len, f) == len;
+	if (f)
+		ok = fclose(f) == 0 && ok;
+	else
+		close(fd);
+	if (ok && rename(tmp, path) != 0)
+		ok = false;
+	if (!ok) {
+		fprintf(stderr, "fangan calendar: %s: %s\n", path, strerror(errno));
+		unlink(tmp);
+	}
+	free(tmp);
+	return ok;
+}
+
+/* An option given an empty value: opt_value has said so already unless
+ * it was written --name= (then say it here). */
+static int empty_value(char **paths, const char *arg)
+{
+	if (strchr(arg, '='))
+		fprintf(stderr, "fangan: %.*s needs a value\n", (int)strcspn(arg, "="), arg);
+	free(paths);
+	return 2;
+}
+
+static int fail(char **paths, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static int fail(char **paths, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	fputs("fangan calendar: ", stderr);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+	va_end(ap);
+	free(paths);
+	return 2;
+}
+
+int cmd_calendar(int argc, char **argv)
+{
+	const char *output = NULL;
+	int days = 0; /* 0: iCalendar */
+	Day today = DAY_NONE;
+	char **paths = xcalloc((size_t)argc, sizeof *paths);
+	int npaths = 0;
+	const char *v;
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i];
+		if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
+			fputs(usage, stdout);
+			free(paths);
+			return 0;
+		} else if ((v = opt_value("-o", argc, argv, &i)) ||
+		           (v = opt_value("--output", argc, argv, &i))) {
+			if (!*v)
+				return empty_value(paths, a);
+			output = v;
+		} else if ((v = opt_value("--upcoming", argc, argv, &i))) {
+			if (!*v)
+				return empty_value(paths, a);
+			char *end;
+			errno = 0;
+			long n = strtol(v, &end, 10);
+			if (*end || errno || n < 1 || n > 36600)
+				return fail(paths, "--upcoming wants a number of days (1 to 36600), not '%s'", v);
+			days = (int)n;
+		} else if ((v = opt_value("--today", argc, argv, &i))) {
+			if (!*v)
+				return empty_value(paths, a);
+			if (!day_parse_iso(v, &today))
+				return fail(paths, "--today wants a date YYYY-MM-DD, not '%s'", v);
+		} else if (a[0] == '-' && a[1] != '\0' && strcmp(a, "--") != 0) {
+			fprintf(stderr, "fangan calendar: unknown option '%s'\n%s", a, usage);
+			free(paths);
+			return 2;
+		} else if (!strcmp(a, "--")) {
+			while (++i < argc)
+				paths[npaths++] = argv[i];
+		} else {
+			paths[npaths++] = argv[i];
+		}
+	}
+	if (npaths == 0) {
+		fputs(usage, stderr);
+		free(paths);
+		return 2;
+	}
+	if (today != DAY_NONE && days == 0)
+		return fail(paths, "--today goes with --upcoming");
+	long long stamp = source_date_epoch();
+	if (stamp == -2)
+		return fail(paths, "SOURCE_DATE_EPOCH must be seconds since 1970, not '%s'",
+		            getenv("SOURCE_DATE_EPOCH"));
+	if (today == DAY_NONE)
+		today = today_local();
+
+	PathList files = {0};
+	bool ok = collect_plans(paths, npaths, &files);
+	free(paths);
+	Plan **plans = xcalloc(files.n, sizeof *plans);
+	size_t n = 0;
+	for (size_t i = 0; i < files.n; i++) {
+		char *err = NULL;
+		Diags d = {0};
+		Plan *p = plan_read(files.v[i], &d, &err);
+		if (!p) {
+			fprintf(stderr, "fangan: %s\n", err);
+			free(err);
+			ok = false;
+			continue;
+		}
+		/* Export what is valid even from a plan with errors: a plan
+		 * still being written should not vanish from the calendar. */
+		check_plan(p, &d);
+		size_t nerr = diag_count(&d, SEV_ERROR);
+		if (nerr)
+			fprintf(stderr, "fangan calendar: warning: %s has %zu error%s (see fangan check); "
+			        "only entries with valid dates are included\n",
+			        p->path, nerr, nerr == 1 ? "" : "s");
+		diag_free(&d);
+		plans[n++] = p;
+	}
+	/* A calendar missing a plan would look complete; write nothing. */
+	if (ok) {
+		if (days) {
+			Buf b = {0};
+			calendar_upcoming(plans, n, today, days, &b);
+			ok = write_out(output, b.s ? b.s : "", b.len);
+			buf_free(&b);
+		} else {
+			char *ics = calendar_ics(plans, n, stamp);
+			ok = write_out(output, ics, strlen(ics));
+			free(ics);
+		}
+	}
+	for (size_t i = 0; i < n; i++)
+		plan_free(plans[i]);
+	free(plans);
+	pathlist_free(&files);
+	return ok ? 0 : 2;
+}
