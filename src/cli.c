@@ -8,6 +8,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "paths.h"
 #include "util.h"
 
 static void add(PathList *l, char *s)
@@ -97,4 +98,13 @@ const char *opt_value(const char *name, int argc, char **argv, int *i)
 		return "";
 	}
 	return argv[++*i];
+}
+
+char *fonts_dir_for(const char *plan)
+{
+	char *dirs[4];
+	size_t n = paths_search("fonts", plan, dirs, 4);
+	for (size_t i = 1; i < n; i++)
+		free(dirs[i]);
+	return n ? dirs[0] : NULL;
 }

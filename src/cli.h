@@ -34,6 +34,11 @@ static inline Day today_local(void)
 	return day_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
 }
 
+/* The fonts folder for a plan (may be NULL): fonts/ beside the plan,
+ * else ./fonts, else the installed one (see paths.h); NULL when there is
+ * none.  Caller frees. */
+char *fonts_dir_for(const char *plan);
+
 int cmd_check(int argc, char **argv);
 int cmd_build(int argc, char **argv);
 int cmd_fonts(int argc, char **argv);

@@ -33,8 +33,8 @@ static const char usage[] =
 	"  -o OUTDIR      where to write (default: out)\n"
 	"  -j N           plans built at once (accepted; builds run one by one)\n"
 	"  --force        rebuild even when nothing changed\n"
-	"  --fonts DIR    the fonts folder with fonts.map (default: fonts, when it\n"
-	"                 exists)\n"
+	"  --fonts DIR    the fonts folder with fonts.map (default: fonts/ beside\n"
+	"                 the plans, else ./fonts, else the installed one)\n"
 	"  -h, --help     this help\n"
 	"\n"
 	"Exit status: 0 all built, 1 a plan had errors and was not built, 2 the\n"
@@ -180,14 +180,14 @@ int cmd_build(int argc, char **argv)
 		free(paths);
 		return 2;
 	}
-	struct stat st;
-	if (!fonts && stat("fonts", &st) == 0 && S_ISDIR(st.st_mode))
-		fonts = "fonts";
 	PathList plans = {0};
 	bool ok = collect_plans(paths, npaths, &plans);
 	free(paths);
+	/* One FontSet for the whole batch: fonts are parsed once. */
+	char *found = fonts ? NULL : fonts_dir_for(plans.n ? plans.v[0] : NULL);
 	char *err = NULL;
-	FontSet *fs = fontset_new(fonts, &err);
+	FontSet *fs = fontset_new(fonts ? fonts : found, &err);
+	free(found);
 	if (!fs) {
 		fprintf(stderr, "fangan: %s\n", err);
 		free(err);

@@ -2,7 +2,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "cli.h"
 #include "fonts.h"
@@ -16,7 +15,7 @@ static const char usage[] =
 	"first, and why each was chosen: a line of DIR/fonts.map, a fontconfig\n"
 	"family, or a free Debian fallback.\n"
 	"\n"
-	"  --fonts DIR    the fonts folder (default: fonts, when it exists)\n"
+	"  --fonts DIR    the fonts folder (default: ./fonts, else the installed one)\n"
 	"  -h, --help     this help\n";
 
 int cmd_fonts(int argc, char **argv)
@@ -33,11 +32,10 @@ int cmd_fonts(int argc, char **argv)
 			return 2;
 		}
 	}
-	struct stat st;
-	if (!dir && stat("fonts", &st) == 0 && S_ISDIR(st.st_mode))
-		dir = "fonts";
+	char *found = dir ? NULL : fonts_dir_for(NULL);
 	char *err = NULL;
-	FontSet *fs = fontset_new(dir, &err);
+	FontSet *fs = fontset_new(dir ? dir : found, &err);
+	free(found);
 	if (!fs) {
 		fprintf(stderr, "fangan: %s\n", err);
 		free(err);
