@@ -56,6 +56,10 @@ cp "$top/plans/model-demonstration.md" "$top/plans/five-upgrades.md" .
 	no "installed new: $(cat "$T/out")"
 "$P/bin/fangan" check plans/first.md >"$T/out" 2>&1 && [ ! -s "$T/out" ] && ok ||
 	no "installed new's plan: $(cat "$T/out")"
+"$P/bin/fangan" build plans/first.md >"$T/out" 2>&1 && [ -s out/first/first.pdf ] && ok ||
+	no "installed build: $(cat "$T/out")"
+"$P/bin/fangan" fonts | grep -q "mapping file: $P/share/fangan/fonts/fonts.map" && ok ||
+	no "installed fonts uses the installed fonts folder"
 "$P/bin/fangan" calendar plans/ five-upgrades.md 2>/dev/null | grep -q '^BEGIN:VCALENDAR' && ok ||
 	no "installed calendar"
 if command -v man >/dev/null 2>&1; then
