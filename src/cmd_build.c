@@ -17,6 +17,7 @@
 #include "cli.h"
 #include "diag.h"
 #include "fonts.h"
+#include "forms.h"
 #include "geometry.h"
 #include "layout.h"
 #include "model.h"
@@ -106,6 +107,7 @@ static int build_one(const char *path, const char *outdir, const FontSet *fs,
 		return 2;
 	}
 	check_plan(p, &d);
+	g = forms_geometry(p, g, &d); /* templates/notice.xml, when there is one */
 	int status = 0;
 	if (diag_count(&d, SEV_ERROR) == 0) {
 		PdfMeta meta = {.title = p->title.s, .author = p->issuer.s, .creator = "fangan",
@@ -124,6 +126,8 @@ static int build_one(const char *path, const char *outdir, const FontSet *fs,
 				status = 2;
 			} else {
 				printf("%s (%zu页)\n", out, pdf_page_count(doc));
+				/* Each attachment alone, each unit's form (forms.h). */
+				status = forms_build(p, fs, g, dir, stem, &meta, &d);
 			}
 			free(stem);
 			free(dir);

@@ -2,7 +2,7 @@
  *
  * Order of the document (GB/T 9704 §7): 版头 (drawn separately, see
  * draw.c), title, 主送机关, body, 附件说明, 署名 and 成文日期, 附注,
- * attachments, 版记.  Every line is checked for characters no font can
+ * attachments (each its own column, or drawn by attach.c), 版记.  Every line is checked for characters no font can
  * draw; those become glyph-missing findings at their place in the plan.
  */
 #include <stdlib.h>
@@ -490,39 +490,38 @@ static void compose_signature(Ctx *c)
 	}
 }
 
-/* Attachments of type text (§7.3.7): 另面编排, "附件N" in 黑体 顶格 on the
- * first line, the title centred on the third, then the file set like
- * the body.  Forms, ledgers and score sheets are drawn elsewhere. */
-static void compose_attachments(Ctx *c)
+/* An attachment of type text (§7.3.7): 另面编排, its label ("附件N") in
+ * 黑体 顶格 on the first line, the title centred on the third, then the
+ * file set like the body — a column of its own, paginated and drawn
+ * after the body or alone (attach.c). */
+void compose_text_attachment(const Plan *plan, size_t i, const char *label, const FontSet *fs,
+                             const Geometry *g, Column *col, Diags *d)
 {
-	const Plan *plan = c->p;
-	for (size_t i = 0; i < plan->nattachments; i++) {
-		const Attachment *a = &plan->attachments[i];
-		if (a->type != ATT_TEXT || !a->doc || !a->doc->body)
-			continue;
-		ParaStore *ps = new_para(c->col);
-		char *label = keep_string(ps, plan->nattachments > 1 ? xasprintf("附件%zu", i + 1)
-		                                                     : xstrdup("附件"));
-		Origin orig[1];
-		add_run(ps, orig, ROLE_H1, label, strlen(label), NULL, 0, a->pos);
-		TsStyle st = body_style(c);
-		st.first_indent = 0;
-		st.align = TS_LEFT;
-		add_para(c, ps, &st, c->g->size_body, false, true, true);
+	Ctx cx = {plan, fs, g, col, d, geo_char_pitch(g), {0}, 0};
+	Ctx *c = &cx;
+	memset(col, 0, sizeof *col);
+	const Attachment *a = &plan->attachments[i];
+	ParaStore *ps = new_para(c->col);
+	char *lab = keep_string(ps, xstrdup(label));
+	Origin orig[1];
+	add_run(ps, orig, ROLE_H1, lab, strlen(lab), NULL, 0, a->pos);
+	check_glyphs(c, ps->runs, orig, 1);
+	TsStyle st = body_style(c);
+	st.first_indent = 0;
+	st.align = TS_LEFT;
+	add_para(c, ps, &st, c->g->size_body, false, true, true);
+	blank(c, true);
+	if (a->title.s) {
+		TsStyle ts = {.size = c->g->size_title, .width = c->g->body_w,
+		              .pitch = c->g->size_title, .align = TS_CENTER, .balance = true};
+		simple_para(c, ROLE_TITLE, a->title.s, a->title.pos, &ts, c->g->size_title, true);
 		blank(c, true);
-		if (a->title.s) {
-			TsStyle ts = {.size = c->g->size_title, .width = c->g->body_w,
-			              .pitch = c->g->size_title, .align = TS_CENTER, .balance = true};
-			simple_para(c, ROLE_TITLE, a->title.s, a->title.pos, &ts, c->g->size_title, true);
-			blank(c, true);
-		}
-		/* Positions of missing glyphs are in the attachment's file. */
-		c->p = a->doc;
-		memset(c->count, 0, sizeof c->count);
-		c->level = 0;
-		blocks(c, a->doc->body, 0);
-		c->p = plan;
 	}
+	if (!a->doc || !a->doc->body)
+		return;
+	/* Positions of missing glyphs are in the attachment's file. */
+	c->p = a->doc;
+	blocks(c, a->doc->body, 0);
 }
 
 static void compose_head(Ctx *c, Head *h)
@@ -611,7 +610,6 @@ void compose(const Plan *p, const FontSet *fs, const Geometry *g,
 		blocks(&c, p->body, 0);
 	compose_attachment_note(&c);
 	compose_signature(&c);
-	compose_attachments(&c);
 	compose_record(&c, rec);
 }
 

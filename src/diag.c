@@ -33,6 +33,7 @@ const Rule rules[] = {
 	{"attachment-ref", SEV_ERROR, "A reference to an attachment that does not exist."},
 	{"placeholder", SEV_WARNING, "An unresolved placeholder such as 20XX or ××."},
 	{"glyph-missing", SEV_ERROR, "A character that no configured font can draw."},
+	{"template", SEV_ERROR, "A template is missing, malformed, of the wrong kind, or named with a path."},
 	{"input", SEV_ERROR, "The file cannot be read as a plan (encoding, size, limits)."},
 };
 const size_t nrules = sizeof rules / sizeof rules[0];

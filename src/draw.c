@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "layout_int.h"
+#include "sheet.h"
 #include "util.h"
 
 static void red(PdfDoc *doc, const Geometry *g)
@@ -94,19 +95,6 @@ static void draw_head(PdfDoc *doc, const FontSet *fs, const Geometry *g, const H
 	black(doc);
 }
 
-/* — N —: 4号宋体, the dash 7 mm below the 版心, odd pages right and even
- * pages left, one character in. */
-static void draw_page_number(PdfDoc *doc, const FontSet *fs, const Geometry *g, int n)
-{
-	char s[32];
-	snprintf(s, sizeof s, "— %d —", n);
-	double size = g->size_small;
-	double w = fontset_text_width(fs, ROLE_PAGENUM, size, s, strlen(s), 0);
-	double y = geo_body_bottom(g) - g->pagenum_drop - (g->em_ascent - 0.5) * size;
-	double x = n % 2 ? g->margin_left + g->body_w - size - w : g->margin_left + size;
-	pdf_text(doc, ROLE_PAGENUM, size, x, y, s, 0);
-}
-
 /* The 版记 on the current page: its last line on the 版心's last grid
  * line, a thick rule above and below, a thin one between its parts. */
 static void draw_record(PdfDoc *doc, const FontSet *fs, const Geometry *g, const Record *r)
@@ -132,14 +120,13 @@ static void draw_record(PdfDoc *doc, const FontSet *fs, const Geometry *g, const
 	pdf_line(doc, left, geo_body_bottom(g), right, geo_body_bottom(g), g->record_thick);
 }
 
-void draw_document(PdfDoc *doc, const FontSet *fs, const Geometry *g,
-                   const Column *col, int body_pages, const Head *head,
-                   const Record *rec)
+int draw_column(PdfDoc *doc, const FontSet *fs, const Geometry *g, const Column *col,
+                int pages, int first_number, const Head *head)
 {
-	int last_used = -1; /* last slot used on the last body page */
-	for (int pg = 0; pg < body_pages; pg++) {
+	int last_used = -1; /* last slot used on the last page */
+	for (int pg = 0; pg < pages; pg++) {
 		pdf_add_page(doc, g->page_w, g->page_h);
-		if (pg == 0)
+		if (pg == 0 && head)
 			draw_head(doc, fs, g, head);
 		for (size_t i = 0; i < col->n; i++) {
 			const Line *l = &col->v[i];
@@ -155,17 +142,23 @@ void draw_document(PdfDoc *doc, const FontSet *fs, const Geometry *g,
 			} else if (l->kind == LN_ROW) {
 				draw_row(doc, g, l);
 			}
-			if (pg == body_pages - 1 && l->slot + l->slots - 1 > last_used)
+			if (pg == pages - 1 && l->slot + l->slots - 1 > last_used)
 				last_used = l->slot + l->slots - 1;
 		}
-		draw_page_number(doc, fs, g, pg + 1);
+		sheet_page_number(doc, fs, g, first_number + pg, false);
 	}
+	return last_used;
+}
+
+void draw_record_last(PdfDoc *doc, const FontSet *fs, const Geometry *g, const Record *rec,
+                      int pages, int last_used)
+{
 	if (!rec->present)
 		return;
 	/* Where the 版记 goes: the last page when it has room (a blank line
 	 * above) and is even, else the next even page, with a blank page
 	 * between when needed; those pages carry no number. */
-	int n = body_pages;
+	int n = pages;
 	bool room = last_used + 1 + rec->slots < g->lines;
 	if (room && (!g->record_on_even || n % 2 == 0)) {
 		draw_record(doc, fs, g, rec);

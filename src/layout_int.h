@@ -84,19 +84,26 @@ typedef struct {
 	int slots;            /* grid lines it needs at the page bottom */
 } Record;
 
-/* compose.c */
+/* compose.c: the body (without attachments), and a text attachment as
+ * a column of its own under label ("附件2"). */
 void compose(const Plan *p, const FontSet *fs, const Geometry *g,
              Column *col, Head *head, Record *rec, Diags *d);
+void compose_text_attachment(const Plan *p, size_t i, const char *label, const FontSet *fs,
+                             const Geometry *g, Column *col, Diags *d);
 void column_free(Column *col);
 void head_free(Head *h);
 void record_free(Record *r);
 
-/* paginate.c: returns the number of body pages. */
+/* paginate.c: returns the number of pages. */
 int paginate(Column *col, const Geometry *g);
 
-/* draw.c */
-void draw_document(PdfDoc *doc, const FontSet *fs, const Geometry *g,
-                   const Column *col, int body_pages, const Head *head,
-                   const Record *rec);
+/* draw.c: the column's pages, numbered from first_number, the 版头 on
+ * the first when head is not NULL; returns the last grid line used on
+ * the last page.  Then the 版记 after `pages` pages, on the last one when
+ * it has room there (last_used: its last grid line taken). */
+int draw_column(PdfDoc *doc, const FontSet *fs, const Geometry *g, const Column *col,
+                int pages, int first_number, const Head *head);
+void draw_record_last(PdfDoc *doc, const FontSet *fs, const Geometry *g, const Record *rec,
+                      int pages, int last_used);
 
 #endif

@@ -18,7 +18,7 @@ typedef enum { OP_TEXT, OP_FILL_CMYK, OP_STROKE_CMYK, OP_LINE, OP_RECT } OpKind;
 
 typedef struct {
 	OpKind kind;
-	/* text: size x y char_spacing; colour: c m y k;
+	/* text: size x y char_spacing quarter-turns; colour: c m y k;
 	 * line: x1 y1 x2 y2 width; rect: x y w h line_width */
 	double a[5];
 	PdfPaint paint;     /* rect */

@@ -134,6 +134,16 @@ double pdf_textn(PdfDoc *d, FontRole role, double size, double x, double y,
 	return adv;
 }
 
+double pdf_text_turned(PdfDoc *d, FontRole role, double size, double x, double y,
+		       const char *utf8, int quarter)
+{
+	size_t before = d->nops;
+	double adv = pdf_textn(d, role, size, x, y, utf8, strlen(utf8), 0);
+	if (d->nops > before)
+		d->ops[d->nops - 1].a[4] = ((quarter % 4) + 4) % 4;
+	return adv;
+}
+
 double pdf_text(PdfDoc *d, FontRole role, double size, double x, double y,
 		const char *utf8, double char_spacing)
 {

@@ -83,6 +83,11 @@ double pdf_text(PdfDoc *doc, FontRole role, double size, double x, double y,
 /* As pdf_text, for the len bytes at utf8 (no terminating NUL needed). */
 double pdf_textn(PdfDoc *doc, FontRole role, double size, double x, double y,
 		 const char *utf8, size_t len, double char_spacing);
+/* As pdf_text, turned by quarter × 90° counterclockwise about (x, y)
+ * (quarter -1: reading downwards, as a page number on a landscape page
+ * that keeps its portrait place, GB/T 9704 §8). */
+double pdf_text_turned(PdfDoc *doc, FontRole role, double size, double x, double y,
+		       const char *utf8, int quarter);
 /* The advance pdf_text would return, without drawing. */
 double pdf_text_width(const FontSet *fs, FontRole role, double size,
 		      const char *utf8, double char_spacing);

@@ -55,10 +55,21 @@ static void text_op(Save *s, const PdfOp *op, Buf *b, double *tc)
 		buf_puts(b, " Tc\n");
 		*tc = op->a[3];
 	}
-	put_num(b, op->a[1]);
-	buf_putc(b, ' ');
-	put_num(b, op->a[2]);
-	buf_puts(b, " Td\n");
+	if (op->a[4] != 0) {
+		/* A turned text: the text matrix rotates by quarter turns. */
+		static const char *const rot[4] = {"1 0 0 1 ", "0 1 -1 0 ", "-1 0 0 -1 ",
+						   "0 -1 1 0 "};
+		buf_puts(b, rot[(int)op->a[4] & 3]);
+		put_num(b, op->a[1]);
+		buf_putc(b, ' ');
+		put_num(b, op->a[2]);
+		buf_puts(b, " Tm\n");
+	} else {
+		put_num(b, op->a[1]);
+		buf_putc(b, ' ');
+		put_num(b, op->a[2]);
+		buf_puts(b, " Td\n");
+	}
 	/* One Tf and one hex string per stretch of glyphs from one face;
 	 * Tj moves the text position by each glyph's /W width plus Tc. */
 	for (size_t i = 0; i < op->ng;) {

@@ -14,6 +14,8 @@ import subprocess
 import sys
 import xml.etree.ElementTree as ET
 
+import yaml
+
 MM = 72 / 25.4
 PAGE_H = 297 * MM
 TOP, LEFT = 37 * MM, 28 * MM
@@ -22,6 +24,11 @@ RIGHT, BOTTOM = LEFT + BODY_W, TOP + BODY_H
 PITCH_C = BODY_W / 28                 # character pitch
 PITCH_L = (BODY_H - 16) / 21          # line pitch (spec §12, choice B)
 TOL = 1 * MM                          # the standard's ±1 mm
+# A landscape table page (§8) is the portrait page turned: its 版心 keeps
+# its place on the paper, the 订口 (28 mm) on top, the 天头 (37 mm) right.
+PAGE_W = 210 * MM
+L_LEFT, L_TOP = PAGE_H - TOP - BODY_H, LEFT
+L_RIGHT, L_BOTTOM = L_LEFT + BODY_H, L_TOP + BODY_W
 NS = "{http://www.w3.org/1999/xhtml}"
 
 # 禁则 (GB/T 15834, clreq): never at a line start / end.
@@ -47,6 +54,7 @@ def pages_of(pdf):
     root = ET.fromstring(xml)
     pages = []
     for page in root.iter(NS + "page"):
+        SIZES.append((float(page.get("width")), float(page.get("height"))))
         lines = []
         for line in page.iter(NS + "line"):
             words = [w.text or "" for w in line.iter(NS + "word")]
@@ -54,6 +62,37 @@ def pages_of(pdf):
             lines.append((" ".join(words), *box))
         pages.append(lines)
     return pages
+
+
+SIZES = []   # each page's (width, height), filled by pages_of
+
+
+def attachment_types(md):
+    """The type of each attachment in the plan's front matter."""
+    src = open(md, encoding="utf-8").read()
+    if not src.startswith("---"):
+        return []
+    meta = yaml.safe_load(src.split("\n---\n", 1)[0][3:]) or {}
+    return [a.get("type", "text") for a in meta.get("attachments") or [] if isinstance(a, dict)]
+
+
+def table_pages(pages, types):
+    """Pages that belong to a form, ledger or score sheet: from the page
+    whose first line is its 附件N label up to the next label.  These are
+    ruled tables, not the body grid (tests/forms_check.py reads them)."""
+    out, kind = set(), None
+    for n, lines in enumerate(pages, 1):
+        body = [l for l in lines if not is_pagenum(l[0])]
+        if not body:
+            kind = None
+            continue
+        m = re.fullmatch(r"附件(\d*)", body[0][0].replace(" ", ""))
+        if m:
+            k = int(m.group(1) or 1) - 1
+            kind = types[k] if 0 <= k < len(types) else None
+        if kind in ("form", "ledger", "scoresheet"):
+            out.add(n)
+    return out
 
 
 def body_paragraphs(md):
@@ -104,16 +143,22 @@ def main():
 
     body_pages = 0
     full_pages = 0
+    tables = table_pages(pages, attachment_types(md))
     for n, lines in enumerate(pages, 1):
         nums = [l for l in lines if is_pagenum(l[0])]
         body = [l for l in lines if not is_pagenum(l[0])]
+        land = SIZES[n - 1][0] > SIZES[n - 1][1]
         if not body:
             check(not nums, f"page {n}: a blank or 版记-only page has no number")
             continue
         # --- page numbers: — N —, 7 mm under the 版心, one character in ----
+        # (on a landscape page at the same place of the paper, turned: the
+        # portrait y is PAGE_H - x, the portrait x is y)
         if nums:
             t, x0, y0, x1, y1 = nums[0]
             check(t == f"— {n} —", f"page {n}: number reads '{t}'")
+            if land:
+                x0, y0, x1, y1 = y0, PAGE_H - x1, y1, PAGE_H - x0
             mid = (y0 + y1) / 2
             check(abs(mid - (BOTTOM + 7 * MM)) <= TOL,
                   f"page {n}: number {mid - BOTTOM:.2f} pt below the 版心, want 7 mm")
@@ -122,9 +167,14 @@ def main():
             else:
                 check(abs(x0 - (LEFT + 14)) <= TOL, f"page {n}: even number left edge {x0:.2f}")
         # --- every line inside the 版心, 禁则 at both ends -------------------
+        left, top, right, bottom = (L_LEFT, L_TOP, L_RIGHT, L_BOTTOM) if land else \
+            (LEFT, TOP, RIGHT, BOTTOM)
         for (t, x0, y0, x1, y1) in body:
-            check(x0 >= LEFT - TOL and x1 <= RIGHT + TOL,
+            check(x0 >= left - TOL and x1 <= right + TOL,
                   f"page {n}: line '{t[:12]}' outside the 版心 ({x0:.1f}..{x1:.1f})")
+            if n in tables:
+                check(y0 >= top - TOL and y1 <= bottom + TOL,
+                      f"page {n}: line '{t[:12]}' above or below the 版心 ({y0:.1f}..{y1:.1f})")
             s = t.replace(" ", "")
             if s:
                 check(s[0] not in NO_START, f"page {n}: line starts with '{s[0]}': {s[:14]}")
@@ -132,6 +182,9 @@ def main():
         # --- body lines on the grid --------------------------------------------
         # 3号 lines (fonts differ in how tall poppler thinks they are);
         # on page 1 only those below the title: the 版头 is not on the grid.
+        # Tables of attachments are not on it either.
+        if n in tables:
+            continue
         text16 = [l for l in body if 15 <= l[4] - l[2] <= 21]
         if n == 1:
             # the title is the last large line (the red mark is above it)
@@ -174,13 +227,15 @@ def main():
     # --- attachment pages: 附件N 顶格 on line 1, the title on line 3 ---------
     for n, lines in enumerate(pages, 1):
         body = [l for l in lines if not is_pagenum(l[0])]
+        land = SIZES[n - 1][0] > SIZES[n - 1][1]
+        left, top = (L_LEFT, L_TOP) if land else (LEFT, TOP)
         if body and re.fullmatch(r"附件\d*", body[0][0].replace(" ", "")):
             t, x0, y0, x1, y1 = body[0]
-            check(abs(x0 - LEFT) <= TOL, f"page {n}: '{t}' not 顶格 ({x0 - LEFT:.2f} pt)")
-            check(abs((y0 + y1) / 2 - 8 - TOP) <= TOL, f"page {n}: '{t}' not on line 1")
+            check(abs(x0 - left) <= TOL, f"page {n}: '{t}' not 顶格 ({x0 - left:.2f} pt)")
+            check(abs((y0 + y1) / 2 - 8 - top) <= TOL, f"page {n}: '{t}' not on line 1")
             if len(body) > 1:
                 t2, _, y0, _, y1 = body[1]
-                check(abs((y0 + y1) / 2 - 8 - TOP - 2 * PITCH_L) <= TOL,
+                check(abs((y0 + y1) / 2 - 8 - top - 2 * PITCH_L) <= TOL,
                       f"page {n}: attachment title '{t2[:8]}' not on line 3")
     # --- page 1: 版头 -------------------------------------------------------------
     first = pages[0]

@@ -1,0 +1,46 @@
+/* attach.h — attachments (附件) drawn on pages of their own.
+ *
+ * GB/T 9704 §7.3.7: every attachment starts on a new page with its label
+ * ("附件2", 3号黑体 顶格) on the first line and its title centred on the
+ * third; the pages are numbered on from the body's, and the 版记 comes
+ * after the last attachment.  A text attachment is set like the body
+ * (compose.c); a form, ledger or score sheet is drawn as a ruled table
+ * after its template (form.c, ledger.c, scoresheet.c, template.h).
+ *
+ * The same drawing serves the plan's own PDF (layout.c) and the files
+ * of each attachment alone and of each unit's copy of a form (forms.h).
+ */
+#ifndef FANGAN_ATTACH_H
+#define FANGAN_ATTACH_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "diag.h"
+#include "fonts.h"
+#include "geometry.h"
+#include "model.h"
+#include "pdfout.h"
+
+/* Where the pages so far ended: how many there are, and the last grid
+ * line taken on the last one (the grid's line count when it is full or
+ * landscape), so the 版记 can go below when there is room. */
+typedef struct {
+	int pages;
+	int last_used;
+} Flow;
+
+/* "附件2" ("附件" when the plan has one attachment); for an attachment
+ * printed alone, the 发文字号 first ("市直工〔2020〕5号附件2", §7.3.7).
+ * Caller frees. */
+char *attach_label(const Plan *p, size_t i, bool alone);
+
+/* Draw attachment i of p from a new page after flow's pages, under
+ * label; a form gets unit written in as its 申报单位 when unit is not
+ * NULL.  Templates come from template.h.  Returns false when a character
+ * cannot be drawn or a template is unusable (findings in d); the document
+ * must then not be saved. */
+bool attach_draw(const Plan *p, size_t i, const char *label, const char *unit,
+                 const FontSet *fs, const Geometry *g, PdfDoc *doc, Flow *flow, Diags *d);
+
+#endif

@@ -1,0 +1,163 @@
+/* form.c — an attachment of type form (申报表, 登记表) as a ruled table.
+ *
+ * Four columns: label | value | label | value.  A field is a row of its
+ * label and a value box across the other three columns; two `width:
+ * half` fields in a row share one.  `lines: N` makes the box N writing
+ * lines tall; `sign: true` adds the 盖章 block, the seal and the date at
+ * the box's bottom right.  A form is meant to be printed and handed out,
+ * so it is fitted on one page when squeezing its writing lines (down to
+ * the template's min-line) can do it; otherwise it breaks between rows,
+ * which never splits a sign block because a field is a single row.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "attach_int.h"
+#include "util.h"
+
+/* The field that takes a unit's name: the one named like a unit, else
+ * the first. */
+static size_t unit_field(const Attachment *a)
+{
+	static const char *const names[] = {"申报单位", "单位", "单位名称"};
+	for (size_t i = 0; i < a->nfields; i++)
+		for (size_t k = 0; k < sizeof names / sizeof names[0]; k++)
+			if (a->fields[i].name.s && !strcmp(a->fields[i].name.s, names[k]))
+				return i;
+	return 0;
+}
+
+/* What a row's height depends on: its writing lines and whether it
+ * signs. */
+typedef struct {
+	int lines;
+	bool sign;
+} RowNeed;
+
+static void set_heights(Table *t, const RowNeed *need, const TplForm *f, double line,
+                        double cap)
+{
+	for (size_t r = 0; r < t->nrows; r++) {
+		double h = f->row;
+		if (need[r].sign) {
+			int w = need[r].lines > f->sign_lines ? need[r].lines : f->sign_lines;
+			h = w * line + 2 * f->value.size * f->cells.leading + f->cells.padding;
+		} else if (need[r].lines > 1) {
+			h = need[r].lines * line;
+		}
+		t->rows[r].min_h = h < cap ? h : cap;
+	}
+	table_heights(t);
+}
+
+static void fill_cells(TCell *label, TCell *value, const Field *fd, const TplForm *f,
+                       const char *unit)
+{
+	*label = (TCell){.text = fd->name.s, .font = f->label, .align = TS_CENTER,
+	                 .middle = true, .span = 1, .pos = fd->name.pos};
+	*value = (TCell){.text = unit, .font = f->value, .align = TS_LEFT,
+	                 .middle = fd->lines <= 1 && !fd->sign, .span = 1, .sign = fd->sign,
+	                 .pos = fd->pos};
+}
+
+/* 填报单位（盖章）：…  填报日期：  年  月  日, left and right, above the
+ * table.  Returns the y of its bottom. */
+static double filler(AttCtx *c, const TplForm *f, const char *unit, double y)
+{
+	Sheet *s = &c->sheet;
+	const Geometry *g = s->g;
+	TplFont ft = f->filler_font;
+	const char *left = unit ? att_keep(c, xasprintf("%s%s", f->filler_unit, unit))
+	                        : f->filler_unit;
+	c->ok &= sheet_glyphs(s->fs, ft.role, left, c->p->path, c->a->pos, c->d);
+	c->ok &= sheet_glyphs(s->fs, ft.role, f->filler_date, c->p->path, c->a->pos, c->d);
+	double base = y - geo_line_pitch(g) / 2 - g->em_ascent * ft.size;
+	pdf_text(s->doc, ft.role, ft.size, s->left, base, left, 0);
+	double w = fontset_text_width(s->fs, ft.role, ft.size, f->filler_date,
+	                              strlen(f->filler_date), 0);
+	pdf_text(s->doc, ft.role, ft.size, s->left + s->width - w, base, f->filler_date, 0);
+	return base - (1 - g->em_ascent) * ft.size;
+}
+
+double form_draw(AttCtx *c, const TplForm *f, const char *unit)
+{
+	Sheet *s = &c->sheet;
+	const Attachment *a = c->a;
+	double pitch = geo_line_pitch(s->g);
+	double y = att_heading(c, f->title);
+	if (f->filler)
+		y = filler(c, f, unit, y);
+	y -= f->filler ? pitch / 4 : pitch / 2;
+	if (a->nfields == 0)
+		return y;
+
+	/* The label column: as wide as the longest label, within bounds. */
+	double pad = f->cells.padding, lw = 0;
+	for (size_t i = 0; i < a->nfields; i++) {
+		const char *n = a->fields[i].name.s;
+		double w = n ? fontset_text_width(s->fs, f->label.role, f->label.size, n, strlen(n), 0)
+		             : 0;
+		if (w > lw)
+			lw = w;
+	}
+	if (lw < f->label_min * f->label.size)
+		lw = f->label_min * f->label.size;
+	if (lw > f->label_max * f->label.size)
+		lw = f->label_max * f->label.size;
+	lw += 2 * pad + 1;
+	Table t;
+	table_init(&t, 4, &f->cells);
+	t.em_ascent = s->g->em_ascent;
+	t.seal = f->seal;
+	t.date = f->date;
+	t.colw[0] = t.colw[2] = lw;
+	t.colw[1] = t.colw[3] = (s->width - 2 * lw) / 2;
+
+	size_t uf = unit ? unit_field(a) : a->nfields;
+	RowNeed *need = xcalloc(a->nfields, sizeof *need);
+	for (size_t i = 0; i < a->nfields; i++) {
+		const Field *fd = &a->fields[i];
+		bool pair = fd->width == WIDTH_HALF && i + 1 < a->nfields &&
+		            a->fields[i + 1].width == WIDTH_HALF;
+		TRow *row = table_add_row(&t, pair ? 4 : 2, f->row, false);
+		RowNeed *rn = &need[t.nrows - 1];
+		fill_cells(&row->cells[0], &row->cells[1], fd, f, i == uf ? unit : NULL);
+		rn->lines = fd->lines;
+		rn->sign = fd->sign;
+		if (pair) {
+			const Field *f2 = &a->fields[++i];
+			fill_cells(&row->cells[2], &row->cells[3], f2, f, i == uf ? unit : NULL);
+			if (f2->lines > rn->lines)
+				rn->lines = f2->lines;
+			rn->sign |= f2->sign;
+		} else {
+			row->cells[1].span = 3;
+		}
+	}
+	c->ok &= table_measure(&t, s->fs, c->p->path, c->d);
+
+	/* One page if the writing lines can be squeezed to fit it. */
+	double avail = y - (s->top - s->height), cap = s->height - 1;
+	set_heights(&t, need, f, f->line, cap);
+	if (table_rows_h(&t, 0, t.nrows) > avail) {
+		set_heights(&t, need, f, f->line_min, cap);
+		if (table_rows_h(&t, 0, t.nrows) <= avail) {
+			double lo = f->line_min, hi = f->line;
+			for (int k = 0; k < 30; k++) {
+				double mid = (lo + hi) / 2;
+				set_heights(&t, need, f, mid, cap);
+				if (table_rows_h(&t, 0, t.nrows) <= avail)
+					lo = mid;
+				else
+					hi = mid;
+			}
+			set_heights(&t, need, f, lo, cap);
+		} else {
+			set_heights(&t, need, f, f->line, cap);
+		}
+	}
+	double low = att_table(c, &t, y, NULL);
+	free(need);
+	table_free(&t);
+	return low;
+}

@@ -1,0 +1,164 @@
+/* forms.c — attachments alone and forms per unit, as files; see forms.h. */
+#include "forms.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "attach.h"
+#include "template.h"
+#include "util.h"
+
+const Geometry *forms_geometry(const Plan *p, const Geometry *fallback, Diags *d)
+{
+	return template_geometry(p->path, fallback, d);
+}
+
+/* s as one file name: path separators, characters Windows refuses
+ * (people copy these folders onto shares), control characters and broken
+ * UTF-8 become "_", a leading "." too, so nothing a plan says can leave
+ * the folder or hide the file; at most about 150 bytes, whole characters
+ * only; fallback when empty. */
+static char *safe_name(const char *s, const char *fallback)
+{
+	if (!s || !*s)
+		s = fallback;
+	Buf b = {0};
+	size_t n = strlen(s);
+	for (size_t i = 0; i < n && b.len < 150;) {
+		uint32_t cp;
+		int k = utf8_decode((const unsigned char *)s + i, n - i, &cp);
+		if (k == 0) {
+			buf_putc(&b, '_');
+			i++;
+			continue;
+		}
+		bool bad = cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp < 0xa0) ||
+		           (cp < 0x80 && strchr("/\\:*?\"<>|", (int)cp));
+		if (bad)
+			buf_putc(&b, '_');
+		else
+			buf_add(&b, s + i, (size_t)k);
+		i += (size_t)k;
+	}
+	buf_cstr(&b);
+	if (b.s[0] == '.')
+		b.s[0] = '_';
+	return b.s;
+}
+
+static bool taken(char **names, size_t n, const char *name)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!strcmp(names[i], name))
+			return true;
+	return false;
+}
+
+/* Attachment i (for unit, when not NULL) drawn alone into path. */
+static int write_one(const Plan *p, size_t i, const char *unit, const char *path,
+                     const FontSet *fs, const Geometry *g, const PdfMeta *meta, Diags *d,
+                     size_t *pages)
+{
+	PdfMeta m = *meta;
+	if (p->attachments[i].title.s)
+		m.title = p->attachments[i].title.s;
+	PdfDoc *doc = pdf_new(fs, &m);
+	Flow flow = {0, 0};
+	char *label = attach_label(p, i, true);
+	bool ok = attach_draw(p, i, label, unit, fs, g, doc, &flow, d);
+	free(label);
+	int status = 0;
+	char *err = NULL;
+	if (!ok) {
+		status = 1;
+	} else if (!pdf_save(doc, path, &err)) {
+		fprintf(stderr, "fangan: %s: %s\n", path, err);
+		free(err);
+		status = 2;
+	} else {
+		*pages = pdf_page_count(doc);
+	}
+	pdf_free(doc);
+	return status;
+}
+
+static int worse(int a, int b)
+{
+	return a > b ? a : b;
+}
+
+/* Every unit's copy of form i, as dir/units/ID-UNIT.pdf. */
+static int write_units(const Plan *p, size_t i, const char *id, const FontSet *fs,
+                       const Geometry *g, const char *dir, const PdfMeta *meta, Diags *d)
+{
+	char *udir = xasprintf("%s/units", dir);
+	int status = 0;
+	if (mkdir(udir, 0777) != 0 && errno != EEXIST) {
+		fprintf(stderr, "fangan: %s: %s\n", udir, strerror(errno));
+		free(udir);
+		return 2;
+	}
+	char **names = xcalloc(p->units.n, sizeof *names);
+	size_t done = 0;
+	for (size_t u = 0; u < p->units.n; u++) {
+		char *unit = safe_name(p->units.v[u].s, "单位");
+		char *name = xasprintf("%s-%s", id, unit);
+		/* Two units that read alike once made safe keep apart. */
+		for (int k = 2; taken(names, u, name); k++) {
+			free(name);
+			name = xasprintf("%s-%s-%d", id, unit, k);
+		}
+		free(unit);
+		names[u] = name;
+		char *path = xasprintf("%s/%s.pdf", udir, name);
+		size_t pages = 0;
+		int s = write_one(p, i, p->units.v[u].s ? p->units.v[u].s : "", path, fs, g, meta, d,
+		                  &pages);
+		done += s == 0;
+		status = worse(status, s);
+		free(path);
+	}
+	if (done)
+		printf("%s/%s-*.pdf (%zu份)\n", udir, id, done);
+	for (size_t u = 0; u < p->units.n; u++)
+		free(names[u]);
+	free(names);
+	free(udir);
+	return status;
+}
+
+int forms_build(const Plan *p, const FontSet *fs, const Geometry *g, const char *dir,
+                const char *stem, const PdfMeta *meta, Diags *d)
+{
+	int status = 0;
+	char **names = xcalloc(p->nattachments + 1, sizeof *names);
+	names[0] = xstrdup(stem);
+	for (size_t i = 0; i < p->nattachments; i++) {
+		const Attachment *a = &p->attachments[i];
+		char *fallback = xasprintf("附件%zu", i + 1);
+		char *id = safe_name(a->id.s, fallback);
+		free(fallback);
+		if (taken(names, i + 1, id)) {
+			char *again = xasprintf("%s-%zu", id, i + 1);
+			free(id);
+			id = again;
+		}
+		names[i + 1] = id;
+		char *path = xasprintf("%s/%s.pdf", dir, id);
+		size_t pages = 0;
+		int s = write_one(p, i, NULL, path, fs, g, meta, d, &pages);
+		if (s == 0)
+			printf("%s (%zu页)\n", path, pages);
+		status = worse(status, s);
+		free(path);
+		if (s == 0 && a->type == ATT_FORM && p->units.n)
+			status = worse(status, write_units(p, i, id, fs, g, dir, meta, d));
+	}
+	for (size_t i = 0; i <= p->nattachments; i++)
+		free(names[i]);
+	free(names);
+	return status;
+}

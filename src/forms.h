@@ -1,0 +1,36 @@
+/* forms.h — each attachment of a built plan as a file of its own.
+ *
+ * Besides OUTDIR/NAME/NAME.pdf (the plan with every attachment after
+ * the body, layout.h), `fangan build` writes
+ *   OUTDIR/NAME/ID.pdf                each attachment alone, labelled with
+ *                                     the 发文字号 and 附件N as GB/T 9704
+ *                                     §7.3.7 asks of an attachment bound
+ *                                     separately, pages numbered from 1;
+ *   OUTDIR/NAME/units/ID-UNIT.pdf     with `units`, each form once per
+ *                                     unit, its 申报单位 filled in.
+ * ID and UNIT are made safe as file names (no "/", no leading ".", no
+ * control characters); an ID that would clash with NAME.pdf or another
+ * attachment's file gets the attachment's number appended.
+ */
+#ifndef FANGAN_FORMS_H
+#define FANGAN_FORMS_H
+
+#include "diag.h"
+#include "fonts.h"
+#include "geometry.h"
+#include "model.h"
+#include "pdfout.h"
+
+/* The geometry for building p: its notice.xml template when there is
+ * one (template.h), else fallback.  A broken template adds findings. */
+const Geometry *forms_geometry(const Plan *p, const Geometry *fallback, Diags *d);
+
+/* Write the files above into dir (OUTDIR/NAME, which exists); stem is
+ * NAME; meta is the plan's PDF information (each file gets its
+ * attachment's title).  Prints each file written, as build does.
+ * Returns 0, 1 when an attachment could not be drawn (findings in d), or
+ * 2 when a file could not be written (message on stderr). */
+int forms_build(const Plan *p, const FontSet *fs, const Geometry *g, const char *dir,
+                const char *stem, const PdfMeta *meta, Diags *d);
+
+#endif

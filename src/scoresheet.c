@@ -1,0 +1,105 @@
+/* scoresheet.c — an attachment of type scoresheet (评分表), from the
+ * plan's criteria: a row per item (序号, 评分项目, 评分标准, 分值, and
+ * empty 自评分 and 考评分 columns to be written in), a 合计 row whose
+ * points are the criteria's total, and the rating bands stated under the
+ * table ("评定等次：95分以上为五星级，90—94分为四星级，…").  Column names
+ * and fonts come from the template.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "attach_int.h"
+#include "util.h"
+
+/* One band as 公文 state it: 以上 and 以下 include the number. */
+static void band(Buf *b, const Rating *r, long total)
+{
+	const char *name = r->name.s ? r->name.s : "";
+	if (r->min.set && r->max.set && r->min.v == r->max.v)
+		buf_printf(b, "%ld分为%s", r->min.v, name);
+	else if (r->min.set && r->max.set && r->max.v != total)
+		buf_printf(b, "%ld—%ld分为%s", r->min.v, r->max.v, name);
+	else if (r->min.set)
+		buf_printf(b, "%ld分以上为%s", r->min.v, name);
+	else if (r->max.set)
+		buf_printf(b, "%ld分以下为%s", r->max.v, name);
+	else
+		buf_puts(b, name);
+}
+
+static char *bands_text(const Criteria *cr, const char *lead, long total)
+{
+	Buf b = {0};
+	buf_puts(&b, lead);
+	for (size_t i = 0; i < cr->nratings; i++) {
+		if (i)
+			buf_puts(&b, "，");
+		band(&b, &cr->ratings[i], total);
+	}
+	buf_puts(&b, "。");
+	buf_cstr(&b);
+	return b.s;
+}
+
+static TCell cell(const char *text, TplFont font, TsAlign align, Pos pos)
+{
+	return (TCell){.text = text, .font = font, .align = align, .middle = true, .span = 1,
+	               .pos = pos};
+}
+
+double scoresheet_draw(AttCtx *c, const TplTable *tt)
+{
+	Sheet *s = &c->sheet;
+	const Criteria *cr = &c->p->criteria;
+	Pos apos = c->a->pos;
+	double y = att_heading(c, tt->title) - geo_line_pitch(s->g) / 2;
+	Table t;
+	table_init(&t, 6, &tt->cells);
+	t.em_ascent = s->g->em_ascent;
+	const char *names[6] = {tt->col_no, tt->col_item, tt->col_standard,
+	                        tt->col_points, tt->col_self, tt->col_review};
+	TRow *head = table_add_row(&t, 6, 0, true);
+	for (size_t k = 0; k < 6; k++)
+		head->cells[k] = cell(names[k], tt->head, TS_CENTER, apos);
+	long sum = 0;
+	for (size_t i = 0; i < cr->nitems; i++) {
+		const CriteriaItem *it = &cr->items[i];
+		TRow *row = table_add_row(&t, 6, tt->row_min, false);
+		TCell *v = row->cells;
+		v[0] = cell(att_keep(c, xasprintf("%zu", i + 1)), tt->cell, TS_CENTER, it->pos);
+		v[1] = cell(it->name.s, tt->cell, TS_CENTER, it->name.pos);
+		v[2] = cell(it->standard.s, tt->cell, TS_LEFT, it->standard.pos);
+		v[3] = cell(it->points.set ? att_keep(c, xasprintf("%ld", it->points.v)) : NULL,
+		            tt->cell, TS_CENTER, it->points.pos);
+		v[4] = cell(NULL, tt->cell, TS_CENTER, it->pos);
+		v[5] = cell(NULL, tt->cell, TS_CENTER, it->pos);
+		sum += it->points.set ? it->points.v : 0;
+	}
+	long total = cr->total.set ? cr->total.v : sum;
+	TRow *row = table_add_row(&t, 4, tt->row_min, false);
+	row->cells[0] = cell(tt->total, tt->head, TS_CENTER, apos);
+	row->cells[0].span = 3;
+	row->cells[1] = cell(att_keep(c, xasprintf("%ld", total)), tt->cell, TS_CENTER,
+	                     cr->total.pos);
+	row->cells[2] = cell(NULL, tt->cell, TS_CENTER, apos);
+	row->cells[3] = cell(NULL, tt->cell, TS_CENTER, apos);
+	table_fit(&t, s->fs, s->width, tt->fill_chars * tt->cell.size);
+	c->ok &= table_measure(&t, s->fs, c->p->path, c->d);
+
+	Tail tail = {.size = tt->bands.size, .pitch = tt->bands.size * 1.5,
+	             .gap = geo_line_pitch(s->g) / 2};
+	char *text = NULL;
+	if (cr->nratings) {
+		text = bands_text(cr, tt->bands_lead, total);
+		c->ok &= sheet_glyphs(s->fs, tt->bands.role, text, c->p->path, cr->ratings_pos, c->d);
+		tail.run = (TsRun){tt->bands.role, text, strlen(text)};
+		TsStyle st = {.size = tail.size, .width = s->width, .align = TS_JUSTIFY,
+		              .first_indent = 2 * tail.size};
+		tail.para = typeset(s->fs, &tail.run, 1, &st);
+	}
+	double low = att_table(c, &t, y, text ? &tail : NULL);
+	tspara_free(&tail.para);
+	free(text);
+	table_free(&t);
+	return low;
+}

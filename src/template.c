@@ -1,0 +1,713 @@
+/* template.c — loading, validating and caching templates; see template.h.
+ *
+ * A file is parsed with libxml2 (no network, no external entities, no
+ * DTD), validated against template.rng, then read attribute by attribute
+ * through a table that says where each value goes.  libxml2's messages
+ * are collected through its structured-error hooks, never printed, and
+ * become `template` findings at their file, line and column.
+ */
+#define _XOPEN_SOURCE 700 /* realpath */
+#include "template.h"
+
+#include <limits.h>
+#include <pthread.h>
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include <libxml/parser.h>
+#include <libxml/relaxng.h>
+#include <libxml/xmlerror.h>
+
+#include "paths.h"
+#include "util.h"
+
+/* libxml2 2.12 made the structured-error argument const. */
+#if LIBXML_VERSION >= 21200
+typedef const xmlError XErr;
+#else
+typedef xmlError XErr;
+#endif
+
+#define MAX_TEMPLATE_BYTES (1 << 20)
+#define MAX_FINDINGS_PER_FILE 20
+
+static const char *const kind_names[] = {"notice", "form", "ledger", "scoresheet"};
+static const char *const default_files[] = {"notice.xml", "form.xml", "ledger.xml",
+                                            "scoresheet.xml"};
+
+const char *tpl_kind_name(TplKind kind)
+{
+	return kind_names[kind];
+}
+
+/* ---- built-in values: what the shipped files say ---------------------- */
+
+static TplCells cells_default(double padding, double leading)
+{
+	return (TplCells){.padding = padding, .leading = leading, .rule = 0.5, .frame = 1};
+}
+
+static void form_default(TplForm *f)
+{
+	memset(f, 0, sizeof *f);
+	f->title = (TplFont){ROLE_TITLE, 22};
+	f->filler = false;
+	f->filler_font = (TplFont){ROLE_BODY, 14};
+	strcpy(f->filler_unit, "填报单位（盖章）：");
+	strcpy(f->filler_date, "填报日期：　　年　　月　　日");
+	f->label = (TplFont){ROLE_H1, 14};
+	f->value = (TplFont){ROLE_BODY, 14};
+	f->label_min = 4;
+	f->label_max = 6;
+	f->row = MM(12);
+	f->line = MM(9);
+	f->line_min = MM(7);
+	f->sign_lines = 3;
+	strcpy(f->seal, "（盖章）");
+	strcpy(f->date, "年　　月　　日");
+	f->cells = cells_default(MM(2), 1.5);
+}
+
+static void table_default(TplTable *t, bool score)
+{
+	memset(t, 0, sizeof *t);
+	t->landscape = !score;
+	t->title = (TplFont){ROLE_TITLE, 22};
+	t->head = (TplFont){ROLE_H1, 14};
+	t->cell = (TplFont){ROLE_BODY, score ? 12 : 14};
+	t->row_min = MM(10);
+	t->fill_chars = score ? 3 : 6;
+	t->cells = cells_default(MM(1.5), 1.4);
+	strcpy(t->col_no, "序号");
+	strcpy(t->col_item, "评分项目");
+	strcpy(t->col_standard, "评分标准");
+	strcpy(t->col_points, "分值");
+	strcpy(t->col_self, "自评分");
+	strcpy(t->col_review, "考评分");
+	strcpy(t->total, "合计");
+	t->bands = (TplFont){ROLE_BODY, 14};
+	strcpy(t->bands_lead, "评定等次：");
+}
+
+static void set_default(Template *t, TplKind kind)
+{
+	memset(t, 0, sizeof *t);
+	t->kind = kind;
+	t->notice = geometry_default();
+	form_default(&t->form);
+	table_default(&t->table, kind == TPL_SCORESHEET);
+}
+
+/* ---- values -------------------------------------------------------------- */
+
+/* A decimal number, read without strtod so that no locale can change
+ * what "0.5" means.  Returns the bytes read, 0 when there is no number. */
+static size_t read_decimal(const char *s, double *v)
+{
+	size_t i = 0;
+	double x = 0;
+	while (s[i] >= '0' && s[i] <= '9' && i < 12)
+		x = x * 10 + (s[i++] - '0');
+	if (i == 0)
+		return 0;
+	if (s[i] == '.') {
+		double scale = 0.1;
+		size_t j = i + 1;
+		while (s[j] >= '0' && s[j] <= '9' && j < i + 12) {
+			x += (s[j++] - '0') * scale;
+			scale /= 10;
+		}
+		if (j == i + 1)
+			return 0;
+		i = j;
+	}
+	*v = x;
+	return i;
+}
+
+static bool parse_length(const char *s, double *v)
+{
+	double x;
+	size_t n = read_decimal(s, &x);
+	if (!n)
+		return false;
+	if (!strcmp(s + n, "mm"))
+		*v = MM(x);
+	else if (!strcmp(s + n, "pt"))
+		*v = x;
+	else
+		return false;
+	return true;
+}
+
+/* Chinese type sizes: 初号 42 pt … 八号 5 pt, and the 小 sizes between. */
+static bool parse_hao(const char *s, double *v)
+{
+	static const char *const digits[] = {"初", "一", "二", "三", "四", "五", "六", "七", "八"};
+	static const double big[] = {42, 26, 22, 16, 14, 10.5, 7.5, 5.5, 5};
+	static const double small[] = {36, 24, 18, 15, 12, 9, 6.5, 0, 0};
+	bool xiao = strncmp(s, "小", strlen("小")) == 0;
+	if (xiao)
+		s += strlen("小");
+	int n = -1;
+	size_t len = 0;
+	if (*s >= '0' && *s <= '8') {
+		n = *s - '0';
+		len = 1;
+	} else {
+		for (int k = 0; k < 9; k++)
+			if (!strncmp(s, digits[k], strlen(digits[k]))) {
+				n = k;
+				len = strlen(digits[k]);
+			}
+	}
+	if (n < 0)
+		return false;
+	s += len;
+	if (!strcmp(s, "号"))
+		s += strlen("号");
+	else if (!xiao)
+		return false; /* "3" alone is not a size: 3号 or 3pt */
+	if (*s)
+		return false;
+	double x = xiao ? small[n] : big[n];
+	if (x <= 0)
+		return false;
+	*v = x;
+	return true;
+}
+
+static bool parse_size(const char *s, double *v)
+{
+	return parse_length(s, v) || parse_hao(s, v);
+}
+
+static bool parse_font(const char *s, FontRole *r)
+{
+	static const struct {
+		const char *name;
+		FontRole role;
+	} names[] = {{"小标宋", ROLE_TITLE}, {"仿宋", ROLE_BODY}, {"黑体", ROLE_H1},
+	             {"楷体", ROLE_H2},     {"宋体", ROLE_PAGENUM}};
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+		if (!strcmp(s, names[i].name)) {
+			*r = names[i].role;
+			return true;
+		}
+	return font_role_parse(s, r);
+}
+
+/* ---- where each attribute goes ------------------------------------------ */
+
+typedef enum { V_LEN, V_SIZE, V_FONT, V_BOOL, V_NUM, V_INT, V_TEXT, V_ORIENT } VKind;
+
+typedef struct {
+	const char *elem, *attr;
+	VKind kind;
+	size_t off;
+} Slot;
+
+#define G(e, a, k, m) {e, a, k, offsetof(Geometry, m)}
+static const Slot notice_slots[] = {
+	G("page", "width", V_LEN, page_w), G("page", "height", V_LEN, page_h),
+	G("body", "top", V_LEN, margin_top), G("body", "left", V_LEN, margin_left),
+	G("body", "width", V_LEN, body_w), G("body", "height", V_LEN, body_h),
+	G("body", "lines", V_INT, lines), G("body", "chars", V_INT, chars),
+	G("sizes", "body", V_SIZE, size_body), G("sizes", "title", V_SIZE, size_title),
+	G("sizes", "small", V_SIZE, size_small), G("sizes", "em-ascent", V_NUM, em_ascent),
+	G("header", "top", V_LEN, header_top), G("header", "max-size", V_SIZE, header_size_max),
+	G("red", "c", V_NUM, red_c), G("red", "m", V_NUM, red_m),
+	G("red", "y", V_NUM, red_y), G("red", "k", V_NUM, red_k),
+	G("red", "line-gap", V_LEN, red_line_gap), G("red", "line-width", V_LEN, red_line_width),
+	G("record", "thick", V_LEN, record_thick), G("record", "thin", V_LEN, record_thin),
+	G("record", "even-page", V_BOOL, record_on_even),
+	G("page-number", "drop", V_LEN, pagenum_drop),
+	{NULL, NULL, V_LEN, 0},
+};
+#undef G
+
+#define F(e, a, k, m) {e, a, k, offsetof(TplForm, m)}
+#define FC(m) F("cells", #m, V_LEN, cells.m)
+static const Slot form_slots[] = {
+	F("title", "font", V_FONT, title.role), F("title", "size", V_SIZE, title.size),
+	F("filler", "show", V_BOOL, filler), F("filler", "font", V_FONT, filler_font.role),
+	F("filler", "size", V_SIZE, filler_font.size), F("filler", "unit", V_TEXT, filler_unit),
+	F("filler", "date", V_TEXT, filler_date),
+	F("label", "font", V_FONT, label.role), F("label", "size", V_SIZE, label.size),
+	F("label", "min-chars", V_NUM, label_min), F("label", "max-chars", V_NUM, label_max),
+	F("value", "font", V_FONT, value.role), F("value", "size", V_SIZE, value.size),
+	F("rows", "height", V_LEN, row), F("rows", "line", V_LEN, line),
+	F("rows", "min-line", V_LEN, line_min),
+	F("sign", "lines", V_INT, sign_lines), F("sign", "seal", V_TEXT, seal),
+	F("sign", "date", V_TEXT, date),
+	FC(padding), F("cells", "leading", V_NUM, cells.leading), FC(rule), FC(frame),
+	{NULL, NULL, V_LEN, 0},
+};
+#undef FC
+#undef F
+
+#define T(e, a, k, m) {e, a, k, offsetof(TplTable, m)}
+#define TC(m) T("cells", #m, V_LEN, cells.m)
+static const Slot table_slots[] = {
+	T("page", "orientation", V_ORIENT, landscape),
+	T("title", "font", V_FONT, title.role), T("title", "size", V_SIZE, title.size),
+	T("head", "font", V_FONT, head.role), T("head", "size", V_SIZE, head.size),
+	T("cell", "font", V_FONT, cell.role), T("cell", "size", V_SIZE, cell.size),
+	T("cell", "min-height", V_LEN, row_min), T("cell", "fill-chars", V_NUM, fill_chars),
+	TC(padding), T("cells", "leading", V_NUM, cells.leading), TC(rule), TC(frame),
+	T("columns", "number", V_TEXT, col_no), T("columns", "item", V_TEXT, col_item),
+	T("columns", "standard", V_TEXT, col_standard),
+	T("columns", "points", V_TEXT, col_points), T("columns", "self", V_TEXT, col_self),
+	T("columns", "review", V_TEXT, col_review), T("total", "label", V_TEXT, total),
+	T("bands", "font", V_FONT, bands.role), T("bands", "size", V_SIZE, bands.size),
+	T("bands", "lead", V_TEXT, bands_lead),
+	{NULL, NULL, V_LEN, 0},
+};
+#undef TC
+#undef T
+
+/* ---- findings ------------------------------------------------------------- */
+
+/* What one file's load said, kept with the cache entry and given again
+ * to every plan that uses the file. */
+typedef struct {
+	Diags d;
+	const char *file;
+	size_t n; /* findings so far, capped at MAX_FINDINGS_PER_FILE */
+} Errs;
+
+static void err_add(Errs *e, const char *file, int line, int col, const char *fmt, ...)
+	__attribute__((format(printf, 5, 6)));
+static void err_add(Errs *e, const char *file, int line, int col, const char *fmt, ...)
+{
+	if (e->n++ >= MAX_FINDINGS_PER_FILE)
+		return;
+	va_list ap;
+	va_start(ap, fmt);
+	char *msg = xvasprintf(fmt, ap);
+	va_end(ap);
+	diag_add(&e->d, file, (Pos){line > 0 ? line : 1, col > 0 ? col : 1}, SEV_ERROR,
+	         "template", "%s", msg);
+	free(msg);
+}
+
+/* libxml2's message, one line, without its trailing newline. */
+static char *xml_message(XErr *x)
+{
+	char *m = xstrdup(x->message ? x->message : "unknown error");
+	size_t n = strlen(m);
+	while (n && (m[n - 1] == '\n' || m[n - 1] == ' '))
+		m[--n] = '\0';
+	for (char *s = m; *s; s++)
+		if (*s == '\n')
+			*s = ' ';
+	return m;
+}
+
+typedef struct {
+	Errs *errs;
+	const char *file;  /* the file being read, for errors without one */
+	const char *what;  /* 模板 or 模式文件 */
+	bool validating;
+} XmlCtx;
+
+static void on_xml_error(void *data, XErr *x)
+{
+	XmlCtx *c = data;
+	if (!x || x->level == XML_ERR_WARNING)
+		return;
+	char *m = xml_message(x);
+	const char *file = x->file ? x->file : c->file;
+	if (c->validating)
+		err_add(c->errs, file, x->line, 0, "%s不符合模式template.rng：%s", c->what, m);
+	else
+		err_add(c->errs, file, x->line, x->int2, "%s不是格式正确的XML：%s", c->what, m);
+	free(m);
+}
+
+/* ---- reading a validated file ----------------------------------------------- */
+
+static const Slot *slots_for(TplKind kind, void **base, Template *t)
+{
+	switch (kind) {
+	case TPL_NOTICE: *base = &t->notice; return notice_slots;
+	case TPL_FORM: *base = &t->form; return form_slots;
+	default: *base = &t->table; return table_slots;
+	}
+}
+
+static int line_of(xmlNode *n)
+{
+	long l = xmlGetLineNo(n);
+	return l > 0 && l < INT_MAX ? (int)l : 1;
+}
+
+/* One attribute into its slot.  The schema has checked the form of every
+ * value already; what fails here is what a pattern cannot say. */
+static bool set_value(const Slot *s, void *base, const char *v)
+{
+	char *p = (char *)base + s->off;
+	double x = 0;
+	size_t n = 0;
+	switch (s->kind) {
+	case V_LEN:
+		if (!parse_length(v, &x))
+			return false;
+		*(double *)p = x;
+		return true;
+	case V_SIZE:
+		if (!parse_size(v, &x) || x <= 0 || x > 200)
+			return false;
+		*(double *)p = x;
+		return true;
+	case V_NUM:
+		n = read_decimal(v, &x);
+		if (!n || v[n])
+			return false;
+		*(double *)p = x;
+		return true;
+	case V_INT:
+		n = read_decimal(v, &x);
+		if (!n || v[n] || x != (int)x)
+			return false;
+		*(int *)p = (int)x;
+		return true;
+	case V_BOOL:
+		if (strcmp(v, "true") && strcmp(v, "false"))
+			return false;
+		*(bool *)p = !strcmp(v, "true");
+		return true;
+	case V_ORIENT:
+		if (strcmp(v, "landscape") && strcmp(v, "portrait"))
+			return false;
+		*(bool *)p = !strcmp(v, "landscape");
+		return true;
+	case V_FONT:
+		return parse_font(v, (FontRole *)p);
+	case V_TEXT:
+		if (strlen(v) >= TPL_TEXT)
+			return false;
+		strcpy(p, v);
+		return true;
+	}
+	return false;
+}
+
+static void read_values(Template *t, xmlNode *root, Errs *e, const char *file)
+{
+	void *base;
+	const Slot *slots = slots_for(t->kind, &base, t);
+	const char *seen[32];
+	size_t nseen = 0;
+	for (xmlNode *n = root->children; n; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		const char *en = (const char *)n->name;
+		/* The schema allows the elements in any order, so it cannot say
+		 * "at most once"; a second <rows> would silently win. */
+		bool dup = false;
+		for (size_t i = 0; i < nseen; i++)
+			dup |= !strcmp(seen[i], en);
+		if (dup)
+			err_add(e, file, line_of(n), 0, "模板中元素<%s>出现了不止一次", en);
+		else if (nseen < 32)
+			seen[nseen++] = en;
+		for (xmlAttr *a = n->properties; a; a = a->next) {
+			const char *an = (const char *)a->name;
+			const Slot *s = slots;
+			while (s->elem && (strcmp(s->elem, en) || strcmp(s->attr, an)))
+				s++;
+			if (!s->elem)
+				continue; /* the schema allowed it; nothing reads it */
+			xmlChar *v = xmlNodeListGetString(n->doc, a->children, 1);
+			if (!set_value(s, base, v ? (const char *)v : ""))
+				err_add(e, file, line_of(n), 0, "模板中<%s %s=\"%s\">的值无法使用", en, an,
+				        v ? (const char *)v : "");
+			xmlFree(v);
+		}
+	}
+}
+
+/* What the schema cannot check: numbers that only make sense together. */
+static void check_values(const Template *t, xmlNode *root, Errs *e, const char *file)
+{
+	int line = line_of(root);
+#define NEED(cond, ...) do { if (!(cond)) err_add(e, file, line, 0, __VA_ARGS__); } while (0)
+	if (t->kind == TPL_NOTICE) {
+		const Geometry *g = &t->notice;
+		NEED(g->margin_left + g->body_w <= g->page_w + 0.01,
+		     "模板中版心（订口%.1fmm加宽%.1fmm）超出了纸张宽度%.1fmm",
+		     g->margin_left / MM(1), g->body_w / MM(1), g->page_w / MM(1));
+		NEED(g->margin_top + g->body_h <= g->page_h + 0.01,
+		     "模板中版心（天头%.1fmm加高%.1fmm）超出了纸张高度%.1fmm",
+		     g->margin_top / MM(1), g->body_h / MM(1), g->page_h / MM(1));
+		NEED(g->lines >= 2 && (g->body_h - g->size_body) / (g->lines - 1) >= g->size_body,
+		     "模板中版心高度排不下%d行%.1fpt的文字", g->lines, g->size_body);
+		NEED(g->body_w / g->chars >= g->size_body * 0.8,
+		     "模板中版心宽度排不下每行%d个%.1fpt的字", g->chars, g->size_body);
+		NEED(g->em_ascent > 0 && g->em_ascent < 1, "模板中em-ascent应在0和1之间");
+	} else if (t->kind == TPL_FORM) {
+		const TplForm *f = &t->form;
+		NEED(f->line_min <= f->line, "模板中<rows>的min-line不能大于line");
+		NEED(f->label_min <= f->label_max, "模板中<label>的min-chars不能大于max-chars");
+		NEED(f->row >= f->value.size && f->row >= f->label.size,
+		     "模板中<rows>的height小于单元格文字的字号");
+		NEED(f->line_min >= f->value.size * 0.8, "模板中<rows>的min-line小于单元格文字的字号");
+		NEED(f->cells.leading >= 1, "模板中<cells>的leading应不小于1");
+	} else {
+		const TplTable *tb = &t->table;
+		NEED(tb->cells.leading >= 1, "模板中<cells>的leading应不小于1");
+		NEED(tb->row_min >= tb->cell.size, "模板中<cell>的min-height小于单元格文字的字号");
+	}
+#undef NEED
+}
+
+/* ---- the cache ------------------------------------------------------------------- */
+
+typedef struct Entry {
+	struct Entry *next;
+	char *key;          /* the file's real path */
+	char *path;         /* as found, for findings and Template.path */
+	bool schema;        /* a template.rng rather than a template */
+	xmlRelaxNGPtr rng;  /* schema: the compiled schema, or NULL */
+	Template *t;        /* template: NULL when broken */
+	Errs errs;
+} Entry;
+
+static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+static Entry *cache;
+static Template builtins[4];
+static bool initialised;
+
+static void cache_free(void)
+{
+	pthread_mutex_lock(&lock);
+	for (Entry *e = cache, *next; e; e = next) {
+		next = e->next;
+		if (e->rng)
+			xmlRelaxNGFree(e->rng);
+		free(e->t);
+		free(e->key);
+		free(e->path);
+		diag_free(&e->errs.d);
+		free(e);
+	}
+	cache = NULL;
+	pthread_mutex_unlock(&lock);
+}
+
+/* Under the lock. */
+static void init_once(void)
+{
+	if (initialised)
+		return;
+	initialised = true;
+	xmlInitParser();
+	for (int k = 0; k < 4; k++)
+		set_default(&builtins[k], (TplKind)k);
+	atexit(cache_free);
+}
+
+const Template *template_builtin(TplKind kind)
+{
+	pthread_mutex_lock(&lock);
+	init_once();
+	pthread_mutex_unlock(&lock);
+	return &builtins[kind];
+}
+
+static Entry *find_entry(const char *key, bool schema)
+{
+	for (Entry *e = cache; e; e = e->next)
+		if (e->schema == schema && !strcmp(e->key, key))
+			return e;
+	return NULL;
+}
+
+static Entry *new_entry(const char *key, const char *path, bool schema)
+{
+	Entry *e = xcalloc(1, sizeof *e);
+	e->key = xstrdup(key);
+	e->path = xstrdup(path);
+	e->schema = schema;
+	e->next = cache;
+	cache = e;
+	return e;
+}
+
+static char *real_key(const char *path)
+{
+	char *r = realpath(path, NULL);
+	return r ? r : xstrdup(path);
+}
+
+/* The compiled schema for plan's templates, or an entry with its errors. */
+static Entry *schema_for(const char *plan)
+{
+	char *path = paths_find("templates", "template.rng", plan);
+	if (!path)
+		return NULL;
+	char *key = real_key(path);
+	Entry *e = find_entry(key, true);
+	if (!e) {
+		e = new_entry(key, path, true);
+		XmlCtx c = {&e->errs, path, "模式文件", false};
+		xmlSetStructuredErrorFunc(&c, on_xml_error);
+		xmlRelaxNGParserCtxtPtr pc = xmlRelaxNGNewParserCtxt(path);
+		if (pc) {
+			xmlRelaxNGSetParserStructuredErrors(pc, on_xml_error, &c);
+			e->rng = xmlRelaxNGParse(pc);
+			xmlRelaxNGFreeParserCtxt(pc);
+		}
+		xmlSetStructuredErrorFunc(NULL, NULL);
+		if (!e->rng && e->errs.n == 0)
+			err_add(&e->errs, path, 1, 1, "无法读取模式文件template.rng");
+	}
+	free(key);
+	free(path);
+	return e;
+}
+
+static void load(Entry *e, const char *plan)
+{
+	const char *path = e->path;
+	struct stat st;
+	if (stat(path, &st) != 0 || st.st_size > MAX_TEMPLATE_BYTES) {
+		err_add(&e->errs, path, 1, 1, "模板文件无法读取或超过1MB");
+		return;
+	}
+	Entry *se = schema_for(plan);
+	if (!se) {
+		err_add(&e->errs, path, 1, 1,
+		        "找不到模式文件template.rng（在方案旁、当前目录和安装目录的templates/中），"
+		        "无法校验模板");
+		return;
+	}
+	if (!se->rng) {
+		/* The schema's own findings, then why this template is refused. */
+		for (size_t i = 0; i < se->errs.d.n; i++) {
+			const Finding *f = &se->errs.d.v[i];
+			diag_add(&e->errs.d, f->file, f->pos, f->severity, f->rule, "%s", f->message);
+		}
+		err_add(&e->errs, path, 1, 1, "模式文件template.rng有误，无法校验模板");
+		return;
+	}
+	XmlCtx c = {&e->errs, path, "模板", false};
+	xmlSetStructuredErrorFunc(&c, on_xml_error);
+	xmlDocPtr doc = xmlReadFile(path, NULL, XML_PARSE_NONET | XML_PARSE_NOCDATA);
+	if (!doc) {
+		xmlSetStructuredErrorFunc(NULL, NULL);
+		if (e->errs.n == 0)
+			err_add(&e->errs, path, 1, 1, "模板无法解析");
+		return;
+	}
+	c.validating = true;
+	xmlRelaxNGValidCtxtPtr vc = xmlRelaxNGNewValidCtxt(se->rng);
+	int rc = -1;
+	if (vc) {
+		xmlRelaxNGSetValidStructuredErrors(vc, on_xml_error, &c);
+		rc = xmlRelaxNGValidateDoc(vc, doc);
+		xmlRelaxNGFreeValidCtxt(vc);
+	}
+	xmlSetStructuredErrorFunc(NULL, NULL);
+	if (rc != 0) {
+		if (e->errs.n == 0)
+			err_add(&e->errs, path, 1, 1, "模板不符合模式template.rng");
+		xmlFreeDoc(doc);
+		return;
+	}
+	xmlNode *root = xmlDocGetRootElement(doc);
+	TplKind kind = TPL_NOTICE;
+	for (int k = 0; k < 4; k++)
+		if (!strcmp((const char *)root->name, kind_names[k]))
+			kind = (TplKind)k;
+	Template *t = xmalloc(sizeof *t);
+	set_default(t, kind);
+	t->path = e->path;
+	read_values(t, root, &e->errs, path);
+	if (e->errs.n == 0)
+		check_values(t, root, &e->errs, path);
+	xmlFreeDoc(doc);
+	if (e->errs.n == 0)
+		e->t = t;
+	else
+		free(t);
+}
+
+/* Give a file's findings to d, once: two attachments that use the same
+ * broken file report it once. */
+static void replay(const Diags *from, Diags *d)
+{
+	for (size_t i = 0; i < from->n; i++) {
+		const Finding *f = &from->v[i];
+		bool seen = false;
+		for (size_t k = 0; k < d->n && !seen; k++)
+			seen = !strcmp(d->v[k].file, f->file) && d->v[k].pos.line == f->pos.line &&
+			       d->v[k].pos.col == f->pos.col && !strcmp(d->v[k].message, f->message);
+		if (!seen)
+			diag_add(d, f->file, f->pos, f->severity, f->rule, "%s", f->message);
+	}
+}
+
+bool template_name_ok(const char *name)
+{
+	if (!name || !*name || name[0] == '.' || strlen(name) > 200)
+		return false;
+	for (const unsigned char *s = (const unsigned char *)name; *s; s++)
+		if (*s == '/' || *s == '\\' || *s < 0x20 || *s == 0x7f)
+			return false;
+	return true;
+}
+
+const Template *template_get(TplKind kind, const char *name, const char *plan_path,
+                             Pos at, Diags *d)
+{
+	if (name && !template_name_ok(name)) {
+		diag_add(d, plan_path, at, SEV_ERROR, "template",
+		         "模板“%s”应是templates/文件夹中的文件名，不能含“/”、“\\”或以“.”开头", name);
+		return NULL;
+	}
+	const char *file = name ? name : default_files[kind];
+	char *path = paths_find("templates", file, plan_path);
+	pthread_mutex_lock(&lock);
+	init_once();
+	if (!path) {
+		pthread_mutex_unlock(&lock);
+		if (!name)
+			return &builtins[kind];
+		diag_add(d, plan_path, at, SEV_ERROR, "template",
+		         "找不到模板“%s”（在方案旁、当前目录和安装目录的templates/中查找）", name);
+		return NULL;
+	}
+	char *key = real_key(path);
+	Entry *e = find_entry(key, false);
+	if (!e) {
+		e = new_entry(key, path, false);
+		load(e, plan_path);
+	}
+	free(key);
+	free(path);
+	replay(&e->errs.d, d);
+	const Template *t = e->t;
+	pthread_mutex_unlock(&lock);
+	if (t && t->kind != kind) {
+		diag_add(d, plan_path, at, SEV_ERROR, "template",
+		         "模板“%s”（%s）是%s模板，不能用作%s模板", file, t->path,
+		         kind_names[t->kind], kind_names[kind]);
+		return NULL;
+	}
+	return t;
+}
+
+const Geometry *template_geometry(const char *plan_path, const Geometry *fallback, Diags *d)
+{
+	const char *file = default_files[TPL_NOTICE];
+	char *found = paths_find("templates", file, plan_path);
+	if (!found)
+		return fallback;
+	free(found);
+	const Template *t = template_get(TPL_NOTICE, NULL, plan_path, (Pos){0, 0}, d);
+	return t ? &t->notice : fallback;
+}
