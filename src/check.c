@@ -10,6 +10,7 @@ void check_plan(const Plan *p, Diags *d)
 	check_criteria(p, d);
 	check_body(p, d);
 	check_dates(p, d);
+	check_attachments(p, d);
 	for (size_t i = 0; i < p->nattachments; i++)
 		if (p->attachments[i].doc)
 			check_body(p->attachments[i].doc, d);

@@ -6,6 +6,7 @@
  *   check_criteria.c  criteria sums, rating bands, quotas
  *   check_body.c      headings, attachment references, placeholders
  *   check_dates.c     dates in the prose against the timeline
+ *   check_attach.c    templates and what attachments are drawn from
  * (The reader already reported yaml-syntax, front-matter, unknown-key,
  * type-mismatch and date-invalid.)
  */
@@ -22,5 +23,6 @@ void check_timeline(const Plan *p, Diags *d);
 void check_criteria(const Plan *p, Diags *d);
 void check_body(const Plan *p, Diags *d);
 void check_dates(const Plan *p, Diags *d);
+void check_attachments(const Plan *p, Diags *d);
 
 #endif

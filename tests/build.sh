@@ -2,7 +2,9 @@
 # Build tests for the fangan binary given as $1: render the example plans
 # and test plans, then read every PDF back (tests/layout_check.py: margins,
 # grid, characters per line, 禁则, page numbers, header, text equal to the
-# source), check it with qpdf and pdffonts, and check what must not build.
+# source; tests/forms_check.py: forms, ledgers and score sheets against
+# their rules, the files per attachment and per unit), check it with qpdf
+# and pdffonts, and check what must not build (bad templates included).
 F=${1:-./fangan}
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
@@ -10,13 +12,13 @@ pass=0 fail=0
 ok() { pass=$((pass + 1)); }
 no() { fail=$((fail + 1)); echo "FAIL: $*"; }
 
-"$F" build -o "$T/out" plans/ tests/plans/traditional.md tests/plans/astral.md tests/plans/text-attachment.md >"$T/log" 2>"$T/err"
+"$F" build -o "$T/out" plans/ tests/plans/traditional.md tests/plans/astral.md tests/plans/text-attachment.md tests/plans/forms.md >"$T/log" 2>"$T/err"
 [ $? -eq 1 ] && ok || no "build of plans/ exits 1 (five-star-school has errors)"
 grep -q 'five-star-school.md: 有错误，未生成PDF' "$T/err" && ok || no "the plan with errors is named"
 [ ! -e "$T/out/five-star-school" ] && ok || no "no output for a plan with errors"
 ls "$T/out"/*/*.tmp* >/dev/null 2>&1 && no "temporary files left" || ok
 
-for md in plans/*.md tests/plans/traditional.md tests/plans/astral.md tests/plans/text-attachment.md; do
+for md in plans/*.md tests/plans/traditional.md tests/plans/astral.md tests/plans/text-attachment.md tests/plans/forms.md; do
 	n=$(basename "$md" .md)
 	pdf="$T/out/$n/$n.pdf"
 	[ "$n" = five-star-school ] && continue
@@ -33,6 +35,52 @@ for md in plans/*.md tests/plans/traditional.md tests/plans/astral.md tests/plan
 	pass=$((pass + ${p:-0})); fail=$((fail + ${f:-1}))
 	[ "${f:-1}" -eq 0 ] || echo "$out" | grep -v '^layout:' | head -20
 done
+
+# Attachments: every one alone, forms per unit, tables read back against
+# their rules (forms_check.py).
+counts() { # add "X: N passed, M failed" from $1 to the totals
+	p=$(echo "$1" | sed -n 's/^[a-z]*: \([0-9]*\) passed, \([0-9]*\) failed.*/\1/p')
+	f=$(echo "$1" | sed -n 's/^[a-z]*: \([0-9]*\) passed, \([0-9]*\) failed.*/\2/p')
+	pass=$((pass + ${p:-0})); fail=$((fail + ${f:-1}))
+	[ "${f:-1}" -eq 0 ] || echo "$1" | grep -v '^[a-z]*: [0-9]* passed' | head -20
+}
+counts "$(python3 tests/forms_check.py "$T/out" plans/five-upgrades.md plans/model-demonstration.md \
+	plans/model-organ.md plans/five-star-service.md tests/plans/text-attachment.md tests/plans/forms.md)"
+grep -q "^$T/out/forms/units/apply-\*.pdf (30份)$" "$T/log" && ok || no "30 unit copies reported"
+[ "$(ls "$T/out/forms/units" | wc -l)" -eq 30 ] && ok || no "one file per unit"
+[ -f "$T/out/forms/_._deadlines.pdf" ] && ok || no "an attachment id ../deadlines is made safe"
+[ "$(pdfinfo "$T/out/forms/units-ledger.pdf" | sed -n 's/^Pages: *//p')" -ge 3 ] && ok ||
+	no "the ledger of 30 units takes 3 pages"
+[ "$(pdfinfo "$T/out/five-upgrades/application.pdf" | sed -n 's/^Pages: *//p')" -eq 1 ] && ok ||
+	no "the five-upgrades form fits one page"
+pdftotext -f 1 -l 1 "$T/out/five-upgrades/application.pdf" - | grep -q '^市直工〔2020〕5号附件$' && ok ||
+	no "an attachment alone is labelled with the 发文字号 (GB/T 9704 §7.3.7)"
+
+# Templates: a broken one fails the build at its line; a name with a path
+# is refused; a named one that is not there is reported; notice.xml moves
+# the page.
+mkdir -p "$T/tpl/templates"
+cp tests/plans/forms.md "$T/tpl/plan.md"
+printf '<?xml version="1.0"?>\n<form>\n  <label font="Arial"/>\n</form>\n' >"$T/tpl/templates/form-filler.xml"
+"$F" build -o "$T/o3" "$T/tpl/plan.md" >/dev/null 2>"$T/err"
+[ $? -eq 1 ] && grep -q "^$T/tpl/templates/form-filler.xml:3:1: error: 模板不符合模式template.rng：.*label.* \[template\]$" "$T/err" &&
+	[ ! -e "$T/o3/plan/plan.pdf" ] && ok || { no "a template against the schema fails at its line"; cat "$T/err"; }
+printf '<?xml version="1.0"?>\n<form>\n  <label font="黑体"\n</form>\n' >"$T/tpl/templates/form-filler.xml"
+"$F" build -o "$T/o3" "$T/tpl/plan.md" >/dev/null 2>"$T/err"
+[ $? -eq 1 ] && grep -q "^$T/tpl/templates/form-filler.xml:4:[0-9]*: error: 模板不是格式正确的XML：" "$T/err" && ok ||
+	{ no "a template that is not XML fails at its line"; cat "$T/err"; }
+sed 's|template: form-filler.xml|template: ../templates/form.xml|' tests/plans/forms.md >"$T/tpl/plan.md"
+"$F" check "$T/tpl/plan.md" >"$T/log" 2>&1
+[ $? -eq 1 ] && grep -q "plan.md:[0-9]*:[0-9]*: error: 模板“../templates/form.xml”应是templates/文件夹中的文件名.*\[template\]" "$T/log" && ok ||
+	{ no "a template path is refused"; cat "$T/log"; }
+sed 's|template: form-filler.xml|template: nosuch.xml|' tests/plans/forms.md >"$T/tpl/plan.md"
+"$F" build -o "$T/o3" "$T/tpl/plan.md" >/dev/null 2>"$T/err"
+[ $? -eq 1 ] && grep -q "error: 找不到模板“nosuch.xml”" "$T/err" && ok || { no "a missing template is named"; cat "$T/err"; }
+cp plans/model-demonstration.md "$T/tpl/plan.md"
+printf '<?xml version="1.0"?>\n<notice>\n  <body left="30mm" width="150mm"/>\n</notice>\n' >"$T/tpl/templates/notice.xml"
+"$F" build -o "$T/o3" "$T/tpl/plan.md" >/dev/null 2>"$T/err"
+x=$(pdftotext -f 2 -l 2 -bbox "$T/o3/plan/plan.pdf" - | sed -n 's/.*<word xMin="\([0-9.]*\)".*/\1/p' | sort -n | head -1)
+awk -v x="$x" 'BEGIN { exit !(x > 84.5 && x < 85.5) }' && ok || no "notice.xml moves the 版心 (left edge $x, want 85.04)"
 
 # A character no font has: glyph-missing at its place, and no PDF.
 "$F" build -o "$T/out" tests/plans/glyph-missing.md >/dev/null 2>"$T/err"

@@ -1,0 +1,26 @@
+/* check_attach.c — attachments that cannot be drawn as the plan expects:
+ * a `template:` that is not a plain file name in templates/ (template),
+ * and a form, ledger or score sheet with nothing to draw from
+ * (field-missing, a warning: the attachment is still drawn, empty). */
+#include "check.h"
+#include "template.h"
+
+void check_attachments(const Plan *p, Diags *d)
+{
+	for (size_t i = 0; i < p->nattachments; i++) {
+		const Attachment *a = &p->attachments[i];
+		if (a->template_.s && !template_name_ok(a->template_.s))
+			diag_add(d, p->path, a->template_.pos, SEV_ERROR, "template",
+			         "模板“%s”应是templates/文件夹中的文件名，不能含“/”、“\\”或以“.”开头",
+			         a->template_.s);
+		if (a->type == ATT_FORM && a->nfields == 0)
+			diag_add(d, p->path, a->pos, SEV_WARNING, "field-missing",
+			         "附件%zu是表单（form），但没有字段（fields）", i + 1);
+		if (a->type == ATT_SCORESHEET && p->criteria.nitems == 0)
+			diag_add(d, p->path, a->pos, SEV_WARNING, "field-missing",
+			         "附件%zu是评分表（scoresheet），但criteria中没有评分项目（items）", i + 1);
+		if (a->type == ATT_LEDGER && a->rows_from == ROWS_UNITS && p->units.n == 0)
+			diag_add(d, p->path, a->rows_pos, SEV_WARNING, "field-missing",
+			         "附件%zu的行来自参与单位（rows: units），但没有units", i + 1);
+	}
+}

@@ -1,0 +1,380 @@
+/* Tests for template.c: the shipped templates say what the built-ins
+ * say; broken files (not XML, against the schema, impossible numbers, of
+ * the wrong kind) are findings at their file and line; names never leave
+ * templates/; files are read once and cached. */
+#include <math.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "diag.h"
+#include "template.h"
+#include "util.h"
+
+static char root[] = "/tmp/fangan-template-XXXXXX";
+static char *plan; /* root/plan.md: its templates/ is root/templates */
+
+static void put(const char *name, const char *text)
+{
+	char *p = xasprintf("%s/templates/%s", root, name);
+	FILE *f = fopen(p, "w");
+	assert_non_null(f);
+	fputs(text, f);
+	fclose(f);
+	free(p);
+}
+
+static int setup(void **state)
+{
+	(void)state;
+	assert_non_null(mkdtemp(root));
+	char *t = xasprintf("%s/templates", root);
+	assert_int_equal(mkdir(t, 0777), 0);
+	free(t);
+	plan = xasprintf("%s/plan.md", root);
+	/* The schema comes from ./templates (the checkout), as for an
+	 * office whose own templates/ holds only the files it changed. */
+	assert_int_equal(access("templates/template.rng", R_OK), 0);
+	unsetenv("FANGAN_DATADIR");
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	char *cmd = xasprintf("rm -rf '%s'", root);
+	assert_int_equal(system(cmd), 0);
+	free(cmd);
+	free(plan);
+	return 0;
+}
+
+static const Finding *only_finding(const Diags *d)
+{
+	if (d->n != 1)
+		for (size_t i = 0; i < d->n; i++)
+			fprintf(stderr, "  %s:%d:%d %s\n", d->v[i].file, d->v[i].pos.line,
+			        d->v[i].pos.col, d->v[i].message);
+	assert_int_equal(d->n, 1);
+	assert_string_equal(d->v[0].rule, "template");
+	assert_int_equal(d->v[0].severity, SEV_ERROR);
+	return &d->v[0];
+}
+
+#define NEAR(a, b) assert_true(fabs((a) - (b)) < 1e-9)
+
+/* templates/notice.xml is geometry_default(), number for number. */
+static void shipped_notice(void **state)
+{
+	(void)state;
+	Diags d = {0};
+	const Template *t = template_get(TPL_NOTICE, NULL, "plans/x.md", (Pos){0, 0}, &d);
+	assert_int_equal(d.n, 0);
+	assert_non_null(t);
+	assert_non_null(t->path);
+	Geometry a = t->notice, b = geometry_default();
+	NEAR(a.page_w, b.page_w);
+	NEAR(a.page_h, b.page_h);
+	NEAR(a.margin_top, b.margin_top);
+	NEAR(a.margin_left, b.margin_left);
+	NEAR(a.body_w, b.body_w);
+	NEAR(a.body_h, b.body_h);
+	assert_int_equal(a.lines, b.lines);
+	assert_int_equal(a.chars, b.chars);
+	NEAR(a.size_body, b.size_body);
+	NEAR(a.size_title, b.size_title);
+	NEAR(a.size_small, b.size_small);
+	NEAR(a.em_ascent, b.em_ascent);
+	NEAR(a.header_top, b.header_top);
+	NEAR(a.header_size_max, b.header_size_max);
+	NEAR(a.red_c, b.red_c);
+	NEAR(a.red_m, b.red_m);
+	NEAR(a.red_y, b.red_y);
+	NEAR(a.red_k, b.red_k);
+	NEAR(a.red_line_gap, b.red_line_gap);
+	NEAR(a.red_line_width, b.red_line_width);
+	NEAR(a.record_thick, b.record_thick);
+	NEAR(a.record_thin, b.record_thin);
+	NEAR(a.pagenum_drop, b.pagenum_drop);
+	assert_int_equal(a.record_on_even, b.record_on_even);
+	/* Read once: the same object again. */
+	assert_ptr_equal(template_get(TPL_NOTICE, NULL, "plans/x.md", (Pos){0, 0}, &d), t);
+	diag_free(&d);
+}
+
+static void same_cells(const TplCells *a, const TplCells *b)
+{
+	NEAR(a->padding, b->padding);
+	NEAR(a->leading, b->leading);
+	NEAR(a->rule, b->rule);
+	NEAR(a->frame, b->frame);
+}
+
+static void same_font(TplFont a, TplFont b)
+{
+	assert_int_equal(a.role, b.role);
+	NEAR(a.size, b.size);
+}
+
+/* form.xml, ledger.xml, scoresheet.xml are the built-in values. */
+static void shipped_tables(void **state)
+{
+	(void)state;
+	Diags d = {0};
+	const Template *f = template_get(TPL_FORM, NULL, "plans/x.md", (Pos){0, 0}, &d);
+	assert_int_equal(d.n, 0);
+	assert_non_null(f);
+	const TplForm *a = &f->form, *b = &template_builtin(TPL_FORM)->form;
+	same_font(a->title, b->title);
+	same_font(a->label, b->label);
+	same_font(a->value, b->value);
+	same_font(a->filler_font, b->filler_font);
+	assert_int_equal(a->filler, b->filler);
+	assert_string_equal(a->filler_unit, b->filler_unit);
+	assert_string_equal(a->filler_date, b->filler_date);
+	NEAR(a->label_min, b->label_min);
+	NEAR(a->label_max, b->label_max);
+	NEAR(a->row, b->row);
+	NEAR(a->line, b->line);
+	NEAR(a->line_min, b->line_min);
+	assert_int_equal(a->sign_lines, b->sign_lines);
+	assert_string_equal(a->seal, b->seal);
+	assert_string_equal(a->date, b->date);
+	same_cells(&a->cells, &b->cells);
+	assert_int_equal(a->label.role, ROLE_H1); /* 黑体 */
+	NEAR(a->title.size, 22);                 /* 2号 */
+
+	for (TplKind k = TPL_LEDGER; k <= TPL_SCORESHEET; k++) {
+		const Template *t = template_get(k, NULL, "plans/x.md", (Pos){0, 0}, &d);
+		assert_int_equal(d.n, 0);
+		assert_non_null(t);
+		const TplTable *x = &t->table, *y = &template_builtin(k)->table;
+		assert_int_equal(x->landscape, y->landscape);
+		same_font(x->title, y->title);
+		same_font(x->head, y->head);
+		same_font(x->cell, y->cell);
+		NEAR(x->row_min, y->row_min);
+		NEAR(x->fill_chars, y->fill_chars);
+		same_cells(&x->cells, &y->cells);
+		if (k == TPL_SCORESHEET) {
+			assert_string_equal(x->col_self, y->col_self);
+			assert_string_equal(x->total, y->total);
+			same_font(x->bands, y->bands);
+			assert_string_equal(x->bands_lead, y->bands_lead);
+		}
+	}
+	assert_true(template_builtin(TPL_LEDGER)->table.landscape);
+	assert_false(template_builtin(TPL_SCORESHEET)->table.landscape);
+	diag_free(&d);
+}
+
+/* Against the schema: a finding at the file and line, libxml2's reason
+ * in it, and no template. */
+static void schema_error(void **state)
+{
+	(void)state;
+	put("bad-schema.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+	                      "<form>\n"
+	                      "  <title size=\"2号\"/>\n"
+	                      "  <label font=\"Arial\" size=\"4号\"/>\n"
+	                      "</form>\n");
+	Diags d = {0};
+	assert_null(template_get(TPL_FORM, "bad-schema.xml", plan, (Pos){30, 5}, &d));
+	const Finding *f = only_finding(&d);
+	char *want = xasprintf("%s/templates/bad-schema.xml", root);
+	assert_string_equal(f->file, want);
+	free(want);
+	assert_int_equal(f->pos.line, 4);
+	assert_non_null(strstr(f->message, "模板不符合模式template.rng"));
+	assert_non_null(strstr(f->message, "font"));
+	assert_non_null(strstr(f->message, "label"));
+	/* Cached with its findings: a second plan hears it again, once. */
+	Diags d2 = {0};
+	assert_null(template_get(TPL_FORM, "bad-schema.xml", plan, (Pos){30, 5}, &d2));
+	assert_null(template_get(TPL_FORM, "bad-schema.xml", plan, (Pos){31, 5}, &d2));
+	assert_int_equal(d2.n, 1);
+	assert_int_equal(d2.v[0].pos.line, 4);
+	diag_free(&d);
+	diag_free(&d2);
+}
+
+/* An element the schema does not know, an attribute it does not know. */
+static void schema_unknown(void **state)
+{
+	(void)state;
+	put("bad-unknown.xml", "<?xml version=\"1.0\"?>\n"
+	                       "<ledger>\n"
+	                       "  <page orientation=\"landscape\"/>\n"
+	                       "  <cell font=\"仿宋\" colour=\"red\"/>\n"
+	                       "  <shading/>\n"
+	                       "</ledger>\n");
+	Diags d = {0};
+	assert_null(template_get(TPL_LEDGER, "bad-unknown.xml", plan, (Pos){1, 1}, &d));
+	assert_true(d.n >= 1);
+	bool colour = false;
+	for (size_t i = 0; i < d.n; i++) {
+		assert_string_equal(d.v[i].rule, "template");
+		if (d.v[i].pos.line == 4 && strstr(d.v[i].message, "colour"))
+			colour = true;
+	}
+	assert_true(colour);
+	diag_free(&d);
+}
+
+/* Not well-formed XML: the line and column of the parse error. */
+static void not_xml(void **state)
+{
+	(void)state;
+	put("bad-xml.xml", "<?xml version=\"1.0\"?>\n"
+	                   "<form>\n"
+	                   "  <label font=\"黑体\"\n"
+	                   "</form>\n");
+	Diags d = {0};
+	assert_null(template_get(TPL_FORM, "bad-xml.xml", plan, (Pos){1, 1}, &d));
+	assert_true(d.n >= 1);
+	assert_int_equal(d.v[0].pos.line, 4);
+	assert_true(d.v[0].pos.col >= 1);
+	assert_non_null(strstr(d.v[0].message, "模板不是格式正确的XML"));
+	diag_free(&d);
+}
+
+/* Numbers the schema accepts but that cannot work together. */
+static void impossible(void **state)
+{
+	(void)state;
+	put("bad-lines.xml", "<form>\n  <rows line=\"6mm\" min-line=\"8mm\"/>\n</form>\n");
+	Diags d = {0};
+	assert_null(template_get(TPL_FORM, "bad-lines.xml", plan, (Pos){1, 1}, &d));
+	assert_non_null(strstr(only_finding(&d)->message, "min-line"));
+	diag_free(&d);
+	put("bad-body.xml", "<notice>\n  <body left=\"40mm\" width=\"180mm\"/>\n</notice>\n");
+	Diags d2 = {0};
+	assert_null(template_get(TPL_NOTICE, "bad-body.xml", plan, (Pos){1, 1}, &d2));
+	assert_non_null(strstr(only_finding(&d2)->message, "纸张宽度"));
+	diag_free(&d2);
+	put("bad-twice.xml", "<form>\n  <rows line=\"8mm\"/>\n  <rows line=\"9mm\"/>\n</form>\n");
+	Diags d3 = {0};
+	assert_null(template_get(TPL_FORM, "bad-twice.xml", plan, (Pos){1, 1}, &d3));
+	assert_int_equal(only_finding(&d3)->pos.line, 3);
+	diag_free(&d3);
+}
+
+/* An office's variant: only what differs, 号 sizes and 公文 font names. */
+static void variant(void **state)
+{
+	(void)state;
+	put("mine.xml", "<form>\n"
+	                "  <label font=\"仿宋\" size=\"小4号\"/>\n"
+	                "  <value size=\"小四\"/>\n"
+	                "  <filler show=\"true\"/>\n"
+	                "  <rows line=\"8.5mm\"/>\n"
+	                "</form>\n");
+	Diags d = {0};
+	const Template *t = template_get(TPL_FORM, "mine.xml", plan, (Pos){1, 1}, &d);
+	assert_int_equal(d.n, 0);
+	assert_non_null(t);
+	assert_int_equal(t->form.label.role, ROLE_BODY);
+	NEAR(t->form.label.size, 12);
+	NEAR(t->form.value.size, 12);
+	assert_true(t->form.filler);
+	NEAR(t->form.line, MM(8.5));
+	NEAR(t->form.row, MM(12)); /* left out: the built-in */
+	assert_int_equal(t->form.value.role, ROLE_BODY);
+	diag_free(&d);
+}
+
+/* A name is a plain file name in templates/. */
+static void names(void **state)
+{
+	(void)state;
+	assert_true(template_name_ok("form.xml"));
+	assert_true(template_name_ok("信函.xml"));
+	assert_false(template_name_ok(""));
+	assert_false(template_name_ok("../form.xml"));
+	assert_false(template_name_ok("sub/form.xml"));
+	assert_false(template_name_ok("/etc/passwd"));
+	assert_false(template_name_ok(".."));
+	assert_false(template_name_ok(".hidden.xml"));
+	assert_false(template_name_ok("a\\b.xml"));
+	assert_false(template_name_ok("a\nb.xml"));
+	Diags d = {0};
+	assert_null(template_get(TPL_FORM, "../templates/form.xml", plan, (Pos){12, 15}, &d));
+	const Finding *f = only_finding(&d);
+	assert_string_equal(f->file, plan);
+	assert_int_equal(f->pos.line, 12);
+	assert_int_equal(f->pos.col, 15);
+	diag_free(&d);
+	Diags d2 = {0};
+	assert_null(template_get(TPL_FORM, "nosuch.xml", plan, (Pos){12, 15}, &d2));
+	assert_non_null(strstr(only_finding(&d2)->message, "找不到模板“nosuch.xml”"));
+	diag_free(&d2);
+}
+
+/* A ledger template named for a form. */
+static void wrong_kind(void **state)
+{
+	(void)state;
+	put("a-ledger.xml", "<ledger/>\n");
+	Diags d = {0};
+	assert_null(template_get(TPL_FORM, "a-ledger.xml", plan, (Pos){7, 3}, &d));
+	const Finding *f = only_finding(&d);
+	assert_int_equal(f->pos.line, 7);
+	assert_non_null(strstr(f->message, "ledger"));
+	assert_non_null(strstr(f->message, "form"));
+	assert_non_null(template_get(TPL_LEDGER, "a-ledger.xml", plan, (Pos){7, 3}, &d));
+	diag_free(&d);
+}
+
+/* notice.xml beside the plan is the geometry; none anywhere gives the
+ * fallback. */
+static void geometry(void **state)
+{
+	(void)state;
+	Geometry fallback = geometry_default();
+	Diags d = {0};
+	char *other = xasprintf("%s/sub/plan.md", root);
+	char *sub = xasprintf("%s/sub", root);
+	char *old = getcwd(NULL, 0);
+	assert_int_equal(mkdir(sub, 0777), 0);
+	/* From a folder with no templates/ anywhere along the search. */
+	assert_int_equal(chdir(sub), 0);
+	setenv("FANGAN_DATADIR", sub, 1);
+	assert_ptr_equal(template_geometry(other, &fallback, &d), &fallback);
+	assert_ptr_equal(template_get(TPL_FORM, NULL, other, (Pos){0, 0}, &d),
+	                 template_builtin(TPL_FORM));
+	assert_int_equal(chdir(old), 0);
+	unsetenv("FANGAN_DATADIR");
+	put("notice.xml", "<notice>\n  <body left=\"30mm\" width=\"150mm\"/>\n"
+	                  "  <record even-page=\"false\"/>\n</notice>\n");
+	const Geometry *g = template_geometry(plan, &fallback, &d);
+	assert_int_equal(d.n, 0);
+	assert_ptr_not_equal(g, &fallback);
+	NEAR(g->margin_left, MM(30));
+	NEAR(g->body_w, MM(150));
+	NEAR(g->margin_top, MM(37));
+	assert_false(g->record_on_even);
+	free(old);
+	free(sub);
+	free(other);
+	diag_free(&d);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(shipped_notice), cmocka_unit_test(shipped_tables),
+		cmocka_unit_test(schema_error),   cmocka_unit_test(schema_unknown),
+		cmocka_unit_test(not_xml),        cmocka_unit_test(impossible),
+		cmocka_unit_test(variant),        cmocka_unit_test(names),
+		cmocka_unit_test(wrong_kind),     cmocka_unit_test(geometry),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
