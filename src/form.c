@@ -136,8 +136,11 @@ double form_draw(AttCtx *c, const TplForm *f, const char *unit)
 	}
 	c->ok &= table_measure(&t, s->fs, c->p->path, c->d);
 
-	/* One page if the writing lines can be squeezed to fit it. */
-	double avail = y - (s->top - s->height), cap = s->height - 1;
+	/* One page if the writing lines can be squeezed to fit it.  No box is
+	 * taller than the room under the title, so even a field of 40 lines
+	 * starts on the first page and stays on one. */
+	double avail = y - (s->top - s->height);
+	double cap = avail > 2 * f->row ? avail : s->height - 1;
 	set_heights(&t, need, f, f->line, cap);
 	if (table_rows_h(&t, 0, t.nrows) > avail) {
 		set_heights(&t, need, f, f->line_min, cap);

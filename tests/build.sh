@@ -12,13 +12,14 @@ pass=0 fail=0
 ok() { pass=$((pass + 1)); }
 no() { fail=$((fail + 1)); echo "FAIL: $*"; }
 
-"$F" build -o "$T/out" plans/ tests/plans/traditional.md tests/plans/astral.md tests/plans/text-attachment.md tests/plans/forms.md >"$T/log" 2>"$T/err"
+"$F" build -o "$T/out" plans/ tests/plans/traditional.md tests/plans/astral.md tests/plans/text-attachment.md tests/plans/forms.md tests/plans/long-forms.md >"$T/log" 2>"$T/err"
 [ $? -eq 1 ] && ok || no "build of plans/ exits 1 (five-star-school has errors)"
 grep -q 'five-star-school.md: 有错误，未生成PDF' "$T/err" && ok || no "the plan with errors is named"
 [ ! -e "$T/out/five-star-school" ] && ok || no "no output for a plan with errors"
 ls "$T/out"/*/*.tmp* >/dev/null 2>&1 && no "temporary files left" || ok
 
-for md in plans/*.md tests/plans/traditional.md tests/plans/astral.md tests/plans/text-attachment.md tests/plans/forms.md; do
+for md in plans/*.md tests/plans/traditional.md tests/plans/astral.md tests/plans/text-attachment.md tests/plans/forms.md \
+	tests/plans/long-forms.md; do
 	n=$(basename "$md" .md)
 	pdf="$T/out/$n/$n.pdf"
 	[ "$n" = five-star-school ] && continue
@@ -45,7 +46,8 @@ counts() { # add "X: N passed, M failed" from $1 to the totals
 	[ "${f:-1}" -eq 0 ] || echo "$1" | grep -v '^[a-z]*: [0-9]* passed' | head -20
 }
 counts "$(python3 tests/forms_check.py "$T/out" plans/five-upgrades.md plans/model-demonstration.md \
-	plans/model-organ.md plans/five-star-service.md tests/plans/text-attachment.md tests/plans/forms.md)"
+	plans/model-organ.md plans/five-star-service.md tests/plans/text-attachment.md tests/plans/forms.md \
+	tests/plans/long-forms.md)"
 grep -q "^$T/out/forms/units/apply-\*.pdf (30份)$" "$T/log" && ok || no "30 unit copies reported"
 [ "$(ls "$T/out/forms/units" | wc -l)" -eq 30 ] && ok || no "one file per unit"
 [ -f "$T/out/forms/_._deadlines.pdf" ] && ok || no "an attachment id ../deadlines is made safe"
@@ -53,6 +55,12 @@ grep -q "^$T/out/forms/units/apply-\*.pdf (30份)$" "$T/log" && ok || no "30 uni
 	no "the ledger of 30 units takes 3 pages"
 [ "$(pdfinfo "$T/out/five-upgrades/application.pdf" | sed -n 's/^Pages: *//p')" -eq 1 ] && ok ||
 	no "the five-upgrades form fits one page"
+[ "$(pdfinfo "$T/out/long-forms/squeeze.pdf" | sed -n 's/^Pages: *//p')" -eq 1 ] && ok ||
+	no "a form that fits one page with its lines squeezed is one page"
+[ "$(pdfinfo "$T/out/long-forms/long.pdf" | sed -n 's/^Pages: *//p')" -eq 3 ] && ok ||
+	no "a form of 43 lines breaks between rows over 3 pages"
+[ "$(pdfinfo "$T/out/long-forms/huge.pdf" | sed -n 's/^Pages: *//p')" -eq 2 ] && ok ||
+	no "a box of 40 lines is kept to the first page"
 pdftotext -f 1 -l 1 "$T/out/five-upgrades/application.pdf" - | grep -q '^市直工〔2020〕5号附件$' && ok ||
 	no "an attachment alone is labelled with the 发文字号 (GB/T 9704 §7.3.7)"
 

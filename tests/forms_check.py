@@ -232,7 +232,7 @@ def check_form(pdf, att, unit, where):
     fields = fields_of(att)
     unit_field = next((f["name"] for f in fields if f["name"] in UNIT_FIELDS),
                       fields[0]["name"] if fields else None)
-    found = {}
+    found, seen = {}, {}
     for n, page in enumerate(pages, 1):
         check(not page.landscape, f"{where} page {n}: a form page is portrait")
         for top, row in rows_of(page):
@@ -240,6 +240,17 @@ def check_form(pdf, att, unit, where):
                 for f in fields:
                     if strip(text) == strip(f["name"]) and i + 1 < len(row):
                         found[f["name"]] = (n, box, row[i + 1], top)
+                        seen[f["name"]] = seen.get(f["name"], 0) + 1
+        # The 填报单位/填报日期 line, when the template shows it: above
+        # the table, the unit written after it in a unit's copy.
+        filler = [w for w in page.words if w[0].startswith("填报单位")]
+        if filler and page.rules:
+            w = filler[0]
+            check(w[4] < min(r[1] for r in page.rules), f"{where}: 填报单位 not above the table")
+            if unit is not None:
+                check(strip(w[0]).endswith(strip(unit)), f"{where}: 填报单位 reads '{w[0]}'")
+    for f in fields:
+        check(seen.get(f["name"], 0) <= 1, f"{where}: label '{f['name']}' drawn twice (row split)")
     # Tall enough forms may break; small ones fit one page.
     lines = sum(max(f["lines"], 3) if f["sign"] else f["lines"] for f in fields)
     if lines <= 20:
