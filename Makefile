@@ -111,11 +111,13 @@ demo: deps
 	./fangan check plans/ || [ $$? -eq 1 ]
 	./fangan build -o out plans/ || [ $$? -eq 1 ]
 
-# Every page of out/ as PNG under out/proof/, to look at.
+# Every page of out/ as PNG under out/proof/, to look at; an attachment's
+# own file (out/NAME/ID.pdf) as NAME-ID-N.png.
 proof:
 	@mkdir -p out/proof
 	@for f in out/*/*.pdf; do \
-	  n=$$(basename "$$f" .pdf); \
+	  n=$$(basename "$$f" .pdf); d=$$(basename "$$(dirname "$$f")"); \
+	  [ "$$n" = "$$d" ] || n="$$d-$$n"; \
 	  pdftoppm -r 60 -png "$$f" "out/proof/$$n" && echo "out/proof/$$n-*.png"; \
 	done
 
