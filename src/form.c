@@ -61,7 +61,9 @@ static void fill_cells(TCell *label, TCell *value, const Field *fd, const TplFor
 }
 
 /* 填报单位（盖章）：…  填报日期：  年  月  日, left and right, above the
- * table.  Returns the y of its bottom. */
+ * table; when a long unit name leaves no room between them, the date
+ * goes right-aligned on a line of its own (and a name longer than the
+ * line wraps).  Returns the y of the bottom. */
 static double filler(AttCtx *c, const TplForm *f, const char *unit, double y)
 {
 	Sheet *s = &c->sheet;
@@ -71,10 +73,26 @@ static double filler(AttCtx *c, const TplForm *f, const char *unit, double y)
 	                        : f->filler_unit;
 	c->ok &= sheet_glyphs(s->fs, ft.role, left, c->p->path, c->a->pos, c->d);
 	c->ok &= sheet_glyphs(s->fs, ft.role, f->filler_date, c->p->path, c->a->pos, c->d);
+	double pitch = ft.size * f->cells.leading;
 	double base = y - geo_line_pitch(g) / 2 - g->em_ascent * ft.size;
-	pdf_text(s->doc, ft.role, ft.size, s->left, base, left, 0);
+	TsRun run = {ft.role, left, strlen(left)};
+	TsStyle st = {.size = ft.size, .width = s->width, .align = TS_LEFT};
+	TsPara para = typeset(s->fs, &run, 1, &st);
+	double last_w = 0;
+	for (size_t j = 0; j < para.nlines; j++) {
+		const TsLine *ln = &para.lines[j];
+		if (j)
+			base -= pitch;
+		for (size_t k = 0; k < ln->npieces; k++)
+			pdf_textn(s->doc, ft.role, ft.size, s->left + ln->pieces[k].x, base,
+			          left + ln->pieces[k].off, ln->pieces[k].len, ln->pieces[k].spacing);
+		last_w = ln->width;
+	}
+	tspara_free(&para);
 	double w = fontset_text_width(s->fs, ft.role, ft.size, f->filler_date,
 	                              strlen(f->filler_date), 0);
+	if (last_w + 2 * ft.size + w > s->width)
+		base -= pitch;
 	pdf_text(s->doc, ft.role, ft.size, s->left + s->width - w, base, f->filler_date, 0);
 	return base - (1 - g->em_ascent) * ft.size;
 }

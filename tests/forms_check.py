@@ -185,8 +185,24 @@ def rows_of(page):
 
 # ---- checks on every page -------------------------------------------------------
 
+def overlaps(a, b):
+    """Do two word boxes share more than a sliver (poppler's boxes of
+    neighbouring words may touch)?"""
+    w = min(a[3], b[3]) - max(a[1], b[1])
+    h = min(a[4], b[4]) - max(a[2], b[2])
+    return w > 1 and h > 1
+
+
 def check_page(page, where):
     left, top, right, bottom = page.frame()
+    # No text over other text.
+    words = sorted(page.words, key=lambda w: w[2])
+    for i, a in enumerate(words):
+        for b in words[i + 1:]:
+            if b[2] >= a[4]:
+                break
+            if overlaps(a, b):
+                check(False, f"{where}: '{a[0][:12]}' and '{b[0][:12]}' overlap")
     for (t, x0, y0, x1, y1) in page.words:
         check(0 <= x0 and x1 <= page.w and 0 <= y0 and y1 <= page.h,
               f"{where}: '{t}' off the page")
@@ -245,10 +261,12 @@ def check_form(pdf, att, unit, where):
         # the table, the unit written after it in a unit's copy.
         filler = [w for w in page.words if w[0].startswith("填报单位")]
         if filler and page.rules:
-            w = filler[0]
-            check(w[4] < min(r[1] for r in page.rules), f"{where}: 填报单位 not above the table")
+            w, table_top = filler[0], min(r[1] for r in page.rules)
+            check(w[4] < table_top, f"{where}: 填报单位 not above the table")
             if unit is not None:
-                check(strip(w[0]).endswith(strip(unit)), f"{where}: 填报单位 reads '{w[0]}'")
+                line = strip("".join(x[0] for x in sorted(page.words, key=lambda x: (round(x[2]), x[1]))
+                                     if w[2] - 0.5 <= x[2] and x[4] < table_top))
+                check(strip("填报单位（盖章）：" + unit) in line, f"{where}: 填报单位 reads '{line}'")
     for f in fields:
         check(seen.get(f["name"], 0) <= 1, f"{where}: label '{f['name']}' drawn twice (row split)")
     # Tall enough forms may break; small ones fit one page.
@@ -426,7 +444,7 @@ def check_plan(outdir, md):
         elif kind == "scoresheet":
             check_scoresheet(pdf, plan, where)
     # The whole document: no text crosses a rule anywhere.
-    for n, page in enumerate(read_pdf(main), 1):
+    for n, page in enumerate(read_pdf(main) if os.path.isfile(main) else [], 1):
         check_page(page, f"{name}.pdf page {n}")
     # Nothing written outside the plan's folder.
     stray = [f for f in os.listdir(outdir) if not os.path.isdir(os.path.join(outdir, f))]
