@@ -1,7 +1,9 @@
 /* check_attach.c — attachments that cannot be drawn as the plan expects:
  * a `template:` that is not a plain file name in templates/ (template),
- * and a form, ledger or score sheet with nothing to draw from
- * (field-missing, a warning: the attachment is still drawn, empty). */
+ * a form, ledger or score sheet with nothing to draw from (field-missing,
+ * a warning: the attachment is still drawn, empty), and a ledger row
+ * with more cells than the ledger has columns (type-mismatch, a warning:
+ * the cells beyond are not drawn). */
 #include "check.h"
 #include "template.h"
 
@@ -19,6 +21,11 @@ void check_attachments(const Plan *p, Diags *d)
 		if (a->type == ATT_SCORESHEET && p->criteria.nitems == 0)
 			diag_add(d, p->path, a->pos, SEV_WARNING, "field-missing",
 			         "附件%zu是评分表（scoresheet），但criteria中没有评分项目（items）", i + 1);
+		for (size_t r = 0; a->type == ATT_LEDGER && a->columns.n && r < a->nrows; r++)
+			if (a->rows[r].cells.n > a->columns.n)
+				diag_add(d, p->path, a->rows[r].cells.pos, SEV_WARNING, "type-mismatch",
+				         "附件%zu第%zu行有%zu个单元格，多于%zu列，多出的不会显示", i + 1,
+				         r + 1, a->rows[r].cells.n, a->columns.n);
 		if (a->type == ATT_LEDGER && a->rows_from == ROWS_UNITS && p->units.n == 0)
 			diag_add(d, p->path, a->rows_pos, SEV_WARNING, "field-missing",
 			         "附件%zu的行来自参与单位（rows: units），但没有units", i + 1);

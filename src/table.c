@@ -100,8 +100,12 @@ void table_fit(Table *t, const FontSet *fs, double width, double fill_w)
 {
 	size_t n = t->ncols;
 	double pad2 = 2 * t->style.padding + 1;
+	/* What each column wants, tier by tier: w its least (a header of up
+	 * to 4 characters unbroken, 2 characters of anything); text what its
+	 * body cells need to not wrap; head its header unbroken up to 8
+	 * characters; fill room to write in for an empty column. */
 	double *w = xcalloc(n, sizeof *w), *text = xcalloc(n, sizeof *text),
-	       *fill = xcalloc(n, sizeof *fill);
+	       *head = xcalloc(n, sizeof *head), *fill = xcalloc(n, sizeof *fill);
 	bool *empty = xcalloc(n, sizeof *empty);
 	for (size_t k = 0; k < n; k++)
 		empty[k] = true;
@@ -112,50 +116,48 @@ void table_fit(Table *t, const FontSet *fs, double width, double fill_w)
 			const TCell *c = &row->cells[i];
 			int sp = span_of(c);
 			if (sp == 1) {
-				double two = 2 * c->font.size + pad2;
-				double nat = c->text ? fontset_text_width(fs, c->font.role, c->font.size,
-				                                          c->text, strlen(c->text), 0) + pad2
+				double sz = c->font.size, two = 2 * sz + pad2;
+				double nat = c->text ? fontset_text_width(fs, c->font.role, sz, c->text,
+				                                          strlen(c->text), 0) + pad2
 				                     : 0;
-				if (row->head) {
-					/* A header wraps rather than take more than 8 characters. */
-					double cap = 8 * c->font.size + pad2;
-					double m = nat < cap ? nat : cap;
-					if (m < two)
-						m = two;
-					if (m > w[col])
-						w[col] = m;
-				} else {
-					if (two > w[col])
-						w[col] = two;
-					if (nat > text[col])
-						text[col] = nat;
-					if (c->text && *c->text)
-						empty[col] = false;
-				}
+				double least = nat < 4 * sz + pad2 ? nat : 4 * sz + pad2;
+				if (least < two)
+					least = two;
+				if (!row->head)
+					least = two;
+				if (least > w[col])
+					w[col] = least;
+				double *want = row->head ? head : text;
+				double capped = row->head && nat > 8 * sz + pad2 ? 8 * sz + pad2 : nat;
+				if (capped > want[col])
+					want[col] = capped;
+				if (!row->head && c->text && *c->text)
+					empty[col] = false;
 			}
 			col += (size_t)sp;
 		}
 	}
 	double sum = 0;
 	for (size_t k = 0; k < n; k++) {
-		if (text[k] < w[k])
-			text[k] = w[k];
-		fill[k] = empty[k] && fill_w + pad2 > text[k] ? fill_w + pad2 : text[k];
+		fill[k] = empty[k] ? fill_w + pad2 : 0;
 		sum += w[k];
 	}
 	if (sum > width) {
+		/* Too narrow a page: everything shrinks alike and wraps. */
 		for (size_t k = 0; k < n; k++)
 			w[k] *= width / sum;
 	} else {
 		double room = raise_to(w, text, n, width - sum);
+		room = raise_to(w, head, n, room);
 		room = raise_to(w, fill, n, room);
 		double total = width - room;
 		for (size_t k = 0; k < n; k++)
-			w[k] += room * w[k] / total;
+			w[k] = total > 0 ? w[k] + room * w[k] / total : width / (double)n;
 	}
 	memcpy(t->colw, w, n * sizeof *w);
 	free(w);
 	free(text);
+	free(head);
 	free(fill);
 	free(empty);
 }

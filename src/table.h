@@ -64,12 +64,13 @@ void table_free(Table *t);
 /* A new row of ncells cells (zeroed, span 1), to be filled in. */
 TRow *table_add_row(Table *t, size_t ncells, double min_h, bool head);
 
-/* Column widths from the content, filling width exactly: header texts
- * keep their natural width where they can, then columns with text get
- * what they need to not wrap (the narrow needs first), then empty
- * columns — the ones to be written in — get up to fill_w each; what is
- * left is shared in proportion.  Too narrow a page shrinks everything
- * alike and lets the text wrap. */
+/* Column widths from the content, filling width exactly.  Every column
+ * first gets room for a short header (4 characters) unbroken; then the
+ * columns with text get what they need to not wrap, then headers up to
+ * 8 characters, then empty columns — the ones to be written in — up to
+ * fill_w each, the narrowest needs met first at each step so that one
+ * long column cannot starve the short ones; what is left is shared in
+ * proportion.  Too narrow a page shrinks everything alike. */
 void table_fit(Table *t, const FontSet *fs, double width, double fill_w);
 
 /* Wrap every cell and set the rows' heights.  Characters no font has
