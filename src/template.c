@@ -309,8 +309,8 @@ static char *xml_message(XErr *x)
 typedef struct {
 	Errs *errs;
 	const char *file;  /* the file being read, for errors without one */
-	const char *what;  /* 模板 or 模式文件 */
-	bool validating;
+	bool schema;       /* reading template.rng itself */
+	bool validating;   /* checking a template against it */
 } XmlCtx;
 
 static void on_xml_error(void *data, XErr *x)
@@ -320,10 +320,12 @@ static void on_xml_error(void *data, XErr *x)
 		return;
 	char *m = xml_message(x);
 	const char *file = x->file ? x->file : c->file;
-	if (c->validating)
-		err_add(c->errs, file, x->line, 0, "%s不符合模式template.rng：%s", c->what, m);
+	if (c->schema)
+		err_add(c->errs, file, x->line, x->int2, "模式文件template.rng有误：%s", m);
+	else if (c->validating)
+		err_add(c->errs, file, x->line, 0, "模板不符合模式template.rng：%s", m);
 	else
-		err_add(c->errs, file, x->line, x->int2, "%s不是格式正确的XML：%s", c->what, m);
+		err_add(c->errs, file, x->line, x->int2, "模板不是格式正确的XML：%s", m);
 	free(m);
 }
 
@@ -553,7 +555,7 @@ static Entry *schema_for(const char *plan)
 	Entry *e = find_entry(key, true);
 	if (!e) {
 		e = new_entry(key, path, true);
-		XmlCtx c = {&e->errs, path, "模式文件", false};
+		XmlCtx c = {&e->errs, path, true, false};
 		xmlSetStructuredErrorFunc(&c, on_xml_error);
 		xmlRelaxNGParserCtxtPtr pc = xmlRelaxNGNewParserCtxt(path);
 		if (pc) {
@@ -594,7 +596,7 @@ static void load(Entry *e, const char *plan)
 		err_add(&e->errs, path, 1, 1, "模式文件template.rng有误，无法校验模板");
 		return;
 	}
-	XmlCtx c = {&e->errs, path, "模板", false};
+	XmlCtx c = {&e->errs, path, false, false};
 	xmlSetStructuredErrorFunc(&c, on_xml_error);
 	xmlDocPtr doc = xmlReadFile(path, NULL, XML_PARSE_NONET | XML_PARSE_NOCDATA);
 	if (!doc) {

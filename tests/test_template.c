@@ -367,6 +367,42 @@ static void geometry(void **state)
 	diag_free(&d);
 }
 
+/* A broken schema beside the plan: its own finding at its line, and the
+ * templates it should check are refused. */
+static void bad_schema(void **state)
+{
+	(void)state;
+	char *dir = xasprintf("%s/s2/templates", root);
+	char *s2 = xasprintf("%s/s2", root);
+	assert_int_equal(mkdir(s2, 0777), 0);
+	assert_int_equal(mkdir(dir, 0777), 0);
+	char *rng = xasprintf("%s/template.rng", dir), *form = xasprintf("%s/form.xml", dir);
+	FILE *f = fopen(rng, "w");
+	assert_non_null(f);
+	fputs("<grammar xmlns=\"http://relaxng.org/ns/structure/1.0\">\n"
+	      "  <start><bogus/></start>\n</grammar>\n", f);
+	fclose(f);
+	f = fopen(form, "w");
+	assert_non_null(f);
+	fputs("<form/>\n", f);
+	fclose(f);
+	char *plan2 = xasprintf("%s/plan.md", s2);
+	Diags d = {0};
+	assert_null(template_get(TPL_FORM, NULL, plan2, (Pos){0, 0}, &d));
+	bool at_schema = false;
+	for (size_t i = 0; i < d.n; i++)
+		if (!strcmp(d.v[i].file, rng) && d.v[i].pos.line == 2 &&
+		    strstr(d.v[i].message, "模式文件template.rng有误"))
+			at_schema = true;
+	assert_true(at_schema);
+	diag_free(&d);
+	free(plan2);
+	free(rng);
+	free(form);
+	free(dir);
+	free(s2);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -375,6 +411,7 @@ int main(void)
 		cmocka_unit_test(not_xml),        cmocka_unit_test(impossible),
 		cmocka_unit_test(variant),        cmocka_unit_test(names),
 		cmocka_unit_test(wrong_kind),     cmocka_unit_test(geometry),
+		cmocka_unit_test(bad_schema),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
