@@ -297,6 +297,8 @@ static void draw_lines(PdfDoc *doc, const Table *t, const TCell *c, double x0, d
 	double base = bottom + vpad(t) + (p - s) / 2 + (1 - t->em_ascent) * s;
 	double right = x0 + c->x + c->w - t->style.padding - 2 * s;
 	double dw = t->date_w, sw = t->seal_w;
+	if (right - dw < x0 + c->x + t->style.padding) /* a narrow (half) cell */
+		right = x0 + c->x + c->w - t->style.padding;
 	pdf_text(doc, c->font.role, s, right - dw, base, t->date, 0);
 	pdf_text(doc, c->font.role, s, right - dw / 2 - sw / 2, base + p, t->seal, 0);
 }

@@ -432,36 +432,52 @@ static void read_values(Template *t, xmlNode *root, Errs *e, const char *file)
 	}
 }
 
+/* The line of root's child element name (where the numbers that clash
+ * were written), or root's own when the file leaves that element out. */
+static int elem_line(xmlNode *root, const char *name)
+{
+	for (xmlNode *n = root->children; n; n = n->next)
+		if (n->type == XML_ELEMENT_NODE && !strcmp((const char *)n->name, name))
+			return line_of(n);
+	return line_of(root);
+}
+
 /* What the schema cannot check: numbers that only make sense together. */
 static void check_values(const Template *t, xmlNode *root, Errs *e, const char *file)
 {
-	int line = line_of(root);
-#define NEED(cond, ...) do { if (!(cond)) err_add(e, file, line, 0, __VA_ARGS__); } while (0)
+#define NEED(cond, elem, ...) \
+	do { \
+		if (!(cond)) \
+			err_add(e, file, elem_line(root, elem), 0, __VA_ARGS__); \
+	} while (0)
 	if (t->kind == TPL_NOTICE) {
 		const Geometry *g = &t->notice;
-		NEED(g->margin_left + g->body_w <= g->page_w + 0.01,
+		NEED(g->margin_left + g->body_w <= g->page_w + 0.01, "body",
 		     "模板中版心（订口%.1fmm加宽%.1fmm）超出了纸张宽度%.1fmm",
 		     g->margin_left / MM(1), g->body_w / MM(1), g->page_w / MM(1));
-		NEED(g->margin_top + g->body_h <= g->page_h + 0.01,
+		NEED(g->margin_top + g->body_h <= g->page_h + 0.01, "body",
 		     "模板中版心（天头%.1fmm加高%.1fmm）超出了纸张高度%.1fmm",
 		     g->margin_top / MM(1), g->body_h / MM(1), g->page_h / MM(1));
-		NEED(g->lines >= 2 && (g->body_h - g->size_body) / (g->lines - 1) >= g->size_body,
-		     "模板中版心高度排不下%d行%.1fpt的文字", g->lines, g->size_body);
-		NEED(g->body_w / g->chars >= g->size_body * 0.8,
+		NEED(g->lines >= 2 &&
+		         (g->body_h - g->size_body) / (g->lines - 1) >= g->size_body,
+		     "body", "模板中版心高度排不下%d行%.1fpt的文字", g->lines, g->size_body);
+		NEED(g->body_w / g->chars >= g->size_body * 0.8, "body",
 		     "模板中版心宽度排不下每行%d个%.1fpt的字", g->chars, g->size_body);
-		NEED(g->em_ascent > 0 && g->em_ascent < 1, "模板中em-ascent应在0和1之间");
+		NEED(g->em_ascent > 0 && g->em_ascent < 1, "sizes", "模板中em-ascent应在0和1之间");
 	} else if (t->kind == TPL_FORM) {
 		const TplForm *f = &t->form;
-		NEED(f->line_min <= f->line, "模板中<rows>的min-line不能大于line");
-		NEED(f->label_min <= f->label_max, "模板中<label>的min-chars不能大于max-chars");
-		NEED(f->row >= f->value.size && f->row >= f->label.size,
+		NEED(f->line_min <= f->line, "rows", "模板中<rows>的min-line不能大于line");
+		NEED(f->label_min <= f->label_max, "label", "模板中<label>的min-chars不能大于max-chars");
+		NEED(f->row >= f->value.size && f->row >= f->label.size, "rows",
 		     "模板中<rows>的height小于单元格文字的字号");
-		NEED(f->line_min >= f->value.size * 0.8, "模板中<rows>的min-line小于单元格文字的字号");
-		NEED(f->cells.leading >= 1, "模板中<cells>的leading应不小于1");
+		NEED(f->line_min >= f->value.size * 0.8, "rows",
+		     "模板中<rows>的min-line小于单元格文字的字号");
+		NEED(f->cells.leading >= 1, "cells", "模板中<cells>的leading应不小于1");
 	} else {
 		const TplTable *tb = &t->table;
-		NEED(tb->cells.leading >= 1, "模板中<cells>的leading应不小于1");
-		NEED(tb->row_min >= tb->cell.size, "模板中<cell>的min-height小于单元格文字的字号");
+		NEED(tb->cells.leading >= 1, "cells", "模板中<cells>的leading应不小于1");
+		NEED(tb->row_min >= tb->cell.size, "cell",
+		     "模板中<cell>的min-height小于单元格文字的字号");
 	}
 #undef NEED
 }

@@ -253,7 +253,9 @@ static void impossible(void **state)
 	put("bad-lines.xml", "<form>\n  <rows line=\"6mm\" min-line=\"8mm\"/>\n</form>\n");
 	Diags d = {0};
 	assert_null(template_get(TPL_FORM, "bad-lines.xml", plan, (Pos){1, 1}, &d));
-	assert_non_null(strstr(only_finding(&d)->message, "min-line"));
+	const Finding *f = only_finding(&d);
+	assert_non_null(strstr(f->message, "min-line"));
+	assert_int_equal(f->pos.line, 2); /* the <rows> that says it */
 	diag_free(&d);
 	put("bad-body.xml", "<notice>\n  <body left=\"40mm\" width=\"180mm\"/>\n</notice>\n");
 	Diags d2 = {0};
