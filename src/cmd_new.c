@@ -243,7 +243,7 @@ static void front_matter(Buf *b, const Timeline *t, const char *title)
 		"      - {name: 联系电话, width: half}\n"
 		"      - {name: 主要举措, lines: 6}\n"
 		"      - {name: 单位意见, sign: true}\n"
-		"    # template: 申报表.html  # 可选：templates/ 中代替默认样式的模板\n"
+		"    # template: 申报表.xml  # 可选：templates/ 中代替默认样式的模板（见 template.rng）\n"
 		"  - id: scoresheet\n"
 		"    type: scoresheet  # 按 criteria 生成评分表\n"
 		"    title: 评分标准\n"

@@ -58,6 +58,10 @@ cp "$top/plans/model-demonstration.md" "$top/plans/five-upgrades.md" .
 	no "installed new's plan: $(cat "$T/out")"
 "$P/bin/fangan" build plans/first.md >"$T/out" 2>&1 && [ -s out/first/first.pdf ] && ok ||
 	no "installed build: $(cat "$T/out")"
+# Its form and score sheet drawn after the installed templates, the form
+# once per unit.
+[ -s out/first/application.pdf ] && [ -s out/first/scoresheet.pdf ] &&
+	[ "$(ls out/first/units | wc -l)" -eq 2 ] && ok || no "installed build: attachment files"
 "$P/bin/fangan" fonts | grep -q "mapping file: $P/share/fangan/fonts/fonts.map" && ok ||
 	no "installed fonts uses the installed fonts folder"
 "$P/bin/fangan" calendar plans/ five-upgrades.md 2>/dev/null | grep -q '^BEGIN:VCALENDAR' && ok ||
