@@ -59,7 +59,7 @@ static void form_default(TplForm *f)
 	strcpy(f->filler_date, "填报日期：　　年　　月　　日");
 	f->label = (TplFont){ROLE_H1, 14};
 	f->value = (TplFont){ROLE_BODY, 14};
-	f->label_min = 4;
+	f->label_min = 5;
 	f->label_max = 6;
 	f->row = MM(12);
 	f->line = MM(9);
