@@ -161,43 +161,11 @@ static inline Quota *pb_quota(Plan *p, const char *name, int line, Num min, Num 
 	return q;
 }
 
+/* Hand-built plans own their strings the way read ones do, so the
+ * reader's own plan_free releases them. */
 static inline void pb_free(Plan *p)
 {
-	if (!p)
-		return;
-	free(p->path);
-	free(p->title.s);
-	free(p->issuer.s);
-	free(p->doc_number.s);
-	for (size_t i = 0; i < p->nphases; i++)
-		free(p->phases[i].name.s);
-	free(p->phases);
-	for (size_t i = 0; i < p->ndeadlines; i++) {
-		Deadline *dl = &p->deadlines[i];
-		free(dl->name.s);
-		free(dl->by.s);
-		free(dl->to.s);
-		free(dl->phase.s);
-		free(dl->form.s);
-	}
-	free(p->deadlines);
-	for (size_t i = 0; i < p->criteria.nitems; i++) {
-		free(p->criteria.items[i].name.s);
-		free(p->criteria.items[i].standard.s);
-	}
-	free(p->criteria.items);
-	for (size_t i = 0; i < p->criteria.nratings; i++)
-		free(p->criteria.ratings[i].name.s);
-	free(p->criteria.ratings);
-	for (size_t i = 0; i < p->nquotas; i++) {
-		free(p->quotas[i].name.s);
-		free(p->quotas[i].of.s);
-	}
-	free(p->quotas);
-	for (size_t i = 0; i < p->nattachments; i++)
-		free(p->attachments[i].id.s);
-	free(p->attachments);
-	free(p);
+	plan_free(p);
 }
 
 /* ---- looking at findings ---- */
