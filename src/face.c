@@ -20,6 +20,7 @@ struct Face {
 	hb_font_t *font;      /* scale = upem, so advances are font units */
 	hb_face_t *subset_src; /* what face_subset subsets: hb, or hb preprocessed */
 	unsigned subsets;      /* how many subsets have been made */
+	bool prepared;         /* subset_src is preprocessed */
 	unsigned upem;
 	char *psname, *family;
 	FaceMetrics m;
@@ -227,6 +228,16 @@ int face_advance(const Face *f, uint32_t gid)
 /* Subsets of one face made before it is worth preprocessing it. */
 #define PREPROCESS_AFTER 32
 
+/* Documents this process expects to make (face_expect_subsets): a batch
+ * that will subset each face this often prepares it at the first one,
+ * instead of paying the unprepared price PREPROCESS_AFTER - 1 times. */
+static unsigned expected_subsets;
+
+void face_expect_subsets(unsigned n)
+{
+	expected_subsets = n;
+}
+
 /* Tables a PDF viewer never reads from an embedded CIDFontType2: layout
  * (we do not shape), vertical metrics, bitmaps and colour glyphs. */
 static const hb_tag_t dropped_tables[] = {
@@ -273,12 +284,13 @@ bool face_subset(const Face *f, const uint32_t *gids, size_t n,
 	 * it is done only once a face has been subset PREPROCESS_AFTER times.
 	 * The face is logically const: these are caches. */
 	Face *mf = (Face *)f;
-	if (++mf->subsets == PREPROCESS_AFTER || !mf->subset_src) {
+	mf->subsets++;
+	bool prepare = mf->subsets >= PREPROCESS_AFTER || expected_subsets >= PREPROCESS_AFTER;
+	if (!mf->subset_src || (prepare && !mf->prepared)) {
 		if (mf->subset_src)
 			hb_face_destroy(mf->subset_src);
-		mf->subset_src = mf->subsets >= PREPROCESS_AFTER
-					 ? hb_subset_preprocess(f->hb)
-					 : hb_face_reference(f->hb);
+		mf->subset_src = prepare ? hb_subset_preprocess(f->hb) : hb_face_reference(f->hb);
+		mf->prepared = prepare;
 	}
 
 	bool ok = false;
