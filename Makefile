@@ -136,5 +136,12 @@ fuzz: deps
 	$(B)/fuzz_plan -max_total_time=$${FUZZ_SECONDS:-60} -max_len=65536 \
 	  -artifact_prefix=tests/fuzz/ $(B)/fuzz-corpus tests/fuzz plans
 
+# Synthetic plans and bench/notice.md: ms per document, pages per second,
+# bytes per page, peak RSS, instruction counts, and the targets
+# (bench/run.sh; BENCH_RUNS=5 for more runs per figure).
+bench: deps
+	@$(MAKE) -s --no-print-directory fangan
+	@sh bench/run.sh ./fangan
+
 clean:
 	rm -rf $(B) fangan
