@@ -53,6 +53,7 @@ typedef struct {
 	size_t ndone;
 	struct timespec t0;
 	bool line_shown; /* a progress line is on the terminal */
+	bool out_tty;    /* stdout is a terminal too, so it shares the line */
 } Batch;
 
 /* ---- output in item order, and the progress line ----------------------- */
@@ -86,7 +87,7 @@ static void flush_results(Batch *b)
 {
 	while (b->printed < b->n && b->res[b->printed].done) {
 		Result *r = &b->res[b->printed++];
-		if (r->nout || r->nerr)
+		if ((r->nout && b->out_tty) || r->nerr)
 			clear_progress(b);
 		if (r->nout) {
 			fwrite(r->out, 1, r->nout, stdout);
@@ -353,7 +354,7 @@ static void run_workers(Batch *b, unsigned jobs)
 
 int batch_run(size_t n, BatchJob job, void *ctx, const BatchOpts *o)
 {
-	Batch b = {.n = n, .job = job, .ctx = ctx, .o = o};
+	Batch b = {.n = n, .job = job, .ctx = ctx, .o = o, .out_tty = isatty(STDOUT_FILENO)};
 	b.res = xcalloc(n + 1, sizeof *b.res);
 	clock_gettime(CLOCK_MONOTONIC, &b.t0);
 	unsigned jobs = o->jobs ? o->jobs : 1;

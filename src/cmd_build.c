@@ -119,6 +119,13 @@ typedef struct {
 	const char **dup_of;   /* [i]: an earlier plan with the same output folder */
 } Build;
 
+/* Record a file written into the plan's folder (a plain name; taken). */
+static void add_output(PathList *o, char *name)
+{
+	o->v = xgrow(o->v, &o->cap, o->n + 1, sizeof *o->v);
+	o->v[o->n++] = name;
+}
+
 /* Everything done for one plan: check it, and unless it has errors or is
  * up to date, lay it out and write its files into OUTDIR/NAME/.  What
  * the user should see goes to out (files written) and err (findings).
@@ -172,11 +179,10 @@ static int build_one(const Build *b, const char *path, FILE *out, FILE *err)
 						status = 2;
 					} else {
 						fprintf(out, "%s (%zu页)\n", pdf, pdf_page_count(doc));
-						char *name = xasprintf("%s.pdf", stem);
-						PathList *o = &outputs;
-						o->v = xgrow(o->v, &o->cap, o->n + 1, sizeof *o->v);
-						o->v[o->n++] = name;
+						add_output(&outputs, xasprintf("%s.pdf", stem));
 					}
+					/* Other files of the plan go here, each
+					 * named in outputs when written. */
 				}
 				free(pdf);
 			}
