@@ -26,7 +26,6 @@
 #include "check.h"
 #include "cli.h"
 #include "diag.h"
-#include "face.h"
 #include "fonts.h"
 #include "geometry.h"
 #include "layout.h"
@@ -331,10 +330,6 @@ int cmd_build(int argc, char **argv)
 	}
 	if (jobs > plans.n)
 		jobs = plans.n ? (unsigned)plans.n : 1;
-	/* Each process subsets the same few faces once per document; tell
-	 * face.c how many documents to expect, so that it prepares the faces
-	 * for fast subsetting at once when that pays. */
-	face_expect_subsets((unsigned)((plans.n + jobs - 1) / jobs));
 	Build b = {.outdir = outdir, .fs = fs, .g = geometry_default(), .force = force,
 		   .verbose = verbose, .batch_inputs = stamp_batch_inputs(fs, fonts_dir),
 		   .paths = plans.v, .dup_of = find_duplicates(plans.v, plans.n)};

@@ -230,11 +230,6 @@ int face_advance(const Face *f, uint32_t gid)
 #define PREPROCESS_AFTER 32
 #endif
 
-/* Documents this process expects to make (face_expect_subsets): a batch
- * that will subset each face this often prepares it at the first one,
- * instead of paying the unprepared price PREPROCESS_AFTER - 1 times. */
-static unsigned expected_subsets;
-
 /* A prepared face holds ~1.5–3 times its font file in memory (measured:
  * SungtiL 5.2 MB file, +8 MB; KaitiM 4.6 MB, +12 MB; Zen Hei 16.8 MB,
  * +46 MB), so faces are prepared only while the files of the prepared
@@ -246,11 +241,6 @@ static unsigned expected_subsets;
 #define PREPARE_BUDGET (12u << 20)
 #endif
 static size_t prepared_bytes;
-
-void face_expect_subsets(unsigned n)
-{
-	expected_subsets = n;
-}
 
 /* Tables a PDF viewer never reads from an embedded CIDFontType2: layout
  * (we do not shape), vertical metrics, bitmaps and colour glyphs. */
@@ -300,8 +290,7 @@ bool face_subset(const Face *f, const uint32_t *gids, size_t n,
 	Face *mf = (Face *)f;
 	mf->subsets++;
 	size_t size = hb_blob_get_length(f->blob);
-	bool prepare = (mf->subsets >= PREPROCESS_AFTER || expected_subsets >= PREPROCESS_AFTER) &&
-		       prepared_bytes + size <= PREPARE_BUDGET;
+	bool prepare = mf->subsets >= PREPROCESS_AFTER && prepared_bytes + size <= PREPARE_BUDGET;
 	if (!mf->subset_src || (prepare && !mf->prepared)) {
 		if (mf->subset_src)
 			hb_face_destroy(mf->subset_src);

@@ -66,14 +66,6 @@ bool face_subset(const Face *f, const uint32_t *gids, size_t n,
 		 const uint32_t *unicodes, size_t nuni, Buf *font,
 		 uint32_t *new_gids, char **why);
 
-/* How many documents this process is about to subset each face for.
- * Subsetting first prepares a face's tables (hb_subset_preprocess),
- * which costs as much as some 20–40 plain subsets and then makes each
- * one ~10 times cheaper; by default that is done once a face has been
- * subset 32 times, and with n >= 32 at its first subset.  0 (the
- * default) means unknown. */
-void face_expect_subsets(unsigned n);
-
 /* Number of faces currently open in the process cache (for tests). */
 size_t face_cache_size(void);
 
