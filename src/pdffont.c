@@ -153,17 +153,56 @@ static HPDF_STATUS write_flate_filter(HPDF_Dict d, HPDF_Stream out)
 	return HPDF_Stream_WriteStr(out, "/Filter /FlateDecode\012");
 }
 
+/* The last few streams deflated, raw and deflated.  A font subset that
+ * face.c hands out again for the next document (the same glyphs of the
+ * same face) is the same bytes, and so deflates to the same bytes: the
+ * copy is taken instead of deflating again.  Kept for the process; a few
+ * hundred KB at most. */
+enum { DEFLATED_KEPT = 8, DEFLATED_MIN = 4096 };
+static struct {
+	Buf raw, z;
+} deflated[DEFLATED_KEPT];
+static unsigned deflated_next;
+
+static const Buf *deflated_find(const void *data, size_t len)
+{
+	for (unsigned i = 0; i < DEFLATED_KEPT; i++)
+		if (deflated[i].raw.len == len && len > 0 &&
+		    memcmp(deflated[i].raw.s, data, len) == 0)
+			return &deflated[i].z;
+	return NULL;
+}
+
+static void deflated_keep(const void *data, size_t len, const void *z, size_t zlen)
+{
+	unsigned i = deflated_next++ % DEFLATED_KEPT;
+	deflated[i].raw.len = deflated[i].z.len = 0;
+	buf_add(&deflated[i].raw, data, len);
+	buf_add(&deflated[i].z, z, zlen);
+}
+
 static HPDF_Dict stream_dict(Save *s, const void *data, size_t len)
 {
 	HPDF_Dict d = HPDF_DictStream_New(s->h->mmgr, s->h->xref);
 	if (!d)
 		return NULL;
+	/* Small streams (ToUnicode, CIDToGIDMap) differ from document to
+	 * document and cost little to deflate: only font files are kept. */
+	const Buf *kept = len >= DEFLATED_MIN ? deflated_find(data, len) : NULL;
+	if (kept) {
+		d->filter = HPDF_STREAM_FILTER_NONE;
+		d->write_fn = write_flate_filter;
+		HPDF_Stream_Write(d->stream, (const HPDF_BYTE *)kept->s, (HPDF_UINT)kept->len);
+		return d;
+	}
 	uLongf zlen = compressBound((uLong)len);
 	Bytef *z = xmalloc(zlen);
 	if (compress2(z, &zlen, data, (uLong)len, FLATE_LEVEL) == Z_OK && zlen < len) {
 		d->filter = HPDF_STREAM_FILTER_NONE;
 		d->write_fn = write_flate_filter;
 		HPDF_Stream_Write(d->stream, z, (HPDF_UINT)zlen);
+		if (len >= DEFLATED_MIN)
+			deflated_keep(data, len, z, zlen);
 	} else {
 		HPDF_Stream_Write(d->stream, data, (HPDF_UINT)len);
 	}
