@@ -14,7 +14,7 @@
 CC      ?= cc
 PKGS    := libcmark-gfm yaml-0.1 libxml-2.0 fontconfig harfbuzz harfbuzz-subset libunibreak libical
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcmark-gfm-extensions -lhpdf -lm
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcmark-gfm-extensions -lhpdf -lz -lm
 CFLAGS  ?= -O2 -g
 CFLAGS  += -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Werror $(PKG_CFLAGS)
 LDLIBS  += $(PKG_LIBS)
@@ -137,6 +137,13 @@ fuzz: deps
 	mkdir -p $(B)/fuzz-corpus
 	$(B)/fuzz_plan -max_total_time=$${FUZZ_SECONDS:-60} -max_len=65536 \
 	  -artifact_prefix=tests/fuzz/ $(B)/fuzz-corpus tests/fuzz plans
+
+# Synthetic plans and bench/notice.md: ms per document, pages per second,
+# bytes per page, peak RSS, instruction counts, and the targets
+# (bench/run.sh; BENCH_RUNS=5 for more runs per figure).
+bench: deps
+	@$(MAKE) -s --no-print-directory fangan
+	@sh bench/run.sh ./fangan
 
 clean:
 	rm -rf $(B) fangan

@@ -1,7 +1,8 @@
 #!/bin/sh
 # Run the unit-test binaries given (plain ones before "--", sanitizer
 # builds after it), then the command-line tests with each fangan binary,
-# then the install tests (make install/uninstall into a scratch tree, the
+# then the batch-build tests (-j, reproducible bytes, incremental), then
+# the install tests (make install/uninstall into a scratch tree, the
 # manual's lint).
 # Counts the test cases each program reports (cmocka's "[  PASSED  ] N"
 # and "[  FAILED  ] N", cli.sh's "cli: N passed, M failed"), prints one
@@ -34,6 +35,8 @@ run sh tests/cli.sh ./fangan
 [ -x "$B/san/fangan" ] && run sh tests/cli.sh "$B/san/fangan"
 run sh tests/build.sh ./fangan
 [ -x "$B/san/fangan" ] && run sh tests/build.sh "$B/san/fangan"
+run sh tests/batch.sh ./fangan
+[ -x "$B/san/fangan" ] && run sh tests/batch.sh "$B/san/fangan"
 run sh tests/install.sh
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

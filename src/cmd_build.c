@@ -5,14 +5,24 @@
  * renamed (pdf_save), so no half-written PDF is left; output names are
  * made from the plan's file name and cleaned, so nothing a plan says can
  * put a file outside the output folder.
+ *
+ * The fonts are opened once, here, before the plans are shared out to
+ * worker processes (batch.h), so that every worker inherits the parsed
+ * faces.  build_one is everything done for one plan; it runs in a worker
+ * (or in this process for -j 1) and writes what the user sees to the
+ * streams it is given, which the batch prints in plan order.  A plan
+ * whose inputs have not changed since its last build is skipped
+ * (stamp.h).
  */
 #include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "batch.h"
 #include "check.h"
 #include "cli.h"
 #include "diag.h"
@@ -22,18 +32,21 @@
 #include "layout.h"
 #include "model.h"
 #include "pdfout.h"
+#include "stamp.h"
 #include "util.h"
 
 static const char usage[] =
-	"usage: fangan build [-o OUTDIR] [-j N] [--force] [--fonts DIR] PATH...\n"
+	"usage: fangan build [-o OUTDIR] [-j N] [--force] [-v] [--fonts DIR] PATH...\n"
 	"\n"
 	"Check each plan and, when it has no errors, write OUTDIR/NAME/NAME.pdf:\n"
 	"the plan as an official document laid out to GB/T 9704-2012.  PATH is a\n"
 	"plan file or a folder of *.md plans.\n"
 	"\n"
 	"  -o OUTDIR      where to write (default: out)\n"
-	"  -j N           plans built at once (accepted; builds run one by one)\n"
-	"  --force        rebuild even when nothing changed\n"
+	"  -j N           plans built at once, in worker processes (default: the\n"
+	"                 number of processors; -j 1 builds in this process)\n"
+	"  --force        rebuild even the plans whose inputs have not changed\n"
+	"  -v, --verbose  also name the plans skipped as up to date\n"
 	"  --fonts DIR    the fonts folder with fonts.map (default: fonts/ beside\n"
 	"                 the plans, else ./fonts, else the installed one)\n"
 	"  -h, --help     this help\n"
@@ -95,60 +108,183 @@ static Day creation_day(const Plan *p)
 	return p->date.day;
 }
 
-static int build_one(const char *path, const char *outdir, const FontSet *fs,
-                     const Geometry *g)
+/* What every plan of one `fangan build` shares. */
+typedef struct {
+	const char *outdir;
+	const FontSet *fs;
+	Geometry g;
+	bool force, verbose;
+	uint64_t batch_inputs; /* stamp_batch_inputs */
+	char **paths;          /* the plans */
+	const char **dup_of;   /* [i]: an earlier plan with the same output folder */
+} Build;
+
+/* Record a file written into the plan's folder (a plain name; taken). */
+static void add_output(PathList *o, char *name)
+{
+	o->v = xgrow(o->v, &o->cap, o->n + 1, sizeof *o->v);
+	o->v[o->n++] = name;
+}
+
+static void record_output(void *ctx, const char *name)
+{
+	add_output(ctx, xstrdup(name));
+}
+
+/* Everything done for one plan: check it, and unless it has errors or is
+ * up to date, lay it out and write its files into OUTDIR/NAME/.  What
+ * the user should see goes to out (files written) and err (findings).
+ * Returns 0, 1 (errors in the plan) or 2 (could not write, unreadable). */
+static int build_one(const Build *b, const char *path, FILE *out, FILE *err)
 {
 	Diags d = {0};
-	char *err = NULL;
-	Plan *p = plan_read(path, &d, &err);
+	char *msg = NULL;
+	Plan *p = plan_read(path, &d, &msg);
 	if (!p) {
-		fprintf(stderr, "fangan: %s\n", err);
-		free(err);
+		fprintf(err, "fangan: %s\n", msg);
+		free(msg);
+		diag_free(&d);
 		return 2;
 	}
 	check_plan(p, &d);
-	g = forms_geometry(p, g, &d); /* templates/notice.xml, when there is one */
+	/* templates/notice.xml, when there is one */
+	const Geometry *g = forms_geometry(p, &b->g, &d);
 	int status = 0;
+	char *stem = safe_stem(path);
+	char *dir = xasprintf("%s/%s", b->outdir, stem);
+	/* Every file written into dir, by plain name, for the stamp. */
+	PathList outputs = {0};
+	bool skipped = false;
+	/* For the tests of a worker that dies: a plan of this name crashes
+	 * before it writes anything. */
+	const char *crash = getenv("FANGAN_TEST_CRASH");
+	if (crash && *crash && strcmp(crash, stem) == 0)
+		raise(SIGSEGV);
 	if (diag_count(&d, SEV_ERROR) == 0) {
-		PdfMeta meta = {.title = p->title.s, .author = p->issuer.s, .creator = "fangan",
-		                .created = creation_day(p)};
-		PdfDoc *doc = pdf_new(fs, &meta);
-		if (layout_plan(p, fs, g, doc, &d)) {
-			char *stem = safe_stem(path);
-			char *dir = xasprintf("%s/%s", outdir, stem);
-			char *out = xasprintf("%s/%s.pdf", dir, stem);
-			if (!mkdir_p(dir)) {
-				fprintf(stderr, "fangan: %s: %s\n", dir, strerror(errno));
-				status = 2;
-			} else if (!pdf_save(doc, out, &err)) {
-				fprintf(stderr, "fangan: %s: %s\n", out, err);
-				free(err);
-				status = 2;
-			} else {
-				printf("%s (%zu页)\n", out, pdf_page_count(doc));
-				/* Each attachment alone, each unit's form (forms.h). */
-				status = forms_build(p, fs, g, dir, stem, &meta, &d);
+		uint64_t inputs = stamp_plan_inputs(b->batch_inputs, p);
+		if (!b->force && stamp_fresh(dir, inputs)) {
+			skipped = true;
+			if (b->verbose)
+				fprintf(out, "%s/%s.pdf (up to date, 未改变)\n", dir, stem);
+		} else {
+			PdfMeta meta = {.title = p->title.s, .author = p->issuer.s,
+					.creator = "fangan", .created = creation_day(p)};
+			PdfDoc *doc = pdf_new(b->fs, &meta);
+			if (layout_plan(p, b->fs, g, doc, &d)) {
+				char *pdf = xasprintf("%s/%s.pdf", dir, stem);
+				if (!mkdir_p(dir)) {
+					fprintf(err, "fangan: %s: %s\n", dir, strerror(errno));
+					status = 2;
+				} else {
+					/* From here on the old outputs are being
+					 * replaced: no stamp may vouch for them until
+					 * the new set is complete. */
+					stamp_remove(dir);
+					if (!pdf_save(doc, pdf, &msg)) {
+						fprintf(err, "fangan: %s: %s\n", pdf, msg);
+						free(msg);
+						status = 2;
+					} else {
+						fprintf(out, "%s (%zu页)\n", pdf, pdf_page_count(doc));
+						add_output(&outputs, xasprintf("%s.pdf", stem));
+						/* Each attachment alone, each unit's
+						 * form (forms.h), named in outputs. */
+						FormsOut fo = {out, err, record_output, &outputs};
+						status = forms_build(p, b->fs, g, dir, stem, &meta, &d, &fo);
+					}
+				}
+				free(pdf);
 			}
-			free(stem);
-			free(dir);
-			free(out);
+			pdf_free(doc);
+			if (status == 0 && diag_count(&d, SEV_ERROR) == 0 &&
+			    !stamp_write(dir, inputs, outputs.v, outputs.n, &msg)) {
+				fprintf(err, "fangan: %s\n", msg);
+				free(msg);
+				status = 2;
+			}
 		}
-		pdf_free(doc);
 	}
 	if (diag_count(&d, SEV_ERROR) > 0) {
-		fprintf(stderr, "fangan: %s: 有错误，未生成PDF\n", path);
+		fprintf(err, "fangan: %s: 有错误，未生成PDF\n", path);
 		status = status ? status : 1;
 	}
-	diag_sort(&d);
-	diag_write(&d, FMT_TEXT, false, stderr);
+	if (!skipped) {
+		diag_sort(&d);
+		diag_write(&d, FMT_TEXT, false, err);
+	}
+	pathlist_free(&outputs);
+	free(stem);
+	free(dir);
 	diag_free(&d);
 	plan_free(p);
 	return status;
 }
 
+static int build_job(size_t i, FILE *out, FILE *err, void *ctx)
+{
+	const Build *b = ctx;
+	if (b->dup_of[i]) {
+		char *stem = safe_stem(b->paths[i]);
+		fprintf(err, "fangan: %s: 与 %s 的输出文件夹相同（%s/%s），未生成\n", b->paths[i],
+			b->dup_of[i], b->outdir, stem);
+		free(stem);
+		return 2;
+	}
+	return build_one(b, b->paths[i], out, err);
+}
+
+/* Two plans with one file stem (a/x.md, b/x.md) would write the same
+ * folder, at the same time with -j: the later ones are refused. */
+typedef struct {
+	char *stem;
+	size_t i;
+} StemAt;
+
+static int cmp_stem(const void *a, const void *b)
+{
+	const StemAt *x = a, *y = b;
+	int c = strcmp(x->stem, y->stem);
+	return c ? c : (x->i > y->i) - (x->i < y->i);
+}
+
+static const char **find_duplicates(char **paths, size_t n)
+{
+	const char **dup = xcalloc(n + 1, sizeof *dup);
+	StemAt *s = xcalloc(n + 1, sizeof *s);
+	for (size_t i = 0; i < n; i++)
+		s[i] = (StemAt){safe_stem(paths[i]), i};
+	qsort(s, n, sizeof *s, cmp_stem);
+	for (size_t k = 1; k < n; k++) {
+		size_t first = k - 1;
+		while (first > 0 && strcmp(s[first - 1].stem, s[k].stem) == 0)
+			first--;
+		if (strcmp(s[first].stem, s[k].stem) == 0)
+			dup[s[k].i] = paths[s[first].i];
+	}
+	for (size_t i = 0; i < n; i++)
+		free(s[i].stem);
+	free(s);
+	return dup;
+}
+
+static bool parse_jobs(const char *v, unsigned *jobs)
+{
+	char *end;
+	long n = strtol(v, &end, 10);
+	if (!*v || *end || n < 1 || n > 1024) {
+		fprintf(stderr, "fangan build: -j wants a number of jobs from 1 to 1024\n");
+		return false;
+	}
+	*jobs = (unsigned)n;
+	return true;
+}
+
 int cmd_build(int argc, char **argv)
 {
 	const char *outdir = "out", *fonts = NULL, *v;
+	bool force = false, verbose = false;
+	long online = sysconf(_SC_NPROCESSORS_ONLN);
+	unsigned jobs = online >= 1 && online <= 1024 ? (unsigned)online : 1;
 	char **paths = xcalloc((size_t)argc, sizeof *paths);
 	int npaths = 0;
 	for (int i = 1; i < argc; i++) {
@@ -161,16 +297,18 @@ int cmd_build(int argc, char **argv)
 		           (v = opt_value("--output", argc, argv, &i))) {
 			outdir = v;
 		} else if ((v = opt_value("-j", argc, argv, &i)) ||
-		           (v = opt_value("--jobs", argc, argv, &i))) {
-			if (atoi(v) < 1) {
-				fprintf(stderr, "fangan build: -j wants a number of jobs\n");
+		           (v = opt_value("--jobs", argc, argv, &i)) ||
+		           (!strncmp(a, "-j", 2) && (v = a + 2))) {
+			if (!parse_jobs(v, &jobs)) {
 				free(paths);
 				return 2;
 			}
 		} else if ((v = opt_value("--fonts", argc, argv, &i))) {
 			fonts = v;
 		} else if (!strcmp(a, "--force")) {
-			/* every build is a full build for now */
+			force = true;
+		} else if (!strcmp(a, "-v") || !strcmp(a, "--verbose")) {
+			verbose = true;
 		} else if (a[0] == '-' && a[1]) {
 			fprintf(stderr, "fangan build: unknown option '%s'\n%s", a, usage);
 			free(paths);
@@ -187,24 +325,29 @@ int cmd_build(int argc, char **argv)
 	PathList plans = {0};
 	bool ok = collect_plans(paths, npaths, &plans);
 	free(paths);
-	/* One FontSet for the whole batch: fonts are parsed once. */
+	/* One FontSet for the whole batch, opened before the workers are
+	 * forked: fonts are parsed once and shared. */
 	char *found = fonts ? NULL : fonts_dir_for(plans.n ? plans.v[0] : NULL);
+	const char *fonts_dir = fonts ? fonts : found;
 	char *err = NULL;
-	FontSet *fs = fontset_new(fonts ? fonts : found, &err);
-	free(found);
+	FontSet *fs = fontset_new(fonts_dir, &err);
 	if (!fs) {
 		fprintf(stderr, "fangan: %s\n", err);
 		free(err);
+		free(found);
 		pathlist_free(&plans);
 		return 2;
 	}
-	Geometry g = geometry_default();
-	int status = ok ? 0 : 2;
-	for (size_t i = 0; i < plans.n; i++) {
-		int s = build_one(plans.v[i], outdir, fs, &g);
-		if (s > status)
-			status = s;
-	}
+	if (jobs > plans.n)
+		jobs = plans.n ? (unsigned)plans.n : 1;
+	Build b = {.outdir = outdir, .fs = fs, .g = geometry_default(), .force = force,
+		   .verbose = verbose, .batch_inputs = stamp_batch_inputs(fs, fonts_dir),
+		   .paths = plans.v, .dup_of = find_duplicates(plans.v, plans.n)};
+	BatchOpts bo = {.jobs = jobs, .progress = isatty(STDERR_FILENO), .names = plans.v};
+	int s = batch_run(plans.n, build_job, &b, &bo);
+	int status = ok ? s : 2;
+	free(b.dup_of);
+	free(found);
 	fontset_free(fs);
 	pathlist_free(&plans);
 	return status;

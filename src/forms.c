@@ -60,7 +60,7 @@ static bool taken(char **names, size_t n, const char *name)
 /* Attachment i (for unit, when not NULL) drawn alone into path. */
 static int write_one(const Plan *p, size_t i, const char *unit, const char *path,
                      const FontSet *fs, const Geometry *g, const PdfMeta *meta, Diags *d,
-                     size_t *pages)
+                     size_t *pages, const FormsOut *o)
 {
 	PdfMeta m = *meta;
 	if (p->attachments[i].title.s)
@@ -75,7 +75,7 @@ static int write_one(const Plan *p, size_t i, const char *unit, const char *path
 	if (!ok) {
 		status = 1;
 	} else if (!pdf_save(doc, path, &err)) {
-		fprintf(stderr, "fangan: %s: %s\n", path, err);
+		fprintf(o->err, "fangan: %s: %s\n", path, err);
 		free(err);
 		status = 2;
 	} else {
@@ -92,12 +92,13 @@ static int worse(int a, int b)
 
 /* Every unit's copy of form i, as dir/units/ID-UNIT.pdf. */
 static int write_units(const Plan *p, size_t i, const char *id, const FontSet *fs,
-                       const Geometry *g, const char *dir, const PdfMeta *meta, Diags *d)
+                       const Geometry *g, const char *dir, const PdfMeta *meta, Diags *d,
+                       const FormsOut *o)
 {
 	char *udir = xasprintf("%s/units", dir);
 	int status = 0;
 	if (mkdir(udir, 0777) != 0 && errno != EEXIST) {
-		fprintf(stderr, "fangan: %s: %s\n", udir, strerror(errno));
+		fprintf(o->err, "fangan: %s: %s\n", udir, strerror(errno));
 		free(udir);
 		return 2;
 	}
@@ -116,13 +117,18 @@ static int write_units(const Plan *p, size_t i, const char *id, const FontSet *f
 		char *path = xasprintf("%s/%s.pdf", udir, name);
 		size_t pages = 0;
 		int s = write_one(p, i, p->units.v[u].s ? p->units.v[u].s : "", path, fs, g, meta, d,
-		                  &pages);
+		                  &pages, o);
 		done += s == 0;
+		if (s == 0) {
+			char *rel = xasprintf("units/%s.pdf", name);
+			o->record(o->ctx, rel);
+			free(rel);
+		}
 		status = worse(status, s);
 		free(path);
 	}
 	if (done)
-		printf("%s/%s-*.pdf (%zu份)\n", udir, id, done);
+		fprintf(o->out, "%s/%s-*.pdf (%zu份)\n", udir, id, done);
 	for (size_t u = 0; u < p->units.n; u++)
 		free(names[u]);
 	free(names);
@@ -131,7 +137,7 @@ static int write_units(const Plan *p, size_t i, const char *id, const FontSet *f
 }
 
 int forms_build(const Plan *p, const FontSet *fs, const Geometry *g, const char *dir,
-                const char *stem, const PdfMeta *meta, Diags *d)
+                const char *stem, const PdfMeta *meta, Diags *d, const FormsOut *o)
 {
 	int status = 0;
 	char **names = xcalloc(p->nattachments + 1, sizeof *names);
@@ -149,13 +155,17 @@ int forms_build(const Plan *p, const FontSet *fs, const Geometry *g, const char 
 		names[i + 1] = id;
 		char *path = xasprintf("%s/%s.pdf", dir, id);
 		size_t pages = 0;
-		int s = write_one(p, i, NULL, path, fs, g, meta, d, &pages);
-		if (s == 0)
-			printf("%s (%zu页)\n", path, pages);
+		int s = write_one(p, i, NULL, path, fs, g, meta, d, &pages, o);
+		if (s == 0) {
+			fprintf(o->out, "%s (%zu页)\n", path, pages);
+			char *rel = xasprintf("%s.pdf", id);
+			o->record(o->ctx, rel);
+			free(rel);
+		}
 		status = worse(status, s);
 		free(path);
 		if (s == 0 && a->type == ATT_FORM && p->units.n)
-			status = worse(status, write_units(p, i, id, fs, g, dir, meta, d));
+			status = worse(status, write_units(p, i, id, fs, g, dir, meta, d, o));
 	}
 	for (size_t i = 0; i <= p->nattachments; i++)
 		free(names[i]);

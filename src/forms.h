@@ -15,6 +15,8 @@
 #ifndef FANGAN_FORMS_H
 #define FANGAN_FORMS_H
 
+#include <stdio.h>
+
 #include "diag.h"
 #include "fonts.h"
 #include "geometry.h"
@@ -25,12 +27,20 @@
  * one (template.h), else fallback.  A broken template adds findings. */
 const Geometry *forms_geometry(const Plan *p, const Geometry *fallback, Diags *d);
 
+/* Where forms_build reports: lines for the user (files written to out,
+ * messages to err, in the plan's turn of a parallel build), and each file
+ * written, by its name relative to dir, to record (for the stamp). */
+typedef struct {
+	FILE *out, *err;
+	void (*record)(void *ctx, const char *name);
+	void *ctx;
+} FormsOut;
+
 /* Write the files above into dir (OUTDIR/NAME, which exists); stem is
  * NAME; meta is the plan's PDF information (each file gets its
- * attachment's title).  Prints each file written, as build does.
- * Returns 0, 1 when an attachment could not be drawn (findings in d), or
- * 2 when a file could not be written (message on stderr). */
+ * attachment's title).  Returns 0, 1 when an attachment could not be
+ * drawn (findings in d), or 2 when a file could not be written. */
 int forms_build(const Plan *p, const FontSet *fs, const Geometry *g, const char *dir,
-                const char *stem, const PdfMeta *meta, Diags *d);
+                const char *stem, const PdfMeta *meta, Diags *d, const FormsOut *o);
 
 #endif

@@ -300,6 +300,40 @@ static void test_batch_stable(void **state)
 	pdf_free(d);
 }
 
+/* face.c hands out a face's last subset again for the same glyphs: the
+ * bytes must be those of a fresh subset, whatever was saved between. */
+static PdfDoc *one_line(const char *text)
+{
+	PdfDoc *d = pdf_new(fs, &(PdfMeta){.title = "subset"});
+	pdf_add_page(d, 595.276, 841.890);
+	pdf_text(d, ROLE_BODY, 16, 80, 700, text, 0);
+	pdf_text(d, ROLE_H1, 16, 80, 670, "一、总体要求", 0);
+	return d;
+}
+
+static void test_subset_reuse(void **state)
+{
+	(void)state;
+	PdfDoc *a = one_line("春眠不觉晓，处处闻啼鸟。"), *b = one_line("夜来风雨声，花落知多少。");
+	Buf a1 = {0}, b1 = {0}, a2 = {0}, a3 = {0};
+	char *err = NULL;
+	assert_true(pdf_save_mem(a, &a1, &err));
+	assert_true(pdf_save_mem(b, &b1, &err));
+	assert_true(pdf_save_mem(a, &a2, &err));
+	assert_true(pdf_save_mem(a, &a3, &err));
+	assert_false(a1.len == b1.len && memcmp(a1.s, b1.s, a1.len) == 0);
+	assert_int_equal(a2.len, a1.len);
+	assert_memory_equal(a2.s, a1.s, a1.len);
+	assert_int_equal(a3.len, a1.len);
+	assert_memory_equal(a3.s, a1.s, a1.len);
+	buf_free(&a1);
+	buf_free(&b1);
+	buf_free(&a2);
+	buf_free(&a3);
+	pdf_free(a);
+	pdf_free(b);
+}
+
 static void test_info_dictionary(void **state)
 {
 	(void)state;
@@ -569,6 +603,7 @@ int main(void)
 		cmocka_unit_test(test_size_bound),
 		cmocka_unit_test(test_reproducible),
 		cmocka_unit_test(test_batch_stable),
+		cmocka_unit_test(test_subset_reuse),
 		cmocka_unit_test(test_info_dictionary),
 		cmocka_unit_test(test_positions),
 		cmocka_unit_test(test_astral_is_drawn),

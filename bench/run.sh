@@ -1,0 +1,169 @@
+#!/bin/sh
+# make bench — how fast `fangan build` is, how big its PDFs are, and how
+# much memory it takes, on synthetic plans (bench/gen.py) and on the
+# plain two-page notice kept in bench/notice.md, whose figures can be
+# compared from one run, and one machine, to the next.
+#
+#   sh bench/run.sh [FANGAN]        (default ./fangan)
+#   BENCH_RUNS=5 sh bench/run.sh    runs per figure (default 3; the median
+#                                   is reported)
+#
+# Each figure is a whole `fangan build --force` of a folder, timed from
+# outside: ms per document = wall time / documents, so process start-up
+# and opening the fonts (~40 ms, mostly fontconfig) are spread over the
+# folder.  cpu ms/doc is user + system time of fangan and its workers
+# per document: unlike the wall time it does not include waiting for the
+# disk (2,000 PDFs are ~150 MB) or for a core another program holds.  Peak RSS is GNU time's %M: the largest of the fangan process
+# and its workers.  Instruction counts (valgrind --tool=callgrind, when
+# installed) do not depend on the machine's load, unlike the times.
+set -e
+F=${1:-./fangan}
+RUNS=${BENCH_RUNS:-3}
+CORES=$(getconf _NPROCESSORS_ONLN 2>/dev/null || echo 1)
+TIME=/usr/bin/time
+[ -x "$TIME" ] || { echo "bench: $TIME missing (make deps installs it)" >&2; exit 2; }
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT
+
+python3 bench/gen.py "$T/in"
+mkdir -p "$T/in/notice" "$T/in/notice1"
+i=0
+while [ $i -lt 100 ]; do
+	i=$((i + 1))
+	cp bench/notice.md "$T/in/notice/copy$i.md"
+done
+cp bench/notice.md "$T/in/notice1/notice.md"
+
+now_ms() { date +%s%N | awk '{ printf "%.3f", $1 / 1e6 }'; }
+median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+
+# measure NAME SET JOBS: RUNS forced builds of $T/in/SET; one table row,
+# and the figures in $T/fig.NAME.JOBS (ms_total docs pages bytes rss_kb).
+measure() {
+	name=$1 set=$2 jobs=$3
+	out="$T/out.$set.$jobs"
+	: >"$T/ms"
+	: >"$T/cpu"
+	rss=0 r=0
+	while [ $r -lt "$RUNS" ]; do
+		r=$((r + 1))
+		t0=$(now_ms)
+		"$TIME" -f '%M %U %S' -o "$T/rss" "$F" build --force -j "$jobs" -o "$out" "$T/in/$set" >"$T/log" 2>/dev/null || true
+		t1=$(now_ms)
+		echo "$t0 $t1" | awk '{ print $2 - $1 }' >>"$T/ms"
+		tail -1 "$T/rss" | awk '{ print ($2 + $3) * 1000 }' >>"$T/cpu"
+		m=$(tail -1 "$T/rss" | awk '{ print $1 }')
+		[ "$m" -gt "$rss" ] && rss=$m
+	done
+	ms=$(median <"$T/ms")
+	cpu=$(median <"$T/cpu")
+	docs=$(find "$out" -name '*.pdf' | wc -l)
+	pages=$(sed -n 's/.*(\([0-9]*\)页)$/\1/p' "$T/log" | awk '{ s += $1 } END { print s + 0 }')
+	bytes=$(find "$out" -name '*.pdf' -printf '%s\n' | awk '{ s += $1 } END { print s + 0 }')
+	echo "$ms $docs $pages $bytes $rss" >"$T/fig.$name.$jobs"
+	echo "$name $jobs $ms $docs $pages $bytes $rss $cpu" | awk '{
+		printf "| %-22s | %2d | %5d | %5d | %8.0f | %6.2f | %10.2f | %7.0f | %10.0f | %6.1f MB |\n",
+		       $1, $2, $4, $5, $3, $3 / ($4 ? $4 : 1), $8 / ($4 ? $4 : 1), $5 / ($3 / 1000), $6 / ($5 ? $5 : 1), $7 / 1024 }'
+}
+
+JOBS="1"
+[ "$CORES" -gt 1 ] && JOBS="1 $CORES"
+echo "fangan build, median of $RUNS runs; $CORES cores online; $(date -u +%Y-%m-%d)"
+echo
+echo "| set                    | -j |  docs | pages |  wall ms | ms/doc | cpu ms/doc | pages/s | bytes/page |   peak RSS |"
+echo "|------------------------|----|-------|-------|----------|--------|------------|---------|------------|------------|"
+for j in $JOBS; do measure "notices-50x2p" notices "$j"; done
+for j in $JOBS; do measure "long-plan" long "$j"; done
+for j in $JOBS; do measure "units-2000" units "$j"; done
+for j in $JOBS; do measure "small-docs-2000" many "$j"; done
+case " $JOBS " in *" 2 "*) ;; *) measure "small-docs-2000" many 2 ;; esac
+for j in $JOBS; do measure "notice.md-x100" notice "$j"; done
+measure "notice.md-once" notice1 1
+# Nothing changed: every plan is checked and found up to date.
+t0=$(now_ms)
+"$F" build -o "$T/out.many.1" "$T/in/many" >/dev/null 2>&1 || true
+t1=$(now_ms)
+echo "$t0 $t1" | awk '{ printf "\nno-op build of small-docs-2000 (all up to date): %.0f ms, %.2f ms a plan\n", $2 - $1, ($2 - $1) / 2000 }'
+
+# ---- instructions ---------------------------------------------------------
+if command -v valgrind >/dev/null 2>&1 && command -v callgrind_annotate >/dev/null 2>&1; then
+	cg() { # cg OUTFILE SET: one callgrind run of a -j 1 build
+		valgrind --tool=callgrind --callgrind-out-file="$1" "$F" build --force -j 1 \
+			-o "$T/cg.$2" "$T/in/$2" >/dev/null 2>&1 || true
+		callgrind_annotate --inclusive=yes --auto=no --threshold=100 "$1" 2>/dev/null >"$1.txt"
+	}
+	cg "$T/cg1" notice1
+	cg "$T/cg50" notices
+	# Inclusive instructions of a function: the first line naming it.
+	ir() { awk -v f=":$2 " 'index($0, f) { gsub(",", "", $1); print $1; exit }' "$1.txt"; }
+	total() { awk '/PROGRAM TOTALS/ { gsub(",", "", $1); print $1; exit }' "$1.txt"; }
+	echo
+	# The batch is the 50 variants rather than copies of one notice:
+	# copies would reuse every font subset (face.c) and hide its cost.
+	echo "Instructions (callgrind), -j 1: bench/notice.md alone, and each further document"
+	echo "of a build of the 50 notice variants ((total - one notice) / 49):"
+	echo "| part                                   | one notice, fresh process | per document in the batch |"
+	echo "|----------------------------------------|---------------------------|---------------------------|"
+	row() { # row LABEL FUNC...: the sum of the functions' inclusive counts
+		label=$1; shift
+		a=0 b=0
+		for fn in "$@"; do
+			a=$((a + $(ir "$T/cg1" "$fn" || echo 0) + 0))
+			b=$((b + $(ir "$T/cg50" "$fn" || echo 0) + 0))
+		done
+		echo "$a $b" | awk -v l="$label" '{ printf "| %-38s | %24.1fM | %24.1fM |\n", l, $1 / 1e6, ($2 - $1) / 49 / 1e6 }'
+	}
+	a=$(total "$T/cg1"); b=$(total "$T/cg50")
+	echo "$a $b" | awk '{ printf "| %-38s | %24.1fM | %24.1fM |\n", "total", $1 / 1e6, ($2 - $1) / 49 / 1e6 }'
+	row "finding fonts (fontset_new)" fontset_new
+	row "reading and checking the plan" plan_read check_plan
+	row "layout (layout_plan)" layout_plan
+	row "PDF: all of pdf_save, of which" pdf_save
+	row "  subsetting fonts (face_subset)" face_subset
+	row "  deflating font files (compress2)" compress2
+	row "  libharu writing (HPDF_SaveToStream)" HPDF_SaveToStream
+else
+	echo
+	echo "(valgrind not installed: no instruction counts)"
+fi
+
+# ---- targets ---------------------------------------------------------------
+echo
+echo "Targets (bench/notice.md: 2 pages, title + body + heading fonts):"
+read -r ms docs pages bytes rss <"$T/fig.notice.md-x100.1"
+echo "$ms $docs" | awk '{ v = $1 / $2; printf "  %-46s %6.2f ms   %s\n", "ms per document, one process (<= 10 ms):", v,
+	v <= 10 ? "met" : sprintf("MISSED by %.2f ms (%.0f%%)", v - 10, (v - 10) * 10) }'
+# Copies of one notice reuse each face's subset; the variants do not.
+read -r vms vdocs vpages vbytes vrss <"$T/fig.notices-50x2p.1"
+echo "$vms $vdocs" | awk '{ v = $1 / $2; printf "  %-46s %6.2f ms   %s\n", "  the same for 50 variants of it:", v,
+	v <= 10 ? "met" : sprintf("MISSED by %.2f ms (%.0f%%)", v - 10, (v - 10) * 10) }'
+echo "$bytes $docs" | awk '{ v = $1 / $2; printf "  %-46s %6.1f KB   %s\n", "bytes per document (< 45 KB):", v / 1000,
+	v < 45000 ? "met" : sprintf("MISSED by %.1f KB (%.0f%%): the glyph outlines of the free fonts", (v - 45000) / 1000, (v - 45000) / 450) }'
+echo "$rss" | awk '{ v = $1 / 1024; printf "  %-46s %6.1f MB   %s\n", "peak RSS (< 40 MB):", v,
+	v < 40 ? "met" : sprintf("MISSED by %.1f MB", v - 40) }'
+echo "$vrss" | awk '{ v = $1 / 1024; printf "  %-46s %6.1f MB   %s\n", "  the same for 50 variants of it:", v,
+	v < 40 ? "met" : sprintf("MISSED by %.1f MB", v - 40) }'
+read -r ms docs pages bytes rss <"$T/fig.small-docs-2000.2"
+echo "$ms $docs" | awk '{ v = $1 / 1000; printf "  %-46s %6.2f s    %s\n", "2,000 small documents with -j 2 (< 10 s):", v,
+	v < 10 ? "met" : sprintf("MISSED by %.2f s", v - 10) }'
+# Where a notice's bytes go: each embedded font file, as stored.
+pdf=$(find "$T/out.notice1.1" -name '*.pdf' | head -1)
+if [ -n "$pdf" ] && command -v qpdf >/dev/null 2>&1; then
+	echo
+	echo "Where the bytes of bench/notice.md go ($(wc -c <"$pdf") bytes):"
+	n=$(qpdf --show-npages "$pdf" >/dev/null 2>&1 && qpdf --show-xref "$pdf" | wc -l)
+	o=1 fonts=0
+	while [ $o -lt "$n" ]; do
+		d=$(qpdf --show-object=$o "$pdf" 2>/dev/null | tr '\n' ' ')
+		case "$d" in
+		*Length1*)
+			s=$(qpdf --show-object=$o --raw-stream-data "$pdf" | wc -c)
+			u=$(qpdf --show-object=$o --filtered-stream-data "$pdf" | wc -c)
+			fonts=$((fonts + s))
+			echo "  font file (object $o): $s bytes deflated, $u as TrueType"
+			;;
+		esac
+		o=$((o + 1))
+	done
+	echo "  all font files: $fonts bytes; everything else: $(($(wc -c <"$pdf") - fonts)) bytes"
+fi
