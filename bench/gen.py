@@ -7,10 +7,10 @@ writes, under DIR:
   notices/  50 short notices of two pages, variants of bench/notice.md
             (another issuer, topic and order of paragraphs each, so that
             the documents do not all subset the same glyphs);
-  many/     2,000 such notices, the stand-in for 2,000 per-unit forms
-            until forms are built;
+  many/     2,000 such notices (2,000 small documents);
   long/     one plan of about 30 pages;
-  units/    one plan with 2,000 units and a form attachment.
+  units/    one plan with 2,000 units and a form attachment: the plan,
+            the form alone and 2,000 per-unit copies of it.
 
 Every plan passes `fangan check` without errors (warnings are allowed):
 a plan with errors would not be rendered and would measure nothing.
