@@ -65,31 +65,11 @@ static bool write_out(const char *path, const char *data, size_t len)
 		}
 		return true;
 	}
-	char *tmp = xasprintf("%s.XXXXXX", path);
-	int fd = mkstemp(tmp);
-	if (fd < 0) {
+	if (!write_file_atomic(path, data, len)) {
 		fprintf(stderr, "fangan calendar: %s: %s\n", path, strerror(errno));
-		free(tmp);
 		return false;
 	}
-	/* mkstemp makes the file 0600; give it the mode a new file gets. */
-	mode_t mask = umask(0);
-	umask(mask);
-	fchmod(fd, 0666 & ~mask);
-	FILE *f = fdopen(fd, "w");
-	bool ok = f && fwrite(data, 1, len, f) == len;
-	if (f)
-		ok = fclose(f) == 0 && ok;
-	else
-		close(fd);
-	if (ok && rename(tmp, path) != 0)
-		ok = false;
-	if (!ok) {
-		fprintf(stderr, "fangan calendar: %s: %s\n", path, strerror(errno));
-		unlink(tmp);
-	}
-	free(tmp);
-	return ok;
+	return true;
 }
 
 /* An option given an empty value: opt_value has said so already unless

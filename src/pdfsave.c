@@ -5,7 +5,6 @@
  * as 2-byte CID strings; (5) let libharu write the file into memory;
  * then write it to disk atomically.
  */
-#define _XOPEN_SOURCE 700 /* mkstemp, fchmod */
 #include "pdfbuild.h"
 
 #include <errno.h>
@@ -345,40 +344,9 @@ bool pdf_save(PdfDoc *d, const char *path, char **err)
 	Buf pdf = {0};
 	if (!pdf_save_mem(d, &pdf, err))
 		return false;
-	/* The temporary file lives next to the target so that rename() is
-	 * atomic (same file system): readers see the old file or the whole
-	 * new one, never a partial PDF. */
-	const char *slash = strrchr(path, '/');
-	char *tmp = slash ? xasprintf("%.*s/.%s.XXXXXX", (int)(slash - path), path, slash + 1)
-			  : xasprintf(".%s.XXXXXX", path);
-	int fd = mkstemp(tmp);
-	bool ok = fd >= 0;
-	if (ok) {
-		/* mkstemp makes the file private (0600); give it the mode a
-		 * plain fopen would have. */
-		mode_t mask = umask(0);
-		umask(mask);
-		fchmod(fd, 0666 & ~mask);
-		size_t done = 0;
-		while (ok && done < pdf.len) {
-			ssize_t n = write(fd, pdf.s + done, pdf.len - done);
-			if (n < 0 && errno == EINTR)
-				continue;
-			ok = n > 0;
-			if (ok)
-				done += (size_t)n;
-		}
-		ok = close(fd) == 0 && ok;
-		ok = ok && rename(tmp, path) == 0;
-		if (!ok) {
-			int e = errno;
-			unlink(tmp);
-			errno = e;
-		}
-	}
+	bool ok = write_file_atomic(path, pdf.s, pdf.len);
 	if (!ok)
 		*err = xasprintf("cannot write %s: %s", path, strerror(errno));
-	free(tmp);
 	buf_free(&pdf);
 	return ok;
 }

@@ -1,5 +1,5 @@
 /* stamp.c — see stamp.h. */
-#define _XOPEN_SOURCE 700 /* mkstemp, fchmod, st_mtim */
+#define _XOPEN_SOURCE 700 /* st_mtim */
 #include "stamp.h"
 
 #include <errno.h>
@@ -144,35 +144,9 @@ bool stamp_write(const char *dir, uint64_t inputs, char *const *outputs,
 	for (size_t i = 0; i < noutputs; i++)
 		buf_printf(&b, "output %s\n", outputs[i]);
 	char *path = xasprintf("%s/" STAMP_NAME, dir);
-	char *tmp = xasprintf("%s/" STAMP_NAME ".XXXXXX", dir);
-	int fd = mkstemp(tmp);
-	bool ok = fd >= 0;
-	if (ok) {
-		/* mkstemp makes the file private; the folder's other files
-		 * are readable, and so is this one. */
-		mode_t mask = umask(0);
-		umask(mask);
-		fchmod(fd, 0666 & ~mask);
-		size_t done = 0;
-		while (ok && done < b.len) {
-			ssize_t n = write(fd, b.s + done, b.len - done);
-			if (n < 0 && errno == EINTR)
-				continue;
-			ok = n > 0;
-			if (ok)
-				done += (size_t)n;
-		}
-		ok = close(fd) == 0 && ok;
-		ok = ok && rename(tmp, path) == 0;
-		if (!ok) {
-			int e = errno;
-			unlink(tmp);
-			errno = e;
-		}
-	}
+	bool ok = write_file_atomic(path, b.s, b.len);
 	if (!ok)
 		*err = xasprintf("cannot write %s: %s", path, strerror(errno));
-	free(tmp);
 	free(path);
 	buf_free(&b);
 	return ok;

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 static void oom(void)
 {
@@ -265,6 +266,41 @@ char *read_file(const char *path, size_t max, size_t *len)
 	buf_cstr(&b);
 	*len = b.len;
 	return b.s;
+}
+
+bool write_file_atomic(const char *path, const char *data, size_t len)
+{
+	/* A hidden name beside the target: rename() is then atomic, and a
+	 * folder listing never shows a half-written file under a real name. */
+	const char *slash = strrchr(path, '/');
+	char *tmp = slash ? xasprintf("%.*s/.%s.XXXXXX", (int)(slash - path), path, slash + 1)
+	                  : xasprintf(".%s.XXXXXX", path);
+	int fd = mkstemp(tmp);
+	bool ok = fd >= 0;
+	if (ok) {
+		/* mkstemp makes the file private (0600). */
+		mode_t mask = umask(0);
+		umask(mask);
+		ok = fchmod(fd, 0666 & ~mask) == 0;
+		size_t done = 0;
+		while (ok && done < len) {
+			ssize_t n = write(fd, data + done, len - done);
+			if (n < 0 && errno == EINTR)
+				continue;
+			ok = n > 0;
+			if (ok)
+				done += (size_t)n;
+		}
+		ok = close(fd) == 0 && ok;
+		ok = ok && rename(tmp, path) == 0;
+		if (!ok) {
+			int e = errno;
+			unlink(tmp);
+			errno = e;
+		}
+	}
+	free(tmp);
+	return ok;
 }
 
 /* Decode a UTF-8 string into code points; malformed bytes pass as-is. */

@@ -52,6 +52,13 @@ size_t utf8_count(const char *s, size_t n);
  * larger than max bytes fail with EFBIG. */
 char *read_file(const char *path, size_t max, size_t *len);
 
+/* Write len bytes to path through a temporary file beside it (same file
+ * system), renamed into place only when complete, so readers see the old
+ * file or the whole new one and a failed write leaves nothing behind.
+ * The file gets the mode a plain fopen would give.  Returns false with
+ * errno set. */
+bool write_file_atomic(const char *path, const char *data, size_t len);
+
 /* Edit distance between two UTF-8 strings, counted in code points, capped
  * at cap (returns cap when the distance is at least cap). */
 size_t edit_distance(const char *a, const char *b, size_t cap);
