@@ -108,3 +108,20 @@ char *fonts_dir_for(const char *plan)
 		free(dirs[i]);
 	return n ? dirs[0] : NULL;
 }
+
+bool take_path_arg(const char *cmd, const char *usage, int argc, char **argv, int *i,
+                   char **paths, int *npaths)
+{
+	const char *a = argv[*i];
+	if (!strcmp(a, "--")) {
+		while (++*i < argc)
+			paths[(*npaths)++] = argv[*i];
+		return true;
+	}
+	if (a[0] == '-' && a[1] != '\0') {
+		fprintf(stderr, "fangan %s: unknown option '%s'\n%s", cmd, a, usage);
+		return false;
+	}
+	paths[(*npaths)++] = argv[*i];
+	return true;
+}

@@ -39,6 +39,13 @@ static inline Day today_local(void)
  * none.  Caller frees. */
 char *fonts_dir_for(const char *plan);
 
+/* What every command does with an argument that is none of its own
+ * options: "--" makes the rest PATHs, another "-x" is an unknown option
+ * (said on stderr with usage; returns false), anything else is a PATH
+ * appended to paths (room for argc entries). */
+bool take_path_arg(const char *cmd, const char *usage, int argc, char **argv, int *i,
+                   char **paths, int *npaths);
+
 int cmd_check(int argc, char **argv);
 int cmd_build(int argc, char **argv);
 int cmd_fonts(int argc, char **argv);

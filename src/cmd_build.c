@@ -311,12 +311,9 @@ int cmd_build(int argc, char **argv)
 			force = true;
 		} else if (!strcmp(a, "-v") || !strcmp(a, "--verbose")) {
 			verbose = true;
-		} else if (a[0] == '-' && a[1]) {
-			fprintf(stderr, "fangan build: unknown option '%s'\n%s", a, usage);
+		} else if (!take_path_arg("build", usage, argc, argv, &i, paths, &npaths)) {
 			free(paths);
 			return 2;
-		} else {
-			paths[npaths++] = argv[i];
 		}
 	}
 	if (npaths == 0 || !*outdir) {

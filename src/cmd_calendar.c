@@ -128,15 +128,9 @@ int cmd_calendar(int argc, char **argv)
 				return empty_value(paths, a);
 			if (!day_parse_iso(v, &today))
 				return fail(paths, "--today wants a date YYYY-MM-DD, not '%s'", v);
-		} else if (a[0] == '-' && a[1] != '\0' && strcmp(a, "--") != 0) {
-			fprintf(stderr, "fangan calendar: unknown option '%s'\n%s", a, usage);
+		} else if (!take_path_arg("calendar", usage, argc, argv, &i, paths, &npaths)) {
 			free(paths);
 			return 2;
-		} else if (!strcmp(a, "--")) {
-			while (++i < argc)
-				paths[npaths++] = argv[i];
-		} else {
-			paths[npaths++] = argv[i];
 		}
 	}
 	if (npaths == 0) {

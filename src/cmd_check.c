@@ -94,15 +94,9 @@ int cmd_check(int argc, char **argv)
 			color = 0;
 		} else if (!strcmp(a, "--color=auto")) {
 			color = -1;
-		} else if (a[0] == '-' && a[1] != '\0' && strcmp(a, "--") != 0) {
-			fprintf(stderr, "fangan check: unknown option '%s'\n%s", a, usage);
+		} else if (!take_path_arg("check", usage, argc, argv, &i, paths, &npaths)) {
 			free(paths);
 			return 2;
-		} else if (!strcmp(a, "--")) {
-			while (++i < argc)
-				paths[npaths++] = argv[i];
-		} else {
-			paths[npaths++] = argv[i];
 		}
 	}
 	if (npaths == 0) {
