@@ -8,6 +8,8 @@ libcmark-gfm-dev libcmark-gfm-extensions-dev
 libyaml-dev libxml2-dev libxml2-utils libhpdf-dev
 libfontconfig-dev libharfbuzz-dev libunibreak-dev
 libcmocka-dev libical-dev zlib1g-dev time
+libzip-dev libfriso-dev friso-dict libopencc-dev gettext
+libreoffice-writer-nogui python3-docx
 poppler-utils qpdf mandoc groff-base python3 python3-yaml
 fonts-arphic-gbsn00lp fonts-arphic-gkai00mp fonts-arphic-uming fonts-wqy-zenhei
 fonts-hanazono

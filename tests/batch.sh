@@ -4,7 +4,7 @@
 # incremental build (.fangan-stamp), and no progress noise off a terminal.
 F=${1:-./fangan}
 # The sanitizer build says at exit which leak suppressions it used (the
-# fontconfig ones, src/fontfind.c); these tests check that stderr is empty.
+# fontconfig ones, src/font/fontfind.c); these tests check that stderr is empty.
 LSAN_OPTIONS="${LSAN_OPTIONS:+$LSAN_OPTIONS:}print_suppressions=0"
 export LSAN_OPTIONS
 T=$(mktemp -d)
