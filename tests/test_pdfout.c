@@ -16,7 +16,8 @@
 
 #include <cmocka.h>
 
-#include "pdfout.h"
+#include "canvas.h"
+#include "pdf.h"
 #include "tounicode.h"
 
 #define A4_W 595.276
@@ -125,26 +126,26 @@ static const char *const page2[] = {
 	"— 2 —",
 };
 
-static PdfDoc *sample(void)
+static Canvas *sample(void)
 {
-	PdfMeta meta = {.title = "关于开展春季安全生产检查工作的实施方案",
+	CanvasMeta meta = {.title = "关于开展春季安全生产检查工作的实施方案",
 			.author = "某某市应急管理局",
 			.created = day_from_ymd(2024, 3, 5)};
-	PdfDoc *d = pdf_new(fs, &meta);
-	pdf_add_page(d, A4_W, A4_H);
-	pdf_fill_cmyk(d, 0, 0.8, 0.8, 0);
-	pdf_text(d, ROLE_TITLE, 22, 89.37, 700, page1[0], 0);
-	pdf_fill_cmyk(d, 0, 0, 0, 1);
-	pdf_stroke_cmyk(d, 0, 0.8, 0.8, 0);
-	pdf_line(d, 79.37, 680, 79.37 + 442.205, 680, 1.5);
-	pdf_text(d, ROLE_H1, 16, 79.37, 640, page1[1], 0);
-	pdf_text(d, ROLE_BODY, 16, 79.37, 610, page1[2], 0.3);
-	pdf_text(d, ROLE_H2, 16, 79.37, 580, page1[3], 0);
-	pdf_add_page(d, A4_W, A4_H);
-	pdf_text(d, ROLE_H2, 16, 79.37, 740, page2[0], 0);
-	pdf_text(d, ROLE_BODY, 16, 79.37, 710, page2[1], 0);
-	pdf_text(d, ROLE_PAGENUM, 14, 79.37 + 14, 79.37, page2[2], 0);
-	pdf_rect(d, 79.37, 104.88, 442.205, 637.795, PDF_STROKE, 0.25);
+	Canvas *d = canvas_new(fs, &meta);
+	canvas_add_page(d, A4_W, A4_H);
+	canvas_fill_cmyk(d, 0, 0.8, 0.8, 0);
+	canvas_text(d, ROLE_TITLE, 22, 89.37, 700, page1[0], 0);
+	canvas_fill_cmyk(d, 0, 0, 0, 1);
+	canvas_stroke_cmyk(d, 0, 0.8, 0.8, 0);
+	canvas_line(d, 79.37, 680, 79.37 + 442.205, 680, 1.5);
+	canvas_text(d, ROLE_H1, 16, 79.37, 640, page1[1], 0);
+	canvas_text(d, ROLE_BODY, 16, 79.37, 610, page1[2], 0.3);
+	canvas_text(d, ROLE_H2, 16, 79.37, 580, page1[3], 0);
+	canvas_add_page(d, A4_W, A4_H);
+	canvas_text(d, ROLE_H2, 16, 79.37, 740, page2[0], 0);
+	canvas_text(d, ROLE_BODY, 16, 79.37, 710, page2[1], 0);
+	canvas_text(d, ROLE_PAGENUM, 14, 79.37 + 14, 79.37, page2[2], 0);
+	canvas_rect(d, 79.37, 104.88, 442.205, 637.795, CV_STROKE, 0.25);
 	return d;
 }
 
@@ -175,16 +176,16 @@ static void assert_page_text(const char *pdf, int page, const char *const *lines
 static void test_text_round_trip(void **state)
 {
 	(void)state;
-	PdfDoc *d = sample();
+	Canvas *d = sample();
 	char *pdf = path_in_tmp("sample.pdf"), *err = NULL;
 	if (!pdf_save(d, pdf, &err))
 		fail_msg("pdf_save: %s", err);
 	assert_page_text(pdf, 1, page1, 4);
 	assert_page_text(pdf, 2, page2, 3);
 	size_t nm;
-	pdf_missing(d, &nm);
+	canvas_missing(d, &nm);
 	assert_int_equal(nm, 0);
-	pdf_free(d);
+	canvas_free(d);
 	free(pdf);
 }
 
@@ -261,7 +262,7 @@ static void test_size_bound(void **state)
 static void test_reproducible(void **state)
 {
 	(void)state;
-	PdfDoc *a = sample(), *b = sample();
+	Canvas *a = sample(), *b = sample();
 	Buf x = {0}, y = {0};
 	char *err = NULL;
 	assert_true(pdf_save_mem(a, &x, &err));
@@ -276,8 +277,8 @@ static void test_reproducible(void **state)
 	buf_free(&x);
 	buf_free(&y);
 	buf_free(&z);
-	pdf_free(a);
-	pdf_free(b);
+	canvas_free(a);
+	canvas_free(b);
 }
 
 /* In a batch the faces are preprocessed for subsetting after a while
@@ -285,7 +286,7 @@ static void test_reproducible(void **state)
 static void test_batch_stable(void **state)
 {
 	(void)state;
-	PdfDoc *d = sample();
+	Canvas *d = sample();
 	Buf first = {0};
 	char *err = NULL;
 	assert_true(pdf_save_mem(d, &first, &err));
@@ -297,24 +298,24 @@ static void test_batch_stable(void **state)
 		buf_free(&again);
 	}
 	buf_free(&first);
-	pdf_free(d);
+	canvas_free(d);
 }
 
 /* face.c hands out a face's last subset again for the same glyphs: the
  * bytes must be those of a fresh subset, whatever was saved between. */
-static PdfDoc *one_line(const char *text)
+static Canvas *one_line(const char *text)
 {
-	PdfDoc *d = pdf_new(fs, &(PdfMeta){.title = "subset"});
-	pdf_add_page(d, 595.276, 841.890);
-	pdf_text(d, ROLE_BODY, 16, 80, 700, text, 0);
-	pdf_text(d, ROLE_H1, 16, 80, 670, "一、总体要求", 0);
+	Canvas *d = canvas_new(fs, &(CanvasMeta){.title = "subset"});
+	canvas_add_page(d, 595.276, 841.890);
+	canvas_text(d, ROLE_BODY, 16, 80, 700, text, 0);
+	canvas_text(d, ROLE_H1, 16, 80, 670, "一、总体要求", 0);
 	return d;
 }
 
 static void test_subset_reuse(void **state)
 {
 	(void)state;
-	PdfDoc *a = one_line("春眠不觉晓，处处闻啼鸟。"), *b = one_line("夜来风雨声，花落知多少。");
+	Canvas *a = one_line("春眠不觉晓，处处闻啼鸟。"), *b = one_line("夜来风雨声，花落知多少。");
 	Buf a1 = {0}, b1 = {0}, a2 = {0}, a3 = {0};
 	char *err = NULL;
 	assert_true(pdf_save_mem(a, &a1, &err));
@@ -330,8 +331,8 @@ static void test_subset_reuse(void **state)
 	buf_free(&b1);
 	buf_free(&a2);
 	buf_free(&a3);
-	pdf_free(a);
-	pdf_free(b);
+	canvas_free(a);
+	canvas_free(b);
 }
 
 static void test_info_dictionary(void **state)
@@ -380,15 +381,15 @@ static size_t read_words(const char *pdf, Word *w, size_t max)
 static void test_positions(void **state)
 {
 	(void)state;
-	PdfDoc *d = pdf_new(fs, NULL);
-	pdf_add_page(d, A4_W, A4_H);
+	Canvas *d = canvas_new(fs, NULL);
+	canvas_add_page(d, A4_W, A4_H);
 	struct { double x, y, size; FontRole role; const char *s; } runs[] = {
 		{100.25, 500.5, 20, ROLE_BODY, "甲"},
 		{300.75, 400.125, 16, ROLE_H1, "乙丙"},
 		{123.4, 250.6, 30, ROLE_TITLE, "𠀡"},
 	};
 	for (size_t i = 0; i < 3; i++)
-		pdf_text(d, runs[i].role, runs[i].size, runs[i].x, runs[i].y, runs[i].s, 0);
+		canvas_text(d, runs[i].role, runs[i].size, runs[i].x, runs[i].y, runs[i].s, 0);
 	char *pdf = path_in_tmp("pos.pdf"), *err = NULL;
 	assert_true(pdf_save(d, pdf, &err));
 	Word w[8];
@@ -405,10 +406,10 @@ static void test_positions(void **state)
 		if (baseline < runs[i].y - 0.5 || baseline > runs[i].y + 0.5)
 			fail_msg("%s: baseline %.3f, drawn at %.3f", runs[i].s, baseline,
 				 runs[i].y);
-		double width = pdf_text_width(fs, runs[i].role, runs[i].size, runs[i].s, 0);
+		double width = canvas_text_width(fs, runs[i].role, runs[i].size, runs[i].s, 0);
 		assert_true(w[i].x1 - w[i].x0 > width - 0.5 && w[i].x1 - w[i].x0 < width + 0.5);
 	}
-	pdf_free(d);
+	canvas_free(d);
 	free(pdf);
 }
 
@@ -449,19 +450,19 @@ static void test_astral_is_drawn(void **state)
 static void test_advance_and_spacing(void **state)
 {
 	(void)state;
-	PdfDoc *d = pdf_new(fs, NULL);
-	pdf_add_page(d, A4_W, A4_H);
+	Canvas *d = canvas_new(fs, NULL);
+	canvas_add_page(d, A4_W, A4_H);
 	const char *s = "一二三四";
-	double a = pdf_text(d, ROLE_BODY, 16, 0, 0, s, 0);
+	double a = canvas_text(d, ROLE_BODY, 16, 0, 0, s, 0);
 	assert_true(a == 64.0);
-	assert_true(pdf_text_width(fs, ROLE_BODY, 16, s, 0) == a);
+	assert_true(canvas_text_width(fs, ROLE_BODY, 16, s, 0) == a);
 	/* Justify 4 characters to 70 pt: 2 pt between them. */
-	double a2 = pdf_text(d, ROLE_BODY, 16, 0, 0, s, 2);
+	double a2 = canvas_text(d, ROLE_BODY, 16, 0, 0, s, 2);
 	assert_true(a2 == 72.0);
-	assert_true(pdf_text_width(fs, ROLE_BODY, 16, s, 2) == a2);
+	assert_true(canvas_text_width(fs, ROLE_BODY, 16, s, 2) == a2);
 	/* Digits and Latin in the Song face are half an em. */
-	assert_true(pdf_text_width(fs, ROLE_PAGENUM, 14, "12", 0) == 14.0);
-	pdf_free(d);
+	assert_true(canvas_text_width(fs, ROLE_PAGENUM, 14, "12", 0) == 14.0);
+	canvas_free(d);
 }
 
 /* Justified text is placed glyph by glyph as measured: the last glyph of
@@ -469,12 +470,12 @@ static void test_advance_and_spacing(void **state)
 static void test_justified_line(void **state)
 {
 	(void)state;
-	PdfDoc *d = pdf_new(fs, NULL);
-	pdf_add_page(d, A4_W, A4_H);
+	Canvas *d = canvas_new(fs, NULL);
+	canvas_add_page(d, A4_W, A4_H);
 	const char *line = "为贯彻落实党中央决策部署";
-	double natural = pdf_text_width(fs, ROLE_BODY, 16, line, 0);
+	double natural = canvas_text_width(fs, ROLE_BODY, 16, line, 0);
 	double cs = (300 - natural) / 11; /* 12 characters over 300 pt */
-	pdf_text(d, ROLE_BODY, 16, 100, 500, line, cs);
+	canvas_text(d, ROLE_BODY, 16, 100, 500, line, cs);
 	char *pdf = path_in_tmp("just.pdf"), *err = NULL;
 	assert_true(pdf_save(d, pdf, &err));
 	Word w[16];
@@ -484,7 +485,7 @@ static void test_justified_line(void **state)
 	assert_true(x0 > 99.5 && x0 < 100.5);
 	if (x1 < 399.5 || x1 > 400.5)
 		fail_msg("justified line ends at %.3f, expected 400", x1);
-	pdf_free(d);
+	canvas_free(d);
 	free(pdf);
 }
 
@@ -493,14 +494,14 @@ static void test_justified_line(void **state)
 static void test_missing_reported_and_extractable(void **state)
 {
 	(void)state;
-	PdfDoc *d = pdf_new(fs, NULL);
-	pdf_add_page(d, A4_W, A4_H);
-	pdf_add_page(d, A4_W, A4_H);
+	Canvas *d = canvas_new(fs, NULL);
+	canvas_add_page(d, A4_W, A4_H);
+	canvas_add_page(d, A4_W, A4_H);
 	const char *s = "甲\xEE\x80\x80乙"; /* U+E000 in the middle */
-	double a = pdf_text(d, ROLE_H2, 20, 100, 500, s, 0);
+	double a = canvas_text(d, ROLE_H2, 20, 100, 500, s, 0);
 	assert_true(a == 60.0); /* the missing one counts as 1 em */
 	size_t n;
-	const PdfMissing *m = pdf_missing(d, &n);
+	const CanvasMissing *m = canvas_missing(d, &n);
 	assert_int_equal(n, 1);
 	assert_int_equal(m[0].cp, 0xE000);
 	assert_int_equal(m[0].role, ROLE_H2);
@@ -510,7 +511,7 @@ static void test_missing_reported_and_extractable(void **state)
 	Word w[4];
 	assert_int_equal(read_words(pdf, w, 4), 1);
 	assert_string_equal(w[0].text, s);
-	pdf_free(d);
+	canvas_free(d);
 	free(pdf);
 }
 
@@ -519,46 +520,46 @@ static void test_errors(void **state)
 	(void)state;
 	char *err = NULL;
 	Buf b = {0};
-	PdfDoc *d = pdf_new(fs, NULL);
+	Canvas *d = canvas_new(fs, NULL);
 	assert_false(pdf_save_mem(d, &b, &err));
 	assert_string_equal(err, "the document has no pages");
 	free(err);
 	err = NULL;
-	pdf_text(d, ROLE_BODY, 16, 0, 0, "早", 0);
-	pdf_add_page(d, A4_W, A4_H);
+	canvas_text(d, ROLE_BODY, 16, 0, 0, "早", 0);
+	canvas_add_page(d, A4_W, A4_H);
 	assert_false(pdf_save_mem(d, &b, &err));
-	assert_string_equal(err, "drawing before pdf_add_page");
+	assert_string_equal(err, "drawing before canvas_add_page");
 	free(err);
-	pdf_free(d);
+	canvas_free(d);
 
-	d = pdf_new(fs, NULL);
-	pdf_add_page(d, A4_W, A4_H);
-	pdf_text(d, ROLE_BODY, 0, 10, 10, "零", 0);
+	d = canvas_new(fs, NULL);
+	canvas_add_page(d, A4_W, A4_H);
+	canvas_text(d, ROLE_BODY, 0, 10, 10, "零", 0);
 	assert_false(pdf_save_mem(d, &b, &err));
 	assert_non_null(strstr(err, "bad size"));
 	free(err);
-	pdf_free(d);
+	canvas_free(d);
 
 	/* A page size libharu refuses is reported, not written. */
-	d = pdf_new(fs, NULL);
-	pdf_add_page(d, 1, A4_H);
+	d = canvas_new(fs, NULL);
+	canvas_add_page(d, 1, A4_H);
 	err = NULL;
 	assert_false(pdf_save_mem(d, &b, &err));
 	assert_non_null(strstr(err, "libharu error"));
 	free(err);
-	pdf_free(d);
+	canvas_free(d);
 	assert_int_equal(b.len, 0);
 
 	/* An unwritable target leaves nothing behind. */
-	d = pdf_new(fs, NULL);
-	pdf_add_page(d, A4_W, A4_H);
+	d = canvas_new(fs, NULL);
+	canvas_add_page(d, A4_W, A4_H);
 	char *bad = path_in_tmp("no/such/dir/x.pdf");
 	err = NULL;
 	assert_false(pdf_save(d, bad, &err));
 	assert_non_null(strstr(err, "cannot write"));
 	free(err);
 	free(bad);
-	pdf_free(d);
+	canvas_free(d);
 }
 
 /* The file appears whole under its name: no temporary file is left, an
@@ -570,7 +571,7 @@ static void test_atomic_save(void **state)
 	FILE *f = fopen(pdf, "w");
 	fputs("old", f);
 	fclose(f);
-	PdfDoc *d = sample();
+	Canvas *d = sample();
 	assert_true(pdf_save(d, pdf, &err));
 	size_t len;
 	char *data = read_file(pdf, 1 << 22, &len);
@@ -588,7 +589,7 @@ static void test_atomic_save(void **state)
 	free(out);
 	free(cmd);
 	free(data);
-	pdf_free(d);
+	canvas_free(d);
 	free(pdf);
 }
 

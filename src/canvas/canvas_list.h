@@ -1,48 +1,48 @@
-/* pdfdoc.h — the display list behind pdfout.h, shared by pdfout.c (which
- * records it) and pdfsave.c (which turns it into a PDF).  Not for other
- * modules. */
-#ifndef FANGAN_PDFDOC_H
-#define FANGAN_PDFDOC_H
+/* canvas_list.h — the display list behind canvas.h, shared by canvas.c (which
+ * records it) and the back ends (src/out/pdfsave.c turns it into a PDF).  Not for
+ * layout or the checker. */
+#ifndef FANGAN_CANVAS_LIST_H
+#define FANGAN_CANVAS_LIST_H
 
-#include "pdfout.h"
+#include "canvas.h"
 
 /* One drawn character.  (face, cp) always gives the same gid and
  * advance; a missing character has gid 0 and advance 1000. */
 typedef struct {
 	uint32_t cp, gid;
-	uint32_t face; /* index into PdfDoc.faces */
+	uint32_t face; /* index into Canvas.faces */
 	int milli;     /* advance in thousandths of an em */
-} PdfGlyph;
+} CvGlyph;
 
-typedef enum { OP_TEXT, OP_FILL_CMYK, OP_STROKE_CMYK, OP_LINE, OP_RECT } OpKind;
+typedef enum { CV_OP_TEXT, CV_OP_FILL_CMYK, CV_OP_STROKE_CMYK, CV_OP_LINE, CV_OP_RECT } CvOpKind;
 
 typedef struct {
-	OpKind kind;
+	CvOpKind kind;
 	/* text: size x y char_spacing quarter-turns; colour: c m y k;
 	 * line: x1 y1 x2 y2 width; rect: x y w h line_width */
 	double a[5];
-	PdfPaint paint;     /* rect */
+	CvPaint paint;     /* rect */
 	size_t g0, ng;      /* text: glyphs[g0 .. g0+ng) */
-} PdfOp;
+} CvOp;
 
 typedef struct {
 	double width, height;
 	size_t op0, nop; /* ops[op0 .. op0+nop): pages are drawn in order */
-} PdfPage;
+} CvPage;
 
-struct PdfDoc {
+struct Canvas {
 	const FontSet *fs;
 	char *title, *author, *subject, *keywords, *creator;
 	Day created;
-	PdfPage *pages;
+	CvPage *pages;
 	size_t npages, pages_cap;
-	PdfOp *ops;
+	CvOp *ops;
 	size_t nops, ops_cap;
-	PdfGlyph *glyphs;
+	CvGlyph *glyphs;
 	size_t nglyphs, glyphs_cap;
 	const Face **faces; /* every face drawn with, in order of first use */
 	size_t nfaces, faces_cap;
-	PdfMissing *missing;
+	CanvasMissing *missing;
 	size_t nmissing, missing_cap;
 	char *error; /* the first misuse, reported by pdf_save */
 };

@@ -23,6 +23,7 @@
 #include <unistd.h>
 
 #include "batch.h"
+#include "pdf.h"
 #include "check.h"
 #include "cli.h"
 #include "diag.h"
@@ -31,7 +32,7 @@
 #include "geometry.h"
 #include "layout.h"
 #include "model.h"
-#include "pdfout.h"
+#include "canvas.h"
 #include "stamp.h"
 #include "util.h"
 
@@ -169,9 +170,9 @@ static int build_one(const Build *b, const char *path, FILE *out, FILE *err)
 			if (b->verbose)
 				fprintf(out, "%s/%s.pdf (up to date, 未改变)\n", dir, stem);
 		} else {
-			PdfMeta meta = {.title = p->title.s, .author = p->issuer.s,
+			CanvasMeta meta = {.title = p->title.s, .author = p->issuer.s,
 					.creator = "fangan", .created = creation_day(p)};
-			PdfDoc *doc = pdf_new(b->fs, &meta);
+			Canvas *doc = canvas_new(b->fs, &meta);
 			if (layout_plan(p, b->fs, g, doc, &d)) {
 				char *pdf = xasprintf("%s/%s.pdf", dir, stem);
 				if (!mkdir_p(dir)) {
@@ -187,7 +188,7 @@ static int build_one(const Build *b, const char *path, FILE *out, FILE *err)
 						free(msg);
 						status = 2;
 					} else {
-						fprintf(out, "%s (%zu页)\n", pdf, pdf_page_count(doc));
+						fprintf(out, "%s (%zu页)\n", pdf, canvas_page_count(doc));
 						add_output(&outputs, xasprintf("%s.pdf", stem));
 						/* Each attachment alone, each unit's
 						 * form (forms.h), named in outputs. */
@@ -197,7 +198,7 @@ static int build_one(const Build *b, const char *path, FILE *out, FILE *err)
 				}
 				free(pdf);
 			}
-			pdf_free(doc);
+			canvas_free(doc);
 			if (status == 0 && diag_count(&d, SEV_ERROR) == 0 &&
 			    !stamp_write(dir, inputs, outputs.v, outputs.n, &msg)) {
 				fprintf(err, "fangan: %s\n", msg);

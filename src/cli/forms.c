@@ -1,5 +1,6 @@
 /* forms.c — attachments alone and forms per unit, as files; see forms.h. */
 #include "forms.h"
+#include "pdf.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -59,13 +60,13 @@ static bool taken(char **names, size_t n, const char *name)
 
 /* Attachment i (for unit, when not NULL) drawn alone into path. */
 static int write_one(const Plan *p, size_t i, const char *unit, const char *path,
-                     const FontSet *fs, const Geometry *g, const PdfMeta *meta, Diags *d,
+                     const FontSet *fs, const Geometry *g, const CanvasMeta *meta, Diags *d,
                      size_t *pages, const FormsOut *o)
 {
-	PdfMeta m = *meta;
+	CanvasMeta m = *meta;
 	if (p->attachments[i].title.s)
 		m.title = p->attachments[i].title.s;
-	PdfDoc *doc = pdf_new(fs, &m);
+	Canvas *doc = canvas_new(fs, &m);
 	Flow flow = {0, 0};
 	char *label = attach_label(p, i, true);
 	bool ok = attach_draw(p, i, label, unit, fs, g, doc, &flow, d);
@@ -79,9 +80,9 @@ static int write_one(const Plan *p, size_t i, const char *unit, const char *path
 		free(err);
 		status = 2;
 	} else {
-		*pages = pdf_page_count(doc);
+		*pages = canvas_page_count(doc);
 	}
-	pdf_free(doc);
+	canvas_free(doc);
 	return status;
 }
 
@@ -92,7 +93,7 @@ static int worse(int a, int b)
 
 /* Every unit's copy of form i, as dir/units/ID-UNIT.pdf. */
 static int write_units(const Plan *p, size_t i, const char *id, const FontSet *fs,
-                       const Geometry *g, const char *dir, const PdfMeta *meta, Diags *d,
+                       const Geometry *g, const char *dir, const CanvasMeta *meta, Diags *d,
                        const FormsOut *o)
 {
 	char *udir = xasprintf("%s/units", dir);
@@ -137,7 +138,7 @@ static int write_units(const Plan *p, size_t i, const char *id, const FontSet *f
 }
 
 int forms_build(const Plan *p, const FontSet *fs, const Geometry *g, const char *dir,
-                const char *stem, const PdfMeta *meta, Diags *d, const FormsOut *o)
+                const char *stem, const CanvasMeta *meta, Diags *d, const FormsOut *o)
 {
 	int status = 0;
 	char **names = xcalloc(p->nattachments + 1, sizeof *names);

@@ -21,7 +21,7 @@
 #include "fonts.h"
 #include "geometry.h"
 #include "model.h"
-#include "pdfout.h"
+#include "canvas.h"
 
 /* The geometry for building p: its notice.xml template when there is
  * one (template.h), else fallback.  A broken template adds findings. */
@@ -41,6 +41,6 @@ typedef struct {
  * attachment's title).  Returns 0, 1 when an attachment could not be
  * drawn (findings in d), or 2 when a file could not be written. */
 int forms_build(const Plan *p, const FontSet *fs, const Geometry *g, const char *dir,
-                const char *stem, const PdfMeta *meta, Diags *d, const FormsOut *o);
+                const char *stem, const CanvasMeta *meta, Diags *d, const FormsOut *o);
 
 #endif

@@ -41,7 +41,7 @@ static double draw_tail(AttCtx *c, const Tail *tail, double y)
 		              em * tail->size;
 		for (size_t k = 0; k < ln->npieces; k++) {
 			const TsPiece *pc = &ln->pieces[k];
-			pdf_textn(s->doc, tail->run.role, tail->size, s->left + pc->x, base,
+			canvas_textn(s->doc, tail->run.role, tail->size, s->left + pc->x, base,
 			          tail->run.s + pc->off, pc->len, pc->spacing);
 		}
 	}
@@ -76,7 +76,7 @@ double att_table(AttCtx *c, Table *t, double y, const Tail *tail)
 
 /* A text attachment: a column of its own, set like the body. */
 static bool text_attachment(const Plan *p, size_t i, const char *label, const FontSet *fs,
-                            const Geometry *g, PdfDoc *doc, Flow *flow, Diags *d)
+                            const Geometry *g, Canvas *doc, Flow *flow, Diags *d)
 {
 	Column col;
 	compose_text_attachment(p, i, label, fs, g, &col, d);
@@ -89,7 +89,7 @@ static bool text_attachment(const Plan *p, size_t i, const char *label, const Fo
 }
 
 bool attach_draw(const Plan *p, size_t i, const char *label, const char *unit,
-                 const FontSet *fs, const Geometry *g, PdfDoc *doc, Flow *flow, Diags *d)
+                 const FontSet *fs, const Geometry *g, Canvas *doc, Flow *flow, Diags *d)
 {
 	const Attachment *a = &p->attachments[i];
 	if (a->type == ATT_TEXT || a->type == ATT_UNKNOWN)

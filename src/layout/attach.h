@@ -20,7 +20,7 @@
 #include "fonts.h"
 #include "geometry.h"
 #include "model.h"
-#include "pdfout.h"
+#include "canvas.h"
 
 /* Where the pages so far ended: how many there are, and the last grid
  * line taken on the last one (the grid's line count when it is full or
@@ -41,6 +41,6 @@ char *attach_label(const Plan *p, size_t i, bool alone);
  * cannot be drawn or a template is unusable (findings in d); the document
  * must then not be saved. */
 bool attach_draw(const Plan *p, size_t i, const char *label, const char *unit,
-                 const FontSet *fs, const Geometry *g, PdfDoc *doc, Flow *flow, Diags *d);
+                 const FontSet *fs, const Geometry *g, Canvas *doc, Flow *flow, Diags *d);
 
 #endif

@@ -7,16 +7,16 @@
 #include "sheet.h"
 #include "util.h"
 
-static void red(PdfDoc *doc, const Geometry *g)
+static void red(Canvas *doc, const Geometry *g)
 {
-	pdf_fill_cmyk(doc, g->red_c, g->red_m, g->red_y, g->red_k);
-	pdf_stroke_cmyk(doc, g->red_c, g->red_m, g->red_y, g->red_k);
+	canvas_fill_cmyk(doc, g->red_c, g->red_m, g->red_y, g->red_k);
+	canvas_stroke_cmyk(doc, g->red_c, g->red_m, g->red_y, g->red_k);
 }
 
-static void black(PdfDoc *doc)
+static void black(Canvas *doc)
 {
-	pdf_fill_cmyk(doc, 0, 0, 0, 1);
-	pdf_stroke_cmyk(doc, 0, 0, 0, 1);
+	canvas_fill_cmyk(doc, 0, 0, 0, 1);
+	canvas_stroke_cmyk(doc, 0, 0, 0, 1);
 }
 
 /* Baseline of text of size pt on grid line slot: the em box centred on
@@ -38,17 +38,17 @@ static double rule_y(const Geometry *g, int k)
 	return y;
 }
 
-static void draw_tsline(PdfDoc *doc, const TsRun *runs, const TsLine *ln, double x0,
+static void draw_tsline(Canvas *doc, const TsRun *runs, const TsLine *ln, double x0,
                         double y, double size)
 {
 	for (size_t k = 0; k < ln->npieces; k++) {
 		const TsPiece *pc = &ln->pieces[k];
 		const TsRun *r = &runs[pc->run];
-		pdf_textn(doc, r->role, size, x0 + pc->x, y, r->s + pc->off, pc->len, pc->spacing);
+		canvas_textn(doc, r->role, size, x0 + pc->x, y, r->s + pc->off, pc->len, pc->spacing);
 	}
 }
 
-static void draw_row(PdfDoc *doc, const Geometry *g, const Line *l)
+static void draw_row(Canvas *doc, const Geometry *g, const Line *l)
 {
 	double left = g->margin_left;
 	double top = rule_y(g, l->slot), bottom = rule_y(g, l->slot + l->slots);
@@ -59,15 +59,15 @@ static void draw_row(PdfDoc *doc, const Geometry *g, const Line *l)
 		for (size_t j = 0; j < c->para.nlines; j++)
 			draw_tsline(doc, c->runs, &c->para.lines[j], left + c->x + pad,
 			            baseline(g, l->slot + (int)j, c->size), c->size);
-		pdf_line(doc, left + c->x, top, left + c->x, bottom, lw);
+		canvas_line(doc, left + c->x, top, left + c->x, bottom, lw);
 	}
 	double right = left + g->body_w;
-	pdf_line(doc, right, top, right, bottom, lw);
-	pdf_line(doc, left, top, right, top, lw);
-	pdf_line(doc, left, bottom, right, bottom, lw);
+	canvas_line(doc, right, top, right, bottom, lw);
+	canvas_line(doc, left, top, right, top, lw);
+	canvas_line(doc, left, bottom, right, bottom, lw);
 }
 
-static void draw_head(PdfDoc *doc, const FontSet *fs, const Geometry *g, const Head *h)
+static void draw_head(Canvas *doc, const FontSet *fs, const Geometry *g, const Head *h)
 {
 	/* 份号, 密级和保密期限, 紧急程度: top left, one a line, in that order. */
 	const char *tl[3] = {h->copy_number, h->secrecy, h->urgency};
@@ -75,57 +75,57 @@ static void draw_head(PdfDoc *doc, const FontSet *fs, const Geometry *g, const H
 	int line = 0;
 	for (int i = 0; i < 3; i++)
 		if (tl[i])
-			pdf_text(doc, tr[i], g->size_body, g->margin_left, geo_baseline(g, line++),
+			canvas_text(doc, tr[i], g->size_body, g->margin_left, geo_baseline(g, line++),
 			         tl[i], 0);
 	if (!h->has_header)
 		return;
 	double cx = g->margin_left + g->body_w / 2;
 	double w = fontset_text_width(fs, ROLE_TITLE, h->mark_size, h->mark, strlen(h->mark), 0);
 	red(doc, g);
-	pdf_text(doc, ROLE_TITLE, h->mark_size, cx - w / 2, h->mark_base, h->mark, 0);
+	canvas_text(doc, ROLE_TITLE, h->mark_size, cx - w / 2, h->mark_base, h->mark, 0);
 	black(doc);
 	if (h->doc_number) {
 		w = fontset_text_width(fs, ROLE_BODY, g->size_body, h->doc_number,
 		                       strlen(h->doc_number), 0);
-		pdf_text(doc, ROLE_BODY, g->size_body, cx - w / 2, h->docnum_base, h->doc_number, 0);
+		canvas_text(doc, ROLE_BODY, g->size_body, cx - w / 2, h->docnum_base, h->doc_number, 0);
 	}
 	red(doc, g);
-	pdf_line(doc, g->margin_left, h->red_line_y, g->margin_left + g->body_w, h->red_line_y,
+	canvas_line(doc, g->margin_left, h->red_line_y, g->margin_left + g->body_w, h->red_line_y,
 	         g->red_line_width);
 	black(doc);
 }
 
 /* The 版记 on the current page: its last line on the 版心's last grid
  * line, a thick rule above and below, a thin one between its parts. */
-static void draw_record(PdfDoc *doc, const FontSet *fs, const Geometry *g, const Record *r)
+static void draw_record(Canvas *doc, const FontSet *fs, const Geometry *g, const Record *r)
 {
 	double size = g->size_small, left = g->margin_left, right = left + g->body_w;
 	int last = g->lines - 1;
 	int first = last - r->slots + 1;
-	pdf_line(doc, left, rule_y(g, first), right, rule_y(g, first), g->record_thick);
+	canvas_line(doc, left, rule_y(g, first), right, rule_y(g, first), g->record_thick);
 	int k = first;
 	if (r->cc) {
-		pdf_text(doc, ROLE_BODY, size, left + size, baseline(g, k, size), r->cc, 0);
+		canvas_text(doc, ROLE_BODY, size, left + size, baseline(g, k, size), r->cc, 0);
 		k++;
 		if (r->printer || r->printed)
-			pdf_line(doc, left, rule_y(g, k), right, rule_y(g, k), g->record_thin);
+			canvas_line(doc, left, rule_y(g, k), right, rule_y(g, k), g->record_thin);
 	}
 	if (r->printer)
-		pdf_text(doc, ROLE_BODY, size, left + size, baseline(g, k, size), r->printer, 0);
+		canvas_text(doc, ROLE_BODY, size, left + size, baseline(g, k, size), r->printer, 0);
 	if (r->printed) {
 		double w = fontset_text_width(fs, ROLE_BODY, size, r->printed, strlen(r->printed), 0);
-		pdf_text(doc, ROLE_BODY, size, right - size - w, baseline(g, k, size), r->printed, 0);
+		canvas_text(doc, ROLE_BODY, size, right - size - w, baseline(g, k, size), r->printed, 0);
 	}
 	/* The last rule lies on the 版心's bottom edge (§7.4.1). */
-	pdf_line(doc, left, geo_body_bottom(g), right, geo_body_bottom(g), g->record_thick);
+	canvas_line(doc, left, geo_body_bottom(g), right, geo_body_bottom(g), g->record_thick);
 }
 
-int draw_column(PdfDoc *doc, const FontSet *fs, const Geometry *g, const Column *col,
+int draw_column(Canvas *doc, const FontSet *fs, const Geometry *g, const Column *col,
                 int pages, int first_number, const Head *head)
 {
 	int last_used = -1; /* last slot used on the last page */
 	for (int pg = 0; pg < pages; pg++) {
-		pdf_add_page(doc, g->page_w, g->page_h);
+		canvas_add_page(doc, g->page_w, g->page_h);
 		if (pg == 0 && head)
 			draw_head(doc, fs, g, head);
 		for (size_t i = 0; i < col->n; i++) {
@@ -150,7 +150,7 @@ int draw_column(PdfDoc *doc, const FontSet *fs, const Geometry *g, const Column 
 	return last_used;
 }
 
-void draw_record_last(PdfDoc *doc, const FontSet *fs, const Geometry *g, const Record *rec,
+void draw_record_last(Canvas *doc, const FontSet *fs, const Geometry *g, const Record *rec,
                       int pages, int last_used)
 {
 	if (!rec->present)
@@ -165,7 +165,7 @@ void draw_record_last(PdfDoc *doc, const FontSet *fs, const Geometry *g, const R
 		return;
 	}
 	if (g->record_on_even && n % 2 == 0)
-		pdf_add_page(doc, g->page_w, g->page_h); /* blank, odd */
-	pdf_add_page(doc, g->page_w, g->page_h);
+		canvas_add_page(doc, g->page_w, g->page_h); /* blank, odd */
+	canvas_add_page(doc, g->page_w, g->page_h);
 	draw_record(doc, fs, g, rec);
 }

@@ -84,7 +84,7 @@ static double filler(AttCtx *c, const TplForm *f, const char *unit, double y)
 		if (j)
 			base -= pitch;
 		for (size_t k = 0; k < ln->npieces; k++)
-			pdf_textn(s->doc, ft.role, ft.size, s->left + ln->pieces[k].x, base,
+			canvas_textn(s->doc, ft.role, ft.size, s->left + ln->pieces[k].x, base,
 			          left + ln->pieces[k].off, ln->pieces[k].len, ln->pieces[k].spacing);
 		last_w = ln->width;
 	}
@@ -93,7 +93,7 @@ static double filler(AttCtx *c, const TplForm *f, const char *unit, double y)
 	                              strlen(f->filler_date), 0);
 	if (last_w + 2 * ft.size + w > s->width)
 		base -= pitch;
-	pdf_text(s->doc, ft.role, ft.size, s->left + s->width - w, base, f->filler_date, 0);
+	canvas_text(s->doc, ft.role, ft.size, s->left + s->width - w, base, f->filler_date, 0);
 	return base - (1 - g->em_ascent) * ft.size;
 }
 

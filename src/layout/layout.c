@@ -14,7 +14,7 @@
 #include "layout_int.h"
 
 bool layout_plan(const Plan *p, const FontSet *fs, const Geometry *g,
-                 PdfDoc *doc, Diags *d)
+                 Canvas *doc, Diags *d)
 {
 	Column col;
 	Head head;

@@ -2,7 +2,7 @@
  *
  * The composer turns the model into a column of lines on the 22-line
  * grid (compose.c), breaks the column into pages (paginate.c) and draws
- * the pages, with the 版头, page numbers and 版记, onto a PdfDoc
+ * the pages, with the 版头, page numbers and 版记, onto a Canvas
  * (draw.c).  It reads only the model: nothing here parses Markdown or
  * YAML, and nothing here decides whether a plan is right — the checker
  * did that before.  The one finding it can add is glyph-missing, for a
@@ -17,12 +17,12 @@
 #include "fonts.h"
 #include "geometry.h"
 #include "model.h"
-#include "pdfout.h"
+#include "canvas.h"
 
 /* Lay out p onto doc (which must be empty).  Returns false when a
  * character cannot be drawn (glyph-missing findings are in d); the
  * caller then must not save doc. */
 bool layout_plan(const Plan *p, const FontSet *fs, const Geometry *g,
-                 PdfDoc *doc, Diags *d);
+                 Canvas *doc, Diags *d);
 
 #endif

@@ -101,9 +101,9 @@ int paginate(Column *col, const Geometry *g);
  * the first when head is not NULL; returns the last grid line used on
  * the last page.  Then the 版记 after `pages` pages, on the last one when
  * it has room there (last_used: its last grid line taken). */
-int draw_column(PdfDoc *doc, const FontSet *fs, const Geometry *g, const Column *col,
+int draw_column(Canvas *doc, const FontSet *fs, const Geometry *g, const Column *col,
                 int pages, int first_number, const Head *head);
-void draw_record_last(PdfDoc *doc, const FontSet *fs, const Geometry *g, const Record *rec,
+void draw_record_last(Canvas *doc, const FontSet *fs, const Geometry *g, const Record *rec,
                       int pages, int last_used);
 
 #endif

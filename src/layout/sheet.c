@@ -6,7 +6,7 @@
 #include "typeset.h"
 #include "util.h"
 
-Sheet sheet_make(PdfDoc *doc, const FontSet *fs, const Geometry *g, bool landscape, int after)
+Sheet sheet_make(Canvas *doc, const FontSet *fs, const Geometry *g, bool landscape, int after)
 {
 	Sheet s = {.doc = doc, .fs = fs, .g = g, .landscape = landscape, .number = after};
 	if (!landscape) {
@@ -31,7 +31,7 @@ Sheet sheet_make(PdfDoc *doc, const FontSet *fs, const Geometry *g, bool landsca
 
 void sheet_page(Sheet *s)
 {
-	pdf_add_page(s->doc, s->page_w, s->page_h);
+	canvas_add_page(s->doc, s->page_w, s->page_h);
 	s->number++;
 	sheet_page_number(s->doc, s->fs, s->g, s->number, s->landscape);
 }
@@ -59,7 +59,7 @@ int sheet_line_below(const Sheet *s, double y)
 	return k;
 }
 
-void sheet_page_number(PdfDoc *doc, const FontSet *fs, const Geometry *g, int n, bool landscape)
+void sheet_page_number(Canvas *doc, const FontSet *fs, const Geometry *g, int n, bool landscape)
 {
 	char s[32];
 	snprintf(s, sizeof s, "— %d —", n);
@@ -70,12 +70,12 @@ void sheet_page_number(PdfDoc *doc, const FontSet *fs, const Geometry *g, int n,
 	           (g->em_ascent - 0.5) * size;
 	double x = n % 2 ? g->margin_left + g->body_w - size - w : g->margin_left + size;
 	if (!landscape) {
-		pdf_text(doc, ROLE_PAGENUM, size, x, y, s, 0);
+		canvas_text(doc, ROLE_PAGENUM, size, x, y, s, 0);
 		return;
 	}
 	/* The same spot of the paper on the turned page: portrait (x, y) is
 	 * landscape (y, page width − x), and the text runs downwards. */
-	pdf_text_turned(doc, ROLE_PAGENUM, size, y, g->page_w - x, s, -1);
+	canvas_text_turned(doc, ROLE_PAGENUM, size, y, g->page_w - x, s, -1);
 }
 
 bool sheet_glyphs(const FontSet *fs, FontRole role, const char *s, const char *file, Pos pos,
@@ -99,7 +99,7 @@ double sheet_heading(Sheet *s, const char *label, const char *title, FontRole ti
 {
 	const Geometry *g = s->g;
 	*ok &= sheet_glyphs(s->fs, ROLE_H1, label, file, pos, d);
-	pdf_text(s->doc, ROLE_H1, g->size_body, s->left, sheet_baseline(s, 0, g->size_body), label,
+	canvas_text(s->doc, ROLE_H1, g->size_body, s->left, sheet_baseline(s, 0, g->size_body), label,
 	         0);
 	double bottom = sheet_line_top(s, 0) - g->size_body;
 	if (!title || !*title)
@@ -114,7 +114,7 @@ double sheet_heading(Sheet *s, const char *label, const char *title, FontRole ti
 		double base = sheet_baseline(s, 2 + (int)j, title_size);
 		for (size_t k = 0; k < ln->npieces; k++) {
 			const TsPiece *pc = &ln->pieces[k];
-			pdf_textn(s->doc, title_role, title_size, s->left + pc->x, base,
+			canvas_textn(s->doc, title_role, title_size, s->left + pc->x, base,
 			          title + pc->off, pc->len, pc->spacing);
 		}
 		bottom = base - (1 - g->em_ascent) * title_size;

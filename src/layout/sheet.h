@@ -21,10 +21,10 @@
 #include "diag.h"
 #include "fonts.h"
 #include "geometry.h"
-#include "pdfout.h"
+#include "canvas.h"
 
 typedef struct {
-	PdfDoc *doc;
+	Canvas *doc;
 	const FontSet *fs;
 	const Geometry *g;
 	bool landscape;
@@ -36,7 +36,7 @@ typedef struct {
 } Sheet;
 
 /* A sheet whose first page will be number after + 1. */
-Sheet sheet_make(PdfDoc *doc, const FontSet *fs, const Geometry *g, bool landscape,
+Sheet sheet_make(Canvas *doc, const FontSet *fs, const Geometry *g, bool landscape,
                  int after);
 
 /* Start the next page, with its page number. */
@@ -55,7 +55,7 @@ int sheet_line_below(const Sheet *s, double y);
 /* — n —, 4号宋体, 7 mm below the portrait 版心, one character in from
  * its right edge on odd pages and its left edge on even ones (§7); on a
  * landscape page at that same place on the paper, turned (§8). */
-void sheet_page_number(PdfDoc *doc, const FontSet *fs, const Geometry *g, int n,
+void sheet_page_number(Canvas *doc, const FontSet *fs, const Geometry *g, int n,
                        bool landscape);
 
 /* Is every character of s drawable in role?  Otherwise a glyph-missing

@@ -274,7 +274,7 @@ size_t table_paginate(const Table *t, double first_avail, double avail, double t
 
 /* ---- drawing --------------------------------------------------------------------- */
 
-static void draw_lines(PdfDoc *doc, const Table *t, const TCell *c, double x0, double top,
+static void draw_lines(Canvas *doc, const Table *t, const TCell *c, double x0, double top,
                        double h)
 {
 	double p = pitch_of(t, c), s = c->font.size;
@@ -285,7 +285,7 @@ static void draw_lines(PdfDoc *doc, const Table *t, const TCell *c, double x0, d
 		double base = first - (double)j * p - (p - s) / 2 - t->em_ascent * s;
 		for (size_t k = 0; k < ln->npieces; k++) {
 			const TsPiece *pc = &ln->pieces[k];
-			pdf_textn(doc, c->run.role, s, x0 + c->x + t->style.padding + pc->x, base,
+			canvas_textn(doc, c->run.role, s, x0 + c->x + t->style.padding + pc->x, base,
 			          c->run.s + pc->off, pc->len, pc->spacing);
 		}
 	}
@@ -299,11 +299,11 @@ static void draw_lines(PdfDoc *doc, const Table *t, const TCell *c, double x0, d
 	double dw = t->date_w, sw = t->seal_w;
 	if (right - dw < x0 + c->x + t->style.padding) /* a narrow (half) cell */
 		right = x0 + c->x + c->w - t->style.padding;
-	pdf_text(doc, c->font.role, s, right - dw, base, t->date, 0);
-	pdf_text(doc, c->font.role, s, right - dw / 2 - sw / 2, base + p, t->seal, 0);
+	canvas_text(doc, c->font.role, s, right - dw, base, t->date, 0);
+	canvas_text(doc, c->font.role, s, right - dw / 2 - sw / 2, base + p, t->seal, 0);
 }
 
-double table_draw(PdfDoc *doc, const Table *t, double x, double y, size_t from, size_t to)
+double table_draw(Canvas *doc, const Table *t, double x, double y, size_t from, size_t to)
 {
 	double fr = t->style.frame, ru = t->style.rule;
 	double width = 0;
@@ -316,20 +316,20 @@ double table_draw(PdfDoc *doc, const Table *t, double x, double y, size_t from, 
 		for (size_t r = order[part][0]; r < order[part][1] && r < t->nrows; r++) {
 			const TRow *row = &t->rows[r];
 			double bottom = top - row->h;
-			pdf_line(doc, x - fr / 2, top, right + fr / 2, top, first ? fr : ru);
+			canvas_line(doc, x - fr / 2, top, right + fr / 2, top, first ? fr : ru);
 			for (size_t i = 0; i < row->ncells; i++) {
 				const TCell *c = &row->cells[i];
 				if (i > 0)
-					pdf_line(doc, x + c->x, top, x + c->x, bottom, ru);
+					canvas_line(doc, x + c->x, top, x + c->x, bottom, ru);
 				draw_lines(doc, t, c, x, top, row->h);
 			}
-			pdf_line(doc, x, top, x, bottom, fr);
-			pdf_line(doc, right, top, right, bottom, fr);
+			canvas_line(doc, x, top, x, bottom, fr);
+			canvas_line(doc, right, top, right, bottom, fr);
 			top = bottom;
 			first = false;
 		}
 	}
 	if (!first)
-		pdf_line(doc, x - fr / 2, top, right + fr / 2, top, fr);
+		canvas_line(doc, x - fr / 2, top, right + fr / 2, top, fr);
 	return top;
 }

@@ -18,7 +18,7 @@
 
 #include "diag.h"
 #include "fonts.h"
-#include "pdfout.h"
+#include "canvas.h"
 #include "template.h"
 #include "typeset.h"
 
@@ -96,6 +96,6 @@ size_t table_paginate(const Table *t, double first_avail, double avail, double t
 
 /* Draw the header rows and rows [from, to) with their top at y, the
  * table's left edge at x.  Returns the y of the bottom rule. */
-double table_draw(PdfDoc *doc, const Table *t, double x, double y, size_t from, size_t to);
+double table_draw(Canvas *doc, const Table *t, double x, double y, size_t from, size_t to);
 
 #endif

@@ -6,7 +6,7 @@
 
 #include <hpdf.h>
 
-#include "pdfdoc.h"
+#include "canvas_list.h"
 
 /* What one face contributes to the document. */
 typedef struct {
@@ -20,7 +20,7 @@ typedef struct {
 } FaceUse;
 
 typedef struct {
-	PdfDoc *doc;
+	Canvas *doc;
 	HPDF_Doc h;
 	FaceUse *uses; /* one per doc->faces[i] */
 	HPDF_STATUS hpdf_error, hpdf_detail;
@@ -28,7 +28,7 @@ typedef struct {
 } Save;
 
 /* Fill u with the characters drawn with doc->faces[slot] (step 1). */
-void pdf_collect_face(const PdfDoc *d, size_t slot, FaceUse *u);
+void pdf_collect_face(const Canvas *d, size_t slot, FaceUse *u);
 /* The CID of cp in u; 0 if cp was not drawn with that face. */
 uint16_t pdf_cid_of(const FaceUse *u, uint32_t cp);
 /* Subset the face and build its font objects into s->h, setting u->font

@@ -37,12 +37,12 @@ static int cmp_u32(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-void pdf_collect_face(const PdfDoc *d, size_t slot, FaceUse *u)
+void pdf_collect_face(const Canvas *d, size_t slot, FaceUse *u)
 {
 	CharUse *c = NULL;
 	size_t n = 0, cap = 0;
 	for (size_t i = 0; i < d->nglyphs; i++) {
-		const PdfGlyph *g = &d->glyphs[i];
+		const CvGlyph *g = &d->glyphs[i];
 		if (g->face != slot)
 			continue;
 		c = xgrow(c, &cap, n + 1, sizeof *c);

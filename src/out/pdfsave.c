@@ -1,4 +1,4 @@
-/* pdfsave.c — turning the display list of pdfout.c into a PDF.
+/* pdfsave.c — turning the canvas's display list (canvas_list.h) into a PDF.
  *
  * Steps: (1)–(3) build the embedded fonts (pdffont.c); (4) replay the
  * display list into libharu pages, writing the text operators ourselves
@@ -6,6 +6,7 @@
  * then write it to disk atomically.
  */
 #include "pdfbuild.h"
+#include "pdf.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -47,9 +48,9 @@ static void put_num(Buf *b, double v)
 
 /* ---- (4) pages ---------------------------------------------------------- */
 
-static void text_op(Save *s, const PdfOp *op, Buf *b, double *tc)
+static void text_op(Save *s, const CvOp *op, Buf *b, double *tc)
 {
-	const PdfDoc *d = s->doc;
+	const Canvas *d = s->doc;
 	buf_puts(b, "BT\n");
 	if (op->a[3] != *tc) {
 		put_num(b, op->a[3]);
@@ -74,7 +75,7 @@ static void text_op(Save *s, const PdfOp *op, Buf *b, double *tc)
 	/* One Tf and one hex string per stretch of glyphs from one face;
 	 * Tj moves the text position by each glyph's /W width plus Tc. */
 	for (size_t i = 0; i < op->ng;) {
-		const PdfGlyph *g = &d->glyphs[op->g0 + i];
+		const CvGlyph *g = &d->glyphs[op->g0 + i];
 		uint32_t face = g->face;
 		buf_printf(b, "/F%u ", (unsigned)face + 1);
 		put_num(b, op->a[0]);
@@ -103,12 +104,12 @@ static void flush_raw(HPDF_Page page, Buf *b)
 }
 
 /* Put the fonts this page draws with into its /Resources /Font. */
-static void page_fonts(Save *s, HPDF_Page page, const PdfPage *p)
+static void page_fonts(Save *s, HPDF_Page page, const CvPage *p)
 {
-	const PdfDoc *d = s->doc;
+	const Canvas *d = s->doc;
 	bool *used = xcalloc(d->nfaces + 1, sizeof *used);
 	for (size_t i = p->op0; i < p->op0 + p->nop; i++)
-		if (d->ops[i].kind == OP_TEXT)
+		if (d->ops[i].kind == CV_OP_TEXT)
 			for (size_t k = 0; k < d->ops[i].ng; k++)
 				used[d->glyphs[d->ops[i].g0 + k].face] = true;
 	HPDF_Dict fonts = NULL;
@@ -129,7 +130,7 @@ static void page_fonts(Save *s, HPDF_Page page, const PdfPage *p)
 	free(used);
 }
 
-static void build_page(Save *s, const PdfPage *p)
+static void build_page(Save *s, const CvPage *p)
 {
 	HPDF_Page page = HPDF_AddPage(s->h);
 	if (!page)
@@ -140,42 +141,42 @@ static void build_page(Save *s, const PdfPage *p)
 	Buf raw = {0};
 	double tc = 0;
 	for (size_t i = p->op0; i < p->op0 + p->nop; i++) {
-		const PdfOp *op = &s->doc->ops[i];
+		const CvOp *op = &s->doc->ops[i];
 		const double *a = op->a;
-		if (op->kind == OP_TEXT) {
+		if (op->kind == CV_OP_TEXT) {
 			text_op(s, op, &raw, &tc);
 			continue;
 		}
 		/* libharu writes the graphics operators to the same stream. */
 		flush_raw(page, &raw);
 		switch (op->kind) {
-		case OP_FILL_CMYK:
+		case CV_OP_FILL_CMYK:
 			HPDF_Page_SetCMYKFill(page, (HPDF_REAL)a[0], (HPDF_REAL)a[1],
 					      (HPDF_REAL)a[2], (HPDF_REAL)a[3]);
 			break;
-		case OP_STROKE_CMYK:
+		case CV_OP_STROKE_CMYK:
 			HPDF_Page_SetCMYKStroke(page, (HPDF_REAL)a[0], (HPDF_REAL)a[1],
 						(HPDF_REAL)a[2], (HPDF_REAL)a[3]);
 			break;
-		case OP_LINE:
+		case CV_OP_LINE:
 			HPDF_Page_SetLineWidth(page, (HPDF_REAL)a[4]);
 			HPDF_Page_MoveTo(page, (HPDF_REAL)a[0], (HPDF_REAL)a[1]);
 			HPDF_Page_LineTo(page, (HPDF_REAL)a[2], (HPDF_REAL)a[3]);
 			HPDF_Page_Stroke(page);
 			break;
-		case OP_RECT:
-			if (op->paint & PDF_STROKE)
+		case CV_OP_RECT:
+			if (op->paint & CV_STROKE)
 				HPDF_Page_SetLineWidth(page, (HPDF_REAL)a[4]);
 			HPDF_Page_Rectangle(page, (HPDF_REAL)a[0], (HPDF_REAL)a[1],
 					    (HPDF_REAL)a[2], (HPDF_REAL)a[3]);
-			if (op->paint == PDF_FILL_STROKE)
+			if (op->paint == CV_FILL_STROKE)
 				HPDF_Page_FillStroke(page);
-			else if (op->paint == PDF_STROKE)
+			else if (op->paint == CV_STROKE)
 				HPDF_Page_Stroke(page);
 			else
 				HPDF_Page_Fill(page);
 			break;
-		case OP_TEXT:
+		case CV_OP_TEXT:
 			break;
 		}
 	}
@@ -219,7 +220,7 @@ static void info_text(Save *s, const char *key, const char *utf8)
 
 static void build_info(Save *s)
 {
-	const PdfDoc *d = s->doc;
+	const Canvas *d = s->doc;
 	/* Setting one entry through the public API makes libharu create the
 	 * /Info dictionary; the others are added as UTF-16 strings. */
 	HPDF_SetInfoAttr(s->h, HPDF_INFO_PRODUCER, "fangan (libharu, HarfBuzz)");
@@ -296,7 +297,7 @@ static bool read_out(Save *s, Buf *out)
 	return got == size && add_id(out, at);
 }
 
-bool pdf_save_mem(PdfDoc *d, Buf *out, char **err)
+bool pdf_save_mem(Canvas *d, Buf *out, char **err)
 {
 	if (d->error || d->npages == 0) {
 		*err = xstrdup(d->error ? d->error : "the document has no pages");
@@ -339,7 +340,7 @@ bool pdf_save_mem(PdfDoc *d, Buf *out, char **err)
 
 /* ---- writing the file ------------------------------------------------------ */
 
-bool pdf_save(PdfDoc *d, const char *path, char **err)
+bool pdf_save(Canvas *d, const char *path, char **err)
 {
 	Buf pdf = {0};
 	if (!pdf_save_mem(d, &pdf, err))
