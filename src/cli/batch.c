@@ -26,6 +26,7 @@ typedef struct {
 	uint32_t kind, index;
 	int32_t status;
 	uint32_t nout, nerr;
+	uint32_t counts[BATCH_NCOUNTS];
 } Msg;
 
 typedef struct {
@@ -33,6 +34,7 @@ typedef struct {
 	int status;
 	char *out, *err;
 	size_t nout, nerr;
+	unsigned long counts[BATCH_NCOUNTS];
 } Result;
 
 typedef struct {
@@ -104,7 +106,7 @@ static void flush_results(Batch *b)
 }
 
 static void finish(Batch *b, size_t i, int status, char *out, size_t nout, char *err,
-		   size_t nerr)
+		   size_t nerr, const unsigned long *counts)
 {
 	Result *r = &b->res[i];
 	if (r->done) { /* cannot happen; keep the first word */
@@ -112,7 +114,9 @@ static void finish(Batch *b, size_t i, int status, char *out, size_t nout, char 
 		free(err);
 		return;
 	}
-	*r = (Result){true, status, out, err, nout, nerr};
+	*r = (Result){true, status, out, err, nout, nerr, {0}};
+	if (counts)
+		memcpy(r->counts, counts, sizeof r->counts);
 	b->ndone++;
 	flush_results(b);
 	show_progress(b);
@@ -125,19 +129,20 @@ static void run_here(Batch *b, size_t i)
 	size_t nout = 0, nerr = 0;
 	FILE *fo = open_memstream(&out, &nout), *fe = open_memstream(&err, &nerr);
 	int status = 2;
+	unsigned long counts[BATCH_NCOUNTS] = {0};
 	if (fo && fe) {
-		status = b->job(i, fo, fe, b->ctx);
+		status = b->job(i, fo, fe, counts, b->ctx);
 	} else {
 		/* Out of memory for the streams: run the job anyway, straight
 		 * to the terminal. */
 		clear_progress(b);
-		status = b->job(i, stdout, stderr, b->ctx);
+		status = b->job(i, stdout, stderr, counts, b->ctx);
 	}
 	if (fo)
 		fclose(fo);
 	if (fe)
 		fclose(fe);
-	finish(b, i, status, out, nout, err, nerr);
+	finish(b, i, status, out, nout, err, nerr, counts);
 }
 
 /* ---- workers ----------------------------------------------------------- */
@@ -167,7 +172,7 @@ static _Noreturn void worker_main(Batch *b, atomic_size_t *next, int fd)
 		size_t i = atomic_fetch_add(next, 1);
 		if (i >= b->n)
 			break;
-		Msg m = {MSG_START, (uint32_t)i, 0, 0, 0};
+		Msg m = {MSG_START, (uint32_t)i, 0, 0, 0, {0}};
 		if (!write_all(fd, &m, sizeof m))
 			_exit(3);
 		char *out = NULL, *err = NULL;
@@ -175,10 +180,13 @@ static _Noreturn void worker_main(Batch *b, atomic_size_t *next, int fd)
 		FILE *fo = open_memstream(&out, &nout), *fe = open_memstream(&err, &nerr);
 		if (!fo || !fe)
 			_exit(3);
-		int status = b->job(i, fo, fe, b->ctx);
+		unsigned long counts[BATCH_NCOUNTS] = {0};
+		int status = b->job(i, fo, fe, counts, b->ctx);
 		fclose(fo);
 		fclose(fe);
-		m = (Msg){MSG_DONE, (uint32_t)i, status, (uint32_t)nout, (uint32_t)nerr};
+		m = (Msg){MSG_DONE, (uint32_t)i, status, (uint32_t)nout, (uint32_t)nerr, {0}};
+		for (int k = 0; k < BATCH_NCOUNTS; k++)
+			m.counts[k] = counts[k] > UINT32_MAX ? UINT32_MAX : (uint32_t)counts[k];
 		if (!write_all(fd, &m, sizeof m) || !write_all(fd, out, nout) ||
 		    !write_all(fd, err, nerr))
 			_exit(3);
@@ -237,7 +245,10 @@ static void take_messages(Batch *b, Worker *w)
 			memcpy(out, body, m.nout);
 			memcpy(err, body + m.nout, m.nerr);
 			int st = m.status < 0 || m.status > 2 ? 2 : m.status;
-			finish(b, m.index, st, out, m.nout, err, m.nerr);
+			unsigned long counts[BATCH_NCOUNTS];
+			for (int k = 0; k < BATCH_NCOUNTS; k++)
+				counts[k] = m.counts[k];
+			finish(b, m.index, st, out, m.nout, err, m.nerr, counts);
 		}
 		w->used += need;
 	}
@@ -270,7 +281,7 @@ static bool reap(Batch *b, Worker *w)
 		else
 			err = xasprintf("fangan: %s: 生成时进程异常退出（status %d）\n", name,
 					WIFEXITED(st) ? WEXITSTATUS(st) : -1);
-		finish(b, (size_t)w->current, 2, NULL, 0, err, strlen(err));
+		finish(b, (size_t)w->current, 2, NULL, 0, err, strlen(err), NULL);
 		w->current = -1;
 		bad = true;
 	}
@@ -352,7 +363,8 @@ static void run_workers(Batch *b, unsigned jobs)
 	munmap(next, sizeof *next);
 }
 
-int batch_run(size_t n, BatchJob job, void *ctx, const BatchOpts *o)
+int batch_run(size_t n, BatchJob job, void *ctx, const BatchOpts *o,
+              unsigned long totals[BATCH_NCOUNTS])
 {
 	Batch b = {.n = n, .job = job, .ctx = ctx, .o = o, .out_tty = isatty(STDOUT_FILENO)};
 	b.res = xcalloc(n + 1, sizeof *b.res);
@@ -371,13 +383,18 @@ int batch_run(size_t n, BatchJob job, void *ctx, const BatchOpts *o)
 		if (!b.res[i].done) {
 			const char *name = o->names ? o->names[i] : "?";
 			char *err = xasprintf("fangan: %s: 未能生成（工作进程无法启动或已终止）\n", name);
-			finish(&b, i, 2, NULL, 0, err, strlen(err));
+			finish(&b, i, 2, NULL, 0, err, strlen(err), NULL);
 		}
 	clear_progress(&b);
 	int worst = 0;
-	for (size_t i = 0; i < n; i++)
+	if (totals)
+		memset(totals, 0, BATCH_NCOUNTS * sizeof *totals);
+	for (size_t i = 0; i < n; i++) {
 		if (b.res[i].status > worst)
 			worst = b.res[i].status;
+		for (int k = 0; totals && k < BATCH_NCOUNTS; k++)
+			totals[k] += b.res[i].counts[k];
+	}
 	free(b.res);
 	return worst;
 }

@@ -21,10 +21,15 @@
 #include <stddef.h>
 #include <stdio.h>
 
+/* Numbers a job reports for the summary (what each means is the
+ * caller's business); batch_run adds them up over the items. */
+#define BATCH_NCOUNTS 4
+
 /* One job: item i, writing what the user should see to out (for stdout)
- * and err (for stderr).  Returns its status: 0 ok, 1 findings, 2 could
- * not run.  Runs in a worker process, or in this one for jobs = 1. */
-typedef int (*BatchJob)(size_t i, FILE *out, FILE *err, void *ctx);
+ * and err (for stderr), and adding to counts (zeroed before).  Returns
+ * its status: 0 ok, 1 findings, 2 could not run.  Runs in a worker
+ * process, or in this one for jobs = 1. */
+typedef int (*BatchJob)(size_t i, FILE *out, FILE *err, unsigned long *counts, void *ctx);
 
 typedef struct {
 	unsigned jobs;      /* worker processes; 1 runs the jobs here, in order */
@@ -32,7 +37,10 @@ typedef struct {
 	char *const *names; /* the items' names, for reporting a crash */
 } BatchOpts;
 
-/* Run job for items 0..n-1.  Returns the worst status. */
-int batch_run(size_t n, BatchJob job, void *ctx, const BatchOpts *o);
+/* Run job for items 0..n-1.  Returns the worst status; totals (may be
+ * NULL) gets the sums of the jobs' counts (an item whose worker died
+ * counts nothing). */
+int batch_run(size_t n, BatchJob job, void *ctx, const BatchOpts *o,
+              unsigned long totals[BATCH_NCOUNTS]);
 
 #endif

@@ -37,7 +37,7 @@
 #include "util.h"
 
 static const char usage[] =
-	"usage: fangan build [-o OUTDIR] [-j N] [--force] [-v] [--fonts DIR] PATH...\n"
+	"usage: fangan build [-o OUTDIR] [-j N] [--force] [-v] [-q] [--fonts DIR] PATH...\n"
 	"\n"
 	"Check each plan and, when it has no errors, write OUTDIR/NAME/NAME.pdf:\n"
 	"the plan as an official document laid out to GB/T 9704-2012, with its\n"
@@ -50,9 +50,14 @@ static const char usage[] =
 	"                 number of processors; -j 1 builds in this process)\n"
 	"  --force        rebuild even the plans whose inputs have not changed\n"
 	"  -v, --verbose  also name the plans skipped as up to date\n"
+	"  -q, --quiet    print no warnings (errors still show)\n"
 	"  --fonts DIR    the fonts folder with fonts.map (default: fonts/ beside\n"
 	"                 the plans, else ./fonts, else the installed one)\n"
 	"  -h, --help     this help\n"
+	"\n"
+	"The findings of a plan are printed again when it is up to date.  The\n"
+	"last line sums up: plans built, up to date, with errors; warnings;\n"
+	"files written.\n"
 	"\n"
 	"Exit status: 0 all built, 1 a plan had errors and was not built, 2 the\n"
 	"build could not run.\n";
@@ -116,7 +121,7 @@ typedef struct {
 	const char *outdir;
 	const FontSet *fs;
 	Geometry g;
-	bool force, verbose;
+	bool force, verbose, quiet;
 	uint64_t batch_inputs; /* stamp_batch_inputs */
 	char **paths;          /* the plans */
 	const char **dup_of;   /* [i]: an earlier plan with the same output folder */
@@ -134,11 +139,38 @@ static void record_output(void *ctx, const char *name)
 	add_output(ctx, xstrdup(name));
 }
 
+/* What build_one counts for the summary line (batch.h). */
+enum { COUNT_BUILT, COUNT_FRESH, COUNT_WARNINGS, COUNT_FILES };
+
+/* The findings as build prints them; with quiet, the errors only. */
+static char *findings_text(const Diags *d, bool quiet)
+{
+	Diags shown = *d;
+	if (quiet) {
+		shown.v = xcalloc(d->n + 1, sizeof *shown.v);
+		shown.n = 0;
+		for (size_t i = 0; i < d->n; i++)
+			if (d->v[i].severity == SEV_ERROR)
+				shown.v[shown.n++] = d->v[i];
+	}
+	char *text = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&text, &len);
+	if (f) {
+		diag_write(&shown, FMT_TEXT, false, f);
+		fclose(f);
+	}
+	if (quiet)
+		free(shown.v);
+	return text ? text : xstrdup("");
+}
+
 /* Everything done for one plan: check it, and unless it has errors or is
  * up to date, lay it out and write its files into OUTDIR/NAME/.  What
  * the user should see goes to out (files written) and err (findings).
  * Returns 0, 1 (errors in the plan) or 2 (could not write, unreadable). */
-static int build_one(const Build *b, const char *path, FILE *out, FILE *err)
+static int build_one(const Build *b, const char *path, FILE *out, FILE *err,
+                     unsigned long *counts)
 {
 	Diags d = {0};
 	char *msg = NULL;
@@ -158,6 +190,8 @@ static int build_one(const Build *b, const char *path, FILE *out, FILE *err)
 	/* Every file written into dir, by plain name, for the stamp. */
 	PathList outputs = {0};
 	bool skipped = false;
+	char *kept = NULL; /* the findings kept with the stamp */
+	size_t nkept = 0;
 	/* For the tests of a worker that dies: a plan of this name crashes
 	 * before it writes anything. */
 	const char *crash = getenv("FANGAN_TEST_CRASH");
@@ -165,8 +199,10 @@ static int build_one(const Build *b, const char *path, FILE *out, FILE *err)
 		raise(SIGSEGV);
 	if (diag_count(&d, SEV_ERROR) == 0) {
 		uint64_t inputs = stamp_plan_inputs(b->batch_inputs, p);
-		if (!b->force && stamp_fresh(dir, inputs)) {
+		if (!b->force && stamp_fresh(dir, inputs, &kept, &nkept)) {
 			skipped = true;
+			counts[COUNT_FRESH]++;
+			counts[COUNT_WARNINGS] += nkept;
 			if (b->verbose)
 				fprintf(out, "%s/%s.pdf (up to date, 未改变)\n", dir, stem);
 		} else {
@@ -199,22 +235,37 @@ static int build_one(const Build *b, const char *path, FILE *out, FILE *err)
 				free(pdf);
 			}
 			canvas_free(doc);
-			if (status == 0 && diag_count(&d, SEV_ERROR) == 0 &&
-			    !stamp_write(dir, inputs, outputs.v, outputs.n, &msg)) {
-				fprintf(err, "fangan: %s\n", msg);
-				free(msg);
-				status = 2;
+			if (status == 0 && diag_count(&d, SEV_ERROR) == 0) {
+				diag_sort(&d);
+				char *all = findings_text(&d, false);
+				if (!stamp_write(dir, inputs, outputs.v, outputs.n, all,
+				                 diag_count(&d, SEV_WARNING), &msg)) {
+					fprintf(err, "fangan: %s\n", msg);
+					free(msg);
+					status = 2;
+				} else {
+					counts[COUNT_BUILT]++;
+				}
+				free(all);
 			}
+			counts[COUNT_FILES] += outputs.n;
 		}
 	}
 	if (diag_count(&d, SEV_ERROR) > 0) {
 		fprintf(err, "fangan: %s: 有错误，未生成PDF\n", path);
 		status = status ? status : 1;
 	}
-	if (!skipped) {
+	if (skipped) {
+		if (!b->quiet)
+			fputs(kept, err);
+	} else {
 		diag_sort(&d);
-		diag_write(&d, FMT_TEXT, false, err);
+		char *text = findings_text(&d, b->quiet);
+		fputs(text, err);
+		free(text);
+		counts[COUNT_WARNINGS] += diag_count(&d, SEV_WARNING);
 	}
+	free(kept);
 	pathlist_free(&outputs);
 	free(stem);
 	free(dir);
@@ -223,7 +274,7 @@ static int build_one(const Build *b, const char *path, FILE *out, FILE *err)
 	return status;
 }
 
-static int build_job(size_t i, FILE *out, FILE *err, void *ctx)
+static int build_job(size_t i, FILE *out, FILE *err, unsigned long *counts, void *ctx)
 {
 	const Build *b = ctx;
 	if (b->dup_of[i]) {
@@ -233,7 +284,7 @@ static int build_job(size_t i, FILE *out, FILE *err, void *ctx)
 		free(stem);
 		return 2;
 	}
-	return build_one(b, b->paths[i], out, err);
+	return build_one(b, b->paths[i], out, err, counts);
 }
 
 /* Two plans with one file stem (a/x.md, b/x.md) would write the same
@@ -285,7 +336,7 @@ static bool parse_jobs(const char *v, unsigned *jobs)
 int cmd_build(int argc, char **argv)
 {
 	const char *outdir = "out", *fonts = NULL, *v;
-	bool force = false, verbose = false;
+	bool force = false, verbose = false, quiet = false;
 	long online = sysconf(_SC_NPROCESSORS_ONLN);
 	unsigned jobs = online >= 1 && online <= 1024 ? (unsigned)online : 1;
 	char **paths = xcalloc((size_t)argc, sizeof *paths);
@@ -312,6 +363,8 @@ int cmd_build(int argc, char **argv)
 			force = true;
 		} else if (!strcmp(a, "-v") || !strcmp(a, "--verbose")) {
 			verbose = true;
+		} else if (!strcmp(a, "-q") || !strcmp(a, "--quiet")) {
+			quiet = true;
 		} else if (!take_path_arg("build", usage, argc, argv, &i, paths, &npaths)) {
 			free(paths);
 			return 2;
@@ -341,10 +394,16 @@ int cmd_build(int argc, char **argv)
 	if (jobs > plans.n)
 		jobs = plans.n ? (unsigned)plans.n : 1;
 	Build b = {.outdir = outdir, .fs = fs, .g = geometry_default(), .force = force,
-		   .verbose = verbose, .batch_inputs = stamp_batch_inputs(fs, fonts_dir),
+		   .verbose = verbose, .quiet = quiet, .batch_inputs = stamp_batch_inputs(fs, fonts_dir),
 		   .paths = plans.v, .dup_of = find_duplicates(plans.v, plans.n)};
 	BatchOpts bo = {.jobs = jobs, .progress = isatty(STDERR_FILENO), .names = plans.v};
-	int s = batch_run(plans.n, build_job, &b, &bo);
+	unsigned long c[BATCH_NCOUNTS];
+	int s = batch_run(plans.n, build_job, &b, &bo, c);
+	/* Whatever was neither built nor up to date had errors or could not
+	 * be built. */
+	unsigned long failed = plans.n - c[COUNT_BUILT] - c[COUNT_FRESH];
+	fprintf(stderr, "fangan: 方案%zu个：生成%lu个，未改变%lu个，有错误%lu个；警告%lu条；写出文件%lu个\n",
+		plans.n, c[COUNT_BUILT], c[COUNT_FRESH], failed, c[COUNT_WARNINGS], c[COUNT_FILES]);
 	int status = ok ? s : 2;
 	free(b.dup_of);
 	free(found);

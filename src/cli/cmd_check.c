@@ -117,6 +117,7 @@ int cmd_check(int argc, char **argv)
 	bool ok = collect_plans(paths, npaths, &plans);
 	free(paths);
 	Diags d = {0};
+	size_t failed = 0; /* plans with errors, or unreadable */
 	for (size_t i = 0; i < plans.n; i++) {
 		char *err = NULL;
 		size_t first = d.n;
@@ -125,9 +126,15 @@ int cmd_check(int argc, char **argv)
 			fprintf(stderr, "fangan: %s\n", err);
 			free(err);
 			ok = false;
+			failed++;
 			continue;
 		}
 		check_plan(p, &d);
+		for (size_t k = first; k < d.n; k++)
+			if (d.v[k].severity == SEV_ERROR || werror) {
+				failed++;
+				break;
+			}
 		if (byte_cols)
 			to_byte_columns(p, &d, first);
 		plan_free(p);
@@ -139,7 +146,8 @@ int cmd_check(int argc, char **argv)
 	diag_write(&d, fmt, color, stdout);
 	size_t nerr = diag_count(&d, SEV_ERROR), nwarn = diag_count(&d, SEV_WARNING);
 	if (fmt == FMT_TEXT && (nerr || nwarn))
-		fprintf(stderr, "fangan: %zu个文件，%zu个错误，%zu个警告\n", plans.n, nerr, nwarn);
+		fprintf(stderr, "fangan: 方案%zu个：有错误%zu个；错误%zu条，警告%zu条\n", plans.n, failed,
+			nerr, nwarn);
 	diag_free(&d);
 	pathlist_free(&plans);
 	if (!ok)

@@ -15,7 +15,7 @@
 #include "version.h"
 
 /* Bump when the stamp's meaning changes, so old stamps stop matching. */
-#define STAMP_FORMAT "fangan-stamp 1"
+#define STAMP_FORMAT "fangan-stamp 2"
 
 /* A file by identity rather than content: path, size and mtime.  Font
  * files are megabytes each, and hashing their bytes for every build would
@@ -103,24 +103,35 @@ static bool plain_name(const char *s)
 	return *s && *s != '.' && !strchr(s, '/');
 }
 
-bool stamp_fresh(const char *dir, uint64_t inputs)
+bool stamp_fresh(const char *dir, uint64_t inputs, char **findings, size_t *nwarn)
 {
+	*findings = NULL;
+	*nwarn = 0;
 	char *path = xasprintf("%s/" STAMP_NAME, dir);
 	size_t len;
-	char *text = read_file(path, 1u << 20, &len);
+	char *text = read_file(path, 64u << 20, &len);
 	free(path);
 	if (!text)
 		return false;
 	char want[64];
 	snprintf(want, sizeof want, STAMP_FORMAT "\ninputs %016llx\n",
 		 (unsigned long long)inputs);
-	bool ok = strncmp(text, want, strlen(want)) == 0;
+	bool ok = strncmp(text, want, strlen(want)) == 0, ended = false;
 	size_t outputs = 0;
 	for (char *line = text + strlen(want); ok && *line;) {
 		char *nl = strchr(line, '\n');
 		if (!nl)
 			break;
 		*nl = '\0';
+		unsigned long long n;
+		char end;
+		if (sscanf(line, "warnings %llu%c", &n, &end) == 1) {
+			/* The findings follow, to the end of the file. */
+			*nwarn = (size_t)n;
+			*findings = xstrdup(nl + 1);
+			ended = true;
+			break;
+		}
 		if (strncmp(line, "output ", 7) != 0 || !plain_name(line + 7)) {
 			ok = false;
 			break;
@@ -133,16 +144,23 @@ bool stamp_fresh(const char *dir, uint64_t inputs)
 		line = nl + 1;
 	}
 	free(text);
-	return ok && outputs > 0;
+	ok = ok && ended && outputs > 0;
+	if (!ok) {
+		free(*findings);
+		*findings = NULL;
+		*nwarn = 0;
+	}
+	return ok;
 }
 
 bool stamp_write(const char *dir, uint64_t inputs, char *const *outputs,
-		 size_t noutputs, char **err)
+		 size_t noutputs, const char *findings, size_t nwarn, char **err)
 {
 	Buf b = {0};
 	buf_printf(&b, STAMP_FORMAT "\ninputs %016llx\n", (unsigned long long)inputs);
 	for (size_t i = 0; i < noutputs; i++)
 		buf_printf(&b, "output %s\n", outputs[i]);
+	buf_printf(&b, "warnings %zu\n%s", nwarn, findings ? findings : "");
 	char *path = xasprintf("%s/" STAMP_NAME, dir);
 	bool ok = write_file_atomic(path, b.s, b.len);
 	if (!ok)

@@ -14,8 +14,11 @@
  *          each template an attachment names, as found along the data
  *          search order (or that none was found).
  *
- * A plan with errors gets no stamp, so it is never up to date.  Stamps
- * are written through a temporary file and rename(), like the PDFs.
+ * The stamp also keeps the plan's findings (warnings only: a plan with
+ * errors gets no stamp, so it is never up to date), as they were
+ * printed, so that a build that skips the plan can print them again.
+ * Stamps are written through a temporary file and rename(), like the
+ * PDFs.
  */
 #ifndef FANGAN_STAMP_H
 #define FANGAN_STAMP_H
@@ -34,11 +37,14 @@ uint64_t stamp_batch_inputs(const FontSet *fs, const char *fonts_dir);
 /* batch plus the plan's own inputs. */
 uint64_t stamp_plan_inputs(uint64_t batch, const Plan *p);
 
-/* dir/.fangan-stamp records inputs, and every output it lists exists. */
-bool stamp_fresh(const char *dir, uint64_t inputs);
-/* Record inputs and the outputs (plain file names inside dir). */
+/* dir/.fangan-stamp records inputs, and every output it lists exists.
+ * When it does, *findings gets the findings kept with it (caller frees;
+ * "" when none) and *nwarn their number. */
+bool stamp_fresh(const char *dir, uint64_t inputs, char **findings, size_t *nwarn);
+/* Record inputs, the outputs (plain file names inside dir) and the
+ * plan's findings as printed (nwarn of them). */
 bool stamp_write(const char *dir, uint64_t inputs, char *const *outputs,
-		 size_t noutputs, char **err);
+		 size_t noutputs, const char *findings, size_t nwarn, char **err);
 /* Forget the stamp (before a plan's outputs are rewritten, so that a
  * build that stops half-way never leaves a stamp vouching for them). */
 void stamp_remove(const char *dir);
