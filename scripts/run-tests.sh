@@ -35,6 +35,8 @@ run sh tests/cli.sh ./fangan
 [ -x "$B/san/fangan" ] && run sh tests/cli.sh "$B/san/fangan"
 run sh tests/build.sh ./fangan
 [ -x "$B/san/fangan" ] && run sh tests/build.sh "$B/san/fangan"
+run sh tests/pages.sh ./fangan
+[ -x "$B/san/fangan" ] && run sh tests/pages.sh "$B/san/fangan"
 run sh tests/batch.sh ./fangan
 [ -x "$B/san/fangan" ] && run sh tests/batch.sh "$B/san/fangan"
 run sh tests/install.sh

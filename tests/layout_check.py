@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Read a fangan PDF back with poppler and check it against GB/T 9704.
 
-usage: layout_check.py PLAN.md OUT.pdf
+usage: layout_check.py PLAN.md OUT.pdf [PLAN.md OUT.pdf]...
 
 Everything is measured from the PDF itself (pdftotext -bbox-layout gives
 each line's box in points, origin top-left), never from fangan's own
@@ -121,12 +121,50 @@ def body_paragraphs(md):
     return paras
 
 
+def front_matter(md):
+    src = open(md, encoding="utf-8").read()
+    if not src.startswith("---"):
+        return {}
+    meta = yaml.safe_load(src.split("\n---\n", 1)[0][3:])
+    return meta if isinstance(meta, dict) else {}
+
+
+def headings(md):
+    """The body's headings (##…, and a paragraph that is one **bold** run-in
+    head alone), without marks or spaces."""
+    src = open(md, encoding="utf-8").read()
+    if src.startswith("---"):
+        src = src.split("\n---\n", 1)[1]
+    out = []
+    for block in re.split(r"\n\s*\n", src):
+        b = block.strip()
+        m = re.fullmatch(r"#{2,}\s*(.+)", b) or re.fullmatch(r"\*\*([^*\n]+)\*\*", b)
+        if m:
+            out.append(re.sub(r"\s+", "", m.group(1)))
+    return out
+
+
+def cn_date(d):
+    return f"{d.year}年{d.month}月{d.day}日" if hasattr(d, "year") else None
+
+
 def is_pagenum(text):
     return re.fullmatch(r"— \d+ —", text) is not None
 
 
 def main():
-    md, pdf = sys.argv[1], sys.argv[2]
+    args = sys.argv[1:]
+    if not args or len(args) % 2:
+        sys.exit("usage: layout_check.py PLAN.md OUT.pdf [PLAN.md OUT.pdf]...")
+    for md, pdf in zip(args[::2], args[1::2]):
+        SIZES.clear()
+        check_plan(md, pdf)
+    print(f"layout: {passed} passed, {failed} failed ({len(args) // 2} PDFs)")
+    return 1 if failed else 0
+
+
+def check_plan(md, pdf):
+    before = failed
     pages = pages_of(pdf)
     check(len(pages) >= 1, "the PDF has pages")
 
@@ -224,6 +262,34 @@ def main():
                 check(abs(bottom - BOTTOM) <= TOL,
                       f"page {n}: 22nd line ends {bottom - BOTTOM:.2f} pt from the 版心 bottom")
             check(len(text16) <= 22, f"page {n}: {len(text16)} lines, at most 22")
+    # --- a heading keeps with two lines of what follows ---------------------
+    heads = headings(md)
+    texts = [[re.sub(r"\s+", "", l[0]) for l in p if not is_pagenum(l[0])] for p in pages]
+    for n, lines in enumerate(texts, 1):
+        if n in tables or n == len(texts):
+            continue
+        nxt = texts[n] if n < len(texts) else []
+        continues = bool(nxt) and n + 1 not in tables and not re.fullmatch(r"附件\d*", nxt[0])
+        for j, t in enumerate(lines):
+            if any(t == h or (len(h) >= 4 and t.endswith(h)) for h in heads):
+                check(len(lines) - j - 1 >= 2 or not continues,
+                      f"page {n}: heading '{t[:14]}' with {len(lines) - j - 1} lines after it "
+                      f"at the foot of the page")
+    # --- §7.3.5: the 附件说明 / 署名 / 成文日期 never without body text ------
+    meta = front_matter(md)
+    date = cn_date(meta.get("date"))
+    issuer = meta.get("issuer")
+    for n, lines in enumerate(texts, 1):
+        if date not in lines:
+            continue
+        k = lines.index(date)
+        while k > 0 and (lines[k - 1] == issuer or lines[k - 1].startswith("附件：") or
+                         (meta.get("attachments") and re.match(r"\d+\.", lines[k - 1]))):
+            k -= 1
+        first = 0     # (on page 1 the whole body comes before them)
+        check(n == 1 or k - first >= 2, f"page {n}: the 署名 and 成文日期 with {k - first} body lines "
+              f"before them (want 2)")
+        break
     # --- attachment pages: 附件N 顶格 on line 1, the title on line 3 ---------
     for n, lines in enumerate(pages, 1):
         body = [l for l in lines if not is_pagenum(l[0])]
@@ -245,9 +311,8 @@ def main():
         check(abs(y0 - (TOP + 35 * MM)) <= 2 * TOL,
               f"red header top {(y0 - TOP) / MM:.1f} mm below the 版心 top, want 35")
         check(abs((x0 + x1) / 2 - (LEFT + RIGHT) / 2) <= TOL, "red header centred")
-    print(f"layout: {passed} passed, {failed} failed ({pdf}: {len(pages)} pages, "
-          f"{full_pages} full)")
-    return 1 if failed else 0
+    if failed > before:
+        print(f"  in {pdf}: {len(pages)} pages, {full_pages} full")
 
 
 def first_diff(a, b):

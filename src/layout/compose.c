@@ -191,6 +191,15 @@ static FontRole heading_role(int level)
 	}
 }
 
+/* The lines from first on are a heading: kept with what follows. */
+static void mark_heading(Ctx *c, size_t first)
+{
+	for (size_t i = first; i < c->col->n; i++) {
+		c->col->v[i].heading = true;
+		c->col->v[i].keep_next = true;
+	}
+}
+
 static void heading(Ctx *c, const Block *b)
 {
 	int level = b->level < 1 ? 1 : b->level > 4 ? 4 : b->level;
@@ -213,7 +222,9 @@ static void heading(Ctx *c, const Block *b)
 		add_run(ps, orig, heading_role(level), b->text.s, b->text.len, &b->text, 0, b->pos);
 	check_glyphs(c, ps->runs, orig, ps->nruns);
 	TsStyle st = body_style(c);
+	size_t first = c->col->n;
 	add_para(c, ps, &st, c->g->size_body, false, true, false);
+	mark_heading(c, first);
 }
 
 /* A paragraph, with its run-in head in the font of the level its number
@@ -242,7 +253,12 @@ static void paragraph(Ctx *c, const Block *b, const char *marker, double indent_
 	TsStyle st = body_style(c);
 	st.first_indent = (2 + indent_chars) * c->pitch;
 	st.indent = indent_chars * c->pitch;
+	size_t first = c->col->n;
 	add_para(c, ps, &st, c->g->size_body, false, false, false);
+	/* A run-in head standing alone ("**（四）凝聚同心增本领**") heads
+	 * what follows like a heading. */
+	if (b->runin.s && b->runin.len && !(b->text.s && b->text.len) && !marker)
+		mark_heading(c, first);
 }
 
 static double text_width(const Ctx *c, FontRole role, double size, const char *s, size_t len)
@@ -571,31 +587,67 @@ static void compose_head(Ctx *c, Head *h)
 	c->col->first_slot = slot < g->lines ? slot : g->lines - 1;
 }
 
+/* The 版记's lines: 左右各空一字, a wrapped 抄送's next lines under the
+ * first name, a long 印发机关 wrapped short of the 印发日期. */
 static void compose_record(Ctx *c, Record *r)
 {
 	const Plan *p = c->p;
+	const Geometry *g = c->g;
+	double size = g->size_small;
 	memset(r, 0, sizeof *r);
+	TsStyle st = {.size = size, .width = g->body_w - size, .pitch = 0,
+	              .first_indent = size, .align = TS_LEFT};
 	if (p->cc.n) {
 		char *names = join(&p->cc, "，");
 		r->cc = xasprintf("抄送：%s。", names);
 		free(names);
-		TsRun run = {ROLE_BODY, r->cc, strlen(r->cc)};
+		r->cc_run = (TsRun){ROLE_BODY, r->cc, strlen(r->cc)};
 		Origin o = {NULL, 0, p->cc.pos};
-		check_glyphs(c, &run, &o, 1);
+		check_glyphs(c, &r->cc_run, &o, 1);
+		TsStyle cs = st;
+		cs.indent = size + text_width(c, ROLE_BODY, size, "抄送：", strlen("抄送："));
+		r->cc_para = typeset(c->fs, &r->cc_run, 1, &cs);
 	}
-	if (p->printed_by.s) {
-		r->printer = xstrdup(p->printed_by.s);
-		TsRun run = {ROLE_BODY, r->printer, strlen(r->printer)};
-		Origin o = {NULL, 0, p->printed_by.pos};
-		check_glyphs(c, &run, &o, 1);
-	}
+	double wp = 0;
 	if (p->printed_on.day != DAY_NONE) {
 		char d[32];
 		day_format_cn(p->printed_on.day, d);
 		r->printed = xasprintf("%s印发", d);
+		wp = text_width(c, ROLE_BODY, size, r->printed, strlen(r->printed));
+		r->printed_x = g->body_w - size - wp;
+	}
+	if (p->printed_by.s) {
+		r->printer = xstrdup(p->printed_by.s);
+		r->printer_run = (TsRun){ROLE_BODY, r->printer, strlen(r->printer)};
+		Origin o = {NULL, 0, p->printed_by.pos};
+		check_glyphs(c, &r->printer_run, &o, 1);
+		TsStyle ps = st;
+		ps.indent = size;
+		if (wp > 0)
+			ps.width = r->printed_x - size; /* a character's room before the date */
+		r->printer_para = typeset(c->fs, &r->printer_run, 1, &ps);
 	}
 	r->present = r->cc || r->printer || r->printed;
-	r->slots = (r->cc ? 1 : 0) + (r->printer || r->printed ? 1 : 0);
+	int rows = (int)r->printer_para.nlines;
+	if (rows == 0 && r->printed)
+		rows = 1;
+	r->slots = (int)r->cc_para.nlines + rows;
+}
+
+/* §7.3.5: the 附件说明, 署名, 成文日期 and 附注 (lines tail..) share a
+ * page with each other and with at least two lines of the body. */
+static void keep_tail(Column *col, size_t tail)
+{
+	if (tail >= col->n)
+		return;
+	for (size_t i = tail; i + 1 < col->n; i++)
+		col->v[i].keep_next = true;
+	int body = 0;
+	for (size_t i = tail; i-- > 0 && body < 2;) {
+		col->v[i].keep_next = true;
+		if (col->v[i].kind != LN_BLANK)
+			body++;
+	}
 }
 
 void compose(const Plan *p, const FontSet *fs, const Geometry *g,
@@ -608,8 +660,10 @@ void compose(const Plan *p, const FontSet *fs, const Geometry *g,
 	compose_recipients(&c);
 	if (p->body)
 		blocks(&c, p->body, 0);
+	size_t tail = col->n;
 	compose_attachment_note(&c);
 	compose_signature(&c);
+	keep_tail(col, tail);
 	compose_record(&c, rec);
 }
 
@@ -641,6 +695,8 @@ void head_free(Head *h)
 
 void record_free(Record *r)
 {
+	tspara_free(&r->cc_para);
+	tspara_free(&r->printer_para);
 	free(r->cc);
 	free(r->printer);
 	free(r->printed);

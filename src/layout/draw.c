@@ -95,29 +95,33 @@ static void draw_head(Canvas *doc, const FontSet *fs, const Geometry *g, const H
 	black(doc);
 }
 
-/* The 版记 on the current page: its last line on the 版心's last grid
- * line, a thick rule above and below, a thin one between its parts. */
-static void draw_record(Canvas *doc, const FontSet *fs, const Geometry *g, const Record *r)
+/* The 版记 on the current page (§7.4): rows of one line pitch up from
+ * the 版心's bottom edge, where its last rule lies (§7.4.1); a thick rule
+ * above the first row and below the last, a thin one between the 抄送
+ * and the 印发 rows; each line's em box centred in its row. */
+static void draw_record(Canvas *doc, const Geometry *g, const Record *r)
 {
 	double size = g->size_small, left = g->margin_left, right = left + g->body_w;
-	int last = g->lines - 1;
-	int first = last - r->slots + 1;
-	canvas_line(doc, left, rule_y(g, first), right, rule_y(g, first), g->record_thick);
-	int k = first;
-	if (r->cc) {
-		canvas_text(doc, ROLE_BODY, size, left + size, baseline(g, k, size), r->cc, 0);
-		k++;
-		if (r->printer || r->printed)
-			canvas_line(doc, left, rule_y(g, k), right, rule_y(g, k), g->record_thin);
-	}
-	if (r->printer)
-		canvas_text(doc, ROLE_BODY, size, left + size, baseline(g, k, size), r->printer, 0);
+	double pitch = geo_line_pitch(g), bottom = geo_body_bottom(g);
+	double top = bottom + r->slots * pitch;
+	double lift = (g->em_ascent - 0.5) * size; /* em box centre to baseline */
+	canvas_line(doc, left, top, right, top, g->record_thick);
+	int row = 0;
+	for (size_t j = 0; j < r->cc_para.nlines; j++, row++)
+		draw_tsline(doc, &r->cc_run, &r->cc_para.lines[j], left,
+		            top - (row + 0.5) * pitch - lift, size);
+	if (r->cc && (r->printer || r->printed))
+		canvas_line(doc, left, top - row * pitch, right, top - row * pitch, g->record_thin);
+	for (size_t j = 0; j < r->printer_para.nlines; j++)
+		draw_tsline(doc, &r->printer_run, &r->printer_para.lines[j], left,
+		            top - (row + (double)j + 0.5) * pitch - lift, size);
 	if (r->printed) {
-		double w = fontset_text_width(fs, ROLE_BODY, size, r->printed, strlen(r->printed), 0);
-		canvas_text(doc, ROLE_BODY, size, right - size - w, baseline(g, k, size), r->printed, 0);
+		/* On the 印发机关's last line. */
+		int last = row + (r->printer_para.nlines ? (int)r->printer_para.nlines - 1 : 0);
+		canvas_text(doc, ROLE_BODY, size, left + r->printed_x,
+		            top - (last + 0.5) * pitch - lift, r->printed, 0);
 	}
-	/* The last rule lies on the 版心's bottom edge (§7.4.1). */
-	canvas_line(doc, left, geo_body_bottom(g), right, geo_body_bottom(g), g->record_thick);
+	canvas_line(doc, left, bottom, right, bottom, g->record_thick);
 }
 
 int draw_column(Canvas *doc, const FontSet *fs, const Geometry *g, const Column *col,
@@ -150,7 +154,7 @@ int draw_column(Canvas *doc, const FontSet *fs, const Geometry *g, const Column 
 	return last_used;
 }
 
-void draw_record_last(Canvas *doc, const FontSet *fs, const Geometry *g, const Record *rec,
+void draw_record_last(Canvas *doc, const Geometry *g, const Record *rec,
                       int pages, int last_used)
 {
 	if (!rec->present)
@@ -161,11 +165,11 @@ void draw_record_last(Canvas *doc, const FontSet *fs, const Geometry *g, const R
 	int n = pages;
 	bool room = last_used + 1 + rec->slots < g->lines;
 	if (room && (!g->record_on_even || n % 2 == 0)) {
-		draw_record(doc, fs, g, rec);
+		draw_record(doc, g, rec);
 		return;
 	}
 	if (g->record_on_even && n % 2 == 0)
 		canvas_add_page(doc, g->page_w, g->page_h); /* blank, odd */
 	canvas_add_page(doc, g->page_w, g->page_h);
-	draw_record(doc, fs, g, rec);
+	draw_record(doc, g, rec);
 }

@@ -28,7 +28,7 @@ bool layout_plan(const Plan *p, const FontSet *fs, const Geometry *g,
 		ok &= attach_draw(p, i, label, NULL, fs, g, doc, &flow, d);
 		free(label);
 	}
-	draw_record_last(doc, fs, g, &rec, flow.pages, flow.last_used);
+	draw_record_last(doc, g, &rec, flow.pages, flow.last_used);
 	column_free(&col);
 	head_free(&head);
 	record_free(&rec);

@@ -42,6 +42,7 @@ typedef struct {
 	int para;             /* paragraph id; -1 for none */
 	int line_no, para_lines;
 	bool keep_next;       /* never end a page after this line */
+	bool heading;         /* a heading: at least two lines follow it on its page */
 	bool break_before;    /* start a new page here */
 	bool no_widow;        /* part of a paragraph under widow control */
 	/* set by paginate */
@@ -76,12 +77,19 @@ typedef struct {
 	bool has_header;
 } Head;
 
+/* The 版记 (§7.4): rows of one line pitch each, up from the 版心's
+ * bottom edge, each line centred between the rules around its row.  A
+ * long 抄送 wraps with its next lines under the first name (after
+ * “抄送：”), a long 印发机关 beside the 印发日期. */
 typedef struct {
 	char *cc;             /* "抄送：甲，乙。" or NULL */
 	char *printer;        /* 印发机关 */
 	char *printed;        /* "2020年3月2日印发" */
+	TsRun cc_run, printer_run;
+	TsPara cc_para, printer_para; /* their lines, x from the 版心's left */
+	double printed_x;     /* left end of printed, pt from the 版心's left */
 	bool present;
-	int slots;            /* grid lines it needs at the page bottom */
+	int slots;            /* rows (grid lines) it needs at the page bottom */
 } Record;
 
 /* compose.c: the body (without attachments), and a text attachment as
@@ -103,7 +111,7 @@ int paginate(Column *col, const Geometry *g);
  * it has room there (last_used: its last grid line taken). */
 int draw_column(Canvas *doc, const FontSet *fs, const Geometry *g, const Column *col,
                 int pages, int first_number, const Head *head);
-void draw_record_last(Canvas *doc, const FontSet *fs, const Geometry *g, const Record *rec,
+void draw_record_last(Canvas *doc, const Geometry *g, const Record *rec,
                       int pages, int last_used);
 
 #endif

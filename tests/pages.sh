@@ -1,0 +1,37 @@
+#!/bin/sh
+# Page-breaking and 版记 tests for the fangan binary given as $1 (issue
+# 15): build the plans tests/pages_plans.py writes — a last paragraph of
+# every length over two pages before the 附件说明 and 署名, headings of
+# every level landing on every line near a page's foot, long 抄送 and
+# 印发机关 — and read each PDF back with tests/layout_check.py (which
+# checks, besides the grid and the 版心, that a heading keeps two lines
+# and that the 署名 never stands without two lines of the body), then the
+# measurements of tests/pages_check.py.
+F=${1:-./fangan}
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT
+pass=0 fail=0
+ok() { pass=$((pass + 1)); }
+no() { fail=$((fail + 1)); echo "FAIL: $*"; }
+counts() { # add "X: N passed, M failed" from $1 to the totals
+	p=$(echo "$1" | sed -n 's/^[a-z]*: \([0-9]*\) passed, \([0-9]*\) failed.*/\1/p')
+	f=$(echo "$1" | sed -n 's/^[a-z]*: \([0-9]*\) passed, \([0-9]*\) failed.*/\2/p')
+	pass=$((pass + ${p:-0})); fail=$((fail + ${f:-1}))
+	[ "${f:-1}" -eq 0 ] || echo "$1" | grep -v '^[a-z]*: [0-9]* passed' | head -30
+}
+for tool in python3 pdftotext; do
+	command -v $tool >/dev/null || { echo "FAIL: $tool is needed (make deps)"; echo "pages: 0 passed, 1 failed"; exit 1; }
+done
+
+python3 tests/pages_plans.py "$T/p" || no "pages_plans.py"
+"$F" build -j 2 -o "$T/out" "$T/p" >"$T/log" 2>&1 && ok || { no "the generated plans build"; head "$T/log"; }
+set --
+for md in "$T"/p/*.md; do
+	n=$(basename "$md" .md)
+	[ "$n" = a ] && continue
+	set -- "$@" "$md" "$T/out/$n/$n.pdf"
+done
+counts "$(python3 tests/layout_check.py "$@")"
+counts "$(python3 tests/pages_check.py "$T/out" "$T/p")"
+echo "pages: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]

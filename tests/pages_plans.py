@@ -1,0 +1,72 @@
+#!/usr/bin/env python3
+"""Write test plans that put the page-breaking rules of issue 15 to work.
+
+usage: pages_plans.py DIR
+
+  tail-N.md     a body of one page and a bit, then a last paragraph of N
+                lines (N = 1..44: every length over two pages), with a
+                附件说明, 署名, 成文日期 and 附注 after it (§7.3.5: never
+                on a page without two lines of the body);
+  head-K-N.md   N one-line paragraphs, then a heading of kind K (level
+                1–4, or a run-in head standing alone), then text: the
+                heading lands on every line from 17 to 23 of page 1 or 2
+                (a heading never ends a page, and keeps two lines);
+  cc-N.md       a 抄送 of N organs and a long 印发机关 (版记 wrapping).
+"""
+import os
+import sys
+
+HEAD = """---
+title: 关于开展党建工作质量提升行动的实施方案
+issuer: 中共某某市直属机关工作委员会
+doc_number: 市直工〔2020〕5号
+date: 2020-03-01
+recipients: 市直机关各单位党组织
+{extra}---
+
+"""
+SENT = "各单位要对照任务清单逐项抓好落实，确保各项工作取得实效。"   # 28 characters
+ORGANS = ["市委组织部", "市委宣传部", "市委统战部", "市委政法委", "市发展改革委",
+          "市财政局", "市人力资源社会保障局", "市委机要保密局", "市档案馆", "市总工会",
+          "团市委", "市妇联"]
+
+
+def write(d, name, text):
+    with open(os.path.join(d, name), "w", encoding="utf-8") as f:
+        f.write(text)
+
+
+def lines_of_text(n):
+    """A paragraph of n full lines (26 + 28 × (n − 1) characters)."""
+    s = (SENT * (n + 1))[:26 + 28 * (n - 1)]
+    return s[:-1] + "。"
+
+
+def main():
+    d = sys.argv[1]
+    os.makedirs(d, exist_ok=True)
+    att = ("attachments:\n  - {id: a, type: text, file: att/a.md, title: 工作任务清单}\n"
+           "  - {id: b, type: text, file: att/a.md, title: 联系人名单}\n"
+           "note: 此件公开发布\n")
+    os.makedirs(os.path.join(d, "att"), exist_ok=True)
+    write(d, "att/a.md", "任务清单。\n")
+    first = "\n\n".join(lines_of_text(3) for _ in range(8))
+    for n in range(1, 45):
+        write(d, f"tail-{n}.md", HEAD.format(extra=att) + first + "\n\n" + lines_of_text(n) +
+              "\n\n附件：1.工作任务清单\n　　　2.联系人名单\n")
+    kinds = {1: "## 重点任务", 2: "### 凝聚同心增本领", 3: "#### 抓好学习教育",
+             4: "##### 开展专题研讨", 5: "**（一）凝聚同心增本领**"}
+    for k, h in kinds.items():
+        for n in range(6, 34):
+            body = "\n\n".join(lines_of_text(1) for _ in range(n))
+            write(d, f"head-{k}-{n}.md", HEAD.format(extra="") + body + "\n\n" + h + "\n\n" +
+                  lines_of_text(4) + "\n\n" + lines_of_text(2) + "\n")
+    for n in (1, 3, 9, 12):
+        extra = ("cc: [" + ", ".join(ORGANS[:n]) + "]\n"
+                 "printed_by: 中共某某市直属机关工作委员会办公室暨市直机关党建工作质量提升行动领导小组办公室\n"
+                 "printed_on: 2020-03-02\n")
+        write(d, f"cc-{n}.md", HEAD.format(extra=extra) + lines_of_text(3) + "\n")
+
+
+if __name__ == "__main__":
+    main()
