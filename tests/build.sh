@@ -84,11 +84,48 @@ sed 's|template: form-filler.xml|template: ../templates/form.xml|' tests/plans/f
 sed 's|template: form-filler.xml|template: nosuch.xml|' tests/plans/forms.md >"$T/tpl/plan.md"
 "$F" build -o "$T/o3" "$T/tpl/plan.md" >/dev/null 2>"$T/err"
 [ $? -eq 1 ] && grep -q "error: 找不到模板“nosuch.xml”" "$T/err" && ok || { no "a missing template is named"; cat "$T/err"; }
+# The resolve pass loads templates, so check reports what build would.
+grep '\[template\]$' "$T/err" >"$T/build-tpl"
+"$F" check "$T/tpl/plan.md" >"$T/log" 2>/dev/null
+[ $? -eq 1 ] && [ -s "$T/build-tpl" ] && grep '\[template\]$' "$T/log" | cmp -s - "$T/build-tpl" && ok ||
+	{ no "check reports the template findings build does"; cat "$T/log" "$T/build-tpl"; }
 cp plans/model-demonstration.md "$T/tpl/plan.md"
 printf '<?xml version="1.0"?>\n<notice>\n  <body left="30mm" width="150mm"/>\n</notice>\n' >"$T/tpl/templates/notice.xml"
 "$F" build -o "$T/o3" "$T/tpl/plan.md" >/dev/null 2>"$T/err"
 x=$(pdftotext -f 2 -l 2 -bbox "$T/o3/plan/plan.pdf" - | sed -n 's/.*<word xMin="\([0-9.]*\)".*/\1/p' | sort -n | head -1)
 awk -v x="$x" 'BEGIN { exit !(x > 84.5 && x < 85.5) }' && ok || no "notice.xml moves the 版心 (left edge $x, want 85.04)"
+printf '<?xml version="1.0"?>\n<notice>\n  <body left="-30mm"/>\n</notice>\n' >"$T/tpl/templates/notice.xml"
+"$F" build -o "$T/o3" "$T/tpl/plan.md" >/dev/null 2>"$T/err"
+grep '\[template\]$' "$T/err" >"$T/build-tpl"
+"$F" check "$T/tpl/plan.md" >"$T/log" 2>/dev/null
+[ $? -eq 1 ] && grep -q "^$T/tpl/templates/notice.xml:3:" "$T/log" &&
+	grep '\[template\]$' "$T/log" | cmp -s - "$T/build-tpl" && ok ||
+	{ no "check reports a broken notice.xml as build does"; cat "$T/log" "$T/build-tpl"; }
+
+# Numbers: a run-in （一） counts, so the unnumbered ### after it is
+# （二） in the PDF, and check (which reads the same numbers) is content.
+mkdir -p "$T/num"
+cat >"$T/num/plan.md" <<'MD'
+---
+title: 关于开展编号测试活动的实施方案
+issuer: 中共某某市直属机关工作委员会
+doc_number: 市直工〔2020〕5号
+date: 2020-03-01
+---
+
+## 一、总体要求
+
+**（一）工作目标。**通过活动，提升机关党建质量。
+
+### 基本原则
+
+坚持问题导向。
+MD
+"$F" check "$T/num/plan.md" >"$T/log" 2>&1 && ok || { no "the numbering plan checks clean"; cat "$T/log"; }
+"$F" build -o "$T/o4" "$T/num/plan.md" >/dev/null 2>"$T/err" && ok || { no "the numbering plan builds"; cat "$T/err"; }
+pdftotext "$T/o4/plan/plan.pdf" "$T/num.txt"
+grep -q '^（二）基本原则$' "$T/num.txt" && [ "$(grep -c '（一）' "$T/num.txt")" -eq 1 ] && ok ||
+	{ no "an unnumbered heading after a run-in （一） is （二）"; cat "$T/num.txt"; }
 
 # A character no font has: glyph-missing at its place, and no PDF.
 "$F" build -o "$T/out" tests/plans/glyph-missing.md >/dev/null 2>"$T/err"

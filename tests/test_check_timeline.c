@@ -33,9 +33,12 @@ static void campaign(Plan *p, const char *start, const char *end)
 	p->campaign_end = pb_date(end, 11, 31);
 }
 
-static Diags run(const Plan *p)
+/* The reader resolves every plan before it is checked (plan_resolve):
+ * hand-built ones too, so that deadlines are linked to their forms. */
+static Diags run(Plan *p)
 {
 	Diags d = {0};
+	plan_resolve(p, &d);
 	check_timeline(p, &d);
 	return d;
 }

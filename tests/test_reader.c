@@ -231,6 +231,62 @@ static void test_attachments_and_fields(void **state)
 	diag_free(&d);
 }
 
+/* The resolve pass: one set of heading numbers for checker and PDF
+ * alike (a run-in （一） counts, so the unnumbered ### after it is
+ * （二）), the 附件说明 marked, deadlines linked to their forms. */
+static void test_resolve(void **state)
+{
+	(void)state;
+	Diags d = {0};
+	Plan *p = parse_str("---\ntitle: t\n"
+	                    "deadlines:\n"
+	                    "  - {name: 报送, due: 2020-03-10, form: apply}\n"
+	                    "  - {name: 报送二, due: 2020-03-11, form: nosuch}\n"
+	                    "attachments:\n"
+	                    "  - {id: apply, type: text, title: 申报表}\n"
+	                    "---\n"
+	                    "## 一、总体要求\n\n"
+	                    "**（一）工作目标。**提升质量。\n\n"
+	                    "### 基本原则\n\n"
+	                    "**2.跳号。**正文。\n\n"
+	                    "## 工作步骤\n\n"
+	                    "**阶段。**正文。\n\n"
+	                    "附件：申报表\n", &d);
+	const Block *b = p->body;
+	assert_int_equal(b->nkids, 7);
+	const HeadRes *h = &b->kids[0]->head;
+	assert_true(h->written && h->counted);
+	assert_int_equal(h->level, 1);
+	assert_string_equal(h->text, "一、");
+	h = &b->kids[1]->head;
+	assert_true(h->written && h->counted);
+	assert_int_equal(h->level, 2);
+	assert_string_equal(h->text, "（一）");
+	h = &b->kids[2]->head;
+	assert_false(h->written);
+	assert_int_equal(h->level, 2);
+	assert_int_equal(h->value, 2);
+	assert_string_equal(h->text, "（二）");
+	h = &b->kids[3]->head;
+	assert_true(h->counted);
+	assert_int_equal(h->level, 3);
+	assert_int_equal(h->value, 2);
+	assert_int_equal(h->expect, 1);
+	assert_string_equal(h->text, "2.");
+	assert_string_equal(h->prev, "");
+	h = &b->kids[4]->head;
+	assert_string_equal(h->text, "二、");
+	h = &b->kids[5]->head;
+	assert_false(h->counted);
+	assert_int_equal(h->level, 2); /* unnumbered run-in: the level below */
+	assert_false(b->kids[5]->attachment_note);
+	assert_true(b->kids[6]->attachment_note);
+	assert_int_equal(p->deadlines[0].form_att, 0);
+	assert_int_equal(p->deadlines[1].form_att, -1);
+	plan_free(p);
+	diag_free(&d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -244,6 +300,7 @@ int main(void)
 		cmocka_unit_test(test_body_blocks),
 		cmocka_unit_test(test_positions_after_escapes),
 		cmocka_unit_test(test_attachments_and_fields),
+		cmocka_unit_test(test_resolve),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,20 +1,15 @@
-/* check_attach.c — attachments that cannot be drawn as the plan expects:
- * a `template:` that is not a plain file name in templates/ (template),
- * a form, ledger or score sheet with nothing to draw from (field-missing,
+/* check_attach.c — attachments that cannot be drawn as the plan expects
+ * (the resolve pass already loaded their templates: `template`): a form,
+ * ledger or score sheet with nothing to draw from (field-missing,
  * a warning: the attachment is still drawn, empty), and a ledger row
  * with more cells than the ledger has columns (type-mismatch, a warning:
  * the cells beyond are not drawn). */
 #include "check.h"
-#include "template.h"
 
 void check_attachments(const Plan *p, Diags *d)
 {
 	for (size_t i = 0; i < p->nattachments; i++) {
 		const Attachment *a = &p->attachments[i];
-		if (a->template_.s && !template_name_ok(a->template_.s))
-			diag_add(d, p->path, a->template_.pos, SEV_ERROR, "template",
-			         "模板“%s”应是templates/文件夹中的文件名，不能含“/”、“\\”或以“.”开头",
-			         a->template_.s);
 		if (a->type == ATT_FORM && a->nfields == 0)
 			diag_add(d, p->path, a->pos, SEV_WARNING, "field-missing",
 			         "附件%zu是表单（form），但没有字段（fields）", i + 1);

@@ -1,10 +1,10 @@
 /* check_body.c — headings, attachment references and placeholders.
  *
- * heading-sequence: written numbers (一、 （一） 1. （1）) are compared
- * with a counter per level that restarts under each higher heading;
- * bold run-in heads that begin with a number (**（一）动员部署阶段。**)
- * take part too, at the level their number style implies, because that
- * is how 公文 number the steps of a plan.
+ * heading-sequence: the resolve pass (model/resolve.c) has numbered
+ * every heading and every numbered run-in head (**（一）动员部署阶段。**
+ * takes part at the level its style implies, because that is how 公文
+ * number the steps of a plan); a written number that is not the one the
+ * sequence wanted is reported here, so the checker and the PDF agree.
  */
 #include <string.h>
 
@@ -15,91 +15,45 @@
 typedef struct {
 	const Plan *p;
 	Diags *d;
-	int count[5];     /* per level 1..4: the last number used */
-	char last[5][32]; /* the number last written at that level, as text */
 	int prev_level;   /* level of the previous Markdown heading */
 } Ctx;
 
-static void restart_below(Ctx *c, int level)
+static void sequence(Ctx *c, const HeadRes *h, Pos pos)
 {
-	for (int l = level + 1; l <= 4; l++) {
-		c->count[l] = 0;
-		c->last[l][0] = '\0';
-	}
-}
-
-static void number_seen(Ctx *c, int level, HeadNumStyle st, int value,
-                        const char *written, Pos pos)
-{
-	int want = c->count[level] + 1;
-	if (value != want) {
-		char expect[32];
-		headnum_format(st, want, expect);
-		if (value <= c->count[level])
-			diag_add(c->d, c->p->path, pos, SEV_ERROR, "heading-sequence",
-			         "标题编号“%s”重复或倒退：上一个同级编号是“%s”，此处应为“%s”",
-			         written, c->last[level], expect);
-		else if (c->count[level] == 0)
-			diag_add(c->d, c->p->path, pos, SEV_ERROR, "heading-sequence",
-			         "标题编号“%s”不连续：此处应为“%s”", written, expect);
-		else
-			diag_add(c->d, c->p->path, pos, SEV_ERROR, "heading-sequence",
-			         "标题编号“%s”不连续：上一个同级编号是“%s”，此处应为“%s”",
-			         written, c->last[level], expect);
-	}
-	c->count[level] = value;
-	snprintf(c->last[level], sizeof c->last[level], "%s", written);
-	restart_below(c, level);
+	if (!h->counted || !h->written || h->value == h->expect)
+		return;
+	char expect[32];
+	headnum_format(h->style, h->expect, expect);
+	if (h->value < h->expect)
+		diag_add(c->d, c->p->path, pos, SEV_ERROR, "heading-sequence",
+		         "标题编号“%s”重复或倒退：上一个同级编号是“%s”，此处应为“%s”",
+		         h->text, h->prev, expect);
+	else if (h->expect == 1)
+		diag_add(c->d, c->p->path, pos, SEV_ERROR, "heading-sequence",
+		         "标题编号“%s”不连续：此处应为“%s”", h->text, expect);
+	else
+		diag_add(c->d, c->p->path, pos, SEV_ERROR, "heading-sequence",
+		         "标题编号“%s”不连续：上一个同级编号是“%s”，此处应为“%s”",
+		         h->text, h->prev, expect);
 }
 
 static void heading(Ctx *c, const Block *b)
 {
-	if (b->level < 1 || b->level > 4) {
-		restart_below(c, 0);
-		c->prev_level = b->level < 1 ? 0 : b->level;
-		return;
-	}
-	if (b->level > c->prev_level + 1)
+	if (b->level >= 1 && b->level <= 4 && b->level > c->prev_level + 1)
 		diag_add(c->d, c->p->path, b->pos, SEV_WARNING, "heading-level",
 		         "标题层级跳跃：从第%d级直接到第%d级（%.*s）", c->prev_level, b->level,
 		         60, b->text.s ? b->text.s : "");
-	c->prev_level = b->level;
-	if (b->number) {
-		HeadNum h = headnum_parse(b->number, strlen(b->number));
-		number_seen(c, b->level, h.style, b->number_value, b->number, b->number_pos);
-	} else {
-		c->count[b->level]++;
-		headnum_format(headnum_style_for_level(b->level), c->count[b->level],
-		               c->last[b->level]);
-		restart_below(c, b->level);
-	}
-}
-
-static void runin(Ctx *c, const Block *b)
-{
-	const Text *t = &b->runin;
-	if (!t->s)
-		return;
-	HeadNum h = headnum_parse(t->s, t->len);
-	int level = headnum_level_of_style(h.style);
-	/* A run-in number only counts below the current heading, never as a
-	 * heading of the same or a higher level. */
-	if (level == 0 || level <= c->prev_level)
-		return;
-	size_t numlen = h.len;
-	while (numlen > 0 && t->s[numlen - 1] == ' ')
-		numlen--;
-	char written[32];
-	snprintf(written, sizeof written, "%.*s", (int)numlen, t->s);
-	number_seen(c, level, h.style, h.value, written, plan_text_pos(c->p, t, 0));
+	c->prev_level = b->level < 1 ? 0 : b->level;
+	sequence(c, &b->head, b->number_pos);
 }
 
 static void on_block(const Block *b, void *ctx)
 {
+	Ctx *c = ctx;
 	if (b->type == BLK_HEADING)
-		heading(ctx, b);
-	else if (b->type == BLK_PARAGRAPH)
-		runin(ctx, b);
+		heading(c, b);
+	else if (b->type == BLK_PARAGRAPH && b->runin.s)
+		sequence(c, &b->head, plan_text_pos(c->p, &b->runin, 0));
 }
 
 static bool starts(const char *s, size_t n, const char *lit)
@@ -171,8 +125,6 @@ static void attachment_refs(TextCtx *c, const Text *t)
  * as "1.甲2.乙"), every further "N." is a reference too. */
 static void attachment_list_refs(TextCtx *c, const Text *t)
 {
-	if (!starts(t->s, t->len, "附件："))
-		return;
 	size_t first = strlen("附件：");
 	for (size_t i = first + 1; i < t->len; i++) {
 		if (t->s[i - 1] >= '0' && t->s[i - 1] <= '9')
@@ -275,7 +227,8 @@ static void on_text_block(const Block *b, void *ctx)
 		if (!t->s)
 			continue;
 		attachment_refs(c, t);
-		attachment_list_refs(c, t);
+		if (b->attachment_note && t == &b->text)
+			attachment_list_refs(c, t);
 		placeholders(c->p, c->d, t->s, t->len, t, (Pos){0, 0});
 	}
 	if (b->number)

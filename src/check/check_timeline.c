@@ -339,12 +339,6 @@ static size_t phase_by_name(const Index *ix, const char *name)
 	return SIZE_MAX;
 }
 
-static bool attachment_exists(const Index *ix, const char *id)
-{
-	return ix->natt &&
-	       bsearch(&id, ix->att, ix->natt, sizeof *ix->att, str_cmp) != NULL;
-}
-
 /* How phase k is named in a sentence about phase i: by its place in
  * the list when it is next to i there. */
 static char *neighbour_label(const Plan *p, size_t k, size_t i)
@@ -577,7 +571,7 @@ static void check_deadline_form(Ctx *c, const Index *ix, const Deadline *dl,
                                 const char *who)
 {
 	const char *id = dl->form.s;
-	if (!id || attachment_exists(ix, id))
+	if (!id || dl->form_att >= 0)
 		return;
 	if (ix->natt == 0) {
 		diag_add(c->d, c->p->path, dl->form.pos, SEV_ERROR, "attachment-ref",

@@ -183,7 +183,7 @@ static int build_one(const Build *b, const char *path, FILE *out, FILE *err,
 	}
 	check_plan(p, &d);
 	/* templates/notice.xml, when there is one */
-	const Geometry *g = forms_geometry(p, &b->g, &d);
+	const Geometry *g = forms_geometry(p, &b->g);
 	int status = 0;
 	char *stem = safe_stem(path);
 	char *dir = xasprintf("%s/%s", b->outdir, stem);

@@ -12,9 +12,9 @@
 #include "template.h"
 #include "util.h"
 
-const Geometry *forms_geometry(const Plan *p, const Geometry *fallback, Diags *d)
+const Geometry *forms_geometry(const Plan *p, const Geometry *fallback)
 {
-	return template_geometry(p->path, fallback, d);
+	return p->notice ? &p->notice->notice : fallback;
 }
 
 /* s as one file name: path separators, characters Windows refuses

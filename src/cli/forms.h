@@ -23,9 +23,9 @@
 #include "model.h"
 #include "canvas.h"
 
-/* The geometry for building p: its notice.xml template when there is
- * one (template.h), else fallback.  A broken template adds findings. */
-const Geometry *forms_geometry(const Plan *p, const Geometry *fallback, Diags *d);
+/* The geometry for building p: its notice.xml template (loaded by the
+ * resolve pass) when there is one, else fallback. */
+const Geometry *forms_geometry(const Plan *p, const Geometry *fallback);
 
 /* Where forms_build reports: lines for the user (files written to out,
  * messages to err, in the plan's turn of a parallel build), and each file

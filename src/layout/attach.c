@@ -96,7 +96,7 @@ bool attach_draw(const Plan *p, size_t i, const char *label, const char *unit,
 		return text_attachment(p, i, label, fs, g, doc, flow, d);
 	TplKind kind = a->type == ATT_FORM ? TPL_FORM
 	             : a->type == ATT_LEDGER ? TPL_LEDGER : TPL_SCORESHEET;
-	const Template *tpl = template_get(kind, a->template_.s, p->path, a->template_.pos, d);
+	const Template *tpl = a->tpl; /* loaded by the resolve pass */
 	if (!tpl)
 		return false;
 	bool landscape = kind != TPL_FORM && tpl->table.landscape;

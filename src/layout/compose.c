@@ -8,7 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "headnum.h"
 #include "layout_int.h"
 #include "util.h"
 
@@ -19,8 +18,6 @@ typedef struct {
 	Column *col;
 	Diags *d;
 	double pitch;     /* character pitch of the body grid */
-	int count[5];     /* heading numbers per level, for numbers not written */
-	int level;        /* level of the last heading */
 } Ctx;
 
 /* Where a run came from, for glyph-missing positions. */
@@ -200,24 +197,14 @@ static void mark_heading(Ctx *c, size_t first)
 	}
 }
 
+/* A heading with the number the resolve pass gave it. */
 static void heading(Ctx *c, const Block *b)
 {
-	int level = b->level < 1 ? 1 : b->level > 4 ? 4 : b->level;
-	c->level = level;
+	int level = b->head.level;
 	ParaStore *ps = new_para(c->col);
 	Origin orig[2];
-	if (b->number) {
-		c->count[level] = b->number_value;
-		add_run(ps, orig, heading_role(level), b->number, strlen(b->number), NULL, 0,
-		        b->number_pos);
-	} else {
-		char num[32];
-		headnum_format(headnum_style_for_level(level), ++c->count[level], num);
-		char *s = keep_string(ps, xstrdup(num));
-		add_run(ps, orig, heading_role(level), s, strlen(s), NULL, 0, b->pos);
-	}
-	for (int l = level + 1; l <= 4; l++)
-		c->count[l] = 0;
+	add_run(ps, orig, heading_role(level), b->head.text, strlen(b->head.text), NULL, 0,
+	        b->head.written ? b->number_pos : b->pos);
 	if (b->text.s)
 		add_run(ps, orig, heading_role(level), b->text.s, b->text.len, &b->text, 0, b->pos);
 	check_glyphs(c, ps->runs, orig, ps->nruns);
@@ -227,9 +214,9 @@ static void heading(Ctx *c, const Block *b)
 	mark_heading(c, first);
 }
 
-/* A paragraph, with its run-in head in the font of the level its number
- * implies (（一） 楷体, 一、 黑体) or, unnumbered, the level below the
- * current heading. */
+/* A paragraph, with its run-in head in the font of its resolved level
+ * (（一） 楷体, 一、 黑体; unnumbered, the level below the current
+ * heading). */
 static void paragraph(Ctx *c, const Block *b, const char *marker, double indent_chars)
 {
 	ParaStore *ps = new_para(c->col);
@@ -238,13 +225,9 @@ static void paragraph(Ctx *c, const Block *b, const char *marker, double indent_
 		char *s = keep_string(ps, xstrdup(marker));
 		add_run(ps, orig, ROLE_BODY, s, strlen(s), NULL, 0, b->pos);
 	}
-	if (b->runin.s && b->runin.len) {
-		HeadNum h = headnum_parse(b->runin.s, b->runin.len);
-		int level = headnum_level_of_style(h.style);
-		if (level == 0)
-			level = c->level + 1 > 4 ? 4 : c->level + 1;
-		add_run(ps, orig, heading_role(level), b->runin.s, b->runin.len, &b->runin, 0, b->pos);
-	}
+	if (b->runin.s && b->runin.len)
+		add_run(ps, orig, heading_role(b->head.level), b->runin.s, b->runin.len, &b->runin,
+		        0, b->pos);
 	if (b->text.s && b->text.len)
 		add_run(ps, orig, ROLE_BODY, b->text.s, b->text.len, &b->text, 0, b->pos);
 	if (ps->nruns == 0)
@@ -351,12 +334,6 @@ static void table(Ctx *c, const Block *t)
 	free(w);
 }
 
-static bool is_attachment_note(const Block *b)
-{
-	return b->type == BLK_PARAGRAPH && !b->runin.s && b->text.s &&
-	       strncmp(b->text.s, "附件：", strlen("附件：")) == 0;
-}
-
 static void blocks(Ctx *c, const Block *parent, int depth);
 
 static void list(Ctx *c, const Block *l, int depth)
@@ -396,7 +373,7 @@ static void blocks(Ctx *c, const Block *parent, int depth)
 			break;
 		case BLK_PARAGRAPH:
 			/* The 附件说明 is made from the front matter below. */
-			if (depth == 0 && c->p->nattachments && is_attachment_note(b))
+			if (depth == 0 && c->p->nattachments && b->attachment_note)
 				break;
 			paragraph(c, b, NULL, depth);
 			break;
@@ -513,7 +490,7 @@ static void compose_signature(Ctx *c)
 void compose_text_attachment(const Plan *plan, size_t i, const char *label, const FontSet *fs,
                              const Geometry *g, Column *col, Diags *d)
 {
-	Ctx cx = {plan, fs, g, col, d, geo_char_pitch(g), {0}, 0};
+	Ctx cx = {plan, fs, g, col, d, geo_char_pitch(g)};
 	Ctx *c = &cx;
 	memset(col, 0, sizeof *col);
 	const Attachment *a = &plan->attachments[i];
@@ -653,7 +630,7 @@ static void keep_tail(Column *col, size_t tail)
 void compose(const Plan *p, const FontSet *fs, const Geometry *g,
              Column *col, Head *head, Record *rec, Diags *d)
 {
-	Ctx c = {p, fs, g, col, d, geo_char_pitch(g), {0}, 0};
+	Ctx c = {p, fs, g, col, d, geo_char_pitch(g)};
 	memset(col, 0, sizeof *col);
 	compose_head(&c, head);
 	compose_title(&c);

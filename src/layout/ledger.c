@@ -152,11 +152,9 @@ static void add_rows(AttCtx *c, Table *t, const TplTable *tt, const StrList *col
 			}
 			set(cells, k[2], dl->by.s, dl->by.pos);
 			set(cells, k[3], dl->to.s, dl->to.pos);
-			for (size_t j = 0; kf != NONE && dl->form.s && j < p->nattachments; j++) {
-				const Attachment *fa = &p->attachments[j];
-				if (!fa->id.s || strcmp(fa->id.s, dl->form.s))
-					continue;
-				char *label = attach_label(p, j, false);
+			if (kf != NONE && dl->form_att >= 0) {
+				const Attachment *fa = &p->attachments[dl->form_att];
+				char *label = attach_label(p, (size_t)dl->form_att, false);
 				set(cells, kf,
 				    att_keep(c, xasprintf("%s（%s）", fa->title.s ? fa->title.s : "", label)),
 				    dl->form.pos);

@@ -14,6 +14,9 @@
 
 #include "date.h"
 #include "diag.h"
+#include "headnum.h"
+
+struct Template; /* read/template.h */
 
 /* A string from the front matter.  s is NULL when the key was absent. */
 typedef struct {
@@ -52,6 +55,7 @@ typedef struct {
 	Str name, by, to, phase, form;
 	Date due;
 	Pos pos;
+	int form_att; /* resolved: index of the attachment `form` names, or -1 */
 } Deadline;
 
 typedef struct {
@@ -114,6 +118,10 @@ typedef struct {
 	Pos rows_pos;
 	Pos pos; /* of the list item */
 	struct Plan *doc; /* ATT_TEXT: the Markdown file, read as a body */
+	/* resolved: the template a form, ledger or score sheet is drawn
+	 * with; NULL for text attachments and when it could not be loaded
+	 * (the `template` findings say why) */
+	const struct Template *tpl;
 } Attachment;
 
 /* ---- the body ---- */
@@ -148,6 +156,22 @@ typedef enum {
 	BLK_RULE, /* thematic break */
 } BlockType;
 
+/* A heading's or a run-in heading's number, as the resolve pass
+ * (model/resolve.c) settled it.  The checker reports from it and the
+ * renderers print it; neither counts headings again. */
+typedef struct {
+	int level;          /* 1..4 (the font of the level); 0: not a heading */
+	bool written;       /* the number was written in the plan */
+	bool counted;       /* it takes part in the numbering sequence */
+	HeadNumStyle style; /* of the number printed */
+	int value;          /* its value (the written one when written) */
+	char text[32];      /* the number as printed ("（二）"); for a run-in
+	                       head the written number, which is part of runin */
+	int expect;         /* counted: the value the sequence wanted here */
+	char prev[32];      /* counted: the number used before at this level,
+	                       "" when this is the first one under its parent */
+} HeadRes;
+
 typedef struct Block Block;
 struct Block {
 	BlockType type;
@@ -169,6 +193,10 @@ struct Block {
 	bool ordered;
 	int start;
 	bool header;
+	/* resolved (model/resolve.c) */
+	HeadRes head;         /* BLK_HEADING, and BLK_PARAGRAPH with a run-in */
+	bool attachment_note; /* BLK_PARAGRAPH: the 附件说明 ("附件：1.…") that
+	                         the front matter's attachments replace */
 	Block **kids;
 	size_t nkids;
 };
@@ -199,6 +227,9 @@ typedef struct Plan {
 	Attachment *attachments;
 	size_t nattachments;
 	StrList units;
+	/* resolved: templates/notice.xml for this plan, or NULL for the
+	 * built-in page (no such file anywhere, or a broken one: findings) */
+	const struct Template *notice;
 
 	Block *body; /* a BLK_QUOTE-like root holding the top-level blocks */
 } Plan;
@@ -215,6 +246,15 @@ void plan_free(Plan *p);
 
 /* A Markdown file with no front matter (a text attachment). */
 Plan *plan_parse_body(const char *path, const char *src, size_t len, Diags *d);
+
+/* The resolve pass (model/resolve.c), run by the reader on every plan it
+ * returns: settles what the checker and the renderers would otherwise
+ * each work out — heading numbers (HeadRes), the 附件说明 paragraph,
+ * each deadline's form attachment, the phases' implied dates, and the
+ * templates, loaded and validated (`template` findings into d). */
+void plan_resolve(Plan *p, Diags *d);
+/* Only the body's part of it (a text attachment's file). */
+void plan_resolve_body(Plan *p);
 
 /* Position in the file of byte off of t. */
 Pos plan_text_pos(const Plan *p, const Text *t, size_t off);

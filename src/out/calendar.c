@@ -121,18 +121,16 @@ static void add_event(icalcomponent *cal, const char *uid, long long stamp, Day 
 
 /* The attachment a deadline submits, as "附件N “title”", or the id as
  * written when no attachment has it. */
-static void form_text(Buf *b, const Plan *p, const char *id)
+static void form_text(Buf *b, const Plan *p, const Deadline *dl)
 {
-	for (size_t i = 0; i < p->nattachments; i++) {
-		const Attachment *a = &p->attachments[i];
-		if (a->id.s && strcmp(a->id.s, id) == 0) {
-			buf_printf(b, "附件%zu", i + 1);
-			if (a->title.s)
-				buf_printf(b, " %s", a->title.s);
-			return;
-		}
+	if (dl->form_att < 0) {
+		buf_puts(b, dl->form.s);
+		return;
 	}
-	buf_puts(b, id);
+	const Attachment *a = &p->attachments[dl->form_att];
+	buf_printf(b, "附件%d", dl->form_att + 1);
+	if (a->title.s)
+		buf_printf(b, " %s", a->title.s);
 }
 
 static void add_deadline(icalcomponent *cal, const Plan *p, size_t i, long long stamp)
@@ -149,7 +147,7 @@ static void add_deadline(icalcomponent *cal, const Plan *p, size_t i, long long 
 		buf_printf(&d, "报送至：%s\n", dl->to.s);
 	if (dl->form.s) {
 		buf_puts(&d, "报送材料：");
-		form_text(&d, p, dl->form.s);
+		form_text(&d, p, dl);
 		buf_puts(&d, "\n");
 	}
 	if (dl->phase.s)

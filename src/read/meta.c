@@ -263,36 +263,6 @@ static void read_campaign(Ctx *c, const YNode *root)
 	p->campaign_end = get_date(c, v, "end");
 }
 
-/* Fill the implied starts and ends of phases (spec 1.1): ends first from
- * the next phase's written start, then starts from the previous end. */
-static void imply_phase_dates(Plan *p)
-{
-	for (size_t i = 0; i < p->nphases; i++) {
-		Phase *ph = &p->phases[i];
-		if (!ph->end.implied)
-			continue;
-		if (i + 1 == p->nphases) {
-			ph->end.day = p->campaign_end.day;
-		} else {
-			const Date *next = &p->phases[i + 1].start;
-			/* Two unwritten dates in a row cannot be implied from
-			 * each other; leave both unknown. */
-			ph->end.day = next->implied || next->day == DAY_NONE ? DAY_NONE
-			                                                     : next->day - 1;
-		}
-	}
-	for (size_t i = 0; i < p->nphases; i++) {
-		Phase *ph = &p->phases[i];
-		if (!ph->start.implied)
-			continue;
-		if (i == 0)
-			ph->start.day = p->campaign_start.day;
-		else
-			ph->start.day = p->phases[i - 1].end.day == DAY_NONE
-			                    ? DAY_NONE : p->phases[i - 1].end.day + 1;
-	}
-}
-
 static void read_phases(Ctx *c, const YNode *root)
 {
 	Plan *p = c->p;
@@ -320,7 +290,7 @@ static void read_phases(Ctx *c, const YNode *root)
 			diag_add(c->d, p->path, it->pos, SEV_ERROR, "field-missing",
 			         "第%zu个阶段缺少名称（name）", i + 1);
 	}
-	imply_phase_dates(p);
+	/* The implied dates are filled in by the resolve pass. */
 }
 
 static void read_deadlines(Ctx *c, const YNode *root)

@@ -208,19 +208,17 @@ Plan *plan_parse_body(const char *path, const char *src, size_t len, Diags *d)
 	Plan *p = plan_new(path, src, len, d, &ok);
 	if (ok)
 		body_read(p, p->src, p->len, 1);
+	plan_resolve_body(p);
 	return p;
 }
 
-Plan *plan_parse(const char *path, const char *src, size_t len, Diags *d)
+/* Split the file and read both halves into p. */
+static void read_parts(Plan *p, const char *path, const char *src, size_t len, Diags *d)
 {
-	bool ok;
-	Plan *p = plan_new(path, src, len, d, &ok);
-	if (!ok)
-		return p;
 	if (len == 0) {
 		diag_add(d, path, (Pos){1, 1}, SEV_ERROR, "front-matter",
 		         "文件为空：计划应以“---”开始的前置元数据开头");
-		return p;
+		return;
 	}
 	/* A byte-order mark is tolerated; the fence must follow it. */
 	size_t start = len >= 3 && memcmp(src, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
@@ -236,6 +234,15 @@ Plan *plan_parse(const char *path, const char *src, size_t len, Diags *d)
 		         "缺少前置元数据：计划文件应以“---”行开始，写明title等信息");
 	}
 	body_read(p, p->src + body_off, p->len - body_off, p->body_line);
+}
+
+Plan *plan_parse(const char *path, const char *src, size_t len, Diags *d)
+{
+	bool ok;
+	Plan *p = plan_new(path, src, len, d, &ok);
+	if (ok)
+		read_parts(p, path, src, len, d);
+	plan_resolve(p, d);
 	return p;
 }
 

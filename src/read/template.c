@@ -719,13 +719,17 @@ const Template *template_get(TplKind kind, const char *name, const char *plan_pa
 	return t;
 }
 
+const Template *template_notice(const char *plan_path, Diags *d)
+{
+	char *found = paths_find("templates", default_files[TPL_NOTICE], plan_path);
+	if (!found)
+		return NULL;
+	free(found);
+	return template_get(TPL_NOTICE, NULL, plan_path, (Pos){0, 0}, d);
+}
+
 const Geometry *template_geometry(const char *plan_path, const Geometry *fallback, Diags *d)
 {
-	const char *file = default_files[TPL_NOTICE];
-	char *found = paths_find("templates", file, plan_path);
-	if (!found)
-		return fallback;
-	free(found);
-	const Template *t = template_get(TPL_NOTICE, NULL, plan_path, (Pos){0, 0}, d);
+	const Template *t = template_notice(plan_path, d);
 	return t ? &t->notice : fallback;
 }

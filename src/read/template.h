@@ -87,7 +87,7 @@ typedef struct {
 	char bands_lead[TPL_TEXT];      /* "评定等次：" */
 } TplTable;
 
-typedef struct {
+typedef struct Template {
 	TplKind kind;
 	const char *path;  /* the file, or NULL for the built-in defaults */
 	Geometry notice;
@@ -112,6 +112,10 @@ const Template *template_builtin(TplKind kind);
 
 /* Is name a plain file name that stays inside templates/? */
 bool template_name_ok(const char *name);
+
+/* templates/notice.xml for the plan at plan_path, loaded and validated
+ * (findings into d); NULL when there is no such file or it is broken. */
+const Template *template_notice(const char *plan_path, Diags *d);
 
 /* The document geometry for a plan: its notice.xml, else fallback.  A
  * broken notice.xml adds findings and gives fallback. */

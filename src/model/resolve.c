@@ -1,0 +1,190 @@
+/* resolve.c — the pass between reading and checking that completes the
+ * model, so that the checker and every renderer read one answer instead
+ * of each working it out (see plan_resolve in model.h):
+ *   - heading numbers: every heading and numbered run-in head gets its
+ *     level, the number printed and the number the sequence wanted;
+ *   - the 附件说明 paragraph is marked;
+ *   - each deadline's `form` is linked to its attachment;
+ *   - phases get their implied start and end dates (spec 1.1);
+ *   - templates are loaded and validated, so `check` reports every
+ *     `template` finding that `build` would.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "model.h"
+#include "template.h"
+
+/* ---- heading numbers ---- */
+
+typedef struct {
+	int count[5];     /* per level 1..4: the last number used */
+	char last[5][32]; /* that number as printed */
+	int level;        /* level of the last Markdown heading, 0 before any */
+} Numbering;
+
+static void restart_below(Numbering *n, int level)
+{
+	for (int l = level + 1; l <= 4; l++) {
+		n->count[l] = 0;
+		n->last[l][0] = '\0';
+	}
+}
+
+/* Take a number (written or supplied) at level into the sequence. */
+static void number_take(Numbering *n, HeadRes *h)
+{
+	h->counted = true;
+	h->expect = n->count[h->level] + 1;
+	snprintf(h->prev, sizeof h->prev, "%s", n->last[h->level]);
+	if (!h->written) {
+		h->value = h->expect;
+		headnum_format(h->style, h->value, h->text);
+	}
+	n->count[h->level] = h->value;
+	snprintf(n->last[h->level], sizeof n->last[h->level], "%s", h->text);
+	restart_below(n, h->level);
+}
+
+/* A Markdown heading: ## is level 1 … ##### level 4; # and ###### are
+ * set (and numbered) as the nearest of those. */
+static void resolve_heading(Numbering *n, Block *b)
+{
+	HeadRes *h = &b->head;
+	h->level = b->level < 1 ? 1 : b->level > 4 ? 4 : b->level;
+	n->level = h->level;
+	if (b->number) {
+		HeadNum w = headnum_parse(b->number, strlen(b->number));
+		h->written = true;
+		h->style = w.style;
+		h->value = b->number_value;
+		snprintf(h->text, sizeof h->text, "%s", b->number);
+	} else {
+		h->style = headnum_style_for_level(h->level);
+	}
+	number_take(n, h);
+}
+
+/* A paragraph's bold run-in head: a number (**（一）工作目标。**) puts
+ * it in the sequence at the level its style implies, but only below the
+ * current heading; its font is that level's, or, unnumbered, the level
+ * below the current heading. */
+static void resolve_runin(Numbering *n, Block *b)
+{
+	const Text *t = &b->runin;
+	HeadRes *h = &b->head;
+	HeadNum w = headnum_parse(t->s, t->len);
+	int level = headnum_level_of_style(w.style);
+	if (level == 0) {
+		h->level = n->level + 1 > 4 ? 4 : n->level + 1;
+		return;
+	}
+	h->level = level;
+	h->written = true;
+	h->style = w.style;
+	h->value = w.value;
+	size_t len = w.len;
+	while (len > 0 && t->s[len - 1] == ' ')
+		len--;
+	snprintf(h->text, sizeof h->text, "%.*s", (int)len, t->s);
+	if (level > n->level)
+		number_take(n, h);
+}
+
+static bool starts_with(const Text *t, const char *lit)
+{
+	size_t l = strlen(lit);
+	return t->s && t->len >= l && memcmp(t->s, lit, l) == 0;
+}
+
+static void resolve_block(const Block *cb, void *ctx)
+{
+	/* block_walk hands out const pointers; the tree is the plan's own
+	 * and this pass is the one place that completes it. */
+	Block *b = (Block *)cb;
+	Numbering *n = ctx;
+	if (b->type == BLK_HEADING) {
+		resolve_heading(n, b);
+	} else if (b->type == BLK_PARAGRAPH) {
+		if (b->runin.s && b->runin.len)
+			resolve_runin(n, b);
+		else
+			b->attachment_note = starts_with(&b->text, "附件：");
+	}
+}
+
+void plan_resolve_body(Plan *p)
+{
+	Numbering n;
+	memset(&n, 0, sizeof n);
+	block_walk(p->body, resolve_block, &n);
+}
+
+/* ---- the front matter ---- */
+
+/* The implied starts and ends of phases (spec 1.1): ends first from the
+ * next phase's written start, then starts from the previous end. */
+static void imply_phase_dates(Plan *p)
+{
+	for (size_t i = 0; i < p->nphases; i++) {
+		Phase *ph = &p->phases[i];
+		if (!ph->end.implied)
+			continue;
+		if (i + 1 == p->nphases) {
+			ph->end.day = p->campaign_end.day;
+		} else {
+			const Date *next = &p->phases[i + 1].start;
+			/* Two unwritten dates in a row cannot be implied from
+			 * each other; leave both unknown. */
+			ph->end.day = next->implied || next->day == DAY_NONE ? DAY_NONE
+			                                                     : next->day - 1;
+		}
+	}
+	for (size_t i = 0; i < p->nphases; i++) {
+		Phase *ph = &p->phases[i];
+		if (!ph->start.implied)
+			continue;
+		if (i == 0)
+			ph->start.day = p->campaign_start.day;
+		else
+			ph->start.day = p->phases[i - 1].end.day == DAY_NONE
+			                    ? DAY_NONE : p->phases[i - 1].end.day + 1;
+	}
+}
+
+static void link_forms(Plan *p)
+{
+	for (size_t i = 0; i < p->ndeadlines; i++) {
+		Deadline *dl = &p->deadlines[i];
+		dl->form_att = -1;
+		for (size_t k = 0; dl->form.s && k < p->nattachments; k++)
+			if (p->attachments[k].id.s && !strcmp(p->attachments[k].id.s, dl->form.s)) {
+				dl->form_att = (int)k;
+				break;
+			}
+	}
+}
+
+static void load_templates(Plan *p, Diags *d)
+{
+	p->notice = template_notice(p->path, d);
+	for (size_t i = 0; i < p->nattachments; i++) {
+		Attachment *a = &p->attachments[i];
+		TplKind kind;
+		switch (a->type) {
+		case ATT_FORM: kind = TPL_FORM; break;
+		case ATT_LEDGER: kind = TPL_LEDGER; break;
+		case ATT_SCORESHEET: kind = TPL_SCORESHEET; break;
+		default: continue;
+		}
+		a->tpl = template_get(kind, a->template_.s, p->path, a->template_.pos, d);
+	}
+}
+
+void plan_resolve(Plan *p, Diags *d)
+{
+	imply_phase_dates(p);
+	link_forms(p);
+	plan_resolve_body(p);
+	load_templates(p, d);
+}
