@@ -70,8 +70,9 @@ uint64_t stamp_plan_inputs(uint64_t batch, const Plan *p)
 {
 	/* The default templates the plan's attachments and page follow,
 	 * wherever the search order finds them (paths.h). */
-	static const char *const defaults[] = {"notice.xml", "form.xml", "ledger.xml",
-	                                       "scoresheet.xml", "template.rng", NULL};
+	static const char *const defaults[] = {"notice.xml", "letter.xml", "form.xml",
+	                                       "ledger.xml", "scoresheet.xml", "template.rng",
+	                                       NULL};
 	uint64_t h = hash_piece(batch, p->src, p->len);
 	for (size_t k = 0; defaults[k]; k++) {
 		char *t = paths_find("templates", defaults[k], p->path);

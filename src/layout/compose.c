@@ -59,6 +59,24 @@ static void blank(Ctx *c, bool keep_next)
 	l->keep_next = keep_next;
 }
 
+static void glyph_missing(Diags *d, const char *path, Pos pos, uint32_t cp, FontRole role)
+{
+	char ch[8] = {0};
+	utf8_encode(cp, ch);
+	diag_add(d, path, pos, SEV_ERROR, "glyph-missing",
+	         "字符“%s”（U+%04X）没有任何已配置的%s字体能够显示", ch, cp, font_role_name(role));
+}
+
+bool layout_glyphs_ok(const FontSet *fs, FontRole role, const char *s, const char *path,
+                      Pos pos, Diags *d)
+{
+	size_t off;
+	uint32_t cp = fontset_first_missing(fs, role, s, strlen(s), &off);
+	if (cp)
+		glyph_missing(d, path, pos, cp, role);
+	return !cp;
+}
+
 /* Report the first character of runs no font of its role has. */
 static void check_glyphs(Ctx *c, const TsRun *runs, const Origin *orig, size_t n)
 {
@@ -69,11 +87,7 @@ static void check_glyphs(Ctx *c, const TsRun *runs, const Origin *orig, size_t n
 			continue;
 		Pos pos = orig[i].text ? plan_text_pos(c->p, orig[i].text, orig[i].text_off + off)
 		                       : orig[i].pos;
-		char ch[8] = {0};
-		utf8_encode(cp, ch);
-		diag_add(c->d, c->p->path, pos, SEV_ERROR, "glyph-missing",
-		         "字符“%s”（U+%04X）没有任何已配置的%s字体能够显示", ch, cp,
-		         font_role_name(runs[i].role));
+		glyph_missing(c->d, c->p->path, pos, cp, runs[i].role);
 		c->col->failed = true;
 	}
 }
@@ -424,52 +438,56 @@ static void compose_attachment_note(Ctx *c)
 	}
 }
 
-/* One line of text at x (pt from the 版心 left), not justified. */
-static void placed_line(Ctx *c, const char *text, Pos pos, double x, bool keep_next)
-{
-	ParaStore *ps = new_para(c->col);
-	char *s = keep_string(ps, xstrdup(text));
-	Origin orig[1];
-	add_run(ps, orig, ROLE_BODY, s, strlen(s), NULL, 0, pos);
-	check_glyphs(c, ps->runs, orig, 1);
-	TsStyle st = {.size = c->g->size_body, .width = c->g->body_w * 2, .pitch = c->pitch,
-	              .align = TS_LEFT};
-	size_t first = c->col->n;
-	add_para(c, ps, &st, c->g->size_body, false, keep_next, false);
-	for (size_t i = first; i < c->col->n; i++)
-		c->col->v[i].x = x;
-}
-
-/* 署名 and 成文日期 without a seal (§7.3.5.2): 下空一行右空二字 the
- * issuer; the date starts two characters right of the issuer's first
- * character, or, when it is longer, ends two characters from the right
- * and pushes the issuer left.  Kept together with the last body line so
- * they are never alone on a page. */
-static void compose_signature(Ctx *c)
+/* 纪要 (§10.3): 出席, 请假, 列席 — 正文下空一行左空二字, the word in 黑体,
+ * a full-width colon, the names in 仿宋, later lines under the first
+ * name. */
+static void compose_attendance(Ctx *c)
 {
 	const Plan *p = c->p;
-	if (!p->issuer.s && p->date.day == DAY_NONE)
-		return;
-	if (c->col->n > 0)
-		c->col->v[c->col->n - 1].keep_next = true;
-	blank(c, true);
-	char date[32] = "";
-	if (p->date.day != DAY_NONE)
-		day_format_cn(p->date.day, date);
-	double size = c->g->size_body;
-	double wn = p->issuer.s ? fontset_text_width(c->fs, ROLE_BODY, size, p->issuer.s,
-	                                             strlen(p->issuer.s), 0) : 0;
-	double wd = fontset_text_width(c->fs, ROLE_BODY, size, date, strlen(date), 0);
-	double right = c->g->body_w - 2 * c->pitch;
-	double xn = right - wn, xd = xn + 2 * c->pitch;
-	if (xd + wd > right) {
-		xd = right - wd;
-		xn = xd - 2 * c->pitch;
+	const StrList *lists[3] = {&p->attendees, &p->on_leave, &p->observers};
+	const char *words[3] = {"出席：", "请假：", "列席：" };
+	bool first = true;
+	for (int i = 0; i < 3; i++) {
+		if (lists[i]->n == 0)
+			continue;
+		if (first)
+			blank(c, true);
+		first = false;
+		ParaStore *ps = new_para(c->col);
+		Origin orig[2];
+		add_run(ps, orig, ROLE_H1, words[i], strlen(words[i]), NULL, 0, lists[i]->pos);
+		char *names = keep_string(ps, join(lists[i], "、"));
+		add_run(ps, orig, ROLE_BODY, names, strlen(names), NULL, 0, lists[i]->pos);
+		check_glyphs(c, ps->runs, orig, ps->nruns);
+		TsStyle st = body_style(c);
+		st.align = TS_LEFT;
+		st.indent = 2 * c->pitch + text_width(c, ROLE_H1, c->g->size_body, words[i],
+		                                      strlen(words[i]));
+		add_para(c, ps, &st, c->g->size_body, false, false, false);
 	}
-	if (p->issuer.s)
-		placed_line(c, p->issuer.s, p->issuer.pos, xn, date[0] != '\0');
-	if (date[0])
-		placed_line(c, date, p->date.pos, xd, p->note.s != NULL);
+}
+
+/* 署名, 成文日期 and the seals (sign.c): grid lines kept after the last
+ * line of text and chained to it, so that the block never starts a page
+ * without text; then the 附注 (§7.3.6) on the line after the date. */
+static void compose_signature(Ctx *c, Parts *parts)
+{
+	const Plan *p = c->p;
+	size_t from = parts->n;
+	bool ok;
+	int n = sign_compose(p, c->fs, c->g, parts, c->d, &ok);
+	if (!ok)
+		c->col->failed = true;
+	if (n > 0) {
+		if (c->col->n == 0)
+			blank(c, true); /* nothing above: the block starts the page */
+		size_t anchor = c->col->n - 1;
+		c->col->v[anchor].keep_next = true;
+		for (int k = 0; k < n; k++)
+			blank(c, k + 1 < n || p->note.s);
+		for (size_t i = from; i < parts->n; i++)
+			parts->v[i].anchor = (int)anchor;
+	}
 	if (p->note.s) {
 		bool paren = strncmp(p->note.s, "（", strlen("（")) == 0;
 		ParaStore *ps = new_para(c->col);
@@ -479,7 +497,7 @@ static void compose_signature(Ctx *c)
 		check_glyphs(c, ps->runs, orig, 1);
 		TsStyle st = body_style(c);
 		st.align = TS_LEFT;
-		add_para(c, ps, &st, size, false, false, false);
+		add_para(c, ps, &st, c->g->size_body, false, false, false);
 	}
 }
 
@@ -517,53 +535,6 @@ void compose_text_attachment(const Plan *plan, size_t i, const char *label, cons
 	blocks(c, a->doc->body, 0);
 }
 
-static void compose_head(Ctx *c, Head *h)
-{
-	const Plan *p = c->p;
-	const Geometry *g = c->g;
-	memset(h, 0, sizeof *h);
-	h->copy_number = p->copy_number.s;
-	h->secrecy = p->secrecy.s;
-	h->urgency = p->urgency.s;
-	h->doc_number = p->doc_number.s;
-	if (p->header.s)
-		h->mark = xstrdup(p->header.s);
-	else if (p->issuer.s)
-		h->mark = xasprintf("%s文件", p->issuer.s);
-	double pitch = geo_line_pitch(g);
-	if (!h->mark) {
-		c->col->first_slot = 0;
-		return;
-	}
-	h->has_header = true;
-	Pos mpos = p->header.s ? p->header.pos : p->issuer.pos;
-	TsRun r = {ROLE_TITLE, h->mark, strlen(h->mark)};
-	Origin o = {NULL, 0, mpos};
-	check_glyphs(c, &r, &o, 1);
-	/* The mark fills at most the 版心's width, at most header_size_max. */
-	double w1 = fontset_text_width(c->fs, ROLE_TITLE, 1, h->mark, strlen(h->mark), 0);
-	h->mark_size = w1 > 0 ? g->body_w / w1 : g->header_size_max;
-	if (h->mark_size > g->header_size_max)
-		h->mark_size = g->header_size_max;
-	double top = geo_body_top(g) - g->header_top;
-	h->mark_base = top - g->em_ascent * h->mark_size;
-	double mark_bottom = h->mark_base - (1 - g->em_ascent) * h->mark_size;
-	/* 发文字号: 标志下空二行. */
-	double docnum_top = mark_bottom - 2 * pitch;
-	h->docnum_base = docnum_top - g->em_ascent * g->size_body;
-	if (h->doc_number) {
-		TsRun rd = {ROLE_BODY, h->doc_number, strlen(h->doc_number)};
-		Origin od = {NULL, 0, p->doc_number.pos};
-		check_glyphs(c, &rd, &od, 1);
-	}
-	double docnum_bottom = h->docnum_base - (1 - g->em_ascent) * g->size_body;
-	h->red_line_y = (h->doc_number ? docnum_bottom : mark_bottom) - g->red_line_gap;
-	/* The title: 红色分隔线下空二行, on the grid. */
-	double below = geo_body_top(g) - h->red_line_y + 2 * pitch;
-	int slot = (int)(below / pitch + 0.999);
-	c->col->first_slot = slot < g->lines ? slot : g->lines - 1;
-}
-
 /* The 版记's lines: 左右各空一字, a wrapped 抄送's next lines under the
  * first name, a long 印发机关 wrapped short of the 印发日期. */
 static void compose_record(Ctx *c, Record *r)
@@ -586,14 +557,16 @@ static void compose_record(Ctx *c, Record *r)
 		r->cc_para = typeset(c->fs, &r->cc_run, 1, &cs);
 	}
 	double wp = 0;
-	if (p->printed_on.day != DAY_NONE) {
+	/* A 信函's 版记 has no 印发机关 and 印发日期, and no rules (§10.1). */
+	r->plain = p->kind == DOC_LETTER;
+	if (p->printed_on.day != DAY_NONE && !r->plain) {
 		char d[32];
 		day_format_cn(p->printed_on.day, d);
 		r->printed = xasprintf("%s印发", d);
 		wp = text_width(c, ROLE_BODY, size, r->printed, strlen(r->printed));
 		r->printed_x = g->body_w - size - wp;
 	}
-	if (p->printed_by.s) {
+	if (p->printed_by.s && !r->plain) {
 		r->printer = xstrdup(p->printed_by.s);
 		r->printer_run = (TsRun){ROLE_BODY, r->printer, strlen(r->printer)};
 		Origin o = {NULL, 0, p->printed_by.pos};
@@ -628,18 +601,24 @@ static void keep_tail(Column *col, size_t tail)
 }
 
 void compose(const Plan *p, const FontSet *fs, const Geometry *g,
-             Column *col, Head *head, Record *rec, Diags *d)
+             Column *col, Parts *parts, Record *rec, Diags *d)
 {
 	Ctx c = {p, fs, g, col, d, geo_char_pitch(g)};
 	memset(col, 0, sizeof *col);
-	compose_head(&c, head);
-	compose_title(&c);
+	bool ok;
+	col->first_slot = head_compose(p, fs, g, parts, d, &ok);
+	if (!ok)
+		col->failed = true;
+	if (p->kind != DOC_ORDER) /* a 命令's text follows the 令号 (§10.2) */
+		compose_title(&c);
 	compose_recipients(&c);
 	if (p->body)
 		blocks(&c, p->body, 0);
 	size_t tail = col->n;
 	compose_attachment_note(&c);
-	compose_signature(&c);
+	if (p->kind == DOC_MINUTES)
+		compose_attendance(&c);
+	compose_signature(&c, parts);
 	keep_tail(col, tail);
 	compose_record(&c, rec);
 }
@@ -663,11 +642,6 @@ void column_free(Column *col)
 	}
 	free(col->paras);
 	memset(col, 0, sizeof *col);
-}
-
-void head_free(Head *h)
-{
-	free(h->mark);
 }
 
 void record_free(Record *r)

@@ -1,6 +1,6 @@
-/* draw.c — the paginated column onto PDF pages: 版头 on page 1, lines on
- * the grid, ruled tables, page numbers, and the 版记 at the foot of the
- * last (even) page. */
+/* draw.c — the paginated column onto the canvas: the placed parts (版头,
+ * signature block; parts.h), lines on the grid, ruled tables, page
+ * numbers, and the 版记 at the foot of the last (even) page. */
 #include <string.h>
 
 #include "layout_int.h"
@@ -67,32 +67,31 @@ static void draw_row(Canvas *doc, const Geometry *g, const Line *l)
 	canvas_line(doc, left, bottom, right, bottom, lw);
 }
 
-static void draw_head(Canvas *doc, const FontSet *fs, const Geometry *g, const Head *h)
+/* The placed parts of page pg (parts.h): the 版头, the signature block;
+ * the seal places only when the template asks for guides. */
+static void draw_parts(Canvas *doc, const Geometry *g, const Parts *ps, int pg)
 {
-	/* 份号, 密级和保密期限, 紧急程度: top left, one a line, in that order. */
-	const char *tl[3] = {h->copy_number, h->secrecy, h->urgency};
-	FontRole tr[3] = {ROLE_BODY, ROLE_H1, ROLE_H1};
-	int line = 0;
-	for (int i = 0; i < 3; i++)
-		if (tl[i])
-			canvas_text(doc, tr[i], g->size_body, g->margin_left, geo_baseline(g, line++),
-			         tl[i], 0);
-	if (!h->has_header)
-		return;
-	double cx = g->margin_left + g->body_w / 2;
-	double w = fontset_text_width(fs, ROLE_TITLE, h->mark_size, h->mark, strlen(h->mark), 0);
-	red(doc, g);
-	canvas_text(doc, ROLE_TITLE, h->mark_size, cx - w / 2, h->mark_base, h->mark, 0);
-	black(doc);
-	if (h->doc_number) {
-		w = fontset_text_width(fs, ROLE_BODY, g->size_body, h->doc_number,
-		                       strlen(h->doc_number), 0);
-		canvas_text(doc, ROLE_BODY, g->size_body, cx - w / 2, h->docnum_base, h->doc_number, 0);
+	for (size_t i = 0; i < ps->n; i++) {
+		const Part *p = &ps->v[i];
+		if (p->page != pg || p->anchor >= 0)
+			continue;
+		if (p->red)
+			red(doc, g);
+		switch (p->kind) {
+		case PART_TEXT:
+			canvas_text(doc, p->role, p->size, p->x, p->y, p->text, p->spacing);
+			break;
+		case PART_RULE:
+			canvas_line(doc, p->x, p->y, p->x2, p->y2, p->w);
+			break;
+		case PART_SEAL:
+			if (g->seal_guide)
+				canvas_rect(doc, p->x, p->y, p->w, p->h, CV_STROKE, 0.5);
+			break;
+		}
+		if (p->red)
+			black(doc);
 	}
-	red(doc, g);
-	canvas_line(doc, g->margin_left, h->red_line_y, g->margin_left + g->body_w, h->red_line_y,
-	         g->red_line_width);
-	black(doc);
 }
 
 /* The 版记 on the current page (§7.4): rows of one line pitch up from
@@ -105,7 +104,8 @@ static void draw_record(Canvas *doc, const Geometry *g, const Record *r)
 	double pitch = geo_line_pitch(g), bottom = geo_body_bottom(g);
 	double top = bottom + r->slots * pitch;
 	double lift = (g->em_ascent - 0.5) * size; /* em box centre to baseline */
-	canvas_line(doc, left, top, right, top, g->record_thick);
+	if (!r->plain)
+		canvas_line(doc, left, top, right, top, g->record_thick);
 	int row = 0;
 	for (size_t j = 0; j < r->cc_para.nlines; j++, row++)
 		draw_tsline(doc, &r->cc_run, &r->cc_para.lines[j], left,
@@ -121,17 +121,18 @@ static void draw_record(Canvas *doc, const Geometry *g, const Record *r)
 		canvas_text(doc, ROLE_BODY, size, left + r->printed_x,
 		            top - (last + 0.5) * pitch - lift, r->printed, 0);
 	}
-	canvas_line(doc, left, bottom, right, bottom, g->record_thick);
+	if (!r->plain)
+		canvas_line(doc, left, bottom, right, bottom, g->record_thick);
 }
 
 int draw_column(Canvas *doc, const FontSet *fs, const Geometry *g, const Column *col,
-                int pages, int first_number, const Head *head)
+                int pages, int first_number, const Parts *parts)
 {
 	int last_used = -1; /* last slot used on the last page */
 	for (int pg = 0; pg < pages; pg++) {
 		canvas_add_page(doc, g->page_w, g->page_h);
-		if (pg == 0 && head)
-			draw_head(doc, fs, g, head);
+		if (parts)
+			draw_parts(doc, g, parts, pg);
 		for (size_t i = 0; i < col->n; i++) {
 			const Line *l = &col->v[i];
 			if (l->page != pg || l->slot < 0)
@@ -149,7 +150,8 @@ int draw_column(Canvas *doc, const FontSet *fs, const Geometry *g, const Column 
 			if (pg == pages - 1 && l->slot + l->slots - 1 > last_used)
 				last_used = l->slot + l->slots - 1;
 		}
-		sheet_page_number(doc, fs, g, first_number + pg, false);
+		if (first_number + pg > 1 || g->number_first_page)
+			sheet_page_number(doc, fs, g, first_number + pg, false);
 	}
 	return last_used;
 }

@@ -11,12 +11,29 @@ Geometry geometry_default(void)
 		.size_body = 16, .size_title = 22, .size_small = 14,
 		.em_ascent = 0.88,
 		.header_top = MM(35), .header_size_max = 56,
+		.order_top = MM(20),
+		.letter_rule_len = MM(170), .letter_rule_gap = MM(4), .letter_rule_bottom = MM(20),
+		.letter_thick = MM(0.75), .letter_thin = MM(0.25), .letter_space = MM(0.5),
+		.letter_below = 14,
+		.number_first_page = true,
+		.seal_size = MM(42), .stamp_w = MM(30), .stamp_h = MM(15),
 		.red_c = 0, .red_m = 0.8, .red_y = 0.8, .red_k = 0,
 		.red_line_gap = MM(4), .red_line_width = MM(0.5),
 		.record_thick = MM(0.35), .record_thin = MM(0.25),
 		.pagenum_drop = MM(7),
 		.record_on_even = true,
 	};
+	return g;
+}
+
+/* 信函格式 (§10.1): letter.xml says the same. */
+Geometry geometry_letter(void)
+{
+	Geometry g = geometry_default();
+	g.header_top = MM(30);
+	g.header_from_page = true;
+	g.letter_rules = true;
+	g.number_first_page = false;
 	return g;
 }
 

@@ -24,6 +24,24 @@ typedef struct {
 	                                    the baseline, in em (0.88) */
 	double header_top;               /* 发文机关标志 top below the 版心 top: 35 mm */
 	double header_size_max;          /* the mark's largest size */
+	bool header_from_page;           /* header_top from the paper's top
+	                                    edge, not the 版心's (信函, §10.1) */
+	double order_top;                /* 命令's 标志 below the 版心 top: 20 mm */
+	/* 信函格式 (§10.1): red double lines, thick over thin under the 标志
+	 * and thin over thick above the paper's bottom edge */
+	bool letter_rules;
+	double letter_rule_len;          /* 170 mm, centred on the 版心 */
+	double letter_rule_gap;          /* 标志 bottom to the upper pair: 4 mm */
+	double letter_rule_bottom;       /* lower pair's bottom above the
+	                                    paper's bottom edge: 20 mm */
+	double letter_thick, letter_thin, letter_space; /* the pair's widths
+	                                    and the white between them */
+	double letter_below;             /* the upper pair to the first element
+	                                    under it: 7/8 of a 3号 character */
+	bool number_first_page;          /* 信函: the first page unnumbered */
+	double seal_size;                /* 印章 42 mm (§7.3.5.1) */
+	double stamp_w, stamp_h;         /* 签名章 (§7.3.5.3) */
+	bool seal_guide;                 /* draw the seal places (for proofs) */
 	double red_c, red_m, red_y, red_k; /* CMYK red: 0 / 0.8 / 0.8 / 0 */
 	double red_line_gap;             /* 发文字号 to the red line: 4 mm */
 	double red_line_width;           /* 0.5 mm */
@@ -32,8 +50,9 @@ typedef struct {
 	bool record_on_even;             /* 版记 on an even page (§11 item 4) */
 } Geometry;
 
-/* The standard's numbers. */
+/* The standard's numbers; those of the 信函格式 (§10.1). */
 Geometry geometry_default(void);
+Geometry geometry_letter(void);
 
 /* Derived: the pitch of a line and of a character, and where line k
  * (0-based) of the grid has its baseline, in PDF coordinates (from the

@@ -25,4 +25,11 @@
 bool layout_plan(const Plan *p, const FontSet *fs, const Geometry *g,
                  Canvas *doc, Diags *d);
 
+/* The same, and the placed parts (parts.h: 版头, signatures, seal
+ * places, with their pages) into *parts for a second back end such as
+ * DOCX, which must not recompute them; free with parts_free. */
+typedef struct Parts Parts;
+bool layout_plan_parts(const Plan *p, const FontSet *fs, const Geometry *g,
+                       Canvas *doc, Parts *parts, Diags *d);
+
 #endif

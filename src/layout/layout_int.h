@@ -8,6 +8,7 @@
 #define FANGAN_LAYOUT_INT_H
 
 #include "layout.h"
+#include "parts.h"
 #include "typeset.h"
 
 typedef enum {
@@ -67,16 +68,6 @@ typedef struct {
 	bool failed;          /* a glyph was missing */
 } Column;
 
-/* The pieces of the 版头 (drawn on page 1 only) and of the 版记. */
-typedef struct {
-	const char *copy_number, *secrecy, *urgency;
-	char *mark;           /* 发文机关标志 */
-	const char *doc_number;
-	double mark_size;
-	double mark_base, docnum_base, red_line_y; /* PDF y */
-	bool has_header;
-} Head;
-
 /* The 版记 (§7.4): rows of one line pitch each, up from the 版心's
  * bottom edge, each line centred between the rules around its row.  A
  * long 抄送 wraps with its next lines under the first name (after
@@ -89,28 +80,45 @@ typedef struct {
 	TsPara cc_para, printer_para; /* their lines, x from the 版心's left */
 	double printed_x;     /* left end of printed, pt from the 版心's left */
 	bool present;
+	bool plain;           /* 信函 (§10.1): no rules */
 	int slots;            /* rows (grid lines) it needs at the page bottom */
 } Record;
 
 /* compose.c: the body (without attachments), and a text attachment as
  * a column of its own under label ("附件2"). */
 void compose(const Plan *p, const FontSet *fs, const Geometry *g,
-             Column *col, Head *head, Record *rec, Diags *d);
+             Column *col, Parts *parts, Record *rec, Diags *d);
 void compose_text_attachment(const Plan *p, size_t i, const char *label, const FontSet *fs,
                              const Geometry *g, Column *col, Diags *d);
 void column_free(Column *col);
-void head_free(Head *h);
+
+/* A glyph-missing finding at pos for the first character of s that no
+ * font of role has; false when there was one. */
+bool layout_glyphs_ok(const FontSet *fs, FontRole role, const char *s, const char *path,
+                      Pos pos, Diags *d);
+
+/* head.c: the 版头 of p's format into parts (page 0); returns the first
+ * grid line left for the title.  *ok is false when a glyph is missing. */
+int head_compose(const Plan *p, const FontSet *fs, const Geometry *g, Parts *ps, Diags *d,
+                 bool *ok);
+/* sign.c: the signature block into parts, placed as if the last line of
+ * text were grid line 0; returns how many grid lines it takes after it. */
+int sign_compose(const Plan *p, const FontSet *fs, const Geometry *g, Parts *ps, Diags *d,
+                 bool *ok);
+/* Move the parts anchored to a column line onto that line's page and
+ * grid line (after paginate). */
+void parts_anchor(Parts *ps, const Column *col, const Geometry *g);
 void record_free(Record *r);
 
 /* paginate.c: returns the number of pages. */
 int paginate(Column *col, const Geometry *g);
 
-/* draw.c: the column's pages, numbered from first_number, the 版头 on
- * the first when head is not NULL; returns the last grid line used on
+/* draw.c: the column's pages, numbered from first_number, with the
+ * placed parts of each page when parts is not NULL; returns the last grid line used on
  * the last page.  Then the 版记 after `pages` pages, on the last one when
  * it has room there (last_used: its last grid line taken). */
 int draw_column(Canvas *doc, const FontSet *fs, const Geometry *g, const Column *col,
-                int pages, int first_number, const Head *head);
+                int pages, int first_number, const Parts *parts);
 void draw_record_last(Canvas *doc, const Geometry *g, const Record *rec,
                       int pages, int last_used);
 

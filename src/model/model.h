@@ -45,6 +45,16 @@ typedef struct {
 	Pos pos;
 } Num;
 
+/* A true/false key: set when written. */
+typedef struct {
+	bool v, set;
+	Pos pos;
+} Flag;
+
+/* `format:` — which GB/T 9704 layout: 文件 (§7), 信函 (§10.1), 命令 (§10.2),
+ * 纪要 (§10.3). */
+typedef enum { DOC_FILE, DOC_LETTER, DOC_ORDER, DOC_MINUTES } DocKind;
+
 typedef struct {
 	Str name;
 	Date start, end;
@@ -214,6 +224,13 @@ typedef struct Plan {
 	    copy_number, printed_by, note;
 	Date date, printed_on;
 	StrList recipients, cc;
+	/* issuer is the first (主办机关) of issuers, signer the first of
+	 * signers: `issuer` and `signer` may be one name or a list. */
+	StrList issuers, signers;
+	Str format, signed_by;  /* signed_by: 职务 over a 签名章 (§7.3.5.3) */
+	DocKind kind;
+	Flag seal;              /* `seal:`; see plan_sealed() */
+	StrList attendees, on_leave, observers; /* 纪要: 出席, 请假, 列席 */
 	Date campaign_start, campaign_end;
 	Pos campaign_pos;
 	Phase *phases;
@@ -266,6 +283,10 @@ Pos plan_src_pos(const Plan *p, size_t off);
 int plan_default_year(const Plan *p);
 
 const char *att_type_name(AttType t);
+
+/* Is the signature sealed (§7.3.5.1)?  `seal:` when written, else true
+ * for a 文件 or 信函 with an issuer. */
+bool plan_sealed(const Plan *p);
 
 /* Visit every block under root (root excluded) in document order. */
 void block_walk(const Block *root, void (*fn)(const Block *b, void *ctx), void *ctx);

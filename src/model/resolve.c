@@ -167,7 +167,9 @@ static void link_forms(Plan *p)
 
 static void load_templates(Plan *p, Diags *d)
 {
-	p->notice = template_notice(p->path, d);
+	/* The page: notice.xml, or letter.xml for a 信函 (§10.1). */
+	p->notice = p->kind == DOC_LETTER ? template_letter(p->path, d)
+	                                  : template_notice(p->path, d);
 	for (size_t i = 0; i < p->nattachments; i++) {
 		Attachment *a = &p->attachments[i];
 		TplKind kind;

@@ -21,7 +21,7 @@ typedef struct {
 static const char *const top_keys[] = {
 	"title", "issuer", "header", "doc_number", "date", "recipients", "cc",
 	"printed_by", "printed_on", "copy_number", "secrecy", "urgency", "signer",
-	"note", "campaign", "phases", "deadlines", "criteria", "quotas",
+	"note", "format", "seal", "signed_by", "attendees", "on_leave", "observers", "campaign", "phases", "deadlines", "criteria", "quotas",
 	"attachments", "units", NULL};
 static const char *const campaign_keys[] = {"start", "end", NULL};
 static const char *const phase_keys[] = {"name", "start", "end", NULL};
@@ -399,6 +399,13 @@ static AttType att_type(const char *s)
 	return ATT_UNKNOWN;
 }
 
+bool plan_sealed(const Plan *p)
+{
+	if (p->seal.set)
+		return p->seal.v;
+	return (p->kind == DOC_FILE || p->kind == DOC_LETTER) && p->issuer.s;
+}
+
 const char *att_type_name(AttType t)
 {
 	switch (t) {
@@ -535,15 +542,67 @@ static void read_attachments(Ctx *c, const YNode *root)
 	}
 }
 
+/* `issuer`, `signer`: one name or a list of names.  first is the first
+ * name (at the key when a single string, so that findings about it point
+ * where they always did), all every name in order. */
+static void get_names(Ctx *c, const YNode *m, const char *key, Str *first, StrList *all)
+{
+	const YNode *v = ytree_get(m, key);
+	if (!v || v->kind != Y_SEQ) {
+		*first = get_str(c, m, key);
+		all->pos = first->pos;
+		if (first->s) {
+			all->v = xcalloc(1, sizeof *all->v);
+			all->v[0] = (Str){xstrdup(first->s), first->pos};
+			all->n = 1;
+		}
+		return;
+	}
+	*all = get_strlist(c, m, key);
+	*first = (Str){NULL, all->pos};
+	if (all->n)
+		*first = (Str){xstrdup(all->v[0].s), all->v[0].pos};
+}
+
+static void read_format(Ctx *c, const YNode *root)
+{
+	Plan *p = c->p;
+	static const struct {
+		const char *name;
+		DocKind kind;
+	} kinds[] = {{"document", DOC_FILE}, {"文件", DOC_FILE}, {"letter", DOC_LETTER},
+	             {"信函", DOC_LETTER}, {"order", DOC_ORDER}, {"命令", DOC_ORDER},
+	             {"令", DOC_ORDER}, {"minutes", DOC_MINUTES}, {"纪要", DOC_MINUTES}};
+	p->format = get_str(c, root, "format");
+	p->kind = DOC_FILE;
+	if (!p->format.s)
+		return;
+	for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
+		if (!strcmp(p->format.s, kinds[i].name)) {
+			p->kind = kinds[i].kind;
+			return;
+		}
+	diag_add(c->d, p->path, p->format.pos, SEV_ERROR, "type-mismatch",
+	         "“format”应为document（文件）、letter（信函）、order（命令）或minutes（纪要），"
+	         "而不是“%s”", p->format.s);
+}
+
 void meta_read(Plan *p, const YNode *root, Diags *d)
 {
 	Ctx c = {p, d};
 	check_keys(&c, root, top_keys, "");
 	p->title = get_str(&c, root, "title");
-	p->issuer = get_str(&c, root, "issuer");
+	get_names(&c, root, "issuer", &p->issuer, &p->issuers);
 	p->header = get_str(&c, root, "header");
 	p->doc_number = get_str(&c, root, "doc_number");
-	p->signer = get_str(&c, root, "signer");
+	get_names(&c, root, "signer", &p->signer, &p->signers);
+	read_format(&c, root);
+	p->signed_by = get_str(&c, root, "signed_by");
+	if (ytree_get(root, "seal"))
+		p->seal = (Flag){get_bool(&c, root, "seal", true), true, key_pos(root, "seal")};
+	p->attendees = get_strlist(&c, root, "attendees");
+	p->on_leave = get_strlist(&c, root, "on_leave");
+	p->observers = get_strlist(&c, root, "observers");
 	p->secrecy = get_str(&c, root, "secrecy");
 	p->urgency = get_str(&c, root, "urgency");
 	p->copy_number = get_str(&c, root, "copy_number");

@@ -322,12 +322,16 @@ void plan_free(Plan *p)
 	free(p->src);
 	free(p->line_off);
 	Str *strs[] = {&p->title, &p->issuer, &p->header, &p->doc_number, &p->signer,
-	               &p->secrecy, &p->urgency, &p->copy_number, &p->printed_by, &p->note};
+	               &p->secrecy, &p->urgency, &p->copy_number, &p->printed_by, &p->note,
+	               &p->format, &p->signed_by};
 	for (size_t i = 0; i < sizeof strs / sizeof strs[0]; i++)
 		free(strs[i]->s);
 	strlist_free(&p->recipients);
 	strlist_free(&p->cc);
 	strlist_free(&p->units);
+	StrList *lists[] = {&p->issuers, &p->signers, &p->attendees, &p->on_leave, &p->observers};
+	for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++)
+		strlist_free(lists[i]);
 	for (size_t i = 0; i < p->nphases; i++)
 		free(p->phases[i].name.s);
 	free(p->phases);

@@ -218,6 +218,15 @@ static const Slot notice_slots[] = {
 	G("sizes", "body", V_SIZE, size_body), G("sizes", "title", V_SIZE, size_title),
 	G("sizes", "small", V_SIZE, size_small), G("sizes", "em-ascent", V_NUM, em_ascent),
 	G("header", "top", V_LEN, header_top), G("header", "max-size", V_SIZE, header_size_max),
+	G("header", "from-page", V_BOOL, header_from_page),
+	G("header", "order-top", V_LEN, order_top),
+	G("letter", "rules", V_BOOL, letter_rules), G("letter", "length", V_LEN, letter_rule_len),
+	G("letter", "gap", V_LEN, letter_rule_gap), G("letter", "bottom", V_LEN, letter_rule_bottom),
+	G("letter", "thick", V_LEN, letter_thick), G("letter", "thin", V_LEN, letter_thin),
+	G("letter", "space", V_LEN, letter_space), G("letter", "below", V_LEN, letter_below),
+	G("seal", "size", V_LEN, seal_size), G("seal", "stamp-width", V_LEN, stamp_w),
+	G("seal", "stamp-height", V_LEN, stamp_h), G("seal", "guide", V_BOOL, seal_guide),
+	G("page-number", "first", V_BOOL, number_first_page),
 	G("red", "c", V_NUM, red_c), G("red", "m", V_NUM, red_m),
 	G("red", "y", V_NUM, red_y), G("red", "k", V_NUM, red_k),
 	G("red", "line-gap", V_LEN, red_line_gap), G("red", "line-width", V_LEN, red_line_width),
@@ -517,6 +526,8 @@ static void cache_free(void)
 }
 
 /* Under the lock. */
+static Template letter_builtin; /* when no letter.xml is found */
+
 static void init_once(void)
 {
 	if (initialised)
@@ -525,6 +536,8 @@ static void init_once(void)
 	xmlInitParser();
 	for (int k = 0; k < 4; k++)
 		set_default(&builtins[k], (TplKind)k);
+	set_default(&letter_builtin, TPL_NOTICE);
+	letter_builtin.notice = geometry_letter();
 	atexit(cache_free);
 }
 
@@ -726,6 +739,18 @@ const Template *template_notice(const char *plan_path, Diags *d)
 		return NULL;
 	free(found);
 	return template_get(TPL_NOTICE, NULL, plan_path, (Pos){0, 0}, d);
+}
+
+const Template *template_letter(const char *plan_path, Diags *d)
+{
+	pthread_mutex_lock(&lock);
+	init_once();
+	pthread_mutex_unlock(&lock);
+	char *found = paths_find("templates", "letter.xml", plan_path);
+	if (!found)
+		return &letter_builtin;
+	free(found);
+	return template_get(TPL_NOTICE, "letter.xml", plan_path, (Pos){0, 0}, d);
 }
 
 const Geometry *template_geometry(const char *plan_path, const Geometry *fallback, Diags *d)

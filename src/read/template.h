@@ -122,4 +122,9 @@ const Template *template_notice(const char *plan_path, Diags *d);
 const Geometry *template_geometry(const char *plan_path, const Geometry *fallback,
                                   Diags *d);
 
+/* The 信函格式's page (§10.1) for a plan: letter.xml, a notice-kind file
+ * found like notice.xml, else the built-in numbers (geometry_letter);
+ * NULL only when letter.xml is broken (findings in d). */
+const Template *template_letter(const char *plan_path, Diags *d);
+
 #endif

@@ -1,0 +1,295 @@
+/* head.c — the 版头 of each format, as placed parts (parts.h).
+ *
+ *   文件 (§7.2)   份号/密级/紧急程度 top left; the 标志 35 mm below the 版心
+ *                 top; the 发文字号 标志下空二行, centred, or, with 签发人
+ *                 (§7.2.6), 左空一字 on the line of the last 签发人; the red
+ *                 line 4 mm under it.
+ *   joint (§7.2.4) every organ's name one under another, 主办机关 first, the
+ *                 names spread to one width, 文件 right of them, centred on
+ *                 them vertically.
+ *   信函 (§10.1)  the 标志 (names alone) 30 mm below the paper's top; red
+ *                 double lines, thick over thin 4 mm under it and thin over
+ *                 thick 20 mm above the paper's bottom, 170 mm, centred; the
+ *                 发文字号 顶格 right and 份号… 顶格 left under the upper pair.
+ *   命令 (§10.2)  标志 ending in 令 20 mm below the 版心 top, the 令号
+ *                 centred 标志下空二行, no red line.
+ *   纪要 (§10.3)  标志 ending in 纪要 35 mm below the 版心 top; the 期号 左空
+ *                 一字 and the date 右空一字 on one line, the red line.
+ * Returns the first grid line the title (or, in a 命令, the body) may use.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "layout_int.h"
+#include "util.h"
+
+typedef struct {
+	const Plan *p;
+	const FontSet *fs;
+	const Geometry *g;
+	Parts *ps;
+	Diags *d;
+	bool ok;
+	double left, right, pitch, c; /* 版心 edges, line and character pitch */
+} H;
+
+static double width(const H *h, FontRole role, double size, const char *s)
+{
+	return fontset_text_width(h->fs, role, size, s, strlen(s), 0);
+}
+
+static void glyphs(H *h, FontRole role, const char *s, Pos pos)
+{
+	if (!layout_glyphs_ok(h->fs, role, s, h->p->path, pos, h->d))
+		h->ok = false;
+}
+
+/* Baseline of text of size pt whose em box has its top at y. */
+static double base_below(const H *h, double top, double size)
+{
+	return top - h->g->em_ascent * size;
+}
+
+/* Text whose em box top is at top, at x; returns the part. */
+static Part *text_at(H *h, PartWhat what, FontRole role, double size, double x, double top,
+                     const char *s)
+{
+	return parts_text(h->ps, what, role, size, x, base_below(h, top, size), s);
+}
+
+/* The 标志 with its top at top; returns its bottom.  suffix (文件, 令,
+ * 纪要 or "") follows the organ's name, or stands right of the names of
+ * joint issuers. */
+static double mark(H *h, double top, const char *suffix)
+{
+	const Plan *p = h->p;
+	const Geometry *g = h->g;
+	double cx = (h->left + h->right) / 2, bw = h->right - h->left;
+	if (p->header.s || p->issuers.n <= 1) {
+		char *m = p->header.s ? xstrdup(p->header.s) : xasprintf("%s%s", p->issuer.s, suffix);
+		glyphs(h, ROLE_TITLE, m, p->header.s ? p->header.pos : p->issuer.pos);
+		/* At most the 版心's width, at most header_size_max. */
+		double w1 = width(h, ROLE_TITLE, 1, m);
+		double size = w1 > 0 ? bw / w1 : g->header_size_max;
+		if (size > g->header_size_max)
+			size = g->header_size_max;
+		Part *pt = text_at(h, PW_MARK, ROLE_TITLE, size, cx - w1 * size / 2, top, m);
+		pt->red = true;
+		free(m);
+		return top - size;
+	}
+	/* Joint issuance: the names one under another at one size and one
+	 * width (shorter ones spread), the suffix right of them. */
+	double wmax = 0, ws = width(h, ROLE_TITLE, 1, suffix);
+	size_t maxchars = 1;
+	for (size_t i = 0; i < p->issuers.n; i++) {
+		const char *s = p->issuers.v[i].s;
+		glyphs(h, ROLE_TITLE, s, p->issuers.v[i].pos);
+		double w = width(h, ROLE_TITLE, 1, s);
+		if (w > wmax)
+			wmax = w;
+		size_t n = utf8_count(s, strlen(s));
+		if (n > maxchars)
+			maxchars = n;
+	}
+	if (*suffix)
+		glyphs(h, ROLE_TITLE, suffix, p->issuer.pos);
+	double gap = *suffix ? 0.5 : 0; /* in em, between the names and the suffix */
+	double unit = wmax + (*suffix ? gap + ws : 0);
+	double size = unit > 0 ? bw / unit : g->header_size_max;
+	if (size > g->header_size_max)
+		size = g->header_size_max;
+	double lead = size * 1.2;
+	double x0 = cx - unit * size / 2, names_w = wmax * size;
+	for (size_t i = 0; i < p->issuers.n; i++) {
+		const char *s = p->issuers.v[i].s;
+		double w = width(h, ROLE_TITLE, size, s);
+		size_t n = utf8_count(s, strlen(s));
+		Part *pt = text_at(h, PW_MARK, ROLE_TITLE, size, x0, top - (double)i * lead, s);
+		pt->spacing = n > 1 ? (names_w - w) / (double)(n - 1) : 0;
+		pt->red = true;
+	}
+	double bottom = top - (double)(p->issuers.n - 1) * lead - size;
+	if (*suffix) {
+		double mid = (top + bottom) / 2;
+		Part *pt = text_at(h, PW_MARK, ROLE_TITLE, size, x0 + names_w + gap * size,
+		                   mid + size / 2, suffix);
+		pt->red = true;
+	}
+	return bottom;
+}
+
+/* 签发人 (§7.2.6): "签发人：" and the names, two a line, the block 居右空一
+ * 字, later lines under the first name; the 发文字号 左空一字 on the last
+ * line.  Returns the bottom of the last line. */
+static double signers(H *h, double top)
+{
+	const Plan *p = h->p;
+	double size = h->g->size_body;
+	const char *label = "签发人：";
+	double wl = width(h, ROLE_BODY, size, label);
+	/* The widest line decides where the block starts. */
+	double wline = 0;
+	for (size_t i = 0; i < p->signers.n; i += 2) {
+		double w = width(h, ROLE_H2, size, p->signers.v[i].s);
+		if (i + 1 < p->signers.n)
+			w += h->c + width(h, ROLE_H2, size, p->signers.v[i + 1].s);
+		if (w > wline)
+			wline = w;
+	}
+	double x = h->right - h->c - wl - wline;
+	if (x < h->left)
+		x = h->left;
+	text_at(h, PW_SIGNER_LABEL, ROLE_BODY, size, x, top, label);
+	double y = top;
+	for (size_t i = 0; i < p->signers.n; i++) {
+		if (i > 0 && i % 2 == 0)
+			y -= h->pitch;
+		double xn = x + wl;
+		if (i % 2)
+			xn += width(h, ROLE_H2, size, p->signers.v[i - 1].s) + h->c;
+		glyphs(h, ROLE_H2, p->signers.v[i].s, p->signers.v[i].pos);
+		text_at(h, PW_SIGNER, ROLE_H2, size, xn, y, p->signers.v[i].s);
+	}
+	if (p->doc_number.s)
+		text_at(h, PW_DOC_NUMBER, ROLE_BODY, size, h->left + h->c, y, p->doc_number.s);
+	return y - size;
+}
+
+/* The line under the 标志 of a 文件 or 纪要; returns its bottom. */
+static double number_line(H *h, double top)
+{
+	const Plan *p = h->p;
+	double size = h->g->size_body;
+	if (p->kind == DOC_FILE && p->signers.n)
+		return signers(h, top);
+	if (p->kind == DOC_MINUTES && p->date.day != DAY_NONE) {
+		char date[32];
+		day_format_cn(p->date.day, date);
+		text_at(h, PW_DATE_HEAD, ROLE_BODY, size, h->right - h->c - width(h, ROLE_BODY, size, date),
+		        top, date);
+		if (p->doc_number.s)
+			text_at(h, PW_DOC_NUMBER, ROLE_BODY, size, h->left + h->c, top, p->doc_number.s);
+		return top - size;
+	}
+	if (!p->doc_number.s)
+		return top + 2 * h->pitch; /* nothing: the line under the 标志 */
+	double w = width(h, ROLE_BODY, size, p->doc_number.s);
+	text_at(h, PW_DOC_NUMBER, ROLE_BODY, size, (h->left + h->right - w) / 2, top,
+	        p->doc_number.s);
+	return top - size;
+}
+
+/* The first grid line whose em box top is at least gap below y. */
+static int slot_below(const H *h, double y, double gap)
+{
+	double below = geo_body_top(h->g) - y + gap;
+	int slot = (int)(below / h->pitch + 0.999);
+	if (slot < 0)
+		slot = 0;
+	return slot < h->g->lines ? slot : h->g->lines - 1;
+}
+
+/* 份号, 密级和保密期限, 紧急程度, one a line from top at x: 份号 in 仿宋,
+ * the others in 黑体.  Returns the bottom of the last, or top when none. */
+static double top_left(H *h, double top, bool on_grid)
+{
+	const Plan *p = h->p;
+	const Str *v[3] = {&p->copy_number, &p->secrecy, &p->urgency};
+	FontRole r[3] = {ROLE_BODY, ROLE_H1, ROLE_H1};
+	PartWhat w[3] = {PW_COPY_NUMBER, PW_SECRECY, PW_URGENCY};
+	double size = h->g->size_body, y = top, bottom = top;
+	int line = 0;
+	for (int i = 0; i < 3; i++) {
+		if (!v[i]->s)
+			continue;
+		glyphs(h, r[i], v[i]->s, v[i]->pos);
+		if (on_grid)
+			parts_text(h->ps, w[i], r[i], size, h->left, geo_baseline(h->g, line++), v[i]->s);
+		else
+			text_at(h, w[i], r[i], size, h->left, y, v[i]->s);
+		bottom = y - size;
+		y -= h->pitch;
+	}
+	return bottom;
+}
+
+static void red_line(H *h, double y)
+{
+	parts_rule(h->ps, PW_RED_LINE, h->left, y, h->right, y, h->g->red_line_width, true);
+}
+
+/* A red double line: the first line (width w1) has its top at top. */
+static double double_line(H *h, double top, double w1, double w2)
+{
+	const Geometry *g = h->g;
+	double cx = (h->left + h->right) / 2, x0 = cx - g->letter_rule_len / 2,
+	       x1 = cx + g->letter_rule_len / 2;
+	double y1 = top - w1 / 2, y2 = top - w1 - g->letter_space - w2 / 2;
+	parts_rule(h->ps, PW_LETTER_RULE, x0, y1, x1, y1, w1, true);
+	parts_rule(h->ps, PW_LETTER_RULE, x0, y2, x1, y2, w2, true);
+	return top - w1 - g->letter_space - w2;
+}
+
+static int letter_head(H *h)
+{
+	const Plan *p = h->p;
+	const Geometry *g = h->g;
+	double size = g->size_body;
+	double top = g->page_h - g->header_top;
+	if (!g->header_from_page)
+		top = geo_body_top(g) - g->header_top;
+	double y = top;
+	if (p->header.s || p->issuer.s)
+		y = mark(h, top, "");
+	double bottom = y;
+	if (g->letter_rules) {
+		bottom = double_line(h, y - g->letter_rule_gap, g->letter_thick, g->letter_thin);
+		double_line(h, g->letter_rule_bottom + g->letter_thick + g->letter_space +
+		                   g->letter_thin, g->letter_thin, g->letter_thick);
+	}
+	double el = bottom - g->letter_below, last = bottom;
+	double left = top_left(h, el, false);
+	if (left < last)
+		last = left;
+	if (p->doc_number.s) {
+		glyphs(h, ROLE_BODY, p->doc_number.s, p->doc_number.pos);
+		text_at(h, PW_DOC_NUMBER, ROLE_BODY, size,
+		        h->right - width(h, ROLE_BODY, size, p->doc_number.s), el, p->doc_number.s);
+		if (el - size < last)
+			last = el - size;
+	}
+	/* 标题 two lines below the last element above it. */
+	return slot_below(h, last, 2 * h->pitch);
+}
+
+int head_compose(const Plan *p, const FontSet *fs, const Geometry *g, Parts *ps, Diags *d,
+                 bool *ok)
+{
+	H h = {p, fs, g, ps, d, true, g->margin_left, g->margin_left + g->body_w,
+	       geo_line_pitch(g), geo_char_pitch(g)};
+	int first;
+	if (p->doc_number.s)
+		glyphs(&h, ROLE_BODY, p->doc_number.s, p->doc_number.pos);
+	if (p->kind == DOC_LETTER) {
+		first = letter_head(&h);
+	} else {
+		top_left(&h, 0, true);
+		bool has_mark = p->header.s || p->issuer.s;
+		if (!has_mark) {
+			first = 0;
+		} else if (p->kind == DOC_ORDER) {
+			double bottom = mark(&h, geo_body_top(g) - g->order_top, "令");
+			double y = number_line(&h, bottom - 2 * h.pitch);
+			first = slot_below(&h, y, 2 * h.pitch);
+		} else {
+			double bottom = mark(&h, geo_body_top(g) - g->header_top,
+			                     p->kind == DOC_MINUTES ? "纪要" : "文件");
+			double y = number_line(&h, bottom - 2 * h.pitch) - g->red_line_gap;
+			red_line(&h, y);
+			first = slot_below(&h, y, 2 * h.pitch);
+		}
+	}
+	*ok = h.ok;
+	return first;
+}
