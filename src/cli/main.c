@@ -15,6 +15,8 @@ static const char usage[] =
 	"  build    check and render plans as PDF (fangan build --help)\n"
 	"  fonts    show which font file serves each role (fangan fonts --help)\n"
 	"  new      write a new plan from a skeleton (fangan new --help)\n"
+	"  import   make a plan from an existing Word document or text\n"
+	"           (fangan import --help)\n"
 	"  calendar deadlines and phases as iCalendar, or what is due soon\n"
 	"           (fangan calendar --help)\n"
 	"\n"
@@ -53,6 +55,8 @@ int main(int argc, char **argv)
 		return cmd_fonts(argc - 1, argv + 1);
 	if (!strcmp(cmd, "new"))
 		return cmd_new(argc - 1, argv + 1);
+	if (!strcmp(cmd, "import"))
+		return cmd_import(argc - 1, argv + 1);
 	if (!strcmp(cmd, "calendar"))
 		return cmd_calendar(argc - 1, argv + 1);
 	fprintf(stderr, "fangan: unknown command '%s'\n%s", cmd, usage);

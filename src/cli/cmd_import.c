@@ -1,0 +1,150 @@
+/* cmd_import.c — `fangan import FILE`: an existing plan from Word or text
+ * becomes a plan file (src/import does the reading). */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "cli.h"
+#include "import.h"
+#include "util.h"
+
+static const char usage[] =
+	"usage: fangan import [-o PLAN.md] [--force] [--year YYYY] FILE\n"
+	"\n"
+	"Read an existing plan, a Word document (.docx) or plain text (.txt, .md;\n"
+	"UTF-8 or GB18030), and write it as a plan file: front matter filled from\n"
+	"the text (title, 发文字号, 主送, 署名, 成文日期, phases, deadlines,\n"
+	"criteria, attachments) and the body in Markdown.  What cannot be read\n"
+	"for sure is marked in the plan with a comment \"# 请核对：...\".  Then run\n"
+	"fangan check on it, fix what it says, and fangan build.\n"
+	"\n"
+	"  -o PLAN.md      where to write (default: plans/TITLE.md, the title made\n"
+	"                  a safe file name)\n"
+	"  --force         replace PLAN.md when it exists\n"
+	"  --year YYYY     the year of dates written without one (default: the\n"
+	"                  first year the text writes)\n"
+	"  -h, --help      this help\n"
+	"\n"
+	"Exit status: 0 written (its path is printed), 2 the file could not be\n"
+	"read or imported, the plan exists, or bad arguments.\n";
+
+/* plans/TITLE.md, or plans/STEM.md when the text has no title. */
+static char *default_output(const char *title, const char *input)
+{
+	char *name;
+	if (title) {
+		/* At most 60 characters, cut on a character boundary. */
+		size_t n = 0, cp = 0;
+		while (title[n] && cp < 60) {
+			n++;
+			while (((unsigned char)title[n] & 0xC0) == 0x80)
+				n++;
+			cp++;
+		}
+		name = xstrndup(title, n);
+	} else {
+		const char *base = strrchr(input, '/');
+		base = base ? base + 1 : input;
+		const char *dot = strrchr(base, '.');
+		name = xstrndup(base, dot && dot != base ? (size_t)(dot - base) : strlen(base));
+	}
+	char *stem = safe_stem(name);
+	char *path = xasprintf("plans/%s.md", stem);
+	free(stem);
+	free(name);
+	return path;
+}
+
+static int fail(const char *in, const char *msg)
+{
+	fprintf(stderr, "fangan import: %s: %s\n", in, msg);
+	return 2;
+}
+
+int cmd_import(int argc, char **argv)
+{
+	const char *out = NULL, *in = NULL, *v;
+	bool force = false;
+	ImportOpts opts = {0};
+	bool rest = false;
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i];
+		if (!rest && (!strcmp(a, "-h") || !strcmp(a, "--help"))) {
+			fputs(usage, stdout);
+			return 0;
+		} else if (!rest && !strcmp(a, "--")) {
+			rest = true;
+		} else if (!rest && !strcmp(a, "--force")) {
+			force = true;
+		} else if (!rest && ((v = opt_value("-o", argc, argv, &i)) ||
+		                     (v = opt_value("--output", argc, argv, &i)))) {
+			if (!*v) {
+				fputs(usage, stderr);
+				return 2;
+			}
+			out = v;
+		} else if (!rest && (v = opt_value("--year", argc, argv, &i))) {
+			char *end;
+			long y = strtol(v, &end, 10);
+			if (*end || y < 1949 || y > 2999) {
+				fprintf(stderr, "fangan import: --year wants a year like 2020, not '%s'\n", v);
+				return 2;
+			}
+			opts.year = (int)y;
+		} else if (!rest && a[0] == '-' && a[1]) {
+			fprintf(stderr, "fangan import: unknown option '%s'\n%s", a, usage);
+			return 2;
+		} else if (in) {
+			fprintf(stderr, "fangan import: one FILE only ('%s' and '%s')\n", in, a);
+			return 2;
+		} else {
+			in = a;
+		}
+	}
+	if (!in) {
+		fputs(usage, stderr);
+		return 2;
+	}
+	struct stat st;
+	if (stat(in, &st) != 0)
+		return fail(in, strerror(errno));
+	if (!S_ISREG(st.st_mode))
+		return fail(in, "不是普通文件（是文件夹、管道或设备），请指定一个Word文档或文本文件");
+	char *err = NULL;
+	Import *im = import_open(in, &opts, &err);
+	if (!im) {
+		int rc = fail(in, err);
+		free(err);
+		return rc;
+	}
+	char *path = out ? xstrdup(out) : default_output(import_title(im), in);
+	int rc = 0;
+	if (!force && lstat(path, &st) == 0) {
+		fprintf(stderr, "fangan import: %s already exists; not overwriting it "
+		        "(use -o for another name, or --force)\n", path);
+		rc = 2;
+	} else {
+		if (!out)
+			mkdir("plans", 0777);
+		Buf b = {0};
+		import_plan(im, &b);
+		if (!write_file_atomic(path, buf_cstr(&b), b.len)) {
+			fprintf(stderr, "fangan import: %s: %s\n", path, strerror(errno));
+			rc = 2;
+		} else {
+			const char *notes = import_notes(im);
+			for (const char *p = notes; *p;) {
+				const char *e = strchr(p, '\n');
+				fprintf(stderr, "%s: %.*s\n", in, (int)(e ? e - p : (long)strlen(p)), p);
+				p = e ? e + 1 : p + strlen(p);
+			}
+			printf("%s\n", path);
+		}
+		buf_free(&b);
+	}
+	free(path);
+	import_free(im);
+	return rc;
+}

@@ -1,0 +1,222 @@
+/* criteria.c — 评分标准 and 星级/等次 bands read from the text.
+ *
+ * An item is a numbered paragraph or run-in head that ends with its
+ * points, “1、星级服务体系：……（20分）”; the total is what the text states
+ * (百分制, 满分100分, 总分100分).  A band is written “95分以上为五星级”,
+ * “90—94分为四星级”, “60分以下无星” (below 60: up to 59), or with the name
+ * first, “三星级：考核分数达到75-85分”.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "headnum.h"
+#include "import_int.h"
+
+static bool digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+/* "（20分）" or "(20分)" at the end of s (before a final 。): the points and
+ * where the bracket starts, or -1. */
+static int points_at_end(const char *s, size_t n, size_t *at)
+{
+	while (ends(s, n, "。"))
+		n -= 3;
+	if (!ends(s, n, "分）") && !ends(s, n, "分)"))
+		return -1;
+	size_t e = n - (ends(s, n, "分)") ? 4 : 6);
+	size_t b = e;
+	while (b > 0 && digit(s[b - 1]))
+		b--;
+	if (b == e || e - b > 3)
+		return -1;
+	if (b >= 3 && !memcmp(s + b - 3, "（", 3))
+		*at = b - 3;
+	else if (b >= 1 && s[b - 1] == '(')
+		*at = b - 1;
+	else
+		return -1;
+	return atoi(s + b);
+}
+
+static char *strip_punct_end(const char *s, size_t n)
+{
+	static const char *const p[] = {"：", ":", "。", "，", " "};
+	for (bool again = true; again;) {
+		again = false;
+		for (size_t k = 0; k < 5; k++)
+			if (ends(s, n, p[k]) && n > strlen(p[k])) {
+				n -= strlen(p[k]);
+				again = true;
+			}
+	}
+	return xstrndup(s, n);
+}
+
+static void read_items(Import *im)
+{
+	for (size_t b = 0; b < im->nblocks; b++) {
+		const Block *k = &im->blocks[b];
+		const char *t = k->src->text;
+		size_t n = strlen(t), at;
+		if (k->kind == BK_TABLE || !k->style)
+			continue;
+		int pts = points_at_end(t, n, &at);
+		if (pts <= 0)
+			continue;
+		HeadNum h = headnum_parse(t, n);
+		size_t lead = k->kind == BK_RUNIN ? k->lead : 0;
+		if (!lead) {
+			const char *c = strstr(t + h.len, "：");
+			const char *a = strchr(t + h.len, ':');
+			const char *e = c && (!a || c < a) ? c + 3 : a ? a + 1 : NULL;
+			if (!e || u8len(t + h.len, (size_t)(e - t) - h.len) > 20)
+				continue;
+			lead = (size_t)(e - t);
+		}
+		if (lead <= h.len || lead > at)
+			continue;
+		im->items = xrealloc(im->items, (im->nitems + 1) * sizeof *im->items);
+		IItem *it = &im->items[im->nitems++];
+		it->name = strip_punct_end(t + h.len, lead - h.len);
+		it->standard = strip_punct_end(t + lead, at - lead);
+		it->points = pts;
+	}
+}
+
+static void read_total(Import *im)
+{
+	for (size_t i = 0; i < im->nlines && !im->total; i++) {
+		const char *t = im->lines[i].text;
+		if (strstr(t, "百分制")) {
+			im->total = 100;
+			break;
+		}
+		static const char *const w[] = {"满分", "总分为", "总分"};
+		for (size_t k = 0; k < 3; k++) {
+			const char *p = strstr(t, w[k]);
+			if (p && digit(p[strlen(w[k])])) {
+				im->total = atoi(p + strlen(w[k]));
+				break;
+			}
+		}
+	}
+}
+
+static bool band_name(const char *s)
+{
+	static const char *const w[] = {"星", "优秀", "良好", "合格", "称职", "较好", "一般", "较差", "等"};
+	for (size_t k = 0; k < sizeof w / sizeof *w; k++)
+		if (strstr(s, w[k]))
+			return true;
+	return false;
+}
+
+static bool is_stop(const char *p)
+{
+	static const char *const st[] = {"，", "。", "；", "、", ",", ";", "：", ":", "（", "(", "”"};
+	for (size_t k = 0; k < sizeof st / sizeof *st; k++)
+		if (starts(p, st[k]))
+			return true;
+	return *p == '\0' || *p == ' ';
+}
+
+static void add_rating(Import *im, char *name, int min, int max)
+{
+	if (u8len(name, strlen(name)) > 8 || !*name || !band_name(name)) {
+		free(name);
+		return;
+	}
+	for (size_t i = 0; i < im->nratings; i++)
+		if (!strcmp(im->ratings[i].name, name)) {
+			free(name);
+			return;
+		}
+	im->ratings = xrealloc(im->ratings, (im->nratings + 1) * sizeof *im->ratings);
+	im->ratings[im->nratings++] = (IRating){name, min, max};
+}
+
+/* The name before "：…N分" back to the previous 。；; or the start. */
+static char *name_before(const char *line, const char *num)
+{
+	const char *colon = NULL;
+	for (const char *p = num; p > line; p--)
+		if (starts(p, "：") || *p == ':') {
+			colon = p;
+			break;
+		} else if (starts(p, "。") || starts(p, "；") || *p == ';') {
+			return NULL;
+		}
+	if (!colon)
+		return NULL;
+	const char *b = colon;
+	while (b > line && !starts(b - 1, ";") && !(b - line >= 3 && (starts(b - 3, "；") ||
+	       starts(b - 3, "。") || starts(b - 3, "，") || starts(b - 3, "："))) && b[-1] != ':' &&
+	       b[-1] != ',')
+		b--;
+	return xstrndup(b, (size_t)(colon - b));
+}
+
+static void read_ratings(Import *im, const char *t)
+{
+	for (const char *p = t; *p; p++) {
+		if (!digit(*p) || (p > t && digit(p[-1])))
+			continue;
+		const char *q = p;
+		int a = atoi(q), b = -1;
+		while (digit(*q))
+			q++;
+		static const char *const dash[] = {"——", "—", "－", "-", "～", "~", "至"};
+		for (size_t k = 0; k < 7; k++)
+			if (starts(q, dash[k]) && digit(q[strlen(dash[k])])) {
+				q += strlen(dash[k]);
+				b = atoi(q);
+				while (digit(*q))
+					q++;
+				break;
+			}
+		if (!starts(q, "分"))
+			continue;
+		q += 3;
+		int min = a, max = b;
+		bool below = false;
+		if (b < 0 && starts(q, "以上")) {
+			q += 6;
+			max = -1;
+		} else if (b < 0 && starts(q, "以下")) {
+			q += 6;
+			min = -1;
+			max = a - 1;
+			below = true;
+		} else if (b < 0) {
+			continue;
+		}
+		if (starts(q, "的"))
+			q += 3;
+		const char *name = NULL;
+		if (starts(q, "为"))
+			name = q + 3;
+		else if (below && !is_stop(q))
+			name = q;
+		if (name) {
+			const char *e = name;
+			while (!is_stop(e))
+				e++;
+			add_rating(im, xstrndup(name, (size_t)(e - name)), min, max);
+		} else {
+			char *nb = name_before(t, p);
+			if (nb)
+				add_rating(im, nb, min, max);
+		}
+	}
+}
+
+void read_criteria(Import *im)
+{
+	read_items(im);
+	read_total(im);
+	for (size_t b = 0; b < im->nblocks; b++)
+		if (im->blocks[b].kind != BK_TABLE)
+			read_ratings(im, im->blocks[b].src->text);
+}

@@ -1,0 +1,385 @@
+/* docxin.c — a Word document (.docx) into paragraphs.
+ *
+ * The .docx is a ZIP (libzip) whose word/document.xml (libxml2) holds the
+ * paragraphs: their text, their style's outline level (word/styles.xml:
+ * “heading 1”, 标题 1, or w:outlineLvl), how much of their start is bold
+ * (a run-in head), table rows with their cells, and page and line breaks
+ * (both end a paragraph here).  Text boxes, deleted text and field codes
+ * are left out.
+ *
+ * Hostile files are refused before any work grows with them: at most
+ * IMPORT_MAX_ENTRIES entries, each part read inflated only up to
+ * IMPORT_MAX_BYTES (a ZIP bomb stops there), no DTD at all (so no entity
+ * is ever declared, let alone fetched or expanded), and the XML parser
+ * never touches the network (XML_PARSE_NONET) nor substitutes entities.
+ */
+#include <libxml/parser.h>
+#include <strings.h>
+#include <libxml/tree.h>
+#include <stdlib.h>
+#include <string.h>
+#include <zip.h>
+
+#include "import_int.h"
+
+#define MAX_STYLES 1024
+
+typedef struct {
+	char *id;
+	int outline;  /* 1..9, 0 none */
+} Style;
+
+typedef struct {
+	Import *im;
+	Style *styles;
+	size_t nstyles;
+	int para;      /* paragraphs so far (their "line" numbers) */
+	int tables;
+	Buf text;      /* the paragraph being read */
+	size_t bold;   /* bytes of leading bold text */
+	bool bold_run; /* still in the leading bold runs */
+	int outline;
+} Ctx;
+
+static bool is(const xmlNode *n, const char *name)
+{
+	return n->type == XML_ELEMENT_NODE && !strcmp((const char *)n->name, name);
+}
+
+static char *attr(const xmlNode *n, const char *name)
+{
+	for (xmlAttr *a = n->properties; a; a = a->next)
+		if (!strcmp((const char *)a->name, name) && a->children &&
+		    a->children->type == XML_TEXT_NODE)
+			return (char *)a->children->content;
+	return NULL;
+}
+
+static const xmlNode *child(const xmlNode *n, const char *name)
+{
+	for (const xmlNode *c = n ? n->children : NULL; c; c = c->next)
+		if (is(c, name))
+			return c;
+	return NULL;
+}
+
+/* One part of the ZIP, inflated up to IMPORT_MAX_BYTES; NULL with *err. */
+static char *read_part(zip_t *z, const char *name, size_t *len, bool need, char **err)
+{
+	zip_int64_t idx = zip_name_locate(z, name, 0);
+	if (idx < 0) {
+		if (need)
+			*err = xstrdup("这个ZIP文件不是Word文档（里面没有word/document.xml）。"
+			               "请导入Word保存的.docx文件");
+		return NULL;
+	}
+	zip_stat_t st;
+	if (zip_stat_index(z, (zip_uint64_t)idx, 0, &st) == 0 && (st.valid & ZIP_STAT_SIZE) &&
+	    st.size > IMPORT_MAX_BYTES)
+		goto too_big;
+	zip_file_t *f = zip_fopen_index(z, (zip_uint64_t)idx, 0);
+	if (!f) {
+		*err = xasprintf("Word文档中的%s无法解压，文件可能已损坏", name);
+		return NULL;
+	}
+	size_t cap = 1 << 16, n = 0;
+	char *buf = xmalloc(cap + 1);
+	for (;;) {
+		if (n == cap) {
+			if (cap > IMPORT_MAX_BYTES) {
+				zip_fclose(f);
+				free(buf);
+				goto too_big;
+			}
+			cap *= 2;
+			buf = xrealloc(buf, cap + 1);
+		}
+		zip_int64_t r = zip_fread(f, buf + n, cap - n);
+		if (r < 0) {
+			zip_fclose(f);
+			free(buf);
+			*err = xasprintf("Word文档中的%s解压出错，文件可能已损坏", name);
+			return NULL;
+		}
+		if (r == 0)
+			break;
+		n += (size_t)r;
+	}
+	zip_fclose(f);
+	if (n > IMPORT_MAX_BYTES) {
+		free(buf);
+		goto too_big;
+	}
+	buf[n] = '\0';
+	*len = n;
+	return buf;
+too_big:
+	*err = xasprintf("Word文档中的%s解压后超过%u MB，不像正常的方案（可能是“压缩炸弹”），"
+	                 "不予读取", name, IMPORT_MAX_BYTES >> 20);
+	return NULL;
+}
+
+static bool contains(const char *buf, size_t len, const char *w)
+{
+	size_t k = strlen(w);
+	for (const char *p = buf; (p = memchr(p, w[0], len - (size_t)(p - buf))) != NULL; p++)
+		if ((size_t)(buf + len - p) >= k && !memcmp(p, w, k))
+			return true;
+	return false;
+}
+
+static xmlDoc *parse(const char *buf, size_t len, const char *name, char **err)
+{
+	/* Word never writes a DTD; one here can only declare entities. */
+	if (contains(buf, len, "<!DOCTYPE") || contains(buf, len, "<!ENTITY")) {
+		*err = xasprintf("Word文档中的%s含有DTD或实体声明，正常的Word文档不会有，"
+		                 "为安全起见不予读取", name);
+		return NULL;
+	}
+	xmlDoc *doc = xmlReadMemory(buf, (int)len, name, NULL,
+	                            XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+	if (!doc)
+		*err = xasprintf("Word文档中的%s不是有效的XML，文件可能已损坏", name);
+	return doc;
+}
+
+/* Paragraph styles with an outline level: “heading N”, 标题 N, outlineLvl. */
+static void read_styles(Ctx *c, zip_t *z)
+{
+	size_t len;
+	char *err = NULL;
+	char *buf = read_part(z, "word/styles.xml", &len, false, &err);
+	free(err);
+	if (!buf)
+		return;
+	err = NULL;
+	xmlDoc *doc = parse(buf, len, "word/styles.xml", &err);
+	free(err);
+	free(buf);
+	if (!doc)
+		return;
+	const xmlNode *root = xmlDocGetRootElement(doc);
+	c->styles = xcalloc(MAX_STYLES, sizeof *c->styles);
+	for (const xmlNode *s = root ? root->children : NULL; s && c->nstyles < MAX_STYLES; s = s->next) {
+		if (!is(s, "style"))
+			continue;
+		const char *id = attr(s, "styleId");
+		const xmlNode *nm = child(s, "name");
+		const char *name = nm ? attr(nm, "val") : NULL;
+		const xmlNode *lvl = child(child(s, "pPr"), "outlineLvl");
+		int outline = 0;
+		if (lvl && attr(lvl, "val"))
+			outline = atoi(attr(lvl, "val")) + 1;
+		else if (name && (!strncasecmp(name, "heading ", 8) || !strncmp(name, "标题 ", 7)))
+			outline = atoi(name + (name[0] == 'h' || name[0] == 'H' ? 8 : 7));
+		if (!id || outline < 1 || outline > 9)
+			continue;
+		c->styles[c->nstyles++] = (Style){xstrdup(id), outline};
+	}
+	xmlFreeDoc(doc);
+}
+
+static int style_outline(const Ctx *c, const char *id)
+{
+	for (size_t i = 0; i < c->nstyles; i++)
+		if (!strcmp(c->styles[i].id, id))
+			return c->styles[i].outline;
+	/* Without styles.xml: the ids Word gives them. */
+	if (!strncmp(id, "Heading", 7))
+		return atoi(id + 7);
+	return 0;
+}
+
+static bool run_bold(const xmlNode *r)
+{
+	const xmlNode *b = child(child(r, "rPr"), "b");
+	if (!b)
+		return false;
+	const char *v = attr(b, "val");
+	return !v || !(strcmp(v, "0") == 0 || strcmp(v, "false") == 0 || strcmp(v, "off") == 0);
+}
+
+static void end_para(Ctx *c)
+{
+	const char *t = buf_cstr(&c->text);
+	size_t n = c->text.len;
+	c->para++;
+	if (n > 0 && c->im->nlines < IMPORT_MAX_LINES) {
+		SrcLine *l = import_add_line(c->im, t, n, c->para);
+		l->outline = c->outline;
+		/* The bold lead, measured in the cleaned text. */
+		if (c->bold > 0 && c->bold < n) {
+			char *lead = xstrndup(t, c->bold);
+			size_t k = import_clean(lead, c->bold);
+			if (k > 0 && !strncmp(l->text, lead, k))
+				l->bold = k;
+			free(lead);
+		}
+	}
+	c->text.len = 0;
+	if (c->text.s)
+		c->text.s[0] = '\0';
+	c->bold = 0;
+	c->bold_run = true;
+}
+
+static void run_text(Ctx *c, const xmlNode *r, bool bold)
+{
+	for (const xmlNode *n = r->children; n; n = n->next) {
+		if (is(n, "t")) {
+			for (const xmlNode *t = n->children; t; t = t->next)
+				if (t->type == XML_TEXT_NODE && t->content) {
+					size_t k = strlen((const char *)t->content);
+					if (c->text.len + k > IMPORT_MAX_BYTES)
+						return;
+					buf_puts(&c->text, (const char *)t->content);
+					if (c->bold_run && bold)
+						c->bold = c->text.len;
+					else if (k > 0 && strspn((const char *)t->content, " ") < k)
+						c->bold_run = false;
+				}
+		} else if (is(n, "tab")) {
+			buf_putc(&c->text, ' ');
+		} else if (is(n, "br") || is(n, "cr")) {
+			end_para(c);
+		}
+	}
+}
+
+/* The inline content of a paragraph: runs, and the containers they sit
+ * in (hyperlinks, insertions, smart tags, content controls). */
+static void inline_content(Ctx *c, const xmlNode *p, int depth)
+{
+	for (const xmlNode *n = p->children; n; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		if (is(n, "r"))
+			run_text(c, n, run_bold(n));
+		else if (depth < 8 && (is(n, "hyperlink") || is(n, "ins") || is(n, "smartTag") ||
+		                       is(n, "fldSimple") || is(n, "sdt") || is(n, "sdtContent") ||
+		                       is(n, "customXml")))
+			inline_content(c, n, depth + 1);
+	}
+}
+
+static void paragraph(Ctx *c, const xmlNode *p)
+{
+	const xmlNode *ppr = child(p, "pPr");
+	const xmlNode *ps = child(ppr, "pStyle");
+	const xmlNode *ol = child(ppr, "outlineLvl");
+	c->outline = ps && attr(ps, "val") ? style_outline(c, attr(ps, "val")) : 0;
+	if (ol && attr(ol, "val"))
+		c->outline = atoi(attr(ol, "val")) + 1;
+	if (c->outline < 0 || c->outline > 9)
+		c->outline = 0;
+	c->bold = 0;
+	c->bold_run = true;
+	inline_content(c, p, 0);
+	end_para(c);
+}
+
+/* The text of a cell: its paragraphs joined by spaces. */
+static void cell_text(Ctx *c, const xmlNode *tc, Buf *out, int depth)
+{
+	for (const xmlNode *n = tc->children; n; n = n->next) {
+		if (is(n, "p")) {
+			Ctx sub = {.im = c->im, .bold_run = true};
+			inline_content(&sub, n, 0);
+			if (sub.text.len) {
+				if (out->len)
+					buf_putc(out, ' ');
+				buf_add(out, sub.text.s, sub.text.len);
+			}
+			buf_free(&sub.text);
+		} else if (depth < 8 && n->type == XML_ELEMENT_NODE) {
+			cell_text(c, n, out, depth + 1);
+		}
+		if (out->len > IMPORT_MAX_BYTES)
+			return;
+	}
+}
+
+static void table(Ctx *c, const xmlNode *tbl)
+{
+	int number = ++c->tables;
+	for (const xmlNode *tr = tbl->children; tr; tr = tr->next) {
+		if (!is(tr, "tr") || c->im->nlines >= IMPORT_MAX_LINES)
+			continue;
+		char *cells[IMPORT_MAX_CELLS];
+		size_t nc = 0;
+		Buf all = {0};
+		for (const xmlNode *tc = tr->children; tc && nc < IMPORT_MAX_CELLS; tc = tc->next) {
+			if (!is(tc, "tc"))
+				continue;
+			Buf cb = {0};
+			cell_text(c, tc, &cb, 0);
+			char *s = xstrdup(buf_cstr(&cb));
+			import_clean(s, strlen(s));
+			cells[nc++] = s;
+			if (all.len)
+				buf_putc(&all, ' ');
+			buf_puts(&all, s);
+			buf_free(&cb);
+		}
+		c->para++;
+		SrcLine *l = import_add_line(c->im, buf_cstr(&all), all.len, c->para);
+		l->table = number;
+		l->cells = xmalloc((nc ? nc : 1) * sizeof *l->cells);
+		memcpy(l->cells, cells, nc * sizeof *cells);
+		l->ncells = nc;
+		buf_free(&all);
+	}
+}
+
+static void block_content(Ctx *c, const xmlNode *parent, int depth)
+{
+	for (const xmlNode *n = parent->children; n; n = n->next) {
+		if (is(n, "p"))
+			paragraph(c, n);
+		else if (is(n, "tbl"))
+			table(c, n);
+		else if (depth < 8 && (is(n, "sdt") || is(n, "sdtContent") || is(n, "customXml")))
+			block_content(c, n, depth + 1);
+	}
+}
+
+bool docx_read(Import *im, const char *path, char **err)
+{
+	int zerr = 0;
+	zip_t *z = zip_open(path, ZIP_RDONLY, &zerr);
+	if (!z) {
+		*err = xstrdup("不是有效的Word文档（.docx）：文件不是ZIP格式，或者已经损坏。"
+		               "如果它其实是旧版Word文档（.doc）或文本，请另存为.docx或.txt后再导入");
+		return false;
+	}
+	zip_int64_t entries = zip_get_num_entries(z, 0);
+	if (entries < 0 || entries > IMPORT_MAX_ENTRIES) {
+		*err = xasprintf("Word文档中的条目过多（%lld个），不像正常的方案文档，不予读取",
+		                 (long long)entries);
+		zip_discard(z);
+		return false;
+	}
+	size_t len;
+	char *buf = read_part(z, "word/document.xml", &len, true, err);
+	if (!buf) {
+		zip_discard(z);
+		return false;
+	}
+	Ctx c = {.im = im, .bold_run = true};
+	read_styles(&c, z);
+	zip_discard(z);
+	xmlDoc *doc = parse(buf, len, "word/document.xml", err);
+	free(buf);
+	bool ok = doc != NULL;
+	if (doc) {
+		const xmlNode *body = child(xmlDocGetRootElement(doc), "body");
+		if (body)
+			block_content(&c, body, 0);
+		xmlFreeDoc(doc);
+	}
+	for (size_t i = 0; i < c.nstyles; i++)
+		free(c.styles[i].id);
+	free(c.styles);
+	buf_free(&c.text);
+	return ok;
+}

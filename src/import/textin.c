@@ -1,0 +1,199 @@
+/* textin.c — a plain-text plan (.txt, .md) into paragraphs.
+ *
+ * The bytes are UTF-8 (a BOM is dropped) or else GB18030, converted with
+ * iconv; anything else, and anything that looks binary (NUL bytes, many
+ * control characters), is refused with a message saying what to do.
+ * Each line is cleaned (import_clean); a line that stops mid-sentence and
+ * is continued by the next (text copied from a PDF or a narrow web page)
+ * is joined to it.
+ */
+#include <errno.h>
+#include <iconv.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "headnum.h"
+#include "import_int.h"
+
+/* Convert GB18030 to UTF-8; NULL when the bytes are not GB18030. */
+static char *from_gb18030(const char *data, size_t len, size_t *outlen)
+{
+	iconv_t cd = iconv_open("UTF-8", "GB18030");
+	if (cd == (iconv_t)-1)
+		return NULL;
+	size_t cap = len * 2 + 16;  /* a GB18030 character never grows past 2x */
+	char *out = xmalloc(cap), *op = out;
+	char *ip = (char *)data;
+	size_t il = len, ol = cap - 1;
+	size_t r = iconv(cd, &ip, &il, &op, &ol);
+	iconv_close(cd);
+	if (r == (size_t)-1 || il != 0) {
+		free(out);
+		return NULL;
+	}
+	*op = '\0';
+	*outlen = (size_t)(op - out);
+	return out;
+}
+
+size_t import_clean(char *s, size_t len)
+{
+	size_t w = 0;
+	for (size_t r = 0; r < len;) {
+		uint32_t cp;
+		int k = utf8_decode((const unsigned char *)s + r, len - r, &cp);
+		if (k <= 0) {
+			r++;
+			continue;
+		}
+		if (cp == 0xFEFF || cp == 0x200B || cp == 0x200C || cp == 0x200D || cp == 0x2060) {
+			r += (size_t)k;
+			continue;
+		}
+		if (cp == 0xA0 || cp == '\t' || cp == '\r' || cp == '\f' || cp == '\v' || cp == 0x2002 ||
+		    cp == 0x2003 || cp == 0x2009) {
+			s[w++] = ' ';
+			r += (size_t)k;
+			continue;
+		}
+		if (cp < 0x20) {  /* other control characters: out */
+			r += (size_t)k;
+			continue;
+		}
+		memmove(s + w, s + r, (size_t)k);
+		w += (size_t)k;
+		r += (size_t)k;
+	}
+	/* Indents and trailing space: ASCII spaces and 全角空格 U+3000. */
+	size_t a = 0;
+	while (a < w) {
+		if (s[a] == ' ')
+			a++;
+		else if (w - a >= 3 && !memcmp(s + a, "\xe3\x80\x80", 3))
+			a += 3;
+		else
+			break;
+	}
+	while (w > a) {
+		if (s[w - 1] == ' ')
+			w--;
+		else if (w - a >= 3 && !memcmp(s + w - 3, "\xe3\x80\x80", 3))
+			w -= 3;
+		else
+			break;
+	}
+	memmove(s, s + a, w - a);
+	s[w - a] = '\0';
+	return w - a;
+}
+
+SrcLine *import_add_line(Import *im, const char *text, size_t len, int line)
+{
+	im->lines = xgrow(im->lines, &im->caplines, im->nlines + 1, sizeof *im->lines);
+	SrcLine *l = &im->lines[im->nlines++];
+	memset(l, 0, sizeof *l);
+	l->text = xstrndup(text, len);
+	import_clean(l->text, len);
+	l->line = line;
+	return l;
+}
+
+/* Does a line end a sentence or stand alone (a heading, a title)? */
+static bool line_complete(const char *s, size_t n)
+{
+	static const char *const enders[] = {"。", "；", "：", ":", "！", "？", "”", "）", ")",
+	                                     "…", "!", "?", ";", "」", "》"};
+	for (size_t i = 0; i < sizeof enders / sizeof *enders; i++)
+		if (ends(s, n, enders[i]))
+			return true;
+	return false;
+}
+
+/* A line that starts something new: a heading number, 附件, 第N阶段. */
+static bool line_starts_new(const char *s)
+{
+	unsigned char c = (unsigned char)s[0];
+	if ((c >= '0' && c <= '9') || starts(s, "（") || starts(s, "(") || starts(s, "附") ||
+	    starts(s, "第"))
+		return true;
+	int v;
+	size_t k = cn_numeral_parse(s, strlen(s), &v);
+	return k > 0 && starts(s + k, "、");
+}
+
+bool text_read(Import *im, const char *data, size_t len, char **err)
+{
+	if (memchr(data, '\0', len)) {
+		*err = xstrdup("这不是文本文件（含有二进制的零字节）。如果它是UTF-16编码的文本，"
+		               "请用记事本“另存为”UTF-8编码；如果是Word文件，请保存为.docx后再导入");
+		return false;
+	}
+	char *conv = NULL;
+	if (len >= 3 && !memcmp(data, "\xef\xbb\xbf", 3)) {
+		data += 3;
+		len -= 3;
+	}
+	if (utf8_invalid_at(data, len) != (size_t)-1) {
+		size_t clen;
+		conv = from_gb18030(data, len, &clen);
+		if (!conv) {
+			*err = xstrdup("文件既不是UTF-8编码，也不是GB18030（GBK）编码的文本，无法读取。"
+			               "请在编辑器中把它另存为UTF-8编码的文本后再导入");
+			return false;
+		}
+		data = conv;
+		len = clen;
+		note(im, "文件是GB18030（GBK）编码，已转换为UTF-8");
+	}
+	/* Control characters other than line ends and tabs: binary junk. */
+	size_t ctl = 0;
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)data[i];
+		if ((c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f') || c == 0x7f)
+			ctl++;
+	}
+	if (ctl > 8 && ctl * 100 > len) {
+		*err = xstrdup("这不像文本文件（含有大量控制字符）。请导入Word文档（.docx）"
+		               "或纯文本（.txt），不要导入图片、PDF或压缩包");
+		free(conv);
+		return false;
+	}
+	int lineno = 0;
+	bool join = false;
+	for (size_t i = 0; i < len;) {
+		const char *nl = memchr(data + i, '\n', len - i);
+		size_t n = nl ? (size_t)(nl - (data + i)) : len - i;
+		lineno++;
+		char *t = xstrndup(data + i, n);
+		size_t tn = import_clean(t, n);
+		i += n + (nl ? 1 : 0);
+		if (tn == 0) {
+			join = false;
+			free(t);
+			continue;
+		}
+		if (im->nlines >= IMPORT_MAX_LINES) {
+			free(t);
+			free(conv);
+			*err = xasprintf("文件有%d行以上，不像一份方案（方案一般不超过几千行）", IMPORT_MAX_LINES);
+			return false;
+		}
+		if (join && !line_starts_new(t)) {
+			SrcLine *p = &im->lines[im->nlines - 1];
+			size_t pn = strlen(p->text);
+			p->text = xrealloc(p->text, pn + tn + 1);
+			memcpy(p->text + pn, t, tn + 1);
+			note(im, "第%d行接在第%d行后面（上一行没有结束就断行了）", lineno, p->line);
+		} else {
+			import_add_line(im, t, tn, lineno);
+		}
+		/* Join the next line when this one is long and stops mid-sentence. */
+		SrcLine *cur = &im->lines[im->nlines - 1];
+		size_t cn = strlen(cur->text);
+		join = u8len(cur->text, cn) >= 24 && !line_complete(cur->text, cn) &&
+		       (strstr(cur->text, "，") || strchr(cur->text, ','));
+		free(t);
+	}
+	free(conv);
+	return true;
+}
