@@ -39,6 +39,8 @@ run sh tests/pages.sh ./fangan
 [ -x "$B/san/fangan" ] && run sh tests/pages.sh "$B/san/fangan"
 run sh tests/batch.sh ./fangan
 [ -x "$B/san/fangan" ] && run sh tests/batch.sh "$B/san/fangan"
+run sh tests/import.sh ./fangan
+[ -x "$B/san/fangan" ] && run sh tests/import.sh "$B/san/fangan"
 run sh tests/install.sh
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

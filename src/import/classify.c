@@ -221,6 +221,19 @@ static void read_attach_pages(Import *im, size_t from)
 			}
 			continue;
 		}
+		if (cur && im->lines[i].table) {
+			/* A form drawn as a table: its short cells are the fields. */
+			for (size_t c = 0; c < im->lines[i].ncells && cur->nfields < 64; c++) {
+				const char *s = im->lines[i].cells[c];
+				size_t sn = strlen(s);
+				sn -= ends(s, sn, "：") ? 3 : ends(s, sn, ":") ? 1 : 0;
+				if (sn == 0 || u8len(s, sn) > 12)
+					continue;
+				cur->fields = xrealloc(cur->fields, (cur->nfields + 1) * sizeof *cur->fields);
+				cur->fields[cur->nfields++] = xstrndup(s, sn);
+			}
+			continue;
+		}
 		if (!cur || u8len(t, n) > 24)
 			continue;
 		size_t fl = 0;

@@ -71,6 +71,8 @@ static void read_items(Import *im)
 			const char *c = strstr(t + h.len, "：");
 			const char *a = strchr(t + h.len, ':');
 			const char *e = c && (!a || c < a) ? c + 3 : a ? a + 1 : NULL;
+			if (!e && k->kind == BK_HEADING)
+				e = t + at;  /* "1.组织领导（40分）": a name only */
 			if (!e || u8len(t + h.len, (size_t)(e - t) - h.len) > 20)
 				continue;
 			lead = (size_t)(e - t);

@@ -108,6 +108,7 @@ Import *import_open(const char *path, const ImportOpts *opts, char **err)
 		import_free(im);
 		return NULL;
 	}
+	join_broken(im);
 	classify(im);
 	name_attachments(im);
 	read_timeline(im);

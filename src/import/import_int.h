@@ -111,6 +111,8 @@ SrcLine *import_add_line(Import *im, const char *text, size_t len, int line);
 /* Clean a paragraph in place: NBSP to space, zero-width characters out,
  * indents and trailing space off.  Returns the new length. */
 size_t import_clean(char *s, size_t len);
+/* Join paragraphs broken mid-sentence (textin.c). */
+void join_broken(Import *im);
 
 void classify(Import *im);
 void read_timeline(Import *im);

@@ -3,9 +3,9 @@
  * The bytes are UTF-8 (a BOM is dropped) or else GB18030, converted with
  * iconv; anything else, and anything that looks binary (NUL bytes, many
  * control characters), is refused with a message saying what to do.
- * Each line is cleaned (import_clean); a line that stops mid-sentence and
- * is continued by the next (text copied from a PDF or a narrow web page)
- * is joined to it.
+ * Each line is cleaned (import_clean).  join_broken, for text and Word
+ * alike, joins a line that stops mid-sentence to the next one that
+ * continues it (text copied from a PDF or a narrow web page).
  */
 #include <errno.h>
 #include <iconv.h>
@@ -121,6 +121,35 @@ static bool line_starts_new(const char *s)
 	return k > 0 && starts(s + k, "、");
 }
 
+void join_broken(Import *im)
+{
+	size_t w = 0;
+	for (size_t r = 0; r < im->nlines; r++) {
+		SrcLine *cur = &im->lines[r];
+		if (w > 0) {
+			SrcLine *p = &im->lines[w - 1];
+			size_t pn = strlen(p->text);
+			/* The previous line is prose (it has commas) that stops
+			 * mid-sentence, and this one starts nothing new. */
+			bool join = !p->table && !cur->table && !p->outline && !cur->outline &&
+			            u8len(p->text, pn) >= 24 && !line_complete(p->text, pn) &&
+			            (strstr(p->text, "，") || strchr(p->text, ',')) &&
+			            !line_starts_new(cur->text);
+			if (join) {
+				size_t cn = strlen(cur->text);
+				p->text = xrealloc(p->text, pn + cn + 1);
+				memcpy(p->text + pn, cur->text, cn + 1);
+				note(im, "第%d行接在第%d行后面（上一行没有结束就断行了）", cur->line, p->line);
+				free(cur->text);
+				free(cur->cells);
+				continue;
+			}
+		}
+		im->lines[w++] = *cur;
+	}
+	im->nlines = w;
+}
+
 bool text_read(Import *im, const char *data, size_t len, char **err)
 {
 	if (memchr(data, '\0', len)) {
@@ -159,40 +188,21 @@ bool text_read(Import *im, const char *data, size_t len, char **err)
 		return false;
 	}
 	int lineno = 0;
-	bool join = false;
 	for (size_t i = 0; i < len;) {
 		const char *nl = memchr(data + i, '\n', len - i);
 		size_t n = nl ? (size_t)(nl - (data + i)) : len - i;
 		lineno++;
-		char *t = xstrndup(data + i, n);
-		size_t tn = import_clean(t, n);
 		i += n + (nl ? 1 : 0);
-		if (tn == 0) {
-			join = false;
-			free(t);
-			continue;
-		}
 		if (im->nlines >= IMPORT_MAX_LINES) {
-			free(t);
 			free(conv);
-			*err = xasprintf("文件有%d行以上，不像一份方案（方案一般不超过几千行）", IMPORT_MAX_LINES);
+			*err = xasprintf("文件有%u行以上，不像一份方案（方案一般不超过几千行）", IMPORT_MAX_LINES);
 			return false;
 		}
-		if (join && !line_starts_new(t)) {
-			SrcLine *p = &im->lines[im->nlines - 1];
-			size_t pn = strlen(p->text);
-			p->text = xrealloc(p->text, pn + tn + 1);
-			memcpy(p->text + pn, t, tn + 1);
-			note(im, "第%d行接在第%d行后面（上一行没有结束就断行了）", lineno, p->line);
-		} else {
-			import_add_line(im, t, tn, lineno);
+		SrcLine *l = import_add_line(im, data + i - n - (nl ? 1 : 0), n, lineno);
+		if (!l->text[0]) {
+			free(l->text);
+			im->nlines--;
 		}
-		/* Join the next line when this one is long and stops mid-sentence. */
-		SrcLine *cur = &im->lines[im->nlines - 1];
-		size_t cn = strlen(cur->text);
-		join = u8len(cur->text, cn) >= 24 && !line_complete(cur->text, cn) &&
-		       (strstr(cur->text, "，") || strchr(cur->text, ','));
-		free(t);
 	}
 	free(conv);
 	return true;

@@ -1,0 +1,182 @@
+#!/bin/sh
+# Tests of `fangan import` with the fangan binary given as $1.
+#
+# The seed plans in tests/import/ (the real texts under ../shared/seeds;
+# five-star-three.txt holds three plans, split here) are imported as
+# text, as .docx made from the text by LibreOffice, as .docx written
+# with Word's heading styles and bold run-in heads (python-docx), and as
+# GB18030.  Each imported plan must: check with exactly the errors its
+# text really has (the same ones as the hand-made plan in plans/), name
+# the same phases and deadlines on the same days as that plan, hold every
+# line of the source, and build when it has no errors.  Hostile inputs
+# each end in a clear Chinese error, in bounded time, with nothing written.
+F=${1:-./fangan}
+case $F in /*) ;; *) F=$PWD/$F ;; esac
+PY=/usr/bin/python3
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT
+fail=0
+pass=0
+ok() { pass=$((pass + 1)); }
+no() { fail=$((fail + 1)); echo "FAIL: $*"; }
+
+# expect STATUS NAME CMD...: run CMD, stdout to $T/out, stderr to $T/err.
+expect() {
+	want=$1 name=$2; shift 2
+	"$@" >"$T/out" 2>"$T/err"
+	got=$?
+	if [ "$got" -eq "$want" ]; then ok; else no "$name: exit $got, wanted $want"; cat "$T/err"; fi
+}
+has() { # has NAME FILE TEXT
+	if grep -qF -- "$3" "$2"; then ok; else no "$1: '$3' not in $2:"; head -5 "$2"; fi
+}
+
+command -v soffice >/dev/null || { no "soffice (libreoffice-writer-nogui) is not installed: make deps"; }
+$PY -c 'import docx, yaml' 2>/dev/null || no "python3-docx and python3-yaml are needed: make deps"
+
+# The three plans of five-star-three.txt, one file each.
+awk -v d="$T" '/^争创五星级党支部工作方案 篇[0-9]/{n++} n{print > (d "/five-star-" n ".txt")}' \
+	tests/import/five-star-three.txt
+cp tests/import/five-upgrades.txt tests/import/model-demonstration.txt "$T/"
+[ -s "$T/five-star-3.txt" ] && ok || no "five-star-three.txt did not split in three"
+
+# name  hand-made plan  --year  errors the text really has  phases dated differently by hand
+cat >"$T/cases" <<'EOF'
+five-upgrades five-upgrades - - -
+model-demonstration model-demonstration - - -
+five-star-1 five-star-service 2020 phase-overlap 星级争创,星级评定
+five-star-2 five-star-school 2021 rating-gap,rating-overlap,rating-overlap -
+five-star-3 model-organ 2021 attachment-ref -
+EOF
+
+# The .docx inputs: LibreOffice from the text (a private profile), and
+# python-docx with heading styles and bold runs.
+mkdir -p "$T/lo"
+(cd "$T" && soffice -env:UserInstallation="file://$T/profile" --headless \
+	--infilter='Text (encoded):UTF8,LF,,,' --convert-to docx --outdir "$T/lo" \
+	five-upgrades.txt model-demonstration.txt five-star-1.txt five-star-2.txt five-star-3.txt \
+	>/dev/null 2>&1)
+mkdir -p "$T/pd"
+for n in five-upgrades model-demonstration five-star-1 five-star-2 five-star-3; do
+	[ -s "$T/lo/$n.docx" ] && ok || no "soffice made no $n.docx"
+	$PY tests/import_make.py docx "$T/$n.txt" "$T/pd/$n.docx" || no "python-docx $n"
+done
+
+while read -r n hand year errs loose; do
+	yopt=""
+	[ "$year" = - ] || yopt="--year $year"
+	[ "$loose" = - ] && loose=""
+	for src in "$T/$n.txt" "$T/lo/$n.docx" "$T/pd/$n.docx"; do
+		kind=${src##*.}; case $src in */pd/*) kind=styled-docx ;; esac
+		plan="$T/plan-$n-$kind.md"
+		# shellcheck disable=SC2086
+		expect 0 "import $n ($kind)" "$F" import $yopt -o "$plan" "$src"
+		cp "$T/err" "$T/notes"
+		"$F" check "$plan" >"$T/check" 2>&1
+		got=$(sed -n 's/.*: error: .*\[\([a-z-]*\)\]$/\1/p' "$T/check" | sort | paste -sd, -)
+		want=$(echo "$errs" | tr , '\n' | grep -v '^-$' | sort | paste -sd, -)
+		[ "$got" = "$want" ] && ok || { no "check $n ($kind): errors '$got', the text has '$want'"; cat "$T/check"; }
+		# shellcheck disable=SC2086
+		$PY tests/import_check.py timeline "$plan" "plans/$hand.md" $(echo "$loose" | tr , ' ') >"$T/cmp" &&
+			ok || { no "timeline of $n ($kind) differs from plans/$hand.md"; cat "$T/cmp"; }
+		$PY tests/import_check.py text "$T/$n.txt" "$plan" "$T/notes" >"$T/cmp" &&
+			ok || { no "text of $n ($kind) lost"; cat "$T/cmp"; }
+		if [ -z "$want" ]; then
+			expect 0 "build $n ($kind)" "$F" build -j 1 -o "$T/out-$kind" "$plan"
+			pdf="$T/out-$kind/plan-$n-$kind/plan-$n-$kind.pdf"
+			pdftotext "$pdf" "$T/pdf.txt" 2>/dev/null || no "no PDF for $n ($kind)"
+			has "PDF of $n ($kind)" "$T/pdf.txt" "一、"
+		fi
+	done
+done <"$T/cases"
+
+# The Word headings and bold leads come out as ## and **…**.
+has "styled heading" "$T/plan-five-upgrades-styled-docx.md" "## 四、实施步骤"
+has "styled run-in" "$T/plan-five-upgrades-styled-docx.md" "**（一）动员部署阶段（2020年3月10日前）。**"
+has "styled table" "$T/plan-five-upgrades-styled-docx.md" "| 动员部署阶段 | 3月10日前 |"
+has "fields from a table" "$T/plan-five-upgrades-styled-docx.md" "      - 队员人数"
+has "text run-in" "$T/plan-five-upgrades-txt.md" "**（二）组织实施阶段（2020年3月底至11月）。**"
+has "noise dropped" "$T/plan-five-upgrades-txt.md" "title: 市直机关党建“五大提升”行动的实施方案"
+grep -q "本文系作者原创" "$T/plan-five-upgrades-txt.md" && no "the 原创 notice is still in the plan" || ok
+has "attachment form" "$T/plan-five-upgrades-txt.md" "type: form"
+has "deadline form" "$T/plan-five-upgrades-txt.md" "form: 服务高质量发展先锋队创建申报表"
+has "vague date noted" "$T/plan-five-upgrades-txt.md" "# 请核对：文中写作“2020年3月底至11月”"
+has "criteria" "$T/plan-five-star-1-txt.md" "  total: 100"
+has "no title noted" "$T/plan-model-demonstration-txt.md" "# 请核对：文中没有找到标题"
+
+# A plan with everything in its head and tail: 发文字号, 主送, 署名, 成文日期,
+# 附件说明 with two attachments; GB18030 gives the same plan as UTF-8.
+cat >"$T/full.txt" <<'EOF'
+市直工〔2020〕5号
+关于开展“五大提升”行动的
+实施方案
+市直机关各单位党组织：
+　　为推动工作落实，特制定本方案。
+一、实施步骤
+（一）动员部署阶段（2020年3月2日至3月10日）。各单位于2020年3月6日前将创建申报表（附件1）报送市直机关工委。
+（二）总结验收阶段（2020年3月11日至12月31日）。对照评分标准（附件2）验收，满分100分。
+1.组织领导（40分）
+2.工作落实（60分）
+附件：1.创建申报表
+2.考评细则
+中共某某市直属机关工作委员会
+二〇二〇年三月一日
+EOF
+expect 0 "import full" "$F" import -o "$T/full.md" "$T/full.txt"
+for want in "doc_number: 市直工〔2020〕5号" "title: 关于开展“五大提升”行动的实施方案" \
+	"recipients: 市直机关各单位党组织" "issuer: 中共某某市直属机关工作委员会" "date: 2020-03-01" \
+	"type: scoresheet" "  - id: 创建申报表" "    form: 创建申报表" "  total: 100" "points: 40"; do
+	has "full: $want" "$T/full.md" "$want"
+done
+grep -q "^中共某某市直属机关工作委员会$\|^二〇二〇年三月一日$\|^附件：" "$T/full.md" &&
+	no "署名, 成文日期 or 附件说明 left in the body" || ok
+expect 0 "check full" "$F" check "$T/full.md"
+iconv -f UTF-8 -t GB18030 "$T/full.txt" >"$T/full-gb.txt"
+expect 0 "import GB18030" "$F" import -o "$T/full-gb.md" "$T/full-gb.txt"
+has "GB18030 noted" "$T/err" "GB18030"
+diff "$T/full.md" "$T/full-gb.md" | grep -v 'fangan import 从' | grep -q '^[<>]' &&
+	no "GB18030 import differs from UTF-8" || ok
+
+# Never overwrite without --force; the default name comes from the title.
+expect 2 "no overwrite" "$F" import -o "$T/full.md" "$T/full.txt"
+has "exists said" "$T/err" "already exists"
+expect 0 "--force" "$F" import --force -o "$T/full.md" "$T/full.txt"
+mkdir "$T/w"
+(cd "$T/w" && "$F" import "$T/full.txt" >"$T/out" 2>"$T/err") && ok || no "default name"
+[ -s "$T/w/plans/关于开展“五大提升”行动的实施方案.md" ] && ok || { no "default name from the title"; ls -R "$T/w"; }
+expect 2 "bad year" "$F" import --year 20 "$T/full.txt"
+expect 2 "two files" "$F" import "$T/full.txt" "$T/full.txt"
+expect 0 "import help" "$F" import --help
+has "help names --force" "$T/out" "--force"
+
+# Hostile inputs: a clear error, in bounded time, nothing written.
+hostile() { # hostile NAME FILE MESSAGE
+	rm -f "$T/h.md"
+	start=$(date +%s)
+	expect 2 "$1" timeout 60 "$F" import -o "$T/h.md" "$2"
+	[ $(($(date +%s) - start)) -le 20 ] && ok || no "$1 took more than 20 s"
+	has "$1 message" "$T/err" "$3"
+	[ -e "$T/h.md" ] && no "$1 wrote a plan" || ok
+}
+head -c 3000 /dev/urandom >"$T/junk.docx"
+hostile "not a ZIP" "$T/junk.docx" "不是有效的Word文档"
+$PY tests/import_make.py bomb "$T/bomb.docx"
+hostile "ZIP bomb" "$T/bomb.docx" "压缩炸弹"
+$PY tests/import_make.py entries "$T/entries.docx"
+hostile "many entries" "$T/entries.docx" "条目过多"
+$PY tests/import_make.py xxe "$T/xxe.docx"
+hostile "external entities" "$T/xxe.docx" "实体声明"
+$PY tests/import_make.py notxml "$T/notxml.docx"
+hostile "broken XML" "$T/notxml.docx" "不是有效的XML"
+$PY -c 'import sys; sys.stdout.write("一、总体要求\n" * 3500000)' >"$T/big.txt"
+hostile "50 MB of text" "$T/big.txt" "超过8 MB"
+head -c 200000 /dev/urandom | tr -d '\000' >"$T/junk.txt"
+hostile "binary junk" "$T/junk.txt" "文本"
+printf '\320\317\021\340\241\261\032\341rest' >"$T/old.doc"
+hostile "old .doc" "$T/old.doc" "另存为"
+printf 'caf\351 \377\376\375\n' >"$T/latin.txt"
+hostile "neither UTF-8 nor GB18030" "$T/latin.txt" "GB18030"
+hostile "a folder" "$T/w" "不是普通文件"
+
+echo "import: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]

@@ -1,0 +1,84 @@
+#!/usr/bin/python3
+# import_make.py — inputs for tests/import.sh, made at test time.
+#
+#   import_make.py docx SOURCE.txt OUT.docx
+#       A Word document the way a clerk's looks (python-docx): 一、 lines
+#       in the Heading 1 style, numbered leads ending in 。 or ： as bold
+#       runs before the plain rest, a table in the body, a page break
+#       before the attachment pages and the form's fields in a table there.
+#   import_make.py bomb OUT.docx      word/document.xml inflating to 200 MB
+#   import_make.py entries OUT.docx   5,000 entries
+#   import_make.py xxe OUT.docx       a document.xml with external entities
+#   import_make.py notxml OUT.docx    a document.xml that is not XML
+import re
+import sys
+import zipfile
+
+W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+def make_docx(src, out):
+    import docx
+    from docx.enum.text import WD_BREAK
+
+    d = docx.Document()
+    lead = re.compile(r"^((?:[（(][一二三四五六七八九十0-9]+[）)]|[0-9]+[、.．]).{1,30}?[。：:])(.+)$")
+    for line in open(src, encoding="utf-8").read().split("\n"):
+        line = line.strip()
+        if not line:
+            continue
+        if line == "附件":
+            d.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+        m = lead.match(line)
+        if re.match(r"^[一二三四五六七八九十]+、", line) and len(line) <= 30:
+            d.add_heading(line, level=1)
+        elif m:
+            p = d.add_paragraph()
+            p.add_run(m.group(1)).bold = True
+            p.add_run(m.group(2))
+        else:
+            d.add_paragraph().add_run(line)
+        rows = None
+        if line.startswith("四、"):  # a table in the body
+            rows = [("阶段", "时间"), ("动员部署阶段", "3月10日前")]
+        if line.startswith("申报单位"):  # the form's fields as a table
+            rows = [("先锋队名称：", "队长："), ("联系电话：", "队员人数：")]
+        if rows:
+            t = d.add_table(rows=len(rows), cols=2)
+            for r, row in enumerate(rows):
+                for c, v in enumerate(row):
+                    t.cell(r, c).text = v
+    d.save(out)
+
+
+def raw(out, document, extra=()):
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types/>')
+        z.writestr("word/document.xml", document)
+        for name, data in extra:
+            z.writestr(name, data)
+
+
+if __name__ == "__main__":
+    what, out = sys.argv[1], sys.argv[-1]
+    if what == "docx":
+        make_docx(sys.argv[2], out)
+    elif what == "bomb":
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+            with z.open("word/document.xml", "w", force_zip64=True) as f:
+                f.write(f"<w:document {W}><w:body><w:p><w:r><w:t>".encode())
+                block = b"A" * (1 << 20)
+                for _ in range(200):
+                    f.write(block)
+                f.write(b"</w:t></w:r></w:p></w:body></w:document>")
+    elif what == "entries":
+        doc = f"<w:document {W}><w:body><w:p><w:r><w:t>一、总体要求</w:t></w:r></w:p></w:body></w:document>"
+        raw(out, doc, [(f"word/media/x{i}.xml", "x") for i in range(5000)])
+    elif what == "xxe":
+        raw(out, '<?xml version="1.0"?>\n<!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/passwd">'
+                 '<!ENTITY y SYSTEM "http://127.0.0.1:9/x">]>\n'
+                 f"<w:document {W}><w:body><w:p><w:r><w:t>&x;&y;</w:t></w:r></w:p></w:body></w:document>")
+    elif what == "notxml":
+        raw(out, "<w:document><w:body><w:p>not closed")
+    else:
+        sys.exit("usage: import_make.py docx|bomb|entries|xxe|notxml ... OUT")
