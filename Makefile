@@ -12,7 +12,7 @@
 #   make clean
 
 CC      ?= cc
-PKGS    := libcmark-gfm yaml-0.1 libxml-2.0 fontconfig harfbuzz harfbuzz-subset libunibreak libical libzip
+PKGS    := libcmark-gfm yaml-0.1 libxml-2.0 fontconfig harfbuzz harfbuzz-subset libunibreak libical libzip friso opencc
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcmark-gfm-extensions -lhpdf -lz -lm
 CFLAGS  ?= -O2 -g

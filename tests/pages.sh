@@ -6,7 +6,8 @@
 # 印发机关 — and read each PDF back with tests/layout_check.py (which
 # checks, besides the grid and the 版心, that a heading keeps two lines
 # and that the 署名 never stands without two lines of the body), then the
-# measurements of tests/pages_check.py.
+# measurements of tests/pages_check.py (版记 rows and wrapping, titles
+# broken between words in a balanced shape).
 F=${1:-./fangan}
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT

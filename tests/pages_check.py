@@ -9,6 +9,12 @@ usage: pages_check.py OUTDIR PLANDIR
     the rules around it (the 印发 row too); the last rule lies on the
     版心's bottom edge.
 
+  - titles (title-N): read back equal to the source; every line centred
+    in the 版心 and inside it; no line of one or two characters; no break
+    inside a word of WORDS; the lines in the shape of a 梯形 (none longer
+    than the one above) or a 菱形 (the longest in the middle); a title
+    written with a line break keeps it.
+
 Lines and rules are read from the PDF (layout_check.pages_of: poppler's
 line boxes; forms_check.read_pdf: the rules from the content streams).
 Prints one line per failed check and "pagecheck: N passed, M failed".
@@ -79,10 +85,50 @@ def record(outdir, md):
                       "first name (42 pt)")
 
 
+# Words a title must never be broken inside.
+WORDS = ["五星级", "模范机关", "深入", "開展", "开展", "五大提升", "安全生产", "评分细则",
+         "委员会", "党组织", "实施方案", "實施方案", "服务型", "党支部", "先锋队", "创建活动",
+         "高质量发展", "中共某某市直属机关工作委员会", "2020年", "若干意见", "组织力"]
+
+
+def title(outdir, md):
+    n = os.path.basename(md)[:-3]
+    pdf = os.path.join(outdir, n, n + ".pdf")
+    meta = layout_check.front_matter(md)
+    mark = meta["issuer"] + "文件"
+    lines = [l for l in layout_check.pages_of(pdf)[0]
+             if 21 < l[4] - l[2] < 40 and re.sub(r"\s+", "", l[0]) != mark]
+    got = [re.sub(r"\s+", "", l[0]) for l in lines]
+    want = meta["title"]
+    check("".join(got) == want.replace("\n", ""), f"{n}: title reads back: {'|'.join(got)}")
+    if "\n" in want:
+        check(got == want.split("\n"), f"{n}: the author's line break kept: {'|'.join(got)}")
+        return
+    cx = (LEFT + RIGHT) / 2
+    for (t, x0, y0, x1, y1) in lines:
+        check(abs((x0 + x1) / 2 - cx) <= 1 and x0 >= LEFT - 1 and x1 <= RIGHT + 1,
+              f"{n}: title line '{t}' centred in the 版心 ({x0:.1f}..{x1:.1f})")
+    for k, t in enumerate(got):
+        check(len(got) == 1 or len(t) > 2, f"{n}: a title line of {len(t)} characters: {t}")
+    joined = "|".join(got)
+    for w in WORDS:
+        for i in range(1, len(w)):
+            check(w[:i] + "|" + w[i:] not in joined, f"{n}: “{w}” broken: {joined}")
+    w = [l[3] - l[1] for l in lines]
+    slack = 11      # half a 2号 character
+    trapezoid = all(b <= a + slack for a, b in zip(w, w[1:]))
+    top = w.index(max(w)) if w else 0
+    diamond = 0 < top < len(w) - 1 and all(b + slack >= a for a, b in zip(w[:top], w[1:top + 1])) \
+        and all(b <= a + slack for a, b in zip(w[top:], w[top + 1:]))
+    check(trapezoid or diamond, f"{n}: title neither 梯形 nor 菱形: {joined}")
+
+
 def main():
     outdir, plandir = sys.argv[1], sys.argv[2]
     for md in sorted(glob.glob(os.path.join(plandir, "cc-*.md"))):
         record(outdir, md)
+    for md in sorted(glob.glob(os.path.join(plandir, "title-*.md"))):
+        title(outdir, md)
     print(f"pagecheck: {passed} passed, {failed} failed")
     return 1 if failed else 0
 

@@ -12,6 +12,9 @@ usage: pages_plans.py DIR
                 heading lands on every line from 17 to 23 of page 1 or 2
                 (a heading never ends a page, and keeps two lines);
   cc-N.md       a 抄送 of N organs and a long 印发机关 (版记 wrapping).
+  title-N.md    titles that used to break inside words (“五星／级”,
+                “模范机／关”, “深／入開展”, “五大／提升”), and one with the
+                author's own line break.
 """
 import os
 import sys
@@ -26,6 +29,20 @@ recipients: 市直机关各单位党组织
 
 """
 SENT = "各单位要对照任务清单逐项抓好落实，确保各项工作取得实效。"   # 28 characters
+TITLES = [
+    "关于开展“五星级”党组织创建活动的实施方案",
+    "关于在市直机关深入開展“五星级党支部”创建活动的實施方案",
+    "关于印发《市直机关党建工作考核评分细则》和安全生产委员会工作规则的通知",
+    "关于在市直机关开展“模范机关”创建活动的实施方案",
+    "关于深入開展“五星级服务型党组织”创建活动的實施方案",
+    "市直机关党建“五大提升”行动暨“服务高质量发展先锋队”创建活动实施方案",
+    "关于印发《市直机关安全生产评分细则》的通知",
+    "中共某某市直属机关工作委员会关于开展2020年度党建工作考核的实施方案",
+    "关于进一步加强和改进市直机关党的建设工作的若干意见",
+    "市直机关党建“五大提升”行动和“五星级党组织”创建活动实施方案",
+    "关于开展“五星级服务型党支部”争创活动和模范机关创建工作的实施方案",
+    "关于在全市机关事业单位和国有企业中深入开展“五星级党组织”创建活动进一步提升基层党组织组织力的实施方案",
+]
 ORGANS = ["市委组织部", "市委宣传部", "市委统战部", "市委政法委", "市发展改革委",
           "市财政局", "市人力资源社会保障局", "市委机要保密局", "市档案馆", "市总工会",
           "团市委", "市妇联"]
@@ -61,6 +78,12 @@ def main():
             body = "\n\n".join(lines_of_text(1) for _ in range(n))
             write(d, f"head-{k}-{n}.md", HEAD.format(extra="") + body + "\n\n" + h + "\n\n" +
                   lines_of_text(4) + "\n\n" + lines_of_text(2) + "\n")
+    for i, t in enumerate(TITLES):
+        write(d, f"title-{i}.md", HEAD.replace("title: 关于开展党建工作质量提升行动的实施方案",
+                                              "title: " + t).format(extra="") + "正文。\n")
+    write(d, "title-own.md", HEAD.replace("title: 关于开展党建工作质量提升行动的实施方案",
+                                          'title: "关于开展“五星级”党组织\\n创建活动的实施方案"')
+          .format(extra="") + "正文。\n")
     for n in (1, 3, 9, 12):
         extra = ("cc: [" + ", ".join(ORGANS[:n]) + "]\n"
                  "printed_by: 中共某某市直属机关工作委员会办公室暨市直机关党建工作质量提升行动领导小组办公室\n"

@@ -28,7 +28,7 @@ double att_heading(AttCtx *c, TplFont title)
 {
 	sheet_page(&c->sheet);
 	return sheet_heading(&c->sheet, c->label, c->a->title.s, title.role, title.size,
-	                     c->p->path, c->a->title.s ? c->a->title.pos : c->a->pos, c->d, &c->ok);
+	                     c->p, c->a->title.s ? c->a->title.pos : c->a->pos, c->d, &c->ok);
 }
 
 static double draw_tail(AttCtx *c, const Tail *tail, double y)

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "layout_int.h"
+#include "title.h"
 #include "util.h"
 
 typedef struct {
@@ -136,29 +137,29 @@ static void add_run(ParaStore *ps, Origin *orig, FontRole role, const char *s, s
 	ps->nruns++;
 }
 
-/* A one-run paragraph of a string from the front matter or made here. */
-static void simple_para(Ctx *c, FontRole role, const char *s, Pos pos, const TsStyle *st,
-                        double size, bool keep_next)
+/* A centred title in 2号 小标宋, broken where title_lines says. */
+static void broken_title(Ctx *c, const char *title, Pos pos)
 {
+	TsStyle st = {
+		.size = c->g->size_title,
+		.width = c->g->body_w,
+		.pitch = c->g->size_title,
+		.align = TS_CENTER,
+	};
 	ParaStore *ps = new_para(c->col);
+	char *s = keep_string(ps, title_broken(c->fs, ROLE_TITLE, c->g->size_title, c->g->body_w,
+	                                       title, c->p));
 	Origin orig[1];
-	add_run(ps, orig, role, s, strlen(s), NULL, 0, pos);
+	add_run(ps, orig, ROLE_TITLE, s, strlen(s), NULL, 0, pos);
 	check_glyphs(c, ps->runs, orig, ps->nruns);
-	add_para(c, ps, st, size, false, keep_next, false);
+	add_para(c, ps, &st, c->g->size_title, false, true, false);
 }
 
 static void compose_title(Ctx *c)
 {
 	if (!c->p->title.s)
 		return;
-	TsStyle st = {
-		.size = c->g->size_title,
-		.width = c->g->body_w,
-		.pitch = c->g->size_title,
-		.align = TS_CENTER,
-		.balance = true,
-	};
-	simple_para(c, ROLE_TITLE, c->p->title.s, c->p->title.pos, &st, c->g->size_title, true);
+	broken_title(c, c->p->title.s, c->p->title.pos);
 }
 
 static char *join(const StrList *l, const char *sep)
@@ -336,7 +337,7 @@ static void table(Ctx *c, const Block *t)
 			        row->kids[k]->pos);
 			check_glyphs(c, ps->runs, orig, 1);
 			TsStyle st = {.size = size, .width = w[k] - 2 * pad, .pitch = 0,
-			              .align = row->header ? TS_CENTER : TS_LEFT};
+			              .align = row->header ? TS_CENTER : TS_LEFT, .words = true};
 			cell->runs = ps->runs;
 			cell->nruns = ps->nruns;
 			cell->para = typeset(c->fs, ps->runs, ps->nruns, &st);
@@ -523,9 +524,7 @@ void compose_text_attachment(const Plan *plan, size_t i, const char *label, cons
 	add_para(c, ps, &st, c->g->size_body, false, true, true);
 	blank(c, true);
 	if (a->title.s) {
-		TsStyle ts = {.size = c->g->size_title, .width = c->g->body_w,
-		              .pitch = c->g->size_title, .align = TS_CENTER, .balance = true};
-		simple_para(c, ROLE_TITLE, a->title.s, a->title.pos, &ts, c->g->size_title, true);
+		broken_title(c, a->title.s, a->title.pos);
 		blank(c, true);
 	}
 	if (!a->doc || !a->doc->body)

@@ -1,8 +1,10 @@
 /* sheet.c — attachment pages, portrait or landscape; see sheet.h. */
 #include "sheet.h"
 
+#include <stdlib.h>
 #include <string.h>
 
+#include "title.h"
 #include "typeset.h"
 #include "util.h"
 
@@ -95,19 +97,20 @@ bool sheet_glyphs(const FontSet *fs, FontRole role, const char *s, const char *f
 }
 
 double sheet_heading(Sheet *s, const char *label, const char *title, FontRole title_role,
-                     double title_size, const char *file, Pos pos, Diags *d, bool *ok)
+                     double title_size, const Plan *plan, Pos pos, Diags *d, bool *ok)
 {
 	const Geometry *g = s->g;
-	*ok &= sheet_glyphs(s->fs, ROLE_H1, label, file, pos, d);
+	*ok &= sheet_glyphs(s->fs, ROLE_H1, label, plan->path, pos, d);
 	canvas_text(s->doc, ROLE_H1, g->size_body, s->left, sheet_baseline(s, 0, g->size_body), label,
 	         0);
 	double bottom = sheet_line_top(s, 0) - g->size_body;
 	if (!title || !*title)
 		return bottom;
-	*ok &= sheet_glyphs(s->fs, title_role, title, file, pos, d);
-	TsRun run = {title_role, title, strlen(title)};
+	*ok &= sheet_glyphs(s->fs, title_role, title, plan->path, pos, d);
+	char *text = title_broken(s->fs, title_role, title_size, s->width, title, plan);
+	TsRun run = {title_role, text, strlen(text)};
 	TsStyle st = {.size = title_size, .width = s->width, .pitch = title_size,
-	              .align = TS_CENTER, .balance = true};
+	              .align = TS_CENTER};
 	TsPara para = typeset(s->fs, &run, 1, &st);
 	for (size_t j = 0; j < para.nlines; j++) {
 		const TsLine *ln = &para.lines[j];
@@ -115,10 +118,11 @@ double sheet_heading(Sheet *s, const char *label, const char *title, FontRole ti
 		for (size_t k = 0; k < ln->npieces; k++) {
 			const TsPiece *pc = &ln->pieces[k];
 			canvas_textn(s->doc, title_role, title_size, s->left + pc->x, base,
-			          title + pc->off, pc->len, pc->spacing);
+			          text + pc->off, pc->len, pc->spacing);
 		}
 		bottom = base - (1 - g->em_ascent) * title_size;
 	}
 	tspara_free(&para);
+	free(text);
 	return bottom;
 }

@@ -21,6 +21,7 @@
 #include "diag.h"
 #include "fonts.h"
 #include "geometry.h"
+#include "model.h"
 #include "canvas.h"
 
 typedef struct {
@@ -68,6 +69,6 @@ bool sheet_glyphs(const FontSet *fs, FontRole role, const char *s, const char *f
  * PDF y of the title's last em box bottom (of the label's when there is
  * no title).  False in *ok when a character cannot be drawn. */
 double sheet_heading(Sheet *s, const char *label, const char *title, FontRole title_role,
-                     double title_size, const char *file, Pos pos, Diags *d, bool *ok);
+                     double title_size, const Plan *plan, Pos pos, Diags *d, bool *ok);
 
 #endif

@@ -186,7 +186,8 @@ bool table_measure(Table *t, const FontSet *fs, const char *file, Diags *d)
 				double inner = c->w - 2 * t->style.padding;
 				TsStyle st = {.size = c->font.size, .width = inner > c->font.size ? inner
 				                                                              : c->font.size,
-				              .align = c->align, .balance = c->align == TS_CENTER};
+				              .align = c->align, .balance = c->align == TS_CENTER,
+				              .words = true};
 				c->para = typeset(fs, &c->run, 1, &st);
 				lines = c->para.nlines;
 			}

@@ -33,6 +33,7 @@
 
 #include "kinsoku.h"
 #include "util.h"
+#include "words.h"
 
 /* Widths are compared with this tolerance (pt): 28 × (442.205 / 28) may
  * come out a hair above 442.205 in floating point. */
@@ -505,6 +506,42 @@ static void break_lines(const Ctx *c, Spans *out)
 	}
 }
 
+/* Break between words (words.h) where that takes no more lines than
+ * breaking anywhere the rules allow; else anywhere. */
+static void break_words(Ctx *c, const TsRun *runs, size_t nruns, Spans *out)
+{
+	break_lines(c, out);
+	size_t plain = out->n;
+	uint8_t *saved = xmalloc(c->n ? c->n : 1);
+	bool any = false;
+	size_t i = 0;
+	for (size_t r = 0; r < nruns; r++) {
+		uint8_t *glue = xmalloc(runs[r].len ? runs[r].len : 1);
+		words_glue(runs[r].s, runs[r].len, NULL, 0, glue);
+		for (; i < c->n && c->ch[i].run == r; i++) {
+			saved[i] = c->ch[i].flags;
+			if (glue[c->ch[i].off] && (c->ch[i].flags & F_BREAK)) {
+				c->ch[i].flags &= (uint8_t)~F_BREAK;
+				any = true;
+			}
+		}
+		free(glue);
+	}
+	if (any) {
+		Spans w = {NULL, 0, 0};
+		break_lines(c, &w);
+		if (w.n <= plain) {
+			free(out->v);
+			*out = w;
+		} else {
+			free(w.v);
+			for (size_t k = 0; k < c->n; k++)
+				c->ch[k].flags = saved[k];
+		}
+	}
+	free(saved);
+}
+
 /* --- setting lines -------------------------------------------------- */
 
 /* Spacing after every character of [a, b) (n ≥ 2 characters, natural
@@ -577,7 +614,10 @@ TsPara typeset(const FontSet *fs, const TsRun *runs, size_t nruns, const TsStyle
 	find_breaks(&c);
 
 	Spans sp = {NULL, 0, 0};
-	break_lines(&c, &sp);
+	if (style->words)
+		break_words(&c, runs, nruns, &sp);
+	else
+		break_lines(&c, &sp);
 	if (sp.n) {
 		size_t npc = 0;
 		for (size_t i = 0; i < sp.n; i++)

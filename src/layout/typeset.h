@@ -69,6 +69,9 @@ typedef struct {
 	                        as narrow as possible, and among such settings
 	                        breaks after punctuation preferred; lines are
 	                        not squeezed (no pull-up) in this mode */
+	bool words;          /* break between words (words.h: friso) where
+	                        that takes no more lines than breaking between
+	                        any two characters: form labels, table cells */
 } TsStyle;
 
 /* A piece of one run on one line: a line has one piece for each run it

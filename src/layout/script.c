@@ -1,0 +1,133 @@
+/* script.c — OpenCC conversions and the plan's script; see script.h. */
+#include "script.h"
+
+#include <opencc.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+
+static opencc_t cc[2];
+static bool tried[2];
+
+typedef struct {
+	char *from, *to;
+} Kept;
+static Kept *kept;
+static size_t nkept, capkept;
+
+static opencc_t open_cc(Script to)
+{
+	if (!tried[to]) {
+		tried[to] = true;
+		cc[to] = opencc_open(to == SCRIPT_SIMPLIFIED ? "t2s.json" : "s2t.json");
+	}
+	return cc[to] == (opencc_t)-1 ? NULL : cc[to];
+}
+
+char *script_convert(const char *s, size_t len, Script to)
+{
+	opencc_t o = open_cc(to);
+	if (!o || len == 0)
+		return xstrndup(s, len);
+	char *r = opencc_convert_utf8(o, s, len);
+	if (!r)
+		return xstrndup(s, len);
+	char *out = xstrdup(r);
+	opencc_convert_utf8_free(r);
+	return out;
+}
+
+/* Characters of s[0..len) that conv changes (by position, up to the
+ * shorter length). */
+static size_t changed(const char *s, size_t len, Script to)
+{
+	char *c = script_convert(s, len, to);
+	size_t n = 0, i = 0, j = 0, lc = strlen(c);
+	while (i < len && j < lc) {
+		uint32_t a, b;
+		int na = utf8_decode((const unsigned char *)s + i, len - i, &a);
+		int nb = utf8_decode((const unsigned char *)c + j, lc - j, &b);
+		if (na <= 0 || nb <= 0)
+			break;
+		n += a != b;
+		i += (size_t)na;
+		j += (size_t)nb;
+	}
+	free(c);
+	return n;
+}
+
+/* At most max bytes of s, cut at a character boundary. */
+static size_t sample(const char *s, size_t len, size_t max)
+{
+	if (len <= max)
+		return len;
+	while (max > 0 && ((unsigned char)s[max] & 0xC0) == 0x80)
+		max--;
+	return max;
+}
+
+Script script_of_plan(const Plan *p)
+{
+	const char *parts[2] = {p->title.s, NULL};
+	size_t lens[2] = {p->title.s ? strlen(p->title.s) : 0, 0};
+	if (p->src && p->len > 0) {
+		size_t body = p->body_line > 1 && (size_t)p->body_line - 1 < p->nlines
+		            ? p->line_off[p->body_line - 1] : 0;
+		if (body < p->len) {
+			parts[1] = p->src + body;
+			lens[1] = p->len - body;
+		}
+	}
+	size_t to_s = 0, to_t = 0;
+	for (int i = 0; i < 2; i++) {
+		if (!parts[i])
+			continue;
+		size_t n = sample(parts[i], lens[i], SCRIPT_SAMPLE);
+		to_s += changed(parts[i], n, SCRIPT_SIMPLIFIED);
+		to_t += changed(parts[i], n, SCRIPT_TRADITIONAL);
+	}
+	return to_s > to_t ? SCRIPT_TRADITIONAL : SCRIPT_SIMPLIFIED;
+}
+
+const char *script_word(const char *simplified, Script to)
+{
+	if (to == SCRIPT_SIMPLIFIED)
+		return simplified;
+	for (size_t i = 0; i < nkept; i++)
+		if (strcmp(kept[i].from, simplified) == 0)
+			return kept[i].to;
+	kept = xgrow(kept, &capkept, nkept + 1, sizeof *kept);
+	kept[nkept].from = xstrdup(simplified);
+	kept[nkept].to = script_convert(simplified, strlen(simplified), SCRIPT_TRADITIONAL);
+	return kept[nkept++].to;
+}
+
+bool script_same(const char *a, const char *b)
+{
+	if (strcmp(a, b) == 0)
+		return true;
+	char *sa = script_convert(a, strlen(a), SCRIPT_SIMPLIFIED);
+	char *sb = script_convert(b, strlen(b), SCRIPT_SIMPLIFIED);
+	bool same = strcmp(sa, sb) == 0;
+	free(sa);
+	free(sb);
+	return same;
+}
+
+void script_cleanup(void)
+{
+	for (int i = 0; i < 2; i++) {
+		if (tried[i] && cc[i] != (opencc_t)-1)
+			opencc_close(cc[i]);
+		tried[i] = false;
+	}
+	for (size_t i = 0; i < nkept; i++) {
+		free(kept[i].from);
+		free(kept[i].to);
+	}
+	free(kept);
+	kept = NULL;
+	nkept = capkept = 0;
+}

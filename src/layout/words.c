@@ -1,0 +1,194 @@
+/* words.c — word boundaries for the line breakers, from friso; see
+ * words.h. */
+#include "words.h"
+
+#include <friso.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "script.h"
+#include "util.h"
+
+#define DICT_DIR "/usr/share/friso/dict/UTF-8/"
+#define QUOTE_MAX 12 /* characters of a “…” phrase kept whole */
+
+/* 公文 terms friso cuts or does not know; each is kept whole. */
+static const char *const TERMS[] = {
+	"实施方案", "工作方案", "行动方案", "工作要点", "考核办法", "评分细则", "评分标准",
+	"申报表", "汇总表", "登记表", "推荐表", "审批表", "统计表", "台账",
+	"党组织", "党支部", "党总支", "机关党委", "党工委", "党组", "党建",
+	"委员会", "工作委员会", "领导小组", "办公室", "直属机关", "市直机关",
+	"先锋队", "示范岗", "示范点", "责任区", "五星级", "四星级", "三星级",
+	"模范机关", "创建活动", "主题教育", "专项整治", "高质量发展", "全面从严治党",
+	"党风廉政", "意识形态", "三会一课", "主题党日", "考核评价", "督促检查",
+	"盖章",
+};
+
+static friso_t fr;
+static friso_config_t cfg;
+static bool tried, loaded;
+
+static bool load(void)
+{
+	if (tried)
+		return loaded;
+	tried = true;
+	FILE *ini = fopen(DICT_DIR "friso.lex.ini", "r");
+	if (!ini)
+		return false;
+	fclose(ini);
+	fr = friso_new();
+	cfg = friso_new_config();
+	if (!fr || !cfg)
+		return false;
+	friso_init_config(cfg);
+	fr->charset = FRISO_UTF8;
+	fr->dic = friso_dic_new();
+	friso_set_mode(cfg, __FRISO_COMPLEX_MODE__);
+	cfg->add_syn = 0;   /* no synonyms: one token per place */
+	cfg->r_name = 0;    /* no guessed personal names */
+	cfg->clr_stw = 0;
+	cfg->keep_urec = 1;
+	friso_dic_load_from_ifile(fr, cfg, (char *)DICT_DIR, cfg->max_len * 3);
+	loaded = true;
+	return true;
+}
+
+bool words_available(void)
+{
+	return load();
+}
+
+void words_cleanup(void)
+{
+	if (cfg)
+		friso_free_config(cfg);
+	if (fr)
+		friso_free(fr);
+	fr = NULL;
+	cfg = NULL;
+	tried = loaded = false;
+}
+
+static bool ideograph(uint32_t cp)
+{
+	return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF);
+}
+
+/* Glue the characters of s[a..b) after its first. */
+static void glue_span(const char *s, size_t a, size_t b, uint8_t *glue)
+{
+	for (size_t k = a + 1; k < b; k++)
+		if (((unsigned char)s[k] & 0xC0) != 0x80)
+			glue[k] = 1;
+}
+
+/* Byte offsets of the characters of s[0..len), and len at the end;
+ * returns the count. */
+static size_t char_offsets(const char *s, size_t len, size_t *off)
+{
+	size_t n = 0;
+	for (size_t k = 0; k < len;) {
+		uint32_t cp;
+		int m = utf8_decode((const unsigned char *)s + k, len - k, &cp);
+		off[n++] = k;
+		k += m > 0 ? (size_t)m : 1;
+	}
+	off[n] = len;
+	return n;
+}
+
+/* friso over one run of ideographs s[a..b).  Traditional characters are
+ * looked up in their simplified form when the conversion keeps the
+ * number of characters (it maps character to character). */
+static void segment(const char *s, size_t a, size_t b, uint8_t *glue)
+{
+	if (b - a < 6 || b - a > WORDS_MAX_RUN || !load())
+		return;
+	char *run = script_convert(s + a, b - a, SCRIPT_SIMPLIFIED);
+	size_t rl = strlen(run);
+	size_t *ro = xmalloc((rl + 1) * sizeof *ro), *so = xmalloc((b - a + 1) * sizeof *so);
+	size_t rn = char_offsets(run, rl, ro), sn = char_offsets(s + a, b - a, so);
+	if (rn != sn) {
+		free(run);
+		run = xstrndup(s + a, b - a);
+		rl = b - a;
+		memcpy(ro, so, (sn + 1) * sizeof *ro);
+	}
+	friso_task_t task = friso_new_task();
+	friso_set_text(task, run);
+	friso_token_t tok;
+	size_t ci = 0; /* character index of the token's start */
+	while ((tok = cfg->next_token(fr, cfg, task)) != NULL) {
+		if (tok->offset < 0)
+			continue;
+		size_t off = (size_t)tok->offset, end = off + tok->rlen;
+		if (end > rl)
+			continue;
+		while (ci < sn && ro[ci] < off)
+			ci++;
+		for (size_t k = ci + 1; k < sn && ro[k] < end; k++)
+			glue[a + so[k]] = 1;
+	}
+	friso_free_task(task);
+	free(ro);
+	free(so);
+	free(run);
+}
+
+static void keep_phrase(const char *s, size_t len, const char *w, uint8_t *glue)
+{
+	size_t n = strlen(w);
+	if (n == 0 || n > len)
+		return;
+	for (size_t k = 0; k + n <= len; k++)
+		if (memcmp(s + k, w, n) == 0)
+			glue_span(s, k, k + n, glue);
+}
+
+void words_glue(const char *s, size_t len, const char *const *keep, size_t nkeep,
+                uint8_t *glue)
+{
+	memset(glue, 0, len);
+	/* friso, run by run of ideographs. */
+	size_t run = 0, k = 0;
+	bool in = false;
+	const char *open = NULL;
+	size_t open_at = 0, open_chars = 0;
+	while (k < len) {
+		uint32_t cp;
+		int n = utf8_decode((const unsigned char *)s + k, len - k, &cp);
+		if (n <= 0) {
+			cp = 0xFFFD;
+			n = 1;
+		}
+		bool id = ideograph(cp);
+		if (id && !in) {
+			run = k;
+			in = true;
+		} else if (!id && in) {
+			segment(s, run, k, glue);
+			in = false;
+		}
+		/* “…” phrases of a few characters. */
+		if (cp == 0x201C) {
+			open = s + k;
+			open_at = k + (size_t)n;
+			open_chars = 0;
+		} else if (cp == 0x201D && open) {
+			if (open_chars >= 2 && open_chars <= QUOTE_MAX)
+				glue_span(s, open_at, k, glue);
+			open = NULL;
+		} else if (open) {
+			open_chars++;
+		}
+		k += (size_t)n;
+	}
+	if (in)
+		segment(s, run, len, glue);
+	for (size_t i = 0; i < sizeof TERMS / sizeof *TERMS; i++)
+		keep_phrase(s, len, TERMS[i], glue);
+	for (size_t i = 0; i < nkeep; i++)
+		if (keep[i])
+			keep_phrase(s, len, keep[i], glue);
+}
