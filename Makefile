@@ -6,7 +6,9 @@
 #   make check    deps + build + every test, plain and under ASan/UBSan
 #   make fuzz     build and run the libFuzzer target for the plan reader
 #   make bench    the benchmark
-#   make install  the binary, the manual and the data files into
+#   make pot      refresh po/*.po from the messages in src/ (msgmerge)
+#   make install  the binary, the manual, the message catalogues and the
+#                 data files into
 #                 $(DESTDIR)$(PREFIX) (default PREFIX /usr/local)
 #   make uninstall  remove exactly what install put there
 #   make clean
@@ -26,6 +28,7 @@ PREFIX  ?= /usr/local
 BINDIR  ?= $(PREFIX)/bin
 MANDIR  ?= $(PREFIX)/share/man
 DATADIR ?= $(PREFIX)/share/fangan
+LOCALEDIR ?= $(PREFIX)/share/locale
 # The data files: every template, and the fonts map example when present.
 DATAFILES = $(shell find templates -type f ! -name '.*' 2>/dev/null | sort) \
             $(wildcard fonts/fonts.map fonts/README.md)
@@ -44,12 +47,18 @@ Q       := $(if $(V),,@)
 OBJ     := $(LIBSRC:src/%.c=$(B)/obj/%.o)
 TESTS   := $(TESTSRC:tests/%.c=$(B)/%)
 
+# Messages in the user's language (src/util/i18n.h): each po/LANG.po is
+# compiled into the build tree's locale folder, which an uninstalled
+# fangan reads (src/cli/i18n.c); make install copies it to LOCALEDIR.
+LINGUAS := $(basename $(notdir $(wildcard po/*.po)))
+MO      := $(LINGUAS:%=$(B)/locale/%/LC_MESSAGES/fangan.mo)
+
 SAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 SOBJ    := $(LIBSRC:src/%.c=$(B)/san/%.o)
 STESTS  := $(TESTSRC:tests/%.c=$(B)/san/%)
 
-.PHONY: all deps demo proof check test fuzz bench clean install uninstall FORCE
-all: fangan
+.PHONY: all deps demo proof check test fuzz bench clean install uninstall pot FORCE
+all: fangan $(MO)
 
 deps:
 	@sh scripts/deps.sh
@@ -88,14 +97,33 @@ $(B) $(B)/san:
 -include $(shell find $(B) -name '*.d' 2>/dev/null)
 
 $(B)/datadir: FORCE | $(B)
-	@echo '$(DATADIR)' | cmp -s - $@ || echo '$(DATADIR)' >$@
+	@echo '$(DATADIR) $(LOCALEDIR)' | cmp -s - $@ || echo '$(DATADIR) $(LOCALEDIR)' >$@
 $(B)/obj/util/paths.o $(B)/san/util/paths.o: $(B)/datadir
 $(B)/obj/util/paths.o $(B)/san/util/paths.o: CFLAGS += -DFANGAN_DATADIR='"$(DATADIR)"'
+$(B)/obj/cli/i18n.o $(B)/san/cli/i18n.o: $(B)/datadir
+$(B)/obj/cli/i18n.o $(B)/san/cli/i18n.o: CFLAGS += -DFANGAN_LOCALEDIR='"$(LOCALEDIR)"'
 
-install: fangan
+$(B)/locale/%/LC_MESSAGES/fangan.mo: po/%.po
+	@mkdir -p $(@D)
+	@$(if $(Q),echo "  MSGFMT  $<")
+	$(Q)msgfmt -c -o $@ $<
+
+# Every message in src/ marked with _(), N_() or ngettext; tests/i18n.sh
+# fails when one of them has no translation in a po/*.po.
+XGETTEXT := xgettext --from-code=UTF-8 --language=C -k_ -kN_ --package-name=fangan --no-location --sort-output
+$(B)/fangan.pot: $(SRC) | $(B)
+	$(Q)$(XGETTEXT) -o $@ $(SRC)
+pot: $(B)/fangan.pot
+	$(Q)for po in po/*.po; do msgmerge -q -U --backup=none --no-location --sort-output "$$po" $<; done
+
+install: fangan $(MO)
 	install -d '$(DESTDIR)$(BINDIR)' '$(DESTDIR)$(MANDIR)/man1' \
 	  '$(DESTDIR)$(DATADIR)/templates' '$(DESTDIR)$(DATADIR)/fonts'
 	install -m 755 fangan '$(DESTDIR)$(BINDIR)/fangan'
+	$(Q)for l in $(LINGUAS); do \
+	  echo "install -D -m 644 $(B)/locale/$$l/LC_MESSAGES/fangan.mo '$(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/fangan.mo'"; \
+	  install -D -m 644 $(B)/locale/$$l/LC_MESSAGES/fangan.mo '$(DESTDIR)$(LOCALEDIR)/'"$$l/LC_MESSAGES/fangan.mo" || exit 1; \
+	done
 	install -m 644 fangan.1 '$(DESTDIR)$(MANDIR)/man1/fangan.1'
 	$(Q)for f in $(DATAFILES); do \
 	  echo "install -D -m 644 $$f '$(DESTDIR)$(DATADIR)/$$f'"; \
@@ -106,6 +134,10 @@ install: fangan
 # are fangan's own and go when empty, bin/ and man1/ are shared and stay.
 uninstall:
 	rm -f '$(DESTDIR)$(BINDIR)/fangan' '$(DESTDIR)$(MANDIR)/man1/fangan.1'
+	$(Q)for l in $(LINGUAS); do \
+	  echo "rm -f '$(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/fangan.mo'"; \
+	  rm -f '$(DESTDIR)$(LOCALEDIR)/'"$$l/LC_MESSAGES/fangan.mo"; \
+	done
 	$(Q)for f in $(DATAFILES); do \
 	  echo "rm -f '$(DESTDIR)$(DATADIR)/$$f'"; rm -f '$(DESTDIR)$(DATADIR)/'"$$f"; \
 	done
@@ -133,10 +165,10 @@ proof:
 # Unit tests, then the command-line tests, first plain and then with the
 # sanitizers; scripts/run-tests.sh prints the closing "N passed, N failed".
 check: deps
-	@$(MAKE) -s --no-print-directory fangan $(TESTS) $(B)/san/fangan $(STESTS)
+	@$(MAKE) -s --no-print-directory fangan $(MO) $(B)/fangan.pot $(TESTS) $(B)/san/fangan $(STESTS)
 	@sh scripts/run-tests.sh $(B) $(TESTS) -- $(STESTS)
 
-test: fangan $(TESTS)
+test: fangan $(MO) $(B)/fangan.pot $(TESTS)
 	@sh scripts/run-tests.sh $(B) $(TESTS) --
 
 FUZZ_FLAGS := -O1 -g -fsanitize=fuzzer,address,undefined -fno-omit-frame-pointer

@@ -18,6 +18,8 @@
 # installed) do not depend on the machine's load, unlike the times.
 set -e
 F=${1:-./fangan}
+# The output is parsed in English (the messages are translated otherwise).
+LC_ALL=C.UTF-8; export LC_ALL; unset LANGUAGE
 RUNS=${BENCH_RUNS:-3}
 CORES=$(getconf _NPROCESSORS_ONLN 2>/dev/null || echo 1)
 TIME=/usr/bin/time
@@ -58,10 +60,11 @@ measure() {
 	ms=$(median <"$T/ms")
 	cpu=$(median <"$T/cpu")
 	docs=$(find "$out" -name '*.pdf' | wc -l)
-	# "(N页)" for each plan and attachment file; "(N份)" for a form's unit
-	# copies, which fit one page each when they can (form.xml), so count
-	# one page a copy rather than open 2,000 files again.
-	pages=$(sed -n 's/.*(\([0-9]*\)[页份])$/\1/p' "$T/log" | awk '{ s += $1 } END { print s + 0 }')
+	# "(N pages)" for each plan and attachment file; "(N copies)" for a
+	# form's unit copies, which fit one page each when they can
+	# (form.xml), so count one page a copy rather than open 2,000 files
+	# again.
+	pages=$(sed -n 's/.*(\([0-9]*\) \(pages*\|cop[a-z]*\))$/\1/p' "$T/log" | awk '{ s += $1 } END { print s + 0 }')
 	bytes=$(find "$out" -name '*.pdf' -printf '%s\n' | awk '{ s += $1 } END { print s + 0 }')
 	echo "$ms $docs $pages $bytes $rss" >"$T/fig.$name.$jobs"
 	echo "$name $jobs $ms $docs $pages $bytes $rss $cpu" | awk '{

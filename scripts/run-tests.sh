@@ -9,6 +9,9 @@
 # line per program and a closing "N passed, N failed", and exits non-zero
 # when anything failed.
 B=$1; shift
+# The tests read fangan's messages in English; tests/i18n.sh sets its
+# own locales.
+LC_ALL=C.UTF-8; export LC_ALL; unset LANGUAGE
 pass=0; fail=0
 log="$B/last-test.log"
 run() {
@@ -41,6 +44,7 @@ run sh tests/batch.sh ./fangan
 [ -x "$B/san/fangan" ] && run sh tests/batch.sh "$B/san/fangan"
 run sh tests/import.sh ./fangan
 [ -x "$B/san/fangan" ] && run sh tests/import.sh "$B/san/fangan"
+run sh tests/i18n.sh ./fangan
 run sh tests/install.sh
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

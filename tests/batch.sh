@@ -3,6 +3,8 @@
 # output in plan order, a crashing worker), reproducible bytes, the
 # incremental build (.fangan-stamp), and no progress noise off a terminal.
 F=${1:-./fangan}
+# Messages in English (the catalogues are tested by tests/i18n.sh).
+LC_ALL=C.UTF-8; export LC_ALL; unset LANGUAGE
 # The sanitizer build says at exit which leak suppressions it used (the
 # fontconfig ones, src/font/fontfind.c); these tests check that stderr is empty.
 LSAN_OPTIONS="${LSAN_OPTIONS:+$LSAN_OPTIONS:}print_suppressions=0"
@@ -20,7 +22,7 @@ ids() { mains "$1" | xargs stat -c '%n %i %y'; }
 # beside them, ID.pdf and units/).
 mains() { find "$1" -name '*.pdf' | awk -F/ '$(NF-1) ".pdf" == $NF' | sort; }
 # Lines of build's output that report a plan's own PDF.
-built() { grep -cE '/([^/]+)/\1\.pdf \([0-9]+页\)$' "$1"; }
+built() { grep -cE '/([^/]+)/\1\.pdf \([0-9]+ pages?\)$' "$1"; }
 
 PLANS="plans/ tests/plans/traditional.md tests/plans/astral.md tests/plans/text-attachment.md tests/plans/elements.md"
 
@@ -69,7 +71,7 @@ cp -r tests/plans/attachments/. "$T/p/attachments/"
 "$F" build -o "$T/i" "$T/p" >"$T/i1.out" 2>"$T/i1.err"
 [ $? -eq 0 ] && ok || { no "first incremental build"; cat "$T/i1.out" "$T/i1.err"; }
 # The summary line: plans built, up to date, with errors; warnings; files.
-tail -1 "$T/i1.err" | grep -qx 'fangan: 方案3个：生成3个，未改变0个，有错误0个；警告10条；写出文件12个' && ok ||
+tail -1 "$T/i1.err" | grep -qx 'fangan: plans: 3; built: 3, up to date: 0, with errors: 0; warnings: 10; files written: 12' && ok ||
 	{ no "the summary of a first build"; tail -1 "$T/i1.err"; }
 grep -c "warning:" "$T/i1.err" | grep -qx 10 && ok || { no "ten warnings"; cat "$T/i1.err"; }
 [ "$(built "$T/i1.out")" -eq 3 ] && ok || no "three PDFs written"
@@ -82,20 +84,20 @@ ids "$T/i" >"$T/ids1"
 [ ! -s "$T/i2.out" ] && ok || { no "no files named for plans skipped"; cat "$T/i2.out"; }
 sed '$d' "$T/i1.err" >"$T/w1"; sed '$d' "$T/i2.err" >"$T/w2"
 [ -s "$T/w1" ] && cmp -s "$T/w1" "$T/w2" && ok || { no "the warnings of an up-to-date plan are printed again"; diff "$T/w1" "$T/w2"; }
-tail -1 "$T/i2.err" | grep -qx 'fangan: 方案3个：生成0个，未改变3个，有错误0个；警告10条；写出文件0个' && ok ||
+tail -1 "$T/i2.err" | grep -qx 'fangan: plans: 3; built: 0, up to date: 3, with errors: 0; warnings: 10; files written: 0' && ok ||
 	{ no "the summary of an up-to-date build"; tail -1 "$T/i2.err"; }
 "$F" build -q -o "$T/i" "$T/p" >"$T/iq.out" 2>"$T/iq.err"
-[ $? -eq 0 ] && [ "$(wc -l <"$T/iq.err")" -eq 1 ] && grep -q '^fangan: 方案3个' "$T/iq.err" && ok ||
+[ $? -eq 0 ] && [ "$(wc -l <"$T/iq.err")" -eq 1 ] && grep -q '^fangan: plans: 3;' "$T/iq.err" && ok ||
 	{ no "-q: the summary alone"; cat "$T/iq.err"; }
 ids "$T/i" >"$T/ids2"
 cmp -s "$T/ids1" "$T/ids2" && ok || { no "nothing rewritten when nothing changed"; diff "$T/ids1" "$T/ids2"; }
 "$F" build -v -o "$T/i" "$T/p" >"$T/i3.out" 2>&1
-[ "$(grep -c 'up to date' "$T/i3.out")" -eq 3 ] && ok || { no "-v says up to date"; cat "$T/i3.out"; }
+[ "$(grep -c '(up to date)$' "$T/i3.out")" -eq 3 ] && ok || { no "-v says up to date"; cat "$T/i3.out"; }
 # Changing the plan's content rebuilds it, and only it.
 printf '\n本方案自印发之日起施行。\n' >>"$T/p/model-organ.md"
 "$F" build -v -o "$T/i" "$T/p" >"$T/i4.out" 2>&1
-grep -q 'model-organ.pdf ([0-9]*页)$' "$T/i4.out" && ok || { no "a changed plan is rebuilt"; cat "$T/i4.out"; }
-[ "$(grep -c 'up to date' "$T/i4.out")" -eq 2 ] && ok || no "the others stay up to date"
+grep -q 'model-organ.pdf ([0-9]* pages)$' "$T/i4.out" && ok || { no "a changed plan is rebuilt"; cat "$T/i4.out"; }
+[ "$(grep -c '(up to date)$' "$T/i4.out")" -eq 2 ] && ok || no "the others stay up to date"
 ids "$T/i" >"$T/ids4"
 [ "$(diff "$T/ids2" "$T/ids4" | grep -c '^>')" -eq 1 ] && ok || { no "exactly one PDF rewritten"; diff "$T/ids2" "$T/ids4"; }
 # So does changing a text attachment's file.
@@ -121,7 +123,7 @@ ids "$T/i" >"$T/ids8"
 cp plans/five-star-school.md "$T/p/"
 "$F" build -o "$T/i" "$T/p" >/dev/null 2>"$T/i9.err"
 "$F" build -o "$T/i" "$T/p" >/dev/null 2>"$T/i10.err"
-[ $? -eq 1 ] && grep -q 'five-star-school.md: 有错误' "$T/i10.err" && ok || no "a plan with errors is checked again"
+[ $? -eq 1 ] && grep -q 'five-star-school.md: has errors' "$T/i10.err" && ok || no "a plan with errors is checked again"
 rm "$T/p/five-star-school.md"
 
 # ---- a broken plan among good ones, -j 2 --------------------------------
@@ -139,7 +141,7 @@ printf -- '---\ntitle: [unclosed\n---\n正文。\n' >"$T/m/6-yaml.md"
 grep -o '[0-9]-[a-z-]*\.md' "$T/m.err" | uniq >"$T/m.order"
 sort -c "$T/m.order" 2>/dev/null && [ "$(sort -u "$T/m.order" | wc -l)" -eq "$(wc -l <"$T/m.order")" ] && ok ||
 	{ no "findings in plan order"; cat "$T/m.order"; }
-grep -q '3-five-star-school.md: 有错误' "$T/m.err" && grep -q '6-yaml.md: 有错误' "$T/m.err" && ok ||
+grep -q '3-five-star-school.md: has errors' "$T/m.err" && grep -q '6-yaml.md: has errors' "$T/m.err" && ok ||
 	no "both broken plans are named"
 "$F" build -j 1 --force -o "$T/mo" "$T/m" >"$T/m1.out" 2>"$T/m1.err"
 cmp -s "$T/m.err" "$T/m1.err" && cmp -s "$T/m.out" "$T/m1.out" && ok || no "-j 1 prints the same as -j 2"
@@ -148,7 +150,7 @@ cmp -s "$T/m.err" "$T/m1.err" && cmp -s "$T/m.out" "$T/m1.out" && ok || no "-j 1
 FANGAN_TEST_CRASH=2-model-organ timeout 120 "$F" build -j 2 --force -o "$T/mo" "$T/m" >"$T/c.out" 2>"$T/c.err"
 s=$?
 [ $s -eq 2 ] && ok || no "a crashed worker makes exit status 2 (got $s)"
-grep -q "2-model-organ.md: 生成时进程异常" "$T/c.err" && ok || { no "the crash is reported for its plan"; cat "$T/c.err"; }
+grep -q "2-model-organ.md: the worker building it was killed" "$T/c.err" && ok || { no "the crash is reported for its plan"; cat "$T/c.err"; }
 [ "$(built "$T/c.out")" -eq 3 ] && ok || { no "the other plans still build"; cat "$T/c.out"; }
 grep -o '[0-9]-[a-z-]*\.md' "$T/c.err" | uniq >"$T/c.order"
 sort -c "$T/c.order" 2>/dev/null && [ "$(sort -u "$T/c.order" | wc -l)" -eq "$(wc -l <"$T/c.order")" ] && ok ||
@@ -158,7 +160,7 @@ sort -c "$T/c.order" 2>/dev/null && [ "$(sort -u "$T/c.order" | wc -l)" -eq "$(w
 mkdir -p "$T/d1" "$T/d2"
 cp plans/five-upgrades.md "$T/d1/x.md"; cp plans/model-organ.md "$T/d2/x.md"
 "$F" build -j 2 -o "$T/do" "$T/d1/x.md" "$T/d2/x.md" >/dev/null 2>"$T/d.err"
-[ $? -eq 2 ] && grep -q "d2/x.md: 与 .*d1/x.md 的输出文件夹相同" "$T/d.err" && ok || { no "same output folder refused"; cat "$T/d.err"; }
+[ $? -eq 2 ] && grep -q "d2/x.md: not built: .*d1/x.md writes the same output folder" "$T/d.err" && ok || { no "same output folder refused"; cat "$T/d.err"; }
 
 # ---- options ---------------------------------------------------------------
 "$F" build -j 0 -o "$T/x" plans/five-upgrades.md >/dev/null 2>&1

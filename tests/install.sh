@@ -12,6 +12,8 @@ fail=0
 ok() { pass=$((pass + 1)); }
 no() { fail=$((fail + 1)); echo "FAIL: $*"; }
 unset FANGAN_DATADIR
+# Messages in English unless a test asks for Chinese.
+LC_ALL=C.UTF-8; export LC_ALL; unset LANGUAGE
 top=$(pwd)
 
 # The data files install must copy, listed the way the Makefile does.
@@ -64,6 +66,10 @@ cp "$top/plans/model-demonstration.md" "$top/plans/five-upgrades.md" .
 	[ "$(ls out/first/units | wc -l)" -eq 2 ] && ok || no "installed build: attachment files"
 "$P/bin/fangan" fonts | grep -q "mapping file: $P/share/fangan/fonts/fonts.map" && ok ||
 	no "installed fonts uses the installed fonts folder"
+# Its messages from the installed catalogue, in Chinese when asked.
+[ -f "$P/share/locale/zh_CN/LC_MESSAGES/fangan.mo" ] && ok || no "the zh_CN catalogue is installed"
+LC_ALL=zh_CN.UTF-8 "$P/bin/fangan" --help | head -1 | grep -q '^用法：fangan 命令' && ok ||
+	no "installed fangan --help in Chinese: $(LC_ALL=zh_CN.UTF-8 "$P/bin/fangan" --help | head -1)"
 "$P/bin/fangan" calendar plans/ five-upgrades.md 2>/dev/null | grep -q '^BEGIN:VCALENDAR' && ok ||
 	no "installed calendar"
 if command -v man >/dev/null 2>&1; then

@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "util.h"
+#include "i18n.h"
 
 /* ---- what a worker sends ---------------------------------------------- */
 
@@ -276,10 +277,10 @@ static bool reap(Batch *b, Worker *w)
 		const char *name = b->o->names ? b->o->names[w->current] : "?";
 		char *err;
 		if (WIFSIGNALED(st))
-			err = xasprintf("fangan: %s: 生成时进程异常终止（signal %d: %s）\n", name,
+			err = xasprintf(_("fangan: %s: the worker building it was killed (signal %d: %s)\n"), name,
 					WTERMSIG(st), strsignal(WTERMSIG(st)));
 		else
-			err = xasprintf("fangan: %s: 生成时进程异常退出（status %d）\n", name,
+			err = xasprintf(_("fangan: %s: the worker building it exited abnormally (status %d)\n"), name,
 					WIFEXITED(st) ? WEXITSTATUS(st) : -1);
 		finish(b, (size_t)w->current, 2, NULL, 0, err, strlen(err), NULL);
 		w->current = -1;
@@ -382,7 +383,7 @@ int batch_run(size_t n, BatchJob job, void *ctx, const BatchOpts *o,
 	for (size_t i = 0; i < n; i++)
 		if (!b.res[i].done) {
 			const char *name = o->names ? o->names[i] : "?";
-			char *err = xasprintf("fangan: %s: 未能生成（工作进程无法启动或已终止）\n", name);
+			char *err = xasprintf(_("fangan: %s: not built (no worker could be started, or all died)\n"), name);
 			finish(&b, i, 2, NULL, 0, err, strlen(err), NULL);
 		}
 	clear_progress(&b);

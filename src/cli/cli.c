@@ -10,6 +10,7 @@
 
 #include "paths.h"
 #include "util.h"
+#include "i18n.h"
 
 static void add(PathList *l, char *s)
 {
@@ -94,7 +95,7 @@ const char *opt_value(const char *name, int argc, char **argv, int *i)
 	if (a[n] != '\0')
 		return NULL;
 	if (*i + 1 >= argc) {
-		fprintf(stderr, "fangan: %s needs a value\n", name);
+		fprintf(stderr, _("fangan: %s needs a value\n"), name);
 		return "";
 	}
 	return argv[++*i];
@@ -119,7 +120,8 @@ bool take_path_arg(const char *cmd, const char *usage, int argc, char **argv, in
 		return true;
 	}
 	if (a[0] == '-' && a[1] != '\0') {
-		fprintf(stderr, "fangan %s: unknown option '%s'\n%s", cmd, a, usage);
+		fprintf(stderr, _("fangan %s: unknown option '%s'\n"), cmd, a);
+		fputs(_(usage), stderr);
 		return false;
 	}
 	paths[(*npaths)++] = argv[*i];

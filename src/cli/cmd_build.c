@@ -35,8 +35,9 @@
 #include "canvas.h"
 #include "stamp.h"
 #include "util.h"
+#include "i18n.h"
 
-static const char usage[] =
+static const char *const usage = N_(
 	"usage: fangan build [-o OUTDIR] [-j N] [--force] [-v] [-q] [--fonts DIR] PATH...\n"
 	"\n"
 	"Check each plan and, when it has no errors, write OUTDIR/NAME/NAME.pdf:\n"
@@ -60,7 +61,7 @@ static const char usage[] =
 	"files written.\n"
 	"\n"
 	"Exit status: 0 all built, 1 a plan had errors and was not built, 2 the\n"
-	"build could not run.\n";
+	"build could not run.\n");
 
 /* The file name's stem, cleaned: no separators, no leading dot, nothing
  * but letters, digits, - _ . and non-ASCII characters. */
@@ -204,7 +205,7 @@ static int build_one(const Build *b, const char *path, FILE *out, FILE *err,
 			counts[COUNT_FRESH]++;
 			counts[COUNT_WARNINGS] += nkept;
 			if (b->verbose)
-				fprintf(out, "%s/%s.pdf (up to date, 未改变)\n", dir, stem);
+				fprintf(out, _("%s/%s.pdf (up to date)\n"), dir, stem);
 		} else {
 			CanvasMeta meta = {.title = p->title.s, .author = p->issuer.s,
 					.creator = "fangan", .created = creation_day(p)};
@@ -224,7 +225,10 @@ static int build_one(const Build *b, const char *path, FILE *out, FILE *err,
 						free(msg);
 						status = 2;
 					} else {
-						fprintf(out, "%s (%zu页)\n", pdf, canvas_page_count(doc));
+						{
+							size_t np = canvas_page_count(doc);
+							fprintf(out, ngettext("%s (%zu page)\n", "%s (%zu pages)\n", np), pdf, np);
+						}
 						add_output(&outputs, xasprintf("%s.pdf", stem));
 						/* Each attachment alone, each unit's
 						 * form (forms.h), named in outputs. */
@@ -252,7 +256,7 @@ static int build_one(const Build *b, const char *path, FILE *out, FILE *err,
 		}
 	}
 	if (diag_count(&d, SEV_ERROR) > 0) {
-		fprintf(err, "fangan: %s: 有错误，未生成PDF\n", path);
+		fprintf(err, _("fangan: %s: has errors; no PDF written\n"), path);
 		status = status ? status : 1;
 	}
 	if (skipped) {
@@ -279,8 +283,8 @@ static int build_job(size_t i, FILE *out, FILE *err, unsigned long *counts, void
 	const Build *b = ctx;
 	if (b->dup_of[i]) {
 		char *stem = safe_stem(b->paths[i]);
-		fprintf(err, "fangan: %s: 与 %s 的输出文件夹相同（%s/%s），未生成\n", b->paths[i],
-			b->dup_of[i], b->outdir, stem);
+		fprintf(err, _("fangan: %s: not built: %s writes the same output folder (%s/%s)\n"),
+			b->paths[i], b->dup_of[i], b->outdir, stem);
 		free(stem);
 		return 2;
 	}
@@ -326,7 +330,7 @@ static bool parse_jobs(const char *v, unsigned *jobs)
 	char *end;
 	long n = strtol(v, &end, 10);
 	if (!*v || *end || n < 1 || n > 1024) {
-		fprintf(stderr, "fangan build: -j wants a number of jobs from 1 to 1024\n");
+		fprintf(stderr, _("fangan build: -j wants a number of jobs from 1 to 1024\n"));
 		return false;
 	}
 	*jobs = (unsigned)n;
@@ -344,7 +348,7 @@ int cmd_build(int argc, char **argv)
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
 		if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
-			fputs(usage, stdout);
+			fputs(_(usage), stdout);
 			free(paths);
 			return 0;
 		} else if ((v = opt_value("-o", argc, argv, &i)) ||
@@ -371,7 +375,7 @@ int cmd_build(int argc, char **argv)
 		}
 	}
 	if (npaths == 0 || !*outdir) {
-		fputs(usage, stderr);
+		fputs(_(usage), stderr);
 		free(paths);
 		return 2;
 	}
@@ -402,7 +406,7 @@ int cmd_build(int argc, char **argv)
 	/* Whatever was neither built nor up to date had errors or could not
 	 * be built. */
 	unsigned long failed = plans.n - c[COUNT_BUILT] - c[COUNT_FRESH];
-	fprintf(stderr, "fangan: 方案%zu个：生成%lu个，未改变%lu个，有错误%lu个；警告%lu条；写出文件%lu个\n",
+	fprintf(stderr, _("fangan: plans: %zu; built: %lu, up to date: %lu, with errors: %lu; warnings: %lu; files written: %lu\n"),
 		plans.n, c[COUNT_BUILT], c[COUNT_FRESH], failed, c[COUNT_WARNINGS], c[COUNT_FILES]);
 	int status = ok ? s : 2;
 	free(b.dup_of);

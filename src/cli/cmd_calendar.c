@@ -12,8 +12,9 @@
 #include "check.h"
 #include "cli.h"
 #include "model.h"
+#include "i18n.h"
 
-static const char usage[] =
+static const char *const usage = N_(
 	"usage: fangan calendar [-o FILE] PATH...\n"
 	"       fangan calendar --upcoming DAYS [--today YYYY-MM-DD] [-o FILE] PATH...\n"
 	"\n"
@@ -34,7 +35,7 @@ static const char usage[] =
 	"plan's date is.\n"
 	"\n"
 	"Exit status: 0 written, 2 bad arguments or a file could not be read or\n"
-	"written (then nothing is written).\n";
+	"written (then nothing is written).\n");
 
 /* SOURCE_DATE_EPOCH as seconds, CAL_STAMP_PLAN when unset, or -2 when it
  * is not a plain non-negative number (the reproducible-builds convention
@@ -60,7 +61,7 @@ static bool write_out(const char *path, const char *data, size_t len)
 {
 	if (!path || !strcmp(path, "-")) {
 		if (fwrite(data, 1, len, stdout) != len || fflush(stdout) != 0) {
-			fprintf(stderr, "fangan calendar: writing: %s\n", strerror(errno));
+			fprintf(stderr, _("fangan calendar: writing: %s\n"), strerror(errno));
 			return false;
 		}
 		return true;
@@ -77,7 +78,7 @@ static bool write_out(const char *path, const char *data, size_t len)
 static int empty_value(char **paths, const char *arg)
 {
 	if (strchr(arg, '='))
-		fprintf(stderr, "fangan: %.*s needs a value\n", (int)strcspn(arg, "="), arg);
+		fprintf(stderr, _("fangan: %.*s needs a value\n"), (int)strcspn(arg, "="), arg);
 	free(paths);
 	return 2;
 }
@@ -106,7 +107,7 @@ int cmd_calendar(int argc, char **argv)
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
 		if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
-			fputs(usage, stdout);
+			fputs(_(usage), stdout);
 			free(paths);
 			return 0;
 		} else if ((v = opt_value("-o", argc, argv, &i)) ||
@@ -121,28 +122,28 @@ int cmd_calendar(int argc, char **argv)
 			errno = 0;
 			long n = strtol(v, &end, 10);
 			if (*end || errno || n < 1 || n > 36600)
-				return fail(paths, "--upcoming wants a number of days (1 to 36600), not '%s'", v);
+				return fail(paths, _("--upcoming wants a number of days (1 to 36600), not '%s'"), v);
 			days = (int)n;
 		} else if ((v = opt_value("--today", argc, argv, &i))) {
 			if (!*v)
 				return empty_value(paths, a);
 			if (!day_parse_iso(v, &today))
-				return fail(paths, "--today wants a date YYYY-MM-DD, not '%s'", v);
+				return fail(paths, _("--today wants a date YYYY-MM-DD, not '%s'"), v);
 		} else if (!take_path_arg("calendar", usage, argc, argv, &i, paths, &npaths)) {
 			free(paths);
 			return 2;
 		}
 	}
 	if (npaths == 0) {
-		fputs(usage, stderr);
+		fputs(_(usage), stderr);
 		free(paths);
 		return 2;
 	}
 	if (today != DAY_NONE && days == 0)
-		return fail(paths, "--today goes with --upcoming");
+		return fail(paths, "%s", _("--today goes with --upcoming"));
 	long long stamp = source_date_epoch();
 	if (stamp == -2)
-		return fail(paths, "SOURCE_DATE_EPOCH must be seconds since 1970, not '%s'",
+		return fail(paths, _("SOURCE_DATE_EPOCH must be seconds since 1970, not '%s'"),
 		            getenv("SOURCE_DATE_EPOCH"));
 	if (today == DAY_NONE)
 		today = today_local();
@@ -167,9 +168,13 @@ int cmd_calendar(int argc, char **argv)
 		check_plan(p, &d);
 		size_t nerr = diag_count(&d, SEV_ERROR);
 		if (nerr)
-			fprintf(stderr, "fangan calendar: warning: %s has %zu error%s (see fangan check); "
-			        "only entries with valid dates are included\n",
-			        p->path, nerr, nerr == 1 ? "" : "s");
+			fprintf(stderr,
+			        ngettext("fangan calendar: warning: %s has %zu error (see fangan check); "
+			                 "only entries with valid dates are included\n",
+			                 "fangan calendar: warning: %s has %zu errors (see fangan check); "
+			                 "only entries with valid dates are included\n",
+			                 nerr),
+			        p->path, nerr);
 		diag_free(&d);
 		plans[n++] = p;
 	}

@@ -8,8 +8,9 @@
 #include "cli.h"
 #include "diag.h"
 #include "model.h"
+#include "i18n.h"
 
-static const char usage[] =
+static const char *const usage = N_(
 	"usage: fangan check [--format text|json|sarif] [--werror] [--color[=WHEN]]\n"
 	"                    [--columns=chars|bytes] PATH...\n"
 	"\n"
@@ -25,7 +26,7 @@ static const char usage[] =
 	"                 default) or bytes (what vim's %c expects)\n"
 	"  -h, --help     this help\n"
 	"\n"
-	"Exit status: 0 no errors, 1 errors found, 2 the check could not run.\n";
+	"Exit status: 0 no errors, 1 errors found, 2 the check could not run.\n");
 
 /* Turn the columns of the findings from index `from` on, all in plan p,
  * from code points into 1-based byte offsets on their line.  Editors
@@ -63,7 +64,7 @@ int cmd_check(int argc, char **argv)
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
 		if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
-			fputs(usage, stdout);
+			fputs(_(usage), stdout);
 			free(paths);
 			return 0;
 		} else if ((v = opt_value("--format", argc, argv, &i))) {
@@ -74,7 +75,7 @@ int cmd_check(int argc, char **argv)
 			else if (!strcmp(v, "sarif"))
 				fmt = FMT_SARIF;
 			else {
-				fprintf(stderr, "fangan check: unknown format '%s' (text, json, sarif)\n", v);
+				fprintf(stderr, _("fangan check: unknown format '%s' (text, json, sarif)\n"), v);
 				free(paths);
 				return 2;
 			}
@@ -82,7 +83,7 @@ int cmd_check(int argc, char **argv)
 			if (!strcmp(v, "chars") || !strcmp(v, "bytes")) {
 				byte_cols = !strcmp(v, "bytes");
 			} else {
-				fprintf(stderr, "fangan check: --columns is chars or bytes, not '%s'\n", v);
+				fprintf(stderr, _("fangan check: --columns is chars or bytes, not '%s'\n"), v);
 				free(paths);
 				return 2;
 			}
@@ -100,12 +101,12 @@ int cmd_check(int argc, char **argv)
 		}
 	}
 	if (npaths == 0) {
-		fputs(usage, stderr);
+		fputs(_(usage), stderr);
 		free(paths);
 		return 2;
 	}
 	if (byte_cols && fmt == FMT_SARIF) {
-		fputs("fangan check: --columns=bytes is for text and json; SARIF counts code points\n",
+		fputs(_("fangan check: --columns=bytes is for text and json; SARIF counts code points\n"),
 		      stderr);
 		free(paths);
 		return 2;
@@ -146,8 +147,8 @@ int cmd_check(int argc, char **argv)
 	diag_write(&d, fmt, color, stdout);
 	size_t nerr = diag_count(&d, SEV_ERROR), nwarn = diag_count(&d, SEV_WARNING);
 	if (fmt == FMT_TEXT && (nerr || nwarn))
-		fprintf(stderr, "fangan: 方案%zu个：有错误%zu个；错误%zu条，警告%zu条\n", plans.n, failed,
-			nerr, nwarn);
+		fprintf(stderr, _("fangan: plans: %zu; with errors: %zu; errors: %zu, warnings: %zu\n"),
+			plans.n, failed, nerr, nwarn);
 	diag_free(&d);
 	pathlist_free(&plans);
 	if (!ok)

@@ -6,8 +6,9 @@
 #include "cli.h"
 #include "fonts.h"
 #include "util.h"
+#include "i18n.h"
 
-static const char usage[] =
+static const char *const usage = N_(
 	"usage: fangan fonts [--fonts DIR]\n"
 	"\n"
 	"Print, for each font role (title 小标宋, body 仿宋, h1 黑体, h2 楷体, h3, h4,\n"
@@ -16,19 +17,20 @@ static const char usage[] =
 	"family, or a free Debian fallback.\n"
 	"\n"
 	"  --fonts DIR    the fonts folder (default: ./fonts, else the installed one)\n"
-	"  -h, --help     this help\n";
+	"  -h, --help     this help\n");
 
 int cmd_fonts(int argc, char **argv)
 {
 	const char *dir = NULL, *v;
 	for (int i = 1; i < argc; i++) {
 		if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
-			fputs(usage, stdout);
+			fputs(_(usage), stdout);
 			return 0;
 		} else if ((v = opt_value("--fonts", argc, argv, &i))) {
 			dir = v;
 		} else {
-			fprintf(stderr, "fangan fonts: unknown argument '%s'\n%s", argv[i], usage);
+			fprintf(stderr, _("fangan fonts: unknown argument '%s'\n"), argv[i]);
+			fputs(_(usage), stderr);
 			return 2;
 		}
 	}

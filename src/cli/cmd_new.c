@@ -17,8 +17,9 @@
 #include "cli.h"
 #include "date.h"
 #include "util.h"
+#include "i18n.h"
 
-static const char usage[] =
+static const char *const usage = N_(
 	"usage: fangan new [-o DIR] [--date YYYY-MM-DD] [--title TITLE] NAME\n"
 	"\n"
 	"Write a new plan, DIR/NAME.md (DIR: plans), from a skeleton: every\n"
@@ -34,7 +35,7 @@ static const char usage[] =
 	"  -h, --help      this help\n"
 	"\n"
 	"Exit status: 0 written (its path is printed), 2 bad arguments, the file\n"
-	"exists, or it could not be written.\n";
+	"exists, or it could not be written.\n");
 
 /* NAME becomes a file name: it must stay one plain name inside DIR. */
 static bool safe_name(const char *s)
@@ -303,7 +304,7 @@ static bool write_new(const char *path, const char *text)
 	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0666);
 	if (fd < 0) {
 		if (errno == EEXIST)
-			fprintf(stderr, "fangan new: %s already exists; not overwriting it\n", path);
+			fprintf(stderr, _("fangan new: %s already exists; not overwriting it\n"), path);
 		else
 			fprintf(stderr, "fangan new: %s: %s\n", path, strerror(errno));
 		return false;
@@ -334,7 +335,7 @@ int cmd_new(int argc, char **argv)
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
 		if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
-			fputs(usage, stdout);
+			fputs(_(usage), stdout);
 			return 0;
 		} else if ((v = opt_value("-o", argc, argv, &i)) ||
 		           (v = opt_value("--dir", argc, argv, &i))) {
@@ -343,36 +344,37 @@ int cmd_new(int argc, char **argv)
 			dir = v;
 		} else if ((v = opt_value("--date", argc, argv, &i))) {
 			if (!day_parse_iso(v, &date)) {
-				fprintf(stderr, "fangan new: --date wants a date YYYY-MM-DD, not '%s'\n", v);
+				fprintf(stderr, _("fangan new: --date wants a date YYYY-MM-DD, not '%s'\n"), v);
 				return 2;
 			}
 		} else if ((v = opt_value("--title", argc, argv, &i))) {
 			/* The title goes into YAML as a plain scalar: keep it one
 			 * line, and not empty. */
 			if (!*v || strpbrk(v, "\n\r")) {
-				fprintf(stderr, "fangan new: --title wants one line of text\n");
+				fputs(_("fangan new: --title wants one line of text\n"), stderr);
 				return 2;
 			}
 			title = v;
 		} else if (a[0] == '-' && a[1] != '\0') {
-			fprintf(stderr, "fangan new: unknown option '%s'\n%s", a, usage);
+			fprintf(stderr, _("fangan new: unknown option '%s'\n"), a);
+			fputs(_(usage), stderr);
 			return 2;
 		} else if (name) {
-			fprintf(stderr, "fangan new: one NAME only ('%s' and '%s')\n", name, a);
+			fprintf(stderr, _("fangan new: one NAME only ('%s' and '%s')\n"), name, a);
 			return 2;
 		} else {
 			name = a;
 		}
 	}
 	if (!name) {
-		fputs(usage, stderr);
+		fputs(_(usage), stderr);
 		return 2;
 	}
 	size_t nl = strlen(name);
 	char *stem = nl > 3 && !strcmp(name + nl - 3, ".md") ? xstrndup(name, nl - 3) : xstrdup(name);
 	if (!safe_name(stem)) {
-		fprintf(stderr, "fangan new: '%s' is not a plain file name (no '/', no '..', "
-		        "not starting with '.' or '-')\n", name);
+		fprintf(stderr, _("fangan new: '%s' is not a plain file name (no '/', no '..', "
+		          "not starting with '.' or '-')\n"), name);
 		free(stem);
 		return 2;
 	}

@@ -11,6 +11,7 @@
 #include "attach.h"
 #include "template.h"
 #include "util.h"
+#include "i18n.h"
 
 const Geometry *forms_geometry(const Plan *p, const Geometry *fallback)
 {
@@ -129,7 +130,8 @@ static int write_units(const Plan *p, size_t i, const char *id, const FontSet *f
 		free(path);
 	}
 	if (done)
-		fprintf(o->out, "%s/%s-*.pdf (%zu份)\n", udir, id, done);
+		fprintf(o->out, ngettext("%s/%s-*.pdf (%zu copy)\n", "%s/%s-*.pdf (%zu copies)\n", done),
+			udir, id, done);
 	for (size_t u = 0; u < p->units.n; u++)
 		free(names[u]);
 	free(names);
@@ -158,7 +160,7 @@ int forms_build(const Plan *p, const FontSet *fs, const Geometry *g, const char 
 		size_t pages = 0;
 		int s = write_one(p, i, NULL, path, fs, g, meta, d, &pages, o);
 		if (s == 0) {
-			fprintf(o->out, "%s (%zu页)\n", path, pages);
+			fprintf(o->out, ngettext("%s (%zu page)\n", "%s (%zu pages)\n", pages), path, pages);
 			char *rel = xasprintf("%s.pdf", id);
 			o->record(o->ctx, rel);
 			free(rel);

@@ -6,8 +6,9 @@
 #include "cli.h"
 #include "paths.h"
 #include "version.h"
+#include "i18n.h"
 
-static const char usage[] =
+static const char *const usage = N_(
 	"usage: fangan COMMAND [OPTIONS] PATH...\n"
 	"\n"
 	"Commands:\n"
@@ -24,12 +25,13 @@ static const char usage[] =
 	"  fangan --datadir    print the folder of the installed templates and fonts map\n"
 	"  fangan --help       this help\n"
 	"\n"
-	"The manual: man fangan.\n";
+	"The manual: man fangan.\n");
 
 int main(int argc, char **argv)
 {
+	i18n_init();
 	if (argc < 2) {
-		fputs(usage, stderr);
+		fputs(_(usage), stderr);
 		return 2;
 	}
 	const char *cmd = argv[1];
@@ -38,7 +40,7 @@ int main(int argc, char **argv)
 		return 0;
 	}
 	if (!strcmp(cmd, "--help") || !strcmp(cmd, "-h") || !strcmp(cmd, "help")) {
-		fputs(usage, stdout);
+		fputs(_(usage), stdout);
 		return 0;
 	}
 	if (!strcmp(cmd, "--datadir")) {
@@ -59,6 +61,7 @@ int main(int argc, char **argv)
 		return cmd_import(argc - 1, argv + 1);
 	if (!strcmp(cmd, "calendar"))
 		return cmd_calendar(argc - 1, argv + 1);
-	fprintf(stderr, "fangan: unknown command '%s'\n%s", cmd, usage);
+	fprintf(stderr, _("fangan: unknown command '%s'\n"), cmd);
+	fputs(_(usage), stderr);
 	return 2;
 }

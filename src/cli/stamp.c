@@ -13,6 +13,7 @@
 #include "paths.h"
 #include "util.h"
 #include "version.h"
+#include "i18n.h"
 
 /* Bump when the stamp's meaning changes, so old stamps stop matching. */
 #define STAMP_FORMAT "fangan-stamp 2"
@@ -165,7 +166,7 @@ bool stamp_write(const char *dir, uint64_t inputs, char *const *outputs,
 	char *path = xasprintf("%s/" STAMP_NAME, dir);
 	bool ok = write_file_atomic(path, b.s, b.len);
 	if (!ok)
-		*err = xasprintf("cannot write %s: %s", path, strerror(errno));
+		*err = xasprintf(_("cannot write %s: %s"), path, strerror(errno));
 	free(path);
 	buf_free(&b);
 	return ok;
