@@ -78,5 +78,5 @@ LANG=C "$F" build -j 1 -o "$T/c" plans/model-demonstration.md >/dev/null 2>&1
 cmp -s "$T/o/model-demonstration/model-demonstration.pdf" "$T/c/model-demonstration/model-demonstration.pdf" && ok ||
 	no "the PDF differs between locales"
 
-echo "i18n: $pass passed, $fail failed"
+echo "messages: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
