@@ -147,25 +147,6 @@ static void cn_range(Buf *b, Day a, Day z)
 	buf_printf(b, "%s至%s", x, y);
 }
 
-/* s as a YAML scalar: plain when it is safe so, else double-quoted
- * (a title with ": " or a leading "[" would otherwise change meaning). */
-static void yaml_scalar(Buf *b, const char *s)
-{
-	bool plain = s[0] != ' ' && s[strlen(s) - 1] != ' ' &&
-	             !strpbrk(s, ":#\"'\\[]{},&*!|>%@`") && !strchr("-?", s[0]);
-	if (plain) {
-		buf_puts(b, s);
-		return;
-	}
-	buf_putc(b, '"');
-	for (; *s; s++) {
-		if (*s == '"' || *s == '\\')
-			buf_putc(b, '\\');
-		buf_putc(b, *s);
-	}
-	buf_putc(b, '"');
-}
-
 static void front_matter(Buf *b, const Timeline *t, const char *title)
 {
 	char a[11], z[11];
@@ -175,7 +156,7 @@ static void front_matter(Buf *b, const Timeline *t, const char *title)
 		"# 公文要素（GB/T 9704-2012）。只有 title 必填；issuer、date、doc_number 应当填写。\n"
 		"# 日期一律写作 YYYY-MM-DD。\n");
 	buf_puts(b, "title: ");
-	yaml_scalar(b, title);
+	buf_yaml_scalar(b, title);
 	buf_puts(b, "  # 标题\n");
 	buf_puts(b, "issuer: 某某单位  # 发文机关署名\n"
 		"# header: 某某单位文件  # 发文机关标志（红头），不写则为 issuer 加“文件”\n");

@@ -11,29 +11,10 @@
 #include "headnum.h"
 #include "import_int.h"
 
-/* s as a YAML scalar: plain when safe, else double-quoted. */
-void yaml_put_scalar(Buf *b, const char *s)
-{
-	size_t n = strlen(s);
-	bool plain = n > 0 && s[0] != ' ' && s[n - 1] != ' ' &&
-	             !strpbrk(s, ":#\"'\\[]{},&*!|>%@`\n") && !strchr("-?", s[0]);
-	if (plain) {
-		buf_puts(b, s);
-		return;
-	}
-	buf_putc(b, '"');
-	for (; *s; s++) {
-		if (*s == '"' || *s == '\\')
-			buf_putc(b, '\\');
-		buf_putc(b, *s == '\n' ? ' ' : *s);
-	}
-	buf_putc(b, '"');
-}
-
 static void key(Buf *b, const char *indent, const char *k, const char *v, const char *why)
 {
 	buf_printf(b, "%s%s: ", indent, k);
-	yaml_put_scalar(b, v);
+	buf_yaml_scalar(b, v);
 	if (why)
 		buf_printf(b, "  # 请核对：%s", why);
 	buf_putc(b, '\n');
@@ -62,7 +43,7 @@ static void timeline(const Import *im, Buf *b)
 	for (size_t i = 0; i < im->nphases; i++) {
 		const IPhase *p = &im->phases[i];
 		buf_puts(b, "  - name: ");
-		yaml_put_scalar(b, p->name);
+		buf_yaml_scalar(b, p->name);
 		if (p->note)
 			buf_printf(b, "  # 请核对：%s", p->note);
 		buf_putc(b, '\n');
@@ -76,7 +57,7 @@ static void timeline(const Import *im, Buf *b)
 	for (size_t i = 0; i < im->ndeadlines; i++) {
 		const IDeadline *d = &im->deadlines[i];
 		buf_puts(b, "  - name: ");
-		yaml_put_scalar(b, d->name);
+		buf_yaml_scalar(b, d->name);
 		if (d->note)
 			buf_printf(b, "  # 请核对：%s", d->note);
 		buf_putc(b, '\n');
@@ -137,7 +118,7 @@ static void attachments(const Import *im, Buf *b)
 			buf_puts(b, "    fields:\n");
 		for (size_t f = 0; f < a->nfields; f++) {
 			buf_puts(b, "      - ");
-			yaml_put_scalar(b, a->fields[f]);
+			buf_yaml_scalar(b, a->fields[f]);
 			buf_putc(b, '\n');
 		}
 	}

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -132,6 +133,25 @@ void buf_json_str(Buf *b, const char *s)
 				buf_putc(b, (char)c);
 		}
 	}
+}
+
+void buf_yaml_scalar(Buf *b, const char *s)
+{
+	static const char *const typed[] = {"true", "false", "yes", "no", "on", "off", "null", "~"};
+	size_t n = strlen(s);
+	bool plain = n > 0 && s[0] != ' ' && s[n - 1] != ' ' && !strchr("-?", s[0]) &&
+	             !strpbrk(s, ":#\"'\\[]{},&*!|>%@`\n\r\t") && strspn(s, "0123456789.+-") < n;
+	for (size_t i = 0; plain && i < sizeof typed / sizeof *typed; i++)
+		if (!strcasecmp(s, typed[i]))
+			plain = false;
+	if (plain) {
+		buf_add(b, s, n);
+		return;
+	}
+	/* A JSON string is a YAML double-quoted scalar. */
+	buf_putc(b, '"');
+	buf_json_str(b, s);
+	buf_putc(b, '"');
 }
 
 const char *buf_cstr(Buf *b)

@@ -34,6 +34,9 @@ void buf_putc(Buf *b, char c);
 void buf_printf(Buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Append s as the inside of a JSON string literal (no quotes). */
 void buf_json_str(Buf *b, const char *s);
+/* Append s as a YAML scalar: plain when YAML reads it back as the same
+ * string, else double-quoted. */
+void buf_yaml_scalar(Buf *b, const char *s);
 const char *buf_cstr(Buf *b);
 void buf_free(Buf *b);
 
