@@ -40,6 +40,8 @@ run sh tests/build.sh ./fangan
 [ -x "$B/san/fangan" ] && run sh tests/build.sh "$B/san/fangan"
 run sh tests/pages.sh ./fangan
 [ -x "$B/san/fangan" ] && run sh tests/pages.sh "$B/san/fangan"
+run sh tests/formats.sh ./fangan
+[ -x "$B/san/fangan" ] && run sh tests/formats.sh "$B/san/fangan"
 run sh tests/batch.sh ./fangan
 [ -x "$B/san/fangan" ] && run sh tests/batch.sh "$B/san/fangan"
 run sh tests/import.sh ./fangan

@@ -166,6 +166,11 @@ def main():
 def check_plan(md, pdf):
     before = failed
     pages = pages_of(pdf)
+    meta = front_matter(md)
+    # The 版头 of a 信函 or 命令, a joint 标志 and the 职务 beside a 签名章
+    # are measured by tests/formats_check.py.
+    fmt = meta.get("format") or "document"
+    post = meta.get("signed_by")
     check(len(pages) >= 1, "the PDF has pages")
 
     # --- text read back equals the source ---------------------------------
@@ -228,7 +233,10 @@ def check_plan(md, pdf):
             # the title is the last large line (the red mark is above it)
             titles = [l for l in body if l[4] - l[2] > 21]
             below = titles[-1][2] if titles else 0
+            if fmt == "order":    # no title: the 令号 under the 标志 is the last
+                below = min((l[4] for l in text16 if l[2] > below), default=below)
             text16 = [l for l in text16 if l[2] > below]
+        text16 = [l for l in text16 if l[0] != post]
         for (t, x0, y0, x1, y1) in text16:
             # the em box of grid line k is centred 8 pt under its top
             k = ((y0 + y1) / 2 - 8 - TOP) / PITCH_L
@@ -306,7 +314,8 @@ def check_plan(md, pdf):
     # --- page 1: 版头 -------------------------------------------------------------
     first = pages[0]
     mark = [l for l in first if l[4] - l[2] > 24]
-    if mark:
+    if mark and fmt in ("document", "文件", "minutes", "纪要") and \
+            not isinstance(meta.get("issuer"), list):
         t, x0, y0, x1, y1 = mark[0]
         check(abs(y0 - (TOP + 35 * MM)) <= 2 * TOL,
               f"red header top {(y0 - TOP) / MM:.1f} mm below the 版心 top, want 35")

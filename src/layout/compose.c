@@ -615,10 +615,11 @@ void compose(const Plan *p, const FontSet *fs, const Geometry *g,
 		blocks(&c, p->body, 0);
 	size_t tail = col->n;
 	compose_attachment_note(&c);
-	if (p->kind == DOC_MINUTES)
-		compose_attendance(&c);
 	compose_signature(&c, parts);
 	keep_tail(col, tail);
+	/* 纪要: 出席, 请假, 列席 under the text, free to break like it. */
+	if (p->kind == DOC_MINUTES)
+		compose_attendance(&c);
 	compose_record(&c, rec);
 }
 

@@ -1,0 +1,53 @@
+#!/bin/sh
+# The GB/T 9704 layouts of issue 12 for the fangan binary given as $1:
+# build every plan of tests/plans/formats/ (sealed, unsealed, 签名章,
+# 签发人, joint issuance sealed and not, 信函, 纪要, 命令) and measure each
+# PDF (tests/formats_check.py: 标志, lines, 签发人, 署名, seal places and
+# dates in mm against the standard's numbers; tests/layout_check.py: the
+# grid, the 版心 and the text read back).  The seal places are drawn for
+# the measurement by templates that say <seal guide="true"/> (the shipped
+# letter.xml with that line added); built with the shipped templates, no
+# seal place is drawn.
+F=${1:-./fangan}
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT
+pass=0 fail=0
+ok() { pass=$((pass + 1)); }
+no() { fail=$((fail + 1)); echo "FAIL: $*"; }
+counts() { # add "X: N passed, M failed" from $1 to the totals
+	p=$(echo "$1" | sed -n 's/^[a-z]*: \([0-9]*\) passed, \([0-9]*\) failed.*/\1/p')
+	f=$(echo "$1" | sed -n 's/^[a-z]*: \([0-9]*\) passed, \([0-9]*\) failed.*/\2/p')
+	pass=$((pass + ${p:-0})); fail=$((fail + ${f:-1}))
+	[ "${f:-1}" -eq 0 ] || echo "$1" | grep -v '^[a-z]*: [0-9]* passed' | head -30
+}
+for tool in python3 pdftotext qpdf; do
+	command -v $tool >/dev/null || { echo "FAIL: $tool is needed (make deps)"; echo "formats: 0 passed, 1 failed"; exit 1; }
+done
+
+mkdir -p "$T/p/templates"
+cp tests/plans/formats/*.md "$T/p/"
+printf '<?xml version="1.0"?>\n<notice>\n  <seal guide="true"/>\n</notice>\n' >"$T/p/templates/notice.xml"
+sed 's|^  <page-number|  <seal guide="true"/>\n  <page-number|' templates/letter.xml >"$T/p/templates/letter.xml"
+grep -q 'guide="true"' "$T/p/templates/letter.xml" && ok || no "the guide added to letter.xml"
+
+# Every variant passes check with no finding at all.
+out=$("$F" check tests/plans/formats/ 2>&1)
+[ $? -eq 0 ] && [ -z "$(echo "$out" | grep -v '^fangan: ')" ] && ok || { no "the variants check clean"; echo "$out"; }
+
+"$F" build -o "$T/out" "$T/p" >"$T/log" 2>&1 && ok || { no "the variants build"; cat "$T/log"; }
+counts "$(python3 tests/formats_check.py "$T/out" "$T/p")"
+set --
+for md in "$T"/p/*.md; do
+	n=$(basename "$md" .md)
+	set -- "$@" "$md" "$T/out/$n/$n.pdf"
+done
+counts "$(python3 tests/layout_check.py "$@")"
+
+# With the shipped templates the seal places are kept, not drawn.
+"$F" build -o "$T/plain" tests/plans/formats/ >/dev/null 2>&1 && ok || no "the variants build with the shipped templates"
+for n in sealed joint letter signed; do
+	qpdf --qdf --object-streams=disable "$T/plain/$n/$n.pdf" "$T/q.pdf"
+	grep -aq ' re$' "$T/q.pdf" && no "$n: a seal place drawn without guide" || ok
+done
+echo "formats: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]
