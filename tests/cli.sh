@@ -37,6 +37,10 @@ expect 2 no-paths "$F" check
 # Every rule fires at its known line and column.
 expect 1 rules "$F" check tests/rules/
 same rules tests/rules/expected.txt
+# glyph-missing needs the fonts, so only build finds it.
+expect 1 rules-build "$F" build -o "$T/rules-out" tests/rules/glyph-missing.md
+grep '\[glyph-missing\]$' "$T/err" >"$T/out"
+same rules-build tests/rules/expected-build.txt
 # The example plans: what is really wrong in them, nothing else.
 expect 1 plans "$F" check plans/
 same plans tests/plans-expected/plans.txt

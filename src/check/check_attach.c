@@ -11,18 +11,14 @@ void check_attachments(const Plan *p, Diags *d)
 	for (size_t i = 0; i < p->nattachments; i++) {
 		const Attachment *a = &p->attachments[i];
 		if (a->type == ATT_FORM && a->nfields == 0)
-			diag_add(d, p->path, a->pos, SEV_WARNING, "field-missing",
-			         "附件%zu是表单（form），但没有字段（fields）", i + 1);
+			diag_add_sev(d, p->path, a->pos, SEV_WARNING, MSG_FIELD_MISSING_FORM_FIELDS, i + 1);
 		if (a->type == ATT_SCORESHEET && p->criteria.nitems == 0)
-			diag_add(d, p->path, a->pos, SEV_WARNING, "field-missing",
-			         "附件%zu是评分表（scoresheet），但criteria中没有评分项目（items）", i + 1);
+			diag_add_sev(d, p->path, a->pos, SEV_WARNING, MSG_FIELD_MISSING_SCORESHEET_ITEMS, i + 1);
 		for (size_t r = 0; a->type == ATT_LEDGER && a->columns.n && r < a->nrows; r++)
 			if (a->rows[r].cells.n > a->columns.n)
-				diag_add(d, p->path, a->rows[r].cells.pos, SEV_WARNING, "type-mismatch",
-				         "附件%zu第%zu行有%zu个单元格，多于%zu列，多出的不会显示", i + 1,
+				diag_add_sev(d, p->path, a->rows[r].cells.pos, SEV_WARNING, MSG_TYPE_MISMATCH_LEDGER_CELLS, i + 1,
 				         r + 1, a->rows[r].cells.n, a->columns.n);
 		if (a->type == ATT_LEDGER && a->rows_from == ROWS_UNITS && p->units.n == 0)
-			diag_add(d, p->path, a->rows_pos, SEV_WARNING, "field-missing",
-			         "附件%zu的行来自参与单位（rows: units），但没有units", i + 1);
+			diag_add_sev(d, p->path, a->rows_pos, SEV_WARNING, MSG_FIELD_MISSING_LEDGER_UNITS, i + 1);
 	}
 }

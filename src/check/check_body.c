@@ -25,23 +25,19 @@ static void sequence(Ctx *c, const HeadRes *h, Pos pos)
 	char expect[32];
 	headnum_format(h->style, h->expect, expect);
 	if (h->value < h->expect)
-		diag_add(c->d, c->p->path, pos, SEV_ERROR, "heading-sequence",
-		         "标题编号“%s”重复或倒退：上一个同级编号是“%s”，此处应为“%s”",
+		diag_add(c->d, c->p->path, pos, MSG_HEADING_SEQUENCE_BACK,
 		         h->text, h->prev, expect);
 	else if (h->expect == 1)
-		diag_add(c->d, c->p->path, pos, SEV_ERROR, "heading-sequence",
-		         "标题编号“%s”不连续：此处应为“%s”", h->text, expect);
+		diag_add(c->d, c->p->path, pos, MSG_HEADING_SEQUENCE_FIRST, h->text, expect);
 	else
-		diag_add(c->d, c->p->path, pos, SEV_ERROR, "heading-sequence",
-		         "标题编号“%s”不连续：上一个同级编号是“%s”，此处应为“%s”",
+		diag_add(c->d, c->p->path, pos, MSG_HEADING_SEQUENCE_SKIP,
 		         h->text, h->prev, expect);
 }
 
 static void heading(Ctx *c, const Block *b)
 {
 	if (b->level >= 1 && b->level <= 4 && b->level > c->prev_level + 1)
-		diag_add(c->d, c->p->path, b->pos, SEV_WARNING, "heading-level",
-		         "标题层级跳跃：从第%d级直接到第%d级（%.*s）", c->prev_level, b->level,
+		diag_add(c->d, c->p->path, b->pos, MSG_HEADING_LEVEL, c->prev_level, b->level,
 		         60, b->text.s ? b->text.s : "");
 	c->prev_level = b->level < 1 ? 0 : b->level;
 	sequence(c, &b->head, b->number_pos);
@@ -110,11 +106,9 @@ static void attachment_refs(TextCtx *c, const Text *t)
 		}
 		if (v < 1 || (size_t)v > c->p->nattachments) {
 			if (c->p->nattachments == 0)
-				diag_add(c->d, c->p->path, plan_text_pos(c->p, t, i), SEV_ERROR,
-				         "attachment-ref", "正文提到附件%d，但前置元数据中没有附件（attachments）", v);
+				diag_add(c->d, c->p->path, plan_text_pos(c->p, t, i), MSG_ATTACHMENT_REF_NONE, v);
 			else
-				diag_add(c->d, c->p->path, plan_text_pos(c->p, t, i), SEV_ERROR,
-				         "attachment-ref", "正文提到附件%d，但只有%zu个附件", v,
+				diag_add(c->d, c->p->path, plan_text_pos(c->p, t, i), MSG_ATTACHMENT_REF_BEYOND, v,
 				         c->p->nattachments);
 		}
 		i = j + dl - 1;
@@ -138,8 +132,7 @@ static void attachment_list_refs(TextCtx *c, const Text *t)
 		           (starts(t->s + after, t->len - after, ".") &&
 		            !(after + 1 < t->len && t->s[after + 1] >= '0' && t->s[after + 1] <= '9'));
 		if (dot && (size_t)v > c->p->nattachments)
-			diag_add(c->d, c->p->path, plan_text_pos(c->p, t, i), SEV_ERROR,
-			         "attachment-ref", "附件说明列出附件%d，但只有%zu个附件", v,
+			diag_add(c->d, c->p->path, plan_text_pos(c->p, t, i), MSG_ATTACHMENT_REF_NOTE, v,
 			         c->p->nattachments);
 		i = after - 1;
 	}
@@ -200,8 +193,7 @@ static void placeholders(const Plan *p, Diags *d, const char *s, size_t n,
 		size_t l = placeholder_at(s + i, n - i, letter, cn_digit);
 		if (l) {
 			Pos pos = t ? plan_text_pos(p, t, i) : fixed;
-			diag_add(d, p->path, pos, SEV_WARNING, "placeholder",
-			         "未替换的占位符“%.*s”", (int)l, s + i);
+			diag_add(d, p->path, pos, MSG_PLACEHOLDER, (int)l, s + i);
 			i += l;
 			letter = cn_digit = false;
 			continue;

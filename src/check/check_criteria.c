@@ -103,12 +103,10 @@ static void check_sum(const Plan *p, Diags *d, const Points *pt)
 	if (pt->nset < cr->nitems)
 		snprintf(unset, sizeof unset, "（另有%zu项未写分值）", cr->nitems - pt->nset);
 	if (pt->overflow)
-		diag_add(d, p->path, cr->total.pos, SEV_ERROR, "criteria-sum",
-		         "%zu个评分项的分值合计超出可计算的范围，与总分%ld分不符%s",
+		diag_add(d, p->path, cr->total.pos, MSG_CRITERIA_SUM_OVERFLOW,
 		         pt->nset, cr->total.v, unset);
 	else
-		diag_add(d, p->path, cr->total.pos, SEV_ERROR, "criteria-sum",
-		         "%zu个评分项的分值合计%lld分，与总分%ld分不符%s", pt->nset,
+		diag_add(d, p->path, cr->total.pos, MSG_CRITERIA_SUM, pt->nset,
 		         pt->sum, cr->total.v, unset);
 }
 
@@ -156,14 +154,11 @@ static bool check_band(const Plan *p, Diags *d, size_t i, const Band *b, long lo
 	char *who = rating_label(r, i);
 	bool ok = b->lo <= b->hi;
 	if (!ok)
-		diag_add(d, p->path, band_pos(r), SEV_ERROR, "rating-gap",
-		         "%s的下限（%lld分）高于上限（%lld分）", who, b->lo, b->hi);
+		diag_add(d, p->path, band_pos(r), MSG_RATING_GAP_INVERTED, who, b->lo, b->hi);
 	if (ok && total >= 0 && b->lo < 0)
-		diag_add(d, p->path, band_pos(r), SEV_ERROR, "rating-gap",
-		         "%s的下限%lld分低于0分", who, b->lo);
+		diag_add(d, p->path, band_pos(r), MSG_RATING_GAP_NEGATIVE, who, b->lo);
 	if (ok && total >= 0 && b->hi > total)
-		diag_add(d, p->path, r->max.set ? r->max.pos : r->pos, SEV_ERROR,
-		         "rating-gap", "%s的上限%lld分超过总分%lld分", who, b->hi, total);
+		diag_add(d, p->path, r->max.set ? r->max.pos : r->pos, MSG_RATING_GAP_ABOVE_TOTAL, who, b->hi, total);
 	free(who);
 	return ok;
 }
@@ -178,8 +173,7 @@ static void report_overlap(const Plan *p, Diags *d, const Band *k, const Band *b
 	char *lname = rating_label(rl, later->idx);
 	char *ename = rating_label(&p->criteria.ratings[earlier->idx], earlier->idx);
 	long long hi = b->hi < k->hi ? b->hi : k->hi;
-	diag_add(d, p->path, rl->min.set ? rl->min.pos : rl->pos, SEV_ERROR,
-	         "rating-overlap", "%s（%s）与%s（%s）重叠：%s同时属于两个等次",
+	diag_add(d, p->path, rl->min.set ? rl->min.pos : rl->pos, MSG_RATING_OVERLAP,
 	         lname, scores_text(later->lo, later->hi).s, ename,
 	         scores_text(earlier->lo, earlier->hi).s, scores_text(b->lo, hi).s);
 	free(lname);
@@ -210,8 +204,7 @@ static Pos gaps_pos(const Criteria *cr)
 
 static void report_gap(const Plan *p, Diags *d, long long lo, long long hi, long long total)
 {
-	diag_add(d, p->path, gaps_pos(&p->criteria), SEV_ERROR, "rating-gap",
-	         "%s不属于任何等次（总分%lld分）", scores_text(lo, hi).s, total);
+	diag_add(d, p->path, gaps_pos(&p->criteria), MSG_RATING_GAP, scores_text(lo, hi).s, total);
 }
 
 /* Walk bands sorted by lo over 0..total; next is the lowest score not
@@ -263,8 +256,7 @@ static void check_percent(const Plan *p, Diags *d, const char *who,
                           const Num *n, const char *which)
 {
 	if (n->set && (n->v < 0 || n->v > 100))
-		diag_add(d, p->path, n->pos, SEV_ERROR, "percent-range",
-		         "%s的%s%ld%%不在0%%至100%%之间", who, which, n->v);
+		diag_add(d, p->path, n->pos, MSG_PERCENT_RANGE, who, which, n->v);
 }
 
 static void check_quota(const Plan *p, Diags *d, size_t i)
@@ -275,8 +267,7 @@ static void check_quota(const Plan *p, Diags *d, size_t i)
 	check_percent(p, d, who, &q->min_percent, "下限");
 	check_percent(p, d, who, &q->max_percent, "上限");
 	if (q->min_percent.set && q->max_percent.set && q->min_percent.v > q->max_percent.v)
-		diag_add(d, p->path, q->min_percent.pos, SEV_ERROR, "percent-range",
-		         "%s的下限%ld%%高于上限%ld%%", who, q->min_percent.v,
+		diag_add(d, p->path, q->min_percent.pos, MSG_PERCENT_RANGE_INVERTED, who, q->min_percent.v,
 		         q->max_percent.v);
 	free(who);
 }

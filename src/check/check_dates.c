@@ -116,8 +116,7 @@ static void conflict(Ctx *c, const Text *t, const CnDate *e, const char *what,
 		fmt_range(a, b, r, sizeof r);
 		snprintf(when, sizeof when, "为%s", r);
 	}
-	diag_add(c->d, c->p->path, plan_text_pos(c->p, t, e->off), SEV_ERROR,
-	         "text-date-conflict", "正文写%s“%s”的时间为“%.*s%s%s”，但%s中该%s%s",
+	diag_add(c->d, c->p->path, plan_text_pos(c->p, t, e->off), MSG_TEXT_DATE_CONFLICT,
 	         what, name, (int)e->len, t->s + e->off, e->before ? "前" : "",
 	         e->after ? "起" : "", key, what, when);
 }
@@ -177,9 +176,7 @@ static void check_text(Ctx *c, const Text *t)
 			continue;
 		if (span_known(c, e->start) && (!e->is_range || span_known(c, e->end)))
 			continue;
-		diag_add(c->d, c->p->path, plan_text_pos(c->p, t, e->off), SEV_WARNING,
-		         "text-date-unlisted", "正文中的日期“%.*s”与时间安排（campaign、phases、"
-		         "deadlines）中的任何日期都不对应",
+		diag_add(c->d, c->p->path, plan_text_pos(c->p, t, e->off), MSG_TEXT_DATE_UNLISTED,
 		         (int)e->len, t->s + e->off);
 	}
 }

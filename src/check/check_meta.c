@@ -21,8 +21,7 @@ static void need_str(const Plan *p, Diags *d, const Str *s, Severity sev,
 	if (s->s && s->s[0])
 		return;
 	bool written = s->pos.line > 0;
-	diag_add(d, p->path, written ? s->pos : top, sev, "field-missing",
-	         "%s%s%s", written ? "没有填写" : "缺少", what, why);
+	diag_add_sev(d, p->path, written ? s->pos : top, sev, MSG_FIELD_MISSING_KEY, written ? "没有填写" : "缺少", what, why);
 }
 
 /* The reader leaves day at DAY_NONE both for an absent key and for an
@@ -34,7 +33,7 @@ static void need_date(const Plan *p, Diags *d, const Date *dt,
 {
 	if (dt->day != DAY_NONE || dt->pos.line > 0)
 		return;
-	diag_add(d, p->path, top, SEV_WARNING, "field-missing", "缺少%s%s", what, why);
+	diag_add_sev(d, p->path, top, SEV_WARNING, MSG_FIELD_MISSING_DATE, what, why);
 }
 
 void check_meta(const Plan *p, Diags *d)

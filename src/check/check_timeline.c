@@ -162,8 +162,7 @@ static void check_campaign(Ctx *c)
 	c->cend = p->campaign_end.day;
 	if (c->cstart == DAY_NONE || c->cend == DAY_NONE || c->cstart <= c->cend)
 		return;
-	diag_add(c->d, p->path, p->campaign_end.pos, SEV_ERROR, "phase-order",
-	         "活动结束日期%s早于开始日期%s", day_full(c->cend).s,
+	diag_add(c->d, p->path, p->campaign_end.pos, MSG_PHASE_ORDER_CAMPAIGN, day_full(c->cend).s,
 	         day_full(c->cstart).s);
 	c->cstart = c->cend = DAY_NONE;
 }
@@ -177,8 +176,7 @@ static void check_phase_reversed(Ctx *c, size_t i)
 	if (!known(ph->start) || !known(ph->end) || ph->end.day >= ph->start.day)
 		return;
 	char *who = phase_label(ph, i, "阶段");
-	diag_add(c->d, c->p->path, ph->end.pos, SEV_ERROR, "phase-order",
-	         "%s止于%s%s，早于其开始日期%s%s", who,
+	diag_add(c->d, c->p->path, ph->end.pos, MSG_PHASE_ORDER_END, who,
 	         day_text(ph->end.day, c->ref).s, implied_note(c->p, i, false),
 	         day_text(ph->start.day, c->ref).s, implied_note(c->p, i, true));
 	free(who);
@@ -195,8 +193,7 @@ static bool check_phase_sequence(Ctx *c, size_t i)
 		return true;
 	char *who = phase_label(ph, i, "阶段");
 	char *other = phase_label(prev, i - 1, "上一阶段");
-	diag_add(c->d, c->p->path, ph->start.pos, SEV_ERROR, "phase-order",
-	         "%s始于%s%s，早于%s的开始日期%s：各阶段应按时间先后排列", who,
+	diag_add(c->d, c->p->path, ph->start.pos, MSG_PHASE_ORDER_SEQUENCE, who,
 	         day_text(ph->start.day, c->ref).s, implied_note(c->p, i, true),
 	         other, day_text(prev->start.day, c->ref).s);
 	free(who);
@@ -209,16 +206,14 @@ static void check_phase_outside(Ctx *c, size_t i)
 	const Phase *ph = &c->p->phases[i];
 	if (c->cstart != DAY_NONE && known(ph->start) && ph->start.day < c->cstart) {
 		char *who = phase_label(ph, i, "阶段");
-		diag_add(c->d, c->p->path, ph->start.pos, SEV_ERROR, "phase-outside",
-		         "%s始于%s%s，早于活动开始日期%s", who,
+		diag_add(c->d, c->p->path, ph->start.pos, MSG_PHASE_OUTSIDE_START, who,
 		         day_text(ph->start.day, c->ref).s, implied_note(c->p, i, true),
 		         day_text(c->cstart, c->ref).s);
 		free(who);
 	}
 	if (c->cend != DAY_NONE && known(ph->end) && ph->end.day > c->cend) {
 		char *who = phase_label(ph, i, "阶段");
-		diag_add(c->d, c->p->path, ph->end.pos, SEV_ERROR, "phase-outside",
-		         "%s止于%s%s，晚于活动结束日期%s", who,
+		diag_add(c->d, c->p->path, ph->end.pos, MSG_PHASE_OUTSIDE_END, who,
 		         day_text(ph->end.day, c->ref).s, implied_note(c->p, i, false),
 		         day_text(c->cend, c->ref).s);
 		free(who);
@@ -360,16 +355,13 @@ static void report_overlap(Ctx *c, size_t k, size_t i)
 	if (ph->start.day == prev->end.day) {
 		/* Sharing the boundary day is how many plans write "9月10日—9月15日"
 		 * after "8月25日—9月10日": likely meant, so only a warning. */
-		diag_add(c->d, c->p->path, ph->start.pos, SEV_WARNING, "phase-overlap",
-		         "%s（始于%s）与%s（止于%s）共用%s", who, s.s, other, e.s, s.s);
+		diag_add_sev(c->d, c->p->path, ph->start.pos, SEV_WARNING, MSG_PHASE_OVERLAP_SHARED, who, s.s, other, e.s, s.s);
 	} else if (lo == hi) {
-		diag_add(c->d, c->p->path, ph->start.pos, SEV_ERROR, "phase-overlap",
-		         "%s（始于%s）与%s（止于%s）重叠1天，即%s", who, s.s, other,
+		diag_add(c->d, c->p->path, ph->start.pos, MSG_PHASE_OVERLAP_DAY, who, s.s, other,
 		         e.s, s.s);
 	} else {
 		long long days = (long long)hi - lo + 1;
-		diag_add(c->d, c->p->path, ph->start.pos, SEV_ERROR, "phase-overlap",
-		         "%s（始于%s）与%s（止于%s）重叠%lld天，自%s至%s", who, s.s,
+		diag_add(c->d, c->p->path, ph->start.pos, MSG_PHASE_OVERLAP_DAYS, who, s.s,
 		         other, e.s, days, s.s, day_text(hi, c->ref).s);
 	}
 	free(who);
@@ -390,8 +382,7 @@ static void report_gap(Ctx *c, size_t k, size_t i)
 		snprintf(span, sizeof span, "%s", from.s);
 	else
 		snprintf(span, sizeof span, "%s至%s", from.s, day_text(hi, c->ref).s);
-	diag_add(c->d, c->p->path, ph->start.pos, SEV_WARNING, "phase-gap",
-	         "%s止于%s，%s始于%s，其间%s（%lld天）不属于任何阶段", other,
+	diag_add(c->d, c->p->path, ph->start.pos, MSG_PHASE_GAP, other,
 	         day_text(prev->end.day, c->ref).s, who,
 	         day_text(ph->start.day, c->ref).s, span, days);
 	free(who);
@@ -449,14 +440,12 @@ static bool check_deadline_campaign(Ctx *c, const Deadline *dl, const char *who)
 	Day due = dl->due.day;
 	DayText when = day_full(due);
 	if (c->cstart != DAY_NONE && due < c->cstart) {
-		diag_add(c->d, c->p->path, dl->due.pos, SEV_ERROR, "deadline-outside",
-		         "%s（%s）早于活动开始日期%s", who, when.s,
+		diag_add(c->d, c->p->path, dl->due.pos, MSG_DEADLINE_OUTSIDE_BEFORE, who, when.s,
 		         day_text(c->cstart, due).s);
 		return true;
 	}
 	if (c->cend != DAY_NONE && due > c->cend) {
-		diag_add(c->d, c->p->path, dl->due.pos, SEV_ERROR, "deadline-outside",
-		         "%s（%s）晚于活动结束日期%s", who, when.s,
+		diag_add(c->d, c->p->path, dl->due.pos, MSG_DEADLINE_OUTSIDE_AFTER, who, when.s,
 		         day_text(c->cend, due).s);
 		return true;
 	}
@@ -484,8 +473,7 @@ static bool check_deadline_phase(Ctx *c, const Index *ix, const Deadline *dl,
 	size_t k = phase_by_name(ix, name);
 	if (k == SIZE_MAX) {
 		const char *hint = phase_hint(ix, name);
-		diag_add(c->d, c->p->path, dl->phase.pos, SEV_ERROR, "deadline-outside",
-		         "%s所属的阶段“%s”不存在%s%s%s", who, name,
+		diag_add(c->d, c->p->path, dl->phase.pos, MSG_DEADLINE_OUTSIDE_NO_PHASE, who, name,
 		         hint ? "，是否应为“" : "", hint ? hint : "", hint ? "”？" : "");
 		return false;
 	}
@@ -496,14 +484,12 @@ static bool check_deadline_phase(Ctx *c, const Index *ix, const Deadline *dl,
 	if (known(ph->start) && known(ph->end) && !phase_whole(ph))
 		return false; /* a reversed phase is reported already */
 	if (known(ph->start) && due < ph->start.day) {
-		diag_add(c->d, c->p->path, dl->due.pos, SEV_ERROR, "deadline-outside",
-		         "%s（%s）早于所属阶段“%s”的开始日期%s", who, day_full(due).s,
+		diag_add(c->d, c->p->path, dl->due.pos, MSG_DEADLINE_OUTSIDE_PHASE_START, who, day_full(due).s,
 		         name, day_text(ph->start.day, due).s);
 		return true;
 	}
 	if (known(ph->end) && due > ph->end.day) {
-		diag_add(c->d, c->p->path, dl->due.pos, SEV_ERROR, "deadline-outside",
-		         "%s（%s）晚于所属阶段“%s”的结束日期%s", who, day_full(due).s,
+		diag_add(c->d, c->p->path, dl->due.pos, MSG_DEADLINE_OUTSIDE_PHASE_END, who, day_full(due).s,
 		         name, day_text(ph->end.day, due).s);
 		return true;
 	}
@@ -540,8 +526,7 @@ static void check_deadline_gap(Ctx *c, const Index *ix, const Deadline *dl,
 		buf_printf(&why, "各阶段中最早的%s始于%s", b, day_text(after->lo, due).s);
 	else
 		buf_printf(&why, "各阶段中最晚的%s止于%s", a, day_text(before->hi, due).s);
-	diag_add(c->d, c->p->path, dl->due.pos, SEV_WARNING, "deadline-in-gap",
-	         "%s（%s）不在任何阶段内：%s", who, day_full(due).s, buf_cstr(&why));
+	diag_add(c->d, c->p->path, dl->due.pos, MSG_DEADLINE_IN_GAP, who, day_full(due).s, buf_cstr(&why));
 	buf_free(&why);
 	free(a);
 	free(b);
@@ -552,8 +537,7 @@ static void check_deadline_issue(Ctx *c, const Deadline *dl, const char *who)
 	Day issued = c->p->date.day;
 	if (issued == DAY_NONE || dl->due.day >= issued)
 		return;
-	diag_add(c->d, c->p->path, dl->due.pos, SEV_ERROR, "deadline-before-issue",
-	         "%s（%s）早于成文日期%s，届时方案尚未发出，无法按期完成", who,
+	diag_add(c->d, c->p->path, dl->due.pos, MSG_DEADLINE_BEFORE_ISSUE, who,
 	         day_full(dl->due.day).s, day_text(issued, dl->due.day).s);
 }
 
@@ -562,8 +546,7 @@ static void check_deadline_weekend(Ctx *c, const Deadline *dl, const char *who)
 	int wd = day_weekday(dl->due.day);
 	if (wd != 0 && wd != 6)
 		return;
-	diag_add(c->d, c->p->path, dl->due.pos, SEV_WARNING, "deadline-weekend",
-	         "%s（%s）是%s", who, day_full(dl->due.day).s,
+	diag_add(c->d, c->p->path, dl->due.pos, MSG_DEADLINE_WEEKEND, who, day_full(dl->due.day).s,
 	         wd == 6 ? "星期六" : "星期日");
 }
 
@@ -574,13 +557,11 @@ static void check_deadline_form(Ctx *c, const Index *ix, const Deadline *dl,
 	if (!id || dl->form_att >= 0)
 		return;
 	if (ix->natt == 0) {
-		diag_add(c->d, c->p->path, dl->form.pos, SEV_ERROR, "attachment-ref",
-		         "%s要求报送的附件“%s”不存在：方案没有附件", who, id);
+		diag_add(c->d, c->p->path, dl->form.pos, MSG_ATTACHMENT_REF_FORM_NONE, who, id);
 		return;
 	}
 	const char *hint = nearest_name(ix->att, ix->natt, id);
-	diag_add(c->d, c->p->path, dl->form.pos, SEV_ERROR, "attachment-ref",
-	         "%s要求报送的附件“%s”不存在%s%s%s", who, id,
+	diag_add(c->d, c->p->path, dl->form.pos, MSG_ATTACHMENT_REF_FORM, who, id,
 	         hint ? "，是否应为“" : "", hint ? hint : "", hint ? "”？" : "");
 }
 

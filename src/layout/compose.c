@@ -64,8 +64,7 @@ static void glyph_missing(Diags *d, const char *path, Pos pos, uint32_t cp, Font
 {
 	char ch[8] = {0};
 	utf8_encode(cp, ch);
-	diag_add(d, path, pos, SEV_ERROR, "glyph-missing",
-	         "字符“%s”（U+%04X）没有任何已配置的%s字体能够显示", ch, cp, font_role_name(role));
+	diag_add(d, path, pos, MSG_GLYPH_MISSING, ch, cp, font_role_name(role));
 }
 
 bool layout_glyphs_ok(const FontSet *fs, FontRole role, const char *s, const char *path,

@@ -91,8 +91,7 @@ bool sheet_glyphs(const FontSet *fs, FontRole role, const char *s, const char *f
 		return true;
 	char ch[8] = {0};
 	utf8_encode(cp, ch);
-	diag_add(d, file, pos, SEV_ERROR, "glyph-missing",
-	         "字符“%s”（U+%04X）没有任何已配置的%s字体能够显示", ch, cp, font_role_name(role));
+	diag_add(d, file, pos, MSG_GLYPH_MISSING, ch, cp, font_role_name(role));
 	return false;
 }
 

@@ -1,4 +1,5 @@
-/* diag.c — the rule table and the three report formats. */
+/* diag.c — the rule table (their messages: messages.h) and the three
+ * report formats. */
 #include "diag.h"
 
 #include <stdarg.h>
@@ -7,53 +8,70 @@
 
 #include "version.h"
 
-const Rule rules[] = {
-	{"yaml-syntax", SEV_ERROR, "The front matter is not valid YAML."},
-	{"front-matter", SEV_ERROR, "No front matter, or it is not a mapping."},
-	{"unknown-key", SEV_WARNING, "An unknown front-matter key."},
-	{"field-missing", SEV_ERROR, "A required or expected field is missing."},
-	{"type-mismatch", SEV_ERROR, "A value of the wrong kind."},
-	{"date-invalid", SEV_ERROR, "Not an ISO date, or no such day."},
-	{"phase-order", SEV_ERROR, "A phase ends before it starts, or phases are out of order."},
-	{"phase-overlap", SEV_ERROR, "Two phases share days."},
-	{"phase-gap", SEV_WARNING, "Days between two phases belong to no phase."},
-	{"phase-outside", SEV_ERROR, "A phase begins before or ends after the campaign."},
-	{"deadline-outside", SEV_ERROR, "A deadline outside the campaign or its phase."},
-	{"deadline-in-gap", SEV_WARNING, "A deadline that falls in no phase."},
-	{"deadline-before-issue", SEV_ERROR, "A deadline before the document's date."},
-	{"deadline-weekend", SEV_WARNING, "A deadline on a Saturday or Sunday."},
-	{"text-date-conflict", SEV_ERROR, "The body gives a phase or deadline a different date than the timeline."},
-	{"text-date-unlisted", SEV_WARNING, "A date in the body that matches no date in the timeline."},
-	{"criteria-sum", SEV_ERROR, "Item points do not add up to the total."},
-	{"rating-overlap", SEV_ERROR, "Two rating bands share a score."},
-	{"rating-gap", SEV_ERROR, "A score that no rating band covers."},
-	{"percent-range", SEV_ERROR, "A percentage outside 0-100, or min above max."},
-	{"heading-sequence", SEV_ERROR, "A written heading number skips or repeats."},
-	{"heading-level", SEV_WARNING, "A heading more than one level deeper than the one before."},
-	{"attachment-ref", SEV_ERROR, "A reference to an attachment that does not exist."},
-	{"placeholder", SEV_WARNING, "An unresolved placeholder such as 20XX or ××."},
-	{"glyph-missing", SEV_ERROR, "A character that no configured font can draw."},
-	{"template", SEV_ERROR, "A template is missing, malformed, of the wrong kind, or named with a path."},
-	{"input", SEV_ERROR, "The file cannot be read as a plan (encoding, size, limits)."},
+const Rule rules[R_COUNT] = {
+	[R_YAML_SYNTAX] = {"yaml-syntax", SEV_ERROR, false,
+		"The front matter is not valid YAML."},
+	[R_FRONT_MATTER] = {"front-matter", SEV_ERROR, false,
+		"No front matter, or it is not a mapping."},
+	[R_UNKNOWN_KEY] = {"unknown-key", SEV_WARNING, false,
+		"An unknown front-matter key."},
+	[R_FIELD_MISSING] = {"field-missing", SEV_ERROR, true,
+		"A required or expected field is missing."},
+	[R_TYPE_MISMATCH] = {"type-mismatch", SEV_ERROR, true,
+		"A value of the wrong kind."},
+	[R_DATE_INVALID] = {"date-invalid", SEV_ERROR, false,
+		"Not an ISO date, or no such day."},
+	[R_PHASE_ORDER] = {"phase-order", SEV_ERROR, false,
+		"A phase ends before it starts, or phases are out of order."},
+	[R_PHASE_OVERLAP] = {"phase-overlap", SEV_ERROR, true,
+		"Two phases share days."},
+	[R_PHASE_GAP] = {"phase-gap", SEV_WARNING, false,
+		"Days between two phases belong to no phase."},
+	[R_PHASE_OUTSIDE] = {"phase-outside", SEV_ERROR, false,
+		"A phase begins before or ends after the campaign."},
+	[R_DEADLINE_OUTSIDE] = {"deadline-outside", SEV_ERROR, false,
+		"A deadline outside the campaign or its phase."},
+	[R_DEADLINE_IN_GAP] = {"deadline-in-gap", SEV_WARNING, false,
+		"A deadline that falls in no phase."},
+	[R_DEADLINE_BEFORE_ISSUE] = {"deadline-before-issue", SEV_ERROR, false,
+		"A deadline before the document's date."},
+	[R_DEADLINE_WEEKEND] = {"deadline-weekend", SEV_WARNING, false,
+		"A deadline on a Saturday or Sunday."},
+	[R_TEXT_DATE_CONFLICT] = {"text-date-conflict", SEV_ERROR, false,
+		"The body gives a phase or deadline a different date than the timeline."},
+	[R_TEXT_DATE_UNLISTED] = {"text-date-unlisted", SEV_WARNING, false,
+		"A date in the body that matches no date in the timeline."},
+	[R_CRITERIA_SUM] = {"criteria-sum", SEV_ERROR, false,
+		"Item points do not add up to the total."},
+	[R_RATING_OVERLAP] = {"rating-overlap", SEV_ERROR, false,
+		"Two rating bands share a score."},
+	[R_RATING_GAP] = {"rating-gap", SEV_ERROR, false,
+		"A score that no rating band covers."},
+	[R_PERCENT_RANGE] = {"percent-range", SEV_ERROR, false,
+		"A percentage outside 0-100, or min above max."},
+	[R_HEADING_SEQUENCE] = {"heading-sequence", SEV_ERROR, false,
+		"A written heading number skips or repeats."},
+	[R_HEADING_LEVEL] = {"heading-level", SEV_WARNING, false,
+		"A heading more than one level deeper than the one before."},
+	[R_ATTACHMENT_REF] = {"attachment-ref", SEV_ERROR, false,
+		"A reference to an attachment that does not exist."},
+	[R_PLACEHOLDER] = {"placeholder", SEV_WARNING, false,
+		"An unresolved placeholder such as 20XX or ××."},
+	[R_GLYPH_MISSING] = {"glyph-missing", SEV_ERROR, false,
+		"A character that no configured font can draw."},
+	[R_TEMPLATE] = {"template", SEV_ERROR, false,
+		"A template is missing, malformed, of the wrong kind, or named with a path."},
+	[R_INPUT] = {"input", SEV_ERROR, false,
+		"The file cannot be read as a plan (encoding, size, limits)."},
 };
-const size_t nrules = sizeof rules / sizeof rules[0];
 
 enum { MAX_FINDINGS = 10000 };
 
-const Rule *rule_find(const char *id)
+static void add(Diags *d, const char *file, Pos pos, Severity sev, RuleId rule,
+                const char *fmt, va_list ap)
 {
-	for (size_t i = 0; i < nrules; i++)
-		if (strcmp(rules[i].id, id) == 0)
-			return &rules[i];
-	return NULL;
-}
-
-void diag_add(Diags *d, const char *file, Pos pos, Severity sev,
-              const char *rule, const char *fmt, ...)
-{
-	const Rule *r = rule_find(rule);
-	if (!r) {
-		fprintf(stderr, "fangan: internal error: unknown rule %s\n", rule);
+	if ((unsigned)rule >= R_COUNT) {
+		fprintf(stderr, "fangan: internal error: no rule %d\n", (int)rule);
 		abort();
 	}
 	if (d->n >= MAX_FINDINGS) {
@@ -65,11 +83,36 @@ void diag_add(Diags *d, const char *file, Pos pos, Severity sev,
 	f->file = xstrdup(file);
 	f->pos = pos;
 	f->severity = sev;
-	f->rule = r->id;
+	f->rule_id = rule;
+	f->rule = rules[rule].id;
+	f->message = xvasprintf(fmt, ap);
+}
+
+void diag_add(Diags *d, const char *file, Pos pos, RuleId rule, const char *fmt, ...)
+{
 	va_list ap;
 	va_start(ap, fmt);
-	f->message = xvasprintf(fmt, ap);
+	add(d, file, pos, rules[rule].severity, rule, fmt, ap);
 	va_end(ap);
+}
+
+void diag_add_sev(Diags *d, const char *file, Pos pos, Severity sev, RuleId rule,
+                  const char *fmt, ...)
+{
+	if (sev != rules[rule].severity && !rules[rule].two) {
+		fprintf(stderr, "fangan: internal error: rule %s has one severity\n",
+		        rules[rule].id);
+		abort();
+	}
+	va_list ap;
+	va_start(ap, fmt);
+	add(d, file, pos, sev, rule, fmt, ap);
+	va_end(ap);
+}
+
+void diag_copy(Diags *d, const Finding *f)
+{
+	diag_add_sev(d, f->file, f->pos, f->severity, f->rule_id, "%s", f->message);
 }
 
 /* Order two findings by file, line and column. */
@@ -189,7 +232,7 @@ static void write_sarif(const Diags *d, FILE *out)
 	         "      \"version\": \"" FANGAN_VERSION "\",\n"
 	         "      \"informationUri\": \"https://example.invalid/fangan\",\n"
 	         "      \"rules\": [");
-	for (size_t i = 0; i < nrules; i++) {
+	for (size_t i = 0; i < R_COUNT; i++) {
 		buf_printf(&b,
 		           "%s\n        {\"id\": \"%s\", \"shortDescription\": {\"text\": \"",
 		           i ? "," : "", rules[i].id);
@@ -202,7 +245,7 @@ static void write_sarif(const Diags *d, FILE *out)
 	             "    \"results\": [");
 	for (size_t i = 0; i < d->n; i++) {
 		const Finding *f = &d->v[i];
-		size_t idx = (size_t)(rule_find(f->rule) - rules);
+		size_t idx = (size_t)f->rule_id;
 		buf_printf(&b, "%s\n      {\"ruleId\": \"%s\", \"ruleIndex\": %zu, "
 		           "\"level\": \"%s\", \"message\": {\"text\": \"",
 		           i ? "," : "", f->rule, idx, sev_name(f->severity));

@@ -49,11 +49,9 @@ static void warn_unknown(Ctx *c, const YNode *key, const char *const *known, con
 	/* Suggest only what is plausibly a typo: at most a third of the key
 	 * changed, and never more than three edits. */
 	if (best && bestd <= 3 && bestd * 3 <= len + 2)
-		diag_add(c->d, c->p->path, key->pos, SEV_WARNING, "unknown-key",
-		         "%s未知的键“%s”，是否指“%s”？", where, key->value, best);
+		diag_add(c->d, c->p->path, key->pos, MSG_UNKNOWN_KEY_HINT, where, key->value, best);
 	else
-		diag_add(c->d, c->p->path, key->pos, SEV_WARNING, "unknown-key",
-		         "%s未知的键“%s”", where, key->value);
+		diag_add(c->d, c->p->path, key->pos, MSG_UNKNOWN_KEY, where, key->value);
 }
 
 /* Report keys of m that are not in known; also non-scalar keys. */
@@ -62,8 +60,7 @@ static void check_keys(Ctx *c, const YNode *m, const char *const *known, const c
 	for (size_t i = 0; i < m->n; i++) {
 		const YNode *k = m->keys[i];
 		if (k->kind != Y_SCALAR) {
-			diag_add(c->d, c->p->path, k->pos, SEV_ERROR, "type-mismatch",
-			         "键应为文字，而不是%s", ytree_kind_name(k->kind));
+			diag_add(c->d, c->p->path, k->pos, MSG_TYPE_MISMATCH_KEY, ytree_kind_name(k->kind));
 			continue;
 		}
 		bool ok = false;
@@ -71,8 +68,7 @@ static void check_keys(Ctx *c, const YNode *m, const char *const *known, const c
 			ok = strcmp(k->value, known[j]) == 0;
 		for (size_t j = 0; j < i && ok; j++)
 			if (m->keys[j]->kind == Y_SCALAR && strcmp(m->keys[j]->value, k->value) == 0) {
-				diag_add(c->d, c->p->path, k->pos, SEV_ERROR, "type-mismatch",
-				         "键“%s”重复出现（第%d行已有）", k->value, m->keys[j]->pos.line);
+				diag_add(c->d, c->p->path, k->pos, MSG_TYPE_MISMATCH_DUPLICATE, k->value, m->keys[j]->pos.line);
 				ok = true;
 				break;
 			}
@@ -93,8 +89,7 @@ static Pos key_pos(const YNode *m, const char *key)
 
 static void mismatch(Ctx *c, Pos pos, const char *key, const char *want, const YNode *v)
 {
-	diag_add(c->d, c->p->path, pos, SEV_ERROR, "type-mismatch",
-	         "“%s”应为%s，而不是%s", key, want, ytree_kind_name(v->kind));
+	diag_add(c->d, c->p->path, pos, MSG_TYPE_MISMATCH, key, want, ytree_kind_name(v->kind));
 }
 
 static Str get_str(Ctx *c, const YNode *m, const char *key)
@@ -128,11 +123,9 @@ static Date date_from(Ctx *c, const YNode *v, Pos pos, const char *key)
 		char tail;
 		if (sscanf(v->value, "%4d-%2d-%2d%c", &y, &m, &dd, &tail) == 3 &&
 		    strlen(v->value) == 10)
-			diag_add(c->d, c->p->path, pos, SEV_ERROR, "date-invalid",
-			         "“%s”的日期%s不存在", key, v->value);
+			diag_add(c->d, c->p->path, pos, MSG_DATE_INVALID_DAY, key, v->value);
 		else
-			diag_add(c->d, c->p->path, pos, SEV_ERROR, "date-invalid",
-			         "“%s”的值“%s”不是日期：请写作YYYY-MM-DD，例如2020-03-01",
+			diag_add(c->d, c->p->path, pos, MSG_DATE_INVALID,
 			         key, v->value);
 	}
 	return dt;
@@ -162,8 +155,7 @@ static Num get_num(Ctx *c, const YNode *m, const char *key)
 	errno = 0;
 	long x = strtol(v->value, &end, 10);
 	if (v->value[0] == '\0' || *end != '\0' || errno || x > 1000000000L || x < -1000000000L) {
-		diag_add(c->d, c->p->path, n.pos, SEV_ERROR, "type-mismatch",
-		         "“%s”应为整数，而不是“%s”", key, v->value);
+		diag_add(c->d, c->p->path, n.pos, MSG_TYPE_MISMATCH_INTEGER, key, v->value);
 		return n;
 	}
 	n.v = x;
@@ -183,8 +175,7 @@ static bool get_bool(Ctx *c, const YNode *m, const char *key, bool dflt)
 		if (!strcmp(t, "false") || !strcmp(t, "no") || !strcmp(t, "False") || !strcmp(t, "off"))
 			return false;
 	}
-	diag_add(c->d, c->p->path, key_pos(m, key), SEV_ERROR, "type-mismatch",
-	         "“%s”应为true或false", key);
+	diag_add(c->d, c->p->path, key_pos(m, key), MSG_TYPE_MISMATCH_BOOL, key);
 	return dflt;
 }
 
@@ -211,8 +202,7 @@ static StrList get_strlist(Ctx *c, const YNode *m, const char *key)
 	for (size_t i = 0; i < v->n; i++) {
 		const YNode *it = v->items[i];
 		if (it->kind != Y_SCALAR) {
-			diag_add(c->d, c->p->path, it->pos, SEV_ERROR, "type-mismatch",
-			         "“%s”的第%zu项应为文字，而不是%s", key, i + 1,
+			diag_add(c->d, c->p->path, it->pos, MSG_TYPE_MISMATCH_ITEM, key, i + 1,
 			         ytree_kind_name(it->kind));
 			continue;
 		}
@@ -240,8 +230,7 @@ static bool want_map(Ctx *c, const YNode *v, const char *what, size_t i)
 {
 	if (v->kind == Y_MAP)
 		return true;
-	diag_add(c->d, c->p->path, v->pos, SEV_ERROR, "type-mismatch",
-	         "“%s”的第%zu项应为映射（name: …），而不是%s", what, i + 1,
+	diag_add(c->d, c->p->path, v->pos, MSG_TYPE_MISMATCH_ITEM_MAP, what, i + 1,
 	         ytree_kind_name(v->kind));
 	return false;
 }
@@ -287,8 +276,7 @@ static void read_phases(Ctx *c, const YNode *root)
 		if (!ytree_get(it, "end"))
 			ph->end = (Date){DAY_NONE, it->pos, true};
 		if (!ph->name.s)
-			diag_add(c->d, p->path, it->pos, SEV_ERROR, "field-missing",
-			         "第%zu个阶段缺少名称（name）", i + 1);
+			diag_add(c->d, p->path, it->pos, MSG_FIELD_MISSING_PHASE_NAME, i + 1);
 	}
 	/* The implied dates are filled in by the resolve pass. */
 }
@@ -314,11 +302,9 @@ static void read_deadlines(Ctx *c, const YNode *root)
 		dl->phase = get_str(c, it, "phase");
 		dl->form = get_str(c, it, "form");
 		if (!dl->name.s)
-			diag_add(c->d, p->path, it->pos, SEV_ERROR, "field-missing",
-			         "第%zu个截止日期缺少名称（name）", i + 1);
+			diag_add(c->d, p->path, it->pos, MSG_FIELD_MISSING_DEADLINE_NAME, i + 1);
 		if (!ytree_get(it, "due"))
-			diag_add(c->d, p->path, it->pos, SEV_ERROR, "field-missing",
-			         "截止日期“%s”缺少日期（due）", dl->name.s ? dl->name.s : "");
+			diag_add(c->d, p->path, it->pos, MSG_FIELD_MISSING_DUE, dl->name.s ? dl->name.s : "");
 	}
 }
 
@@ -442,21 +428,18 @@ static void read_fields(Ctx *c, Attachment *a, const YNode *it)
 		if (w.s && !strcmp(w.s, "half"))
 			fd->width = WIDTH_HALF;
 		else if (w.s && strcmp(w.s, "full"))
-			diag_add(c->d, c->p->path, w.pos, SEV_ERROR, "type-mismatch",
-			         "“width”应为full或half，而不是“%s”", w.s);
+			diag_add(c->d, c->p->path, w.pos, MSG_TYPE_MISMATCH_WIDTH, w.s);
 		free(w.s);
 		Num lines = get_num(c, f, "lines");
 		if (lines.set) {
 			if (lines.v < 1 || lines.v > 40)
-				diag_add(c->d, c->p->path, lines.pos, SEV_ERROR, "type-mismatch",
-				         "“lines”应为1到40之间的整数");
+				diag_add(c->d, c->p->path, lines.pos, MSG_TYPE_MISMATCH_LINES);
 			else
 				fd->lines = (int)lines.v;
 		}
 		fd->sign = get_bool(c, f, "sign", false);
 		if (!fd->name.s)
-			diag_add(c->d, c->p->path, f->pos, SEV_ERROR, "field-missing",
-			         "表单字段缺少名称（name）");
+			diag_add(c->d, c->p->path, f->pos, MSG_FIELD_MISSING_FIELD_NAME);
 		a->nfields++;
 	}
 }
@@ -472,8 +455,7 @@ static void read_rows(Ctx *c, Attachment *a, const YNode *it)
 		else if (!strcmp(v->value, "criteria")) a->rows_from = ROWS_CRITERIA;
 		else if (!strcmp(v->value, "deadlines")) a->rows_from = ROWS_DEADLINES;
 		else
-			diag_add(c->d, c->p->path, a->rows_pos, SEV_ERROR, "type-mismatch",
-			         "“rows”应为units、criteria、deadlines或行的列表，而不是“%s”", v->value);
+			diag_add(c->d, c->p->path, a->rows_pos, MSG_TYPE_MISMATCH_ROWS, v->value);
 		return;
 	}
 	if (v->kind != Y_SEQ) {
@@ -493,16 +475,14 @@ static void read_rows(Ctx *c, Attachment *a, const YNode *it)
 			row->cells.v = xcalloc(r->n, sizeof *row->cells.v);
 			for (size_t j = 0; j < r->n; j++) {
 				if (r->items[j]->kind != Y_SCALAR) {
-					diag_add(c->d, c->p->path, r->items[j]->pos, SEV_ERROR,
-					         "type-mismatch", "表格单元格应为文字");
+					diag_add(c->d, c->p->path, r->items[j]->pos, MSG_TYPE_MISMATCH_CELL);
 					continue;
 				}
 				row->cells.v[row->cells.n++] =
 					(Str){xstrdup(r->items[j]->value), r->items[j]->pos};
 			}
 		} else {
-			diag_add(c->d, c->p->path, r->pos, SEV_ERROR, "type-mismatch",
-			         "“rows”的第%zu行应为单元格列表", i + 1);
+			diag_add(c->d, c->p->path, r->pos, MSG_TYPE_MISMATCH_ROW, i + 1);
 		}
 		row->cells.pos = r->pos;
 	}
@@ -530,12 +510,10 @@ static void read_attachments(Ctx *c, const YNode *root)
 		a->type_pos = t.pos;
 		a->type = t.s ? att_type(t.s) : ATT_TEXT;
 		if (t.s && a->type == ATT_UNKNOWN)
-			diag_add(c->d, p->path, t.pos, SEV_ERROR, "type-mismatch",
-			         "附件类型应为form、ledger、scoresheet或text，而不是“%s”", t.s);
+			diag_add(c->d, p->path, t.pos, MSG_TYPE_MISMATCH_ATT_TYPE, t.s);
 		free(t.s);
 		if (!a->title.s)
-			diag_add(c->d, p->path, it->pos, SEV_ERROR, "field-missing",
-			         "附件%zu缺少标题（title）", i + 1);
+			diag_add(c->d, p->path, it->pos, MSG_FIELD_MISSING_ATT_TITLE, i + 1);
 		read_fields(c, a, it);
 		a->columns = get_strlist(c, it, "columns");
 		read_rows(c, a, it);
@@ -582,9 +560,7 @@ static void read_format(Ctx *c, const YNode *root)
 			p->kind = kinds[i].kind;
 			return;
 		}
-	diag_add(c->d, p->path, p->format.pos, SEV_ERROR, "type-mismatch",
-	         "“format”应为document（文件）、letter（信函）、order（命令）或minutes（纪要），"
-	         "而不是“%s”", p->format.s);
+	diag_add(c->d, p->path, p->format.pos, MSG_TYPE_MISMATCH_FORMAT, p->format.s);
 }
 
 void meta_read(Plan *p, const YNode *root, Diags *d)

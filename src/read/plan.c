@@ -153,13 +153,12 @@ static void read_front_matter(Plan *p, size_t start, Diags *d, size_t *body_off)
 		char *err = NULL;
 		YNode *root = ytree_parse(p->src + start, s - start, 2, &epos, &err);
 		if (!root) {
-			diag_add(d, p->path, epos, SEV_ERROR, "yaml-syntax", "%s", err);
+			diag_add(d, p->path, epos, MSG_YAML_SYNTAX, err);
 			free(err);
 			return;
 		}
 		if (root->kind != Y_MAP) {
-			diag_add(d, p->path, root->pos, SEV_ERROR, "front-matter",
-			         "前置元数据应为“键: 值”的映射，而不是%s", ytree_kind_name(root->kind));
+			diag_add(d, p->path, root->pos, MSG_FRONT_MATTER_NOT_MAP, ytree_kind_name(root->kind));
 		} else {
 			/* Only front matter that was read counts: a plan whose
 			 * YAML is broken is not also "missing its title". */
@@ -169,8 +168,7 @@ static void read_front_matter(Plan *p, size_t start, Diags *d, size_t *body_off)
 		ytree_free(root);
 		return;
 	}
-	diag_add(d, p->path, (Pos){1, 1}, SEV_ERROR, "front-matter",
-	         "前置元数据没有结束：缺少第二条“---”分隔线");
+	diag_add(d, p->path, (Pos){1, 1}, MSG_FRONT_MATTER_UNCLOSED);
 	*body_off = p->len;
 	p->body_line = (int)p->nlines + 1;
 }
@@ -196,8 +194,7 @@ static Plan *plan_new(const char *path, const char *src, size_t len, Diags *d, b
 	size_t bad = utf8_invalid_at(p->src, p->len);
 	*ok = bad == (size_t)-1;
 	if (!*ok)
-		diag_add(d, path, plan_src_pos(p, bad), SEV_ERROR, "input",
-		         "文件不是有效的UTF-8编码：第%zu字节（0x%02X）处编码无效",
+		diag_add(d, path, plan_src_pos(p, bad), MSG_INPUT_ENCODING,
 		         bad + 1, (unsigned char)p->src[bad]);
 	return p;
 }
@@ -216,8 +213,7 @@ Plan *plan_parse_body(const char *path, const char *src, size_t len, Diags *d)
 static void read_parts(Plan *p, const char *path, const char *src, size_t len, Diags *d)
 {
 	if (len == 0) {
-		diag_add(d, path, (Pos){1, 1}, SEV_ERROR, "front-matter",
-		         "文件为空：计划应以“---”开始的前置元数据开头");
+		diag_add(d, path, (Pos){1, 1}, MSG_FRONT_MATTER_EMPTY);
 		return;
 	}
 	/* A byte-order mark is tolerated; the fence must follow it. */
@@ -230,8 +226,7 @@ static void read_parts(Plan *p, const char *path, const char *src, size_t len, D
 	if (is_fence(p->src + start, fe, false)) {
 		read_front_matter(p, first_end, d, &body_off);
 	} else {
-		diag_add(d, path, (Pos){1, 1}, SEV_ERROR, "front-matter",
-		         "缺少前置元数据：计划文件应以“---”行开始，写明title等信息");
+		diag_add(d, path, (Pos){1, 1}, MSG_FRONT_MATTER_MISSING);
 	}
 	body_read(p, p->src + body_off, p->len - body_off, p->body_line);
 }
@@ -272,16 +267,14 @@ static void read_text_attachments(Plan *p, Diags *d)
 		if (a->type != ATT_TEXT || !a->file.s)
 			continue;
 		if (!safe_relative(a->file.s)) {
-			diag_add(d, p->path, a->file.pos, SEV_ERROR, "attachment-ref",
-			         "附件文件“%s”必须是方案所在文件夹内的相对路径", a->file.s);
+			diag_add(d, p->path, a->file.pos, MSG_ATTACHMENT_REF_FILE_PATH, a->file.s);
 			continue;
 		}
 		char *path = xasprintf("%.*s/%s", dirlen, dir, a->file.s);
 		size_t len;
 		char *src = read_file(path, MAX_PLAN_BYTES, &len);
 		if (!src) {
-			diag_add(d, p->path, a->file.pos, SEV_ERROR, "attachment-ref",
-			         "附件文件“%s”无法读取：%s", a->file.s, strerror(errno));
+			diag_add(d, p->path, a->file.pos, MSG_ATTACHMENT_REF_FILE_UNREADABLE, a->file.s, strerror(errno));
 		} else {
 			a->doc = plan_parse_body(path, src, len, d);
 			free(src);

@@ -287,9 +287,12 @@ typedef struct {
 	size_t n; /* findings so far, capped at MAX_FINDINGS_PER_FILE */
 } Errs;
 
-static void err_add(Errs *e, const char *file, int line, int col, const char *fmt, ...)
-	__attribute__((format(printf, 5, 6)));
-static void err_add(Errs *e, const char *file, int line, int col, const char *fmt, ...)
+/* rule and fmt: a MSG_TEMPLATE_ name of messages.h. */
+static void err_add(Errs *e, const char *file, int line, int col, RuleId rule,
+                    const char *fmt, ...)
+	__attribute__((format(printf, 6, 7)));
+static void err_add(Errs *e, const char *file, int line, int col, RuleId rule,
+                    const char *fmt, ...)
 {
 	if (e->n++ >= MAX_FINDINGS_PER_FILE)
 		return;
@@ -297,8 +300,7 @@ static void err_add(Errs *e, const char *file, int line, int col, const char *fm
 	va_start(ap, fmt);
 	char *msg = xvasprintf(fmt, ap);
 	va_end(ap);
-	diag_add(&e->d, file, (Pos){line > 0 ? line : 1, col > 0 ? col : 1}, SEV_ERROR,
-	         "template", "%s", msg);
+	diag_add(&e->d, file, (Pos){line > 0 ? line : 1, col > 0 ? col : 1}, rule, "%s", msg);
 	free(msg);
 }
 
@@ -330,11 +332,11 @@ static void on_xml_error(void *data, XErr *x)
 	char *m = xml_message(x);
 	const char *file = x->file ? x->file : c->file;
 	if (c->schema)
-		err_add(c->errs, file, x->line, x->int2, "模式文件template.rng有误：%s", m);
+		err_add(c->errs, file, x->line, x->int2, MSG_TEMPLATE_SCHEMA_FILE_AT, m);
 	else if (c->validating)
-		err_add(c->errs, file, x->line, 0, "模板不符合模式template.rng：%s", m);
+		err_add(c->errs, file, x->line, 0, MSG_TEMPLATE_SCHEMA, m);
 	else
-		err_add(c->errs, file, x->line, x->int2, "模板不是格式正确的XML：%s", m);
+		err_add(c->errs, file, x->line, x->int2, MSG_TEMPLATE_XML, m);
 	free(m);
 }
 
@@ -422,7 +424,7 @@ static void read_values(Template *t, xmlNode *root, Errs *e, const char *file)
 		for (size_t i = 0; i < nseen; i++)
 			dup |= !strcmp(seen[i], en);
 		if (dup)
-			err_add(e, file, line_of(n), 0, "模板中元素<%s>出现了不止一次", en);
+			err_add(e, file, line_of(n), 0, MSG_TEMPLATE_DUPLICATE, en);
 		else if (nseen < 32)
 			seen[nseen++] = en;
 		for (xmlAttr *a = n->properties; a; a = a->next) {
@@ -434,7 +436,7 @@ static void read_values(Template *t, xmlNode *root, Errs *e, const char *file)
 				continue; /* the schema allowed it; nothing reads it */
 			xmlChar *v = xmlNodeListGetString(n->doc, a->children, 1);
 			if (!set_value(s, base, v ? (const char *)v : ""))
-				err_add(e, file, line_of(n), 0, "模板中<%s %s=\"%s\">的值无法使用", en, an,
+				err_add(e, file, line_of(n), 0, MSG_TEMPLATE_VALUE, en, an,
 				        v ? (const char *)v : "");
 			xmlFree(v);
 		}
@@ -462,31 +464,31 @@ static void check_values(const Template *t, xmlNode *root, Errs *e, const char *
 	if (t->kind == TPL_NOTICE) {
 		const Geometry *g = &t->notice;
 		NEED(g->margin_left + g->body_w <= g->page_w + 0.01, "body",
-		     "模板中版心（订口%.1fmm加宽%.1fmm）超出了纸张宽度%.1fmm",
+		     MSG_TEMPLATE_BODY_WIDTH,
 		     g->margin_left / MM(1), g->body_w / MM(1), g->page_w / MM(1));
 		NEED(g->margin_top + g->body_h <= g->page_h + 0.01, "body",
-		     "模板中版心（天头%.1fmm加高%.1fmm）超出了纸张高度%.1fmm",
+		     MSG_TEMPLATE_BODY_HEIGHT,
 		     g->margin_top / MM(1), g->body_h / MM(1), g->page_h / MM(1));
 		NEED(g->lines >= 2 &&
 		         (g->body_h - g->size_body) / (g->lines - 1) >= g->size_body,
-		     "body", "模板中版心高度排不下%d行%.1fpt的文字", g->lines, g->size_body);
+		     "body", MSG_TEMPLATE_BODY_LINES, g->lines, g->size_body);
 		NEED(g->body_w / g->chars >= g->size_body * 0.8, "body",
-		     "模板中版心宽度排不下每行%d个%.1fpt的字", g->chars, g->size_body);
-		NEED(g->em_ascent > 0 && g->em_ascent < 1, "sizes", "模板中em-ascent应在0和1之间");
+		     MSG_TEMPLATE_BODY_CHARS, g->chars, g->size_body);
+		NEED(g->em_ascent > 0 && g->em_ascent < 1, "sizes", MSG_TEMPLATE_EM_ASCENT);
 	} else if (t->kind == TPL_FORM) {
 		const TplForm *f = &t->form;
-		NEED(f->line_min <= f->line, "rows", "模板中<rows>的min-line不能大于line");
-		NEED(f->label_min <= f->label_max, "label", "模板中<label>的min-chars不能大于max-chars");
+		NEED(f->line_min <= f->line, "rows", MSG_TEMPLATE_ROWS_MIN_LINE);
+		NEED(f->label_min <= f->label_max, "label", MSG_TEMPLATE_LABEL_CHARS);
 		NEED(f->row >= f->value.size && f->row >= f->label.size, "rows",
-		     "模板中<rows>的height小于单元格文字的字号");
+		     MSG_TEMPLATE_ROWS_HEIGHT);
 		NEED(f->line_min >= f->value.size * 0.8, "rows",
-		     "模板中<rows>的min-line小于单元格文字的字号");
-		NEED(f->cells.leading >= 1, "cells", "模板中<cells>的leading应不小于1");
+		     MSG_TEMPLATE_ROWS_MIN_LINE_SIZE);
+		NEED(f->cells.leading >= 1, "cells", MSG_TEMPLATE_CELLS_LEADING);
 	} else {
 		const TplTable *tb = &t->table;
-		NEED(tb->cells.leading >= 1, "cells", "模板中<cells>的leading应不小于1");
+		NEED(tb->cells.leading >= 1, "cells", MSG_TEMPLATE_CELLS_LEADING);
 		NEED(tb->row_min >= tb->cell.size, "cell",
-		     "模板中<cell>的min-height小于单元格文字的字号");
+		     MSG_TEMPLATE_CELL_HEIGHT);
 	}
 #undef NEED
 }
@@ -594,7 +596,7 @@ static Entry *schema_for(const char *plan)
 		}
 		xmlSetStructuredErrorFunc(NULL, NULL);
 		if (!e->rng && e->errs.n == 0)
-			err_add(&e->errs, path, 1, 1, "无法读取模式文件template.rng");
+			err_add(&e->errs, path, 1, 1, MSG_TEMPLATE_SCHEMA_UNREADABLE);
 	}
 	free(key);
 	free(path);
@@ -606,23 +608,22 @@ static void load(Entry *e, const char *plan)
 	const char *path = e->path;
 	struct stat st;
 	if (stat(path, &st) != 0 || st.st_size > MAX_TEMPLATE_BYTES) {
-		err_add(&e->errs, path, 1, 1, "模板文件无法读取或超过1MB");
+		err_add(&e->errs, path, 1, 1, MSG_TEMPLATE_UNREADABLE);
 		return;
 	}
 	Entry *se = schema_for(plan);
 	if (!se) {
 		err_add(&e->errs, path, 1, 1,
-		        "找不到模式文件template.rng（在方案旁、当前目录和安装目录的templates/中），"
-		        "无法校验模板");
+		        MSG_TEMPLATE_SCHEMA_MISSING);
 		return;
 	}
 	if (!se->rng) {
 		/* The schema's own findings, then why this template is refused. */
 		for (size_t i = 0; i < se->errs.d.n; i++) {
 			const Finding *f = &se->errs.d.v[i];
-			diag_add(&e->errs.d, f->file, f->pos, f->severity, f->rule, "%s", f->message);
+			diag_copy(&e->errs.d, f);
 		}
-		err_add(&e->errs, path, 1, 1, "模式文件template.rng有误，无法校验模板");
+		err_add(&e->errs, path, 1, 1, MSG_TEMPLATE_SCHEMA_FILE);
 		return;
 	}
 	XmlCtx c = {&e->errs, path, false, false};
@@ -631,7 +632,7 @@ static void load(Entry *e, const char *plan)
 	if (!doc) {
 		xmlSetStructuredErrorFunc(NULL, NULL);
 		if (e->errs.n == 0)
-			err_add(&e->errs, path, 1, 1, "模板无法解析");
+			err_add(&e->errs, path, 1, 1, MSG_TEMPLATE_PARSE);
 		return;
 	}
 	c.validating = true;
@@ -645,7 +646,7 @@ static void load(Entry *e, const char *plan)
 	xmlSetStructuredErrorFunc(NULL, NULL);
 	if (rc != 0) {
 		if (e->errs.n == 0)
-			err_add(&e->errs, path, 1, 1, "模板不符合模式template.rng");
+			err_add(&e->errs, path, 1, 1, MSG_TEMPLATE_INVALID);
 		xmlFreeDoc(doc);
 		return;
 	}
@@ -678,7 +679,7 @@ static void replay(const Diags *from, Diags *d)
 			seen = !strcmp(d->v[k].file, f->file) && d->v[k].pos.line == f->pos.line &&
 			       d->v[k].pos.col == f->pos.col && !strcmp(d->v[k].message, f->message);
 		if (!seen)
-			diag_add(d, f->file, f->pos, f->severity, f->rule, "%s", f->message);
+			diag_copy(d, f);
 	}
 }
 
@@ -696,8 +697,7 @@ const Template *template_get(TplKind kind, const char *name, const char *plan_pa
                              Pos at, Diags *d)
 {
 	if (name && !template_name_ok(name)) {
-		diag_add(d, plan_path, at, SEV_ERROR, "template",
-		         "模板“%s”应是templates/文件夹中的文件名，不能含“/”、“\\”或以“.”开头", name);
+		diag_add(d, plan_path, at, MSG_TEMPLATE_NAME, name);
 		return NULL;
 	}
 	const char *file = name ? name : default_files[kind];
@@ -708,8 +708,7 @@ const Template *template_get(TplKind kind, const char *name, const char *plan_pa
 		pthread_mutex_unlock(&lock);
 		if (!name)
 			return &builtins[kind];
-		diag_add(d, plan_path, at, SEV_ERROR, "template",
-		         "找不到模板“%s”（在方案旁、当前目录和安装目录的templates/中查找）", name);
+		diag_add(d, plan_path, at, MSG_TEMPLATE_NOT_FOUND, name);
 		return NULL;
 	}
 	char *key = real_key(path);
@@ -724,8 +723,7 @@ const Template *template_get(TplKind kind, const char *name, const char *plan_pa
 	const Template *t = e->t;
 	pthread_mutex_unlock(&lock);
 	if (t && t->kind != kind) {
-		diag_add(d, plan_path, at, SEV_ERROR, "template",
-		         "模板“%s”（%s）是%s模板，不能用作%s模板", file, t->path,
+		diag_add(d, plan_path, at, MSG_TEMPLATE_KIND, file, t->path,
 		         kind_names[t->kind], kind_names[kind]);
 		return NULL;
 	}

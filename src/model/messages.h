@@ -1,0 +1,173 @@
+/* messages.h — every message fangan reports about a plan, in one table.
+ *
+ * Each MSG_ name stands for its rule and its printf format, so a call
+ * reads diag_add(d, file, pos, MSG_PHASE_GAP, args...): the compiler
+ * checks the arguments against the format, an unknown message or rule is
+ * a compile error, and the severity comes from the rule table (diag.c).
+ * Messages are Chinese, for the plan's author, and say how to fix it
+ * where they can.  Grouped by rule, in the order of the rule table.
+ */
+#ifndef FANGAN_MESSAGES_H
+#define FANGAN_MESSAGES_H
+
+
+/* yaml-syntax */
+#define MSG_YAML_SYNTAX R_YAML_SYNTAX, "%s"
+
+/* front-matter */
+#define MSG_FRONT_MATTER_MISSING R_FRONT_MATTER, "缺少前置元数据：计划文件应以“---”行开始，写明title等信息"
+#define MSG_FRONT_MATTER_EMPTY R_FRONT_MATTER, "文件为空：计划应以“---”开始的前置元数据开头"
+#define MSG_FRONT_MATTER_UNCLOSED R_FRONT_MATTER, "前置元数据没有结束：缺少第二条“---”分隔线"
+#define MSG_FRONT_MATTER_NOT_MAP R_FRONT_MATTER, "前置元数据应为“键: 值”的映射，而不是%s"
+
+/* unknown-key */
+#define MSG_UNKNOWN_KEY R_UNKNOWN_KEY, "%s未知的键“%s”"
+#define MSG_UNKNOWN_KEY_HINT R_UNKNOWN_KEY, "%s未知的键“%s”，是否指“%s”？"
+
+/* field-missing */
+#define MSG_FIELD_MISSING_LEDGER_UNITS R_FIELD_MISSING, "附件%zu的行来自参与单位（rows: units），但没有units"
+#define MSG_FIELD_MISSING_SCORESHEET_ITEMS R_FIELD_MISSING, \
+	"附件%zu是评分表（scoresheet），但criteria中没有评分项目（items）"
+#define MSG_FIELD_MISSING_FORM_FIELDS R_FIELD_MISSING, "附件%zu是表单（form），但没有字段（fields）"
+#define MSG_FIELD_MISSING_DATE R_FIELD_MISSING, "缺少%s%s"
+#define MSG_FIELD_MISSING_KEY R_FIELD_MISSING, "%s%s%s"
+#define MSG_FIELD_MISSING_ATT_TITLE R_FIELD_MISSING, "附件%zu缺少标题（title）"
+#define MSG_FIELD_MISSING_FIELD_NAME R_FIELD_MISSING, "表单字段缺少名称（name）"
+#define MSG_FIELD_MISSING_DUE R_FIELD_MISSING, "截止日期“%s”缺少日期（due）"
+#define MSG_FIELD_MISSING_DEADLINE_NAME R_FIELD_MISSING, "第%zu个截止日期缺少名称（name）"
+#define MSG_FIELD_MISSING_PHASE_NAME R_FIELD_MISSING, "第%zu个阶段缺少名称（name）"
+
+/* type-mismatch */
+#define MSG_TYPE_MISMATCH_LEDGER_CELLS R_TYPE_MISMATCH, "附件%zu第%zu行有%zu个单元格，多于%zu列，多出的不会显示"
+#define MSG_TYPE_MISMATCH_FORMAT R_TYPE_MISMATCH, \
+	"“format”应为document（文件）、letter（信函）、order（命令）或minutes（纪要），而不是“%s”"
+#define MSG_TYPE_MISMATCH_ATT_TYPE R_TYPE_MISMATCH, "附件类型应为form、ledger、scoresheet或text，而不是“%s”"
+#define MSG_TYPE_MISMATCH_ROW R_TYPE_MISMATCH, "“rows”的第%zu行应为单元格列表"
+#define MSG_TYPE_MISMATCH_CELL R_TYPE_MISMATCH, "表格单元格应为文字"
+#define MSG_TYPE_MISMATCH_ROWS R_TYPE_MISMATCH, "“rows”应为units、criteria、deadlines或行的列表，而不是“%s”"
+#define MSG_TYPE_MISMATCH_LINES R_TYPE_MISMATCH, "“lines”应为1到40之间的整数"
+#define MSG_TYPE_MISMATCH_WIDTH R_TYPE_MISMATCH, "“width”应为full或half，而不是“%s”"
+#define MSG_TYPE_MISMATCH_ITEM_MAP R_TYPE_MISMATCH, "“%s”的第%zu项应为映射（name: …），而不是%s"
+#define MSG_TYPE_MISMATCH_ITEM R_TYPE_MISMATCH, "“%s”的第%zu项应为文字，而不是%s"
+#define MSG_TYPE_MISMATCH_BOOL R_TYPE_MISMATCH, "“%s”应为true或false"
+#define MSG_TYPE_MISMATCH_INTEGER R_TYPE_MISMATCH, "“%s”应为整数，而不是“%s”"
+#define MSG_TYPE_MISMATCH R_TYPE_MISMATCH, "“%s”应为%s，而不是%s"
+#define MSG_TYPE_MISMATCH_DUPLICATE R_TYPE_MISMATCH, "键“%s”重复出现（第%d行已有）"
+#define MSG_TYPE_MISMATCH_KEY R_TYPE_MISMATCH, "键应为文字，而不是%s"
+
+/* date-invalid */
+#define MSG_DATE_INVALID R_DATE_INVALID, "“%s”的值“%s”不是日期：请写作YYYY-MM-DD，例如2020-03-01"
+#define MSG_DATE_INVALID_DAY R_DATE_INVALID, "“%s”的日期%s不存在"
+
+/* phase-order */
+#define MSG_PHASE_ORDER_SEQUENCE R_PHASE_ORDER, "%s始于%s%s，早于%s的开始日期%s：各阶段应按时间先后排列"
+#define MSG_PHASE_ORDER_END R_PHASE_ORDER, "%s止于%s%s，早于其开始日期%s%s"
+#define MSG_PHASE_ORDER_CAMPAIGN R_PHASE_ORDER, "活动结束日期%s早于开始日期%s"
+
+/* phase-overlap */
+#define MSG_PHASE_OVERLAP_DAYS R_PHASE_OVERLAP, "%s（始于%s）与%s（止于%s）重叠%lld天，自%s至%s"
+#define MSG_PHASE_OVERLAP_DAY R_PHASE_OVERLAP, "%s（始于%s）与%s（止于%s）重叠1天，即%s"
+#define MSG_PHASE_OVERLAP_SHARED R_PHASE_OVERLAP, "%s（始于%s）与%s（止于%s）共用%s"
+
+/* phase-gap */
+#define MSG_PHASE_GAP R_PHASE_GAP, "%s止于%s，%s始于%s，其间%s（%lld天）不属于任何阶段"
+
+/* phase-outside */
+#define MSG_PHASE_OUTSIDE_END R_PHASE_OUTSIDE, "%s止于%s%s，晚于活动结束日期%s"
+#define MSG_PHASE_OUTSIDE_START R_PHASE_OUTSIDE, "%s始于%s%s，早于活动开始日期%s"
+
+/* deadline-outside */
+#define MSG_DEADLINE_OUTSIDE_PHASE_END R_DEADLINE_OUTSIDE, "%s（%s）晚于所属阶段“%s”的结束日期%s"
+#define MSG_DEADLINE_OUTSIDE_PHASE_START R_DEADLINE_OUTSIDE, "%s（%s）早于所属阶段“%s”的开始日期%s"
+#define MSG_DEADLINE_OUTSIDE_NO_PHASE R_DEADLINE_OUTSIDE, "%s所属的阶段“%s”不存在%s%s%s"
+#define MSG_DEADLINE_OUTSIDE_AFTER R_DEADLINE_OUTSIDE, "%s（%s）晚于活动结束日期%s"
+#define MSG_DEADLINE_OUTSIDE_BEFORE R_DEADLINE_OUTSIDE, "%s（%s）早于活动开始日期%s"
+
+/* deadline-in-gap */
+#define MSG_DEADLINE_IN_GAP R_DEADLINE_IN_GAP, "%s（%s）不在任何阶段内：%s"
+
+/* deadline-before-issue */
+#define MSG_DEADLINE_BEFORE_ISSUE R_DEADLINE_BEFORE_ISSUE, "%s（%s）早于成文日期%s，届时方案尚未发出，无法按期完成"
+
+/* deadline-weekend */
+#define MSG_DEADLINE_WEEKEND R_DEADLINE_WEEKEND, "%s（%s）是%s"
+
+/* text-date-conflict */
+#define MSG_TEXT_DATE_CONFLICT R_TEXT_DATE_CONFLICT, "正文写%s“%s”的时间为“%.*s%s%s”，但%s中该%s%s"
+
+/* text-date-unlisted */
+#define MSG_TEXT_DATE_UNLISTED R_TEXT_DATE_UNLISTED, \
+	"正文中的日期“%.*s”与时间安排（campaign、phases、deadlines）中的任何日期都不对应"
+
+/* criteria-sum */
+#define MSG_CRITERIA_SUM R_CRITERIA_SUM, "%zu个评分项的分值合计%lld分，与总分%ld分不符%s"
+#define MSG_CRITERIA_SUM_OVERFLOW R_CRITERIA_SUM, "%zu个评分项的分值合计超出可计算的范围，与总分%ld分不符%s"
+
+/* rating-overlap */
+#define MSG_RATING_OVERLAP R_RATING_OVERLAP, "%s（%s）与%s（%s）重叠：%s同时属于两个等次"
+
+/* rating-gap */
+#define MSG_RATING_GAP R_RATING_GAP, "%s不属于任何等次（总分%lld分）"
+#define MSG_RATING_GAP_ABOVE_TOTAL R_RATING_GAP, "%s的上限%lld分超过总分%lld分"
+#define MSG_RATING_GAP_NEGATIVE R_RATING_GAP, "%s的下限%lld分低于0分"
+#define MSG_RATING_GAP_INVERTED R_RATING_GAP, "%s的下限（%lld分）高于上限（%lld分）"
+
+/* percent-range */
+#define MSG_PERCENT_RANGE_INVERTED R_PERCENT_RANGE, "%s的下限%ld%%高于上限%ld%%"
+#define MSG_PERCENT_RANGE R_PERCENT_RANGE, "%s的%s%ld%%不在0%%至100%%之间"
+
+/* heading-sequence */
+#define MSG_HEADING_SEQUENCE_SKIP R_HEADING_SEQUENCE, "标题编号“%s”不连续：上一个同级编号是“%s”，此处应为“%s”"
+#define MSG_HEADING_SEQUENCE_FIRST R_HEADING_SEQUENCE, "标题编号“%s”不连续：此处应为“%s”"
+#define MSG_HEADING_SEQUENCE_BACK R_HEADING_SEQUENCE, "标题编号“%s”重复或倒退：上一个同级编号是“%s”，此处应为“%s”"
+
+/* heading-level */
+#define MSG_HEADING_LEVEL R_HEADING_LEVEL, "标题层级跳跃：从第%d级直接到第%d级（%.*s）"
+
+/* attachment-ref */
+#define MSG_ATTACHMENT_REF_NOTE R_ATTACHMENT_REF, "附件说明列出附件%d，但只有%zu个附件"
+#define MSG_ATTACHMENT_REF_BEYOND R_ATTACHMENT_REF, "正文提到附件%d，但只有%zu个附件"
+#define MSG_ATTACHMENT_REF_NONE R_ATTACHMENT_REF, "正文提到附件%d，但前置元数据中没有附件（attachments）"
+#define MSG_ATTACHMENT_REF_FORM R_ATTACHMENT_REF, "%s要求报送的附件“%s”不存在%s%s%s"
+#define MSG_ATTACHMENT_REF_FORM_NONE R_ATTACHMENT_REF, "%s要求报送的附件“%s”不存在：方案没有附件"
+#define MSG_ATTACHMENT_REF_FILE_UNREADABLE R_ATTACHMENT_REF, "附件文件“%s”无法读取：%s"
+#define MSG_ATTACHMENT_REF_FILE_PATH R_ATTACHMENT_REF, "附件文件“%s”必须是方案所在文件夹内的相对路径"
+
+/* placeholder */
+#define MSG_PLACEHOLDER R_PLACEHOLDER, "未替换的占位符“%.*s”"
+
+/* glyph-missing */
+#define MSG_GLYPH_MISSING R_GLYPH_MISSING, "字符“%s”（U+%04X）没有任何已配置的%s字体能够显示"
+
+/* template */
+#define MSG_TEMPLATE_KIND R_TEMPLATE, "模板“%s”（%s）是%s模板，不能用作%s模板"
+#define MSG_TEMPLATE_NOT_FOUND R_TEMPLATE, "找不到模板“%s”（在方案旁、当前目录和安装目录的templates/中查找）"
+#define MSG_TEMPLATE_NAME R_TEMPLATE, "模板“%s”应是templates/文件夹中的文件名，不能含“/”、“\\”或以“.”开头"
+#define MSG_TEMPLATE_SCHEMA_FILE_AT R_TEMPLATE, "模式文件template.rng有误：%s"
+#define MSG_TEMPLATE_SCHEMA R_TEMPLATE, "模板不符合模式template.rng：%s"
+#define MSG_TEMPLATE_XML R_TEMPLATE, "模板不是格式正确的XML：%s"
+#define MSG_TEMPLATE_DUPLICATE R_TEMPLATE, "模板中元素<%s>出现了不止一次"
+#define MSG_TEMPLATE_VALUE R_TEMPLATE, "模板中<%s %s=\"%s\">的值无法使用"
+#define MSG_TEMPLATE_BODY_WIDTH R_TEMPLATE, "模板中版心（订口%.1fmm加宽%.1fmm）超出了纸张宽度%.1fmm"
+#define MSG_TEMPLATE_BODY_HEIGHT R_TEMPLATE, "模板中版心（天头%.1fmm加高%.1fmm）超出了纸张高度%.1fmm"
+#define MSG_TEMPLATE_BODY_LINES R_TEMPLATE, "模板中版心高度排不下%d行%.1fpt的文字"
+#define MSG_TEMPLATE_BODY_CHARS R_TEMPLATE, "模板中版心宽度排不下每行%d个%.1fpt的字"
+#define MSG_TEMPLATE_EM_ASCENT R_TEMPLATE, "模板中em-ascent应在0和1之间"
+#define MSG_TEMPLATE_ROWS_MIN_LINE R_TEMPLATE, "模板中<rows>的min-line不能大于line"
+#define MSG_TEMPLATE_LABEL_CHARS R_TEMPLATE, "模板中<label>的min-chars不能大于max-chars"
+#define MSG_TEMPLATE_ROWS_HEIGHT R_TEMPLATE, "模板中<rows>的height小于单元格文字的字号"
+#define MSG_TEMPLATE_ROWS_MIN_LINE_SIZE R_TEMPLATE, "模板中<rows>的min-line小于单元格文字的字号"
+#define MSG_TEMPLATE_CELLS_LEADING R_TEMPLATE, "模板中<cells>的leading应不小于1"
+#define MSG_TEMPLATE_CELL_HEIGHT R_TEMPLATE, "模板中<cell>的min-height小于单元格文字的字号"
+#define MSG_TEMPLATE_SCHEMA_UNREADABLE R_TEMPLATE, "无法读取模式文件template.rng"
+#define MSG_TEMPLATE_UNREADABLE R_TEMPLATE, "模板文件无法读取或超过1MB"
+#define MSG_TEMPLATE_SCHEMA_MISSING R_TEMPLATE, \
+	"找不到模式文件template.rng（在方案旁、当前目录和安装目录的templates/中），无法校验模板"
+#define MSG_TEMPLATE_SCHEMA_FILE R_TEMPLATE, "模式文件template.rng有误，无法校验模板"
+#define MSG_TEMPLATE_PARSE R_TEMPLATE, "模板无法解析"
+#define MSG_TEMPLATE_INVALID R_TEMPLATE, "模板不符合模式template.rng"
+
+/* input */
+#define MSG_INPUT_ENCODING R_INPUT, "文件不是有效的UTF-8编码：第%zu字节（0x%02X）处编码无效"
+
+#endif
