@@ -90,6 +90,28 @@ while read -r n hand year errs loose; do
 	done
 done <"$T/cases"
 
+# The example plans' bodies, as the text a clerk would have (title line,
+# body without Markdown marks), give their own timelines back.
+while read -r n errs loose; do
+	{ sed -n 's/^title: *//p' "plans/$n.md" | head -1
+	  awk '/^---$/ { c++; next } c >= 2' "plans/$n.md" | sed -E 's/^#+ //; s/\*\*//g'; } >"$T/body-$n.txt"
+	year=$(sed -n 's/^date: *\([0-9]*\)-.*/\1/p' "plans/$n.md")
+	expect 0 "import body of $n" "$F" import --year "$year" -o "$T/body-$n.md" "$T/body-$n.txt"
+	"$F" check "$T/body-$n.md" >"$T/check" 2>&1
+	got=$(sed -n 's/.*: error: .*\[\([a-z-]*\)\]$/\1/p' "$T/check" | sort | paste -sd, -)
+	[ "$got" = "$(echo "$errs" | sed 's/^-$//')" ] && ok || { no "check body of $n: errors '$got', wanted '$errs'"; cat "$T/check"; }
+	[ "$loose" = - ] && loose=""
+	# shellcheck disable=SC2086
+	$PY tests/import_check.py timeline "$T/body-$n.md" "plans/$n.md" $(echo "$loose" | tr , ' ') >"$T/cmp" &&
+		ok || { no "timeline of the body of $n differs"; cat "$T/cmp"; }
+done <<'EOF'
+five-upgrades - -
+model-demonstration - -
+five-star-service phase-overlap 星级争创,星级评定
+five-star-school rating-gap,rating-overlap,rating-overlap -
+model-organ - -
+EOF
+
 # The Word headings and bold leads come out as ## and **…**.
 has "styled heading" "$T/plan-five-upgrades-styled-docx.md" "## 四、实施步骤"
 has "styled run-in" "$T/plan-five-upgrades-styled-docx.md" "**（一）动员部署阶段（2020年3月10日前）。**"
