@@ -126,6 +126,16 @@ has "vague date noted" "$T/plan-five-upgrades-txt.md" "# 请核对：文中写�
 has "criteria" "$T/plan-five-star-1-txt.md" "  total: 100"
 has "no title noted" "$T/plan-model-demonstration-txt.md" "# 请核对：文中没有找到标题"
 
+# Word's automatic numbers (numbering.xml, in the paragraph and in the
+# heading style) are written out as the text would have them.
+$PY tests/import_make.py numbered "$T/num.docx"
+expect 0 "import numbered" "$F" import -o "$T/num.md" "$T/num.docx"
+for want in "## 一、指导思想" "## 三、工作要求" "**（二）组织实施阶段（2020年3月11日至11月30日）。**" \
+	"**2.交流。**每季度交流一次。" "  - name: 报送读书计划" "    to: 办公室" "recipients: 各科室"; do
+	has "numbered: $want" "$T/num.md" "$want"
+done
+expect 0 "check numbered" "$F" check "$T/num.md"
+
 # A plan with everything in its head and tail: 发文字号, 主送, 署名, 成文日期,
 # 附件说明 with two attachments; GB18030 gives the same plan as UTF-8.
 cat >"$T/full.txt" <<'EOF'

@@ -10,6 +10,8 @@
 #   import_make.py entries OUT.docx   5,000 entries
 #   import_make.py xxe OUT.docx       a document.xml with external entities
 #   import_make.py notxml OUT.docx    a document.xml that is not XML
+#   import_make.py numbered OUT.docx  headings numbered by Word (numbering.xml,
+#                                     in the paragraph and in a style)
 import re
 import sys
 import zipfile
@@ -78,7 +80,47 @@ if __name__ == "__main__":
         raw(out, '<?xml version="1.0"?>\n<!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/passwd">'
                  '<!ENTITY y SYSTEM "http://127.0.0.1:9/x">]>\n'
                  f"<w:document {W}><w:body><w:p><w:r><w:t>&x;&y;</w:t></w:r></w:p></w:body></w:document>")
+    elif what == "numbered":
+        def lvl(i, fmt, text):
+            return (f'<w:lvl w:ilvl="{i}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/>'
+                    f'<w:lvlText w:val="{text}"/></w:lvl>')
+        numbering = (f'<w:numbering {W}><w:abstractNum w:abstractNumId="7">'
+                     + lvl(0, "chineseCounting", "%1、") + lvl(1, "chineseCounting", "（%2）")
+                     + lvl(2, "decimal", "%3.") + '</w:abstractNum>'
+                     '<w:num w:numId="3"><w:abstractNumId w:val="7"/></w:num></w:numbering>')
+        styles = (f'<w:styles {W}><w:style w:type="paragraph" w:styleId="a1"><w:name w:val="标题 1"/>'
+                  '<w:pPr><w:numPr><w:numId w:val="3"/></w:numPr><w:outlineLvl w:val="0"/></w:pPr>'
+                  '</w:style></w:styles>')
+
+        def p(text, num=None, style=None, bold=None):
+            ppr = ""
+            if style:
+                ppr += f'<w:pStyle w:val="{style}"/>'
+            if num is not None:
+                ppr += f'<w:numPr><w:ilvl w:val="{num}"/><w:numId w:val="3"/></w:numPr>'
+            runs = ""
+            if bold:
+                runs += f'<w:r><w:rPr><w:b/></w:rPr><w:t>{bold}</w:t></w:r>'
+            runs += f'<w:r><w:t xml:space="preserve">{text}</w:t></w:r>'
+            return f"<w:p><w:pPr>{ppr}</w:pPr>{runs}</w:p>"
+        body = "".join([
+            p("关于开展读书活动的实施方案"),
+            p("各科室："),
+            p("为营造学习氛围，特制定本方案。"),
+            p("指导思想", style="a1"),
+            p("以学促干，学以致用。"),
+            p("实施步骤", style="a1"),
+            p("各科室结合实际制定计划。", num=1, bold="动员部署阶段（2020年3月2日至3月10日）。"),
+            p("各科室于2020年3月20日前将读书计划报送办公室。", num=1,
+              bold="组织实施阶段（2020年3月11日至11月30日）。"),
+            p("每月读一本书。", num=2, bold="读书。"),
+            p("每季度交流一次。", num=2, bold="交流。"),
+            p("工作要求", style="a1"),
+            p("按时报送材料。"),
+        ])
+        raw(out, f"<w:document {W}><w:body>{body}</w:body></w:document>",
+            [("word/numbering.xml", numbering), ("word/styles.xml", styles)])
     elif what == "notxml":
         raw(out, "<w:document><w:body><w:p>not closed")
     else:
-        sys.exit("usage: import_make.py docx|bomb|entries|xxe|notxml ... OUT")
+        sys.exit("usage: import_make.py docx|bomb|entries|xxe|notxml|numbered ... OUT")

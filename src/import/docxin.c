@@ -4,7 +4,10 @@
  * paragraphs: their text, their style's outline level (word/styles.xml:
  * “heading 1”, 标题 1, or w:outlineLvl), how much of their start is bold
  * (a run-in head), table rows with their cells, and page and line breaks
- * (both end a paragraph here).  Text boxes, deleted text and field codes
+ * (both end a paragraph here).  Word's automatic numbers (w:numPr, in
+ * the paragraph or its style) are counted with word/numbering.xml and
+ * written before the text, 一、 or （一） or 1. as the level says, so
+ * they read like typed ones.  Text boxes, deleted text and field codes
  * are left out.
  *
  * Hostile files are refused before any work grows with them: at most
@@ -16,23 +19,47 @@
 #include <libxml/parser.h>
 #include <strings.h>
 #include <libxml/tree.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <zip.h>
 
+#include "headnum.h"
 #include "import_int.h"
 
 #define MAX_STYLES 1024
+#define MAX_NUMS   256   /* w:num and w:abstractNum entries */
 
 typedef struct {
 	char *id;
 	int outline;  /* 1..9, 0 none */
+	int numid, ilvl;  /* automatic numbering of the style, numid 0 none */
 } Style;
+
+typedef struct {
+	char fmt[32];   /* w:numFmt: decimal, chineseCounting, … */
+	char text[64];  /* w:lvlText: "%1、", "（%1）" */
+	int start;
+} NumLevel;
+
+typedef struct {
+	int id;
+	NumLevel lvl[9];
+	int count[9];
+} AbstractNum;
+
+typedef struct {
+	int numid, abs;
+} NumRef;
 
 typedef struct {
 	Import *im;
 	Style *styles;
 	size_t nstyles;
+	AbstractNum *abs;
+	size_t nabs;
+	NumRef *nums;
+	size_t nnums;
 	int para;      /* paragraphs so far (their "line" numbers) */
 	int tables;
 	Buf text;      /* the paragraph being read */
@@ -172,11 +199,104 @@ static void read_styles(Ctx *c, zip_t *z)
 			outline = atoi(attr(lvl, "val")) + 1;
 		else if (name && (!strncasecmp(name, "heading ", 8) || !strncmp(name, "标题 ", 7)))
 			outline = atoi(name + (name[0] == 'h' || name[0] == 'H' ? 8 : 7));
-		if (!id || outline < 1 || outline > 9)
+		const xmlNode *np = child(child(s, "pPr"), "numPr");
+		const xmlNode *ni = child(np, "numId"), *il = child(np, "ilvl");
+		int numid = ni && attr(ni, "val") ? atoi(attr(ni, "val")) : 0;
+		int ilvl = il && attr(il, "val") ? atoi(attr(il, "val")) : 0;
+		if (!id || ((outline < 1 || outline > 9) && numid <= 0))
 			continue;
-		c->styles[c->nstyles++] = (Style){xstrdup(id), outline};
+		if (outline < 0 || outline > 9)
+			outline = 0;
+		c->styles[c->nstyles++] = (Style){xstrdup(id), outline, numid, ilvl};
 	}
 	xmlFreeDoc(doc);
+}
+
+static const Style *style_of(const Ctx *c, const char *id)
+{
+	for (size_t i = 0; i < c->nstyles; i++)
+		if (!strcmp(c->styles[i].id, id))
+			return &c->styles[i];
+	return NULL;
+}
+
+static void copy_val(char *dst, size_t cap, const xmlNode *n)
+{
+	const char *v = n ? attr(n, "val") : NULL;
+	snprintf(dst, cap, "%s", v ? v : "");
+}
+
+/* word/numbering.xml: each w:abstractNum's levels, each w:num's abstract. */
+static void read_numbering(Ctx *c, zip_t *z)
+{
+	size_t len;
+	char *err = NULL;
+	char *buf = read_part(z, "word/numbering.xml", &len, false, &err);
+	free(err);
+	if (!buf)
+		return;
+	err = NULL;
+	xmlDoc *doc = parse(buf, len, "word/numbering.xml", &err);
+	free(err);
+	free(buf);
+	if (!doc)
+		return;
+	const xmlNode *root = xmlDocGetRootElement(doc);
+	c->abs = xcalloc(MAX_NUMS, sizeof *c->abs);
+	c->nums = xcalloc(MAX_NUMS, sizeof *c->nums);
+	for (const xmlNode *n = root ? root->children : NULL; n; n = n->next) {
+		if (is(n, "abstractNum") && attr(n, "abstractNumId") && c->nabs < MAX_NUMS) {
+			AbstractNum *a = &c->abs[c->nabs++];
+			a->id = atoi(attr(n, "abstractNumId"));
+			for (const xmlNode *l = n->children; l; l = l->next) {
+				int i = is(l, "lvl") && attr(l, "ilvl") ? atoi(attr(l, "ilvl")) : -1;
+				if (i < 0 || i > 8)
+					continue;
+				copy_val(a->lvl[i].fmt, sizeof a->lvl[i].fmt, child(l, "numFmt"));
+				copy_val(a->lvl[i].text, sizeof a->lvl[i].text, child(l, "lvlText"));
+				const xmlNode *st = child(l, "start");
+				a->lvl[i].start = st && attr(st, "val") ? atoi(attr(st, "val")) : 1;
+			}
+		} else if (is(n, "num") && attr(n, "numId") && c->nnums < MAX_NUMS) {
+			const xmlNode *an = child(n, "abstractNumId");
+			if (an && attr(an, "val"))
+				c->nums[c->nnums++] = (NumRef){atoi(attr(n, "numId")), atoi(attr(an, "val"))};
+		}
+	}
+	xmlFreeDoc(doc);
+}
+
+/* Count one more paragraph at ilvl of numid and write its number. */
+static void auto_number(Ctx *c, int numid, int ilvl, Buf *out)
+{
+	AbstractNum *a = NULL;
+	for (size_t i = 0; i < c->nnums && !a; i++)
+		if (c->nums[i].numid == numid)
+			for (size_t k = 0; k < c->nabs; k++)
+				if (c->abs[k].id == c->nums[i].abs)
+					a = &c->abs[k];
+	if (!a || ilvl < 0 || ilvl > 8 || !strcmp(a->lvl[ilvl].fmt, "none") ||
+	    !strcmp(a->lvl[ilvl].fmt, "bullet"))
+		return;
+	a->count[ilvl] = a->count[ilvl] ? a->count[ilvl] + 1 : a->lvl[ilvl].start;
+	for (int k = ilvl + 1; k < 9; k++)
+		a->count[k] = 0;
+	for (const char *p = a->lvl[ilvl].text; *p; p++) {
+		if (p[0] != '%' || p[1] < '1' || p[1] > '9') {
+			buf_putc(out, *p);
+			continue;
+		}
+		int k = p[1] - '1';
+		int v = a->count[k] ? a->count[k] : a->lvl[k].start;
+		p++;
+		if (v < 1 || v > 99 || !strncmp(a->lvl[k].fmt, "decimal", 7) || !*a->lvl[k].fmt) {
+			buf_printf(out, "%d", v);
+		} else {
+			char cn[16];
+			cn_numeral(v, cn);
+			buf_puts(out, cn);
+		}
+	}
 }
 
 static int style_outline(const Ctx *c, const char *id)
@@ -274,6 +394,14 @@ static void paragraph(Ctx *c, const xmlNode *p)
 		c->outline = 0;
 	c->bold = 0;
 	c->bold_run = true;
+	/* An automatic number: the paragraph's own, else its style's. */
+	const xmlNode *np = child(ppr, "numPr");
+	const xmlNode *ni = child(np, "numId"), *il = child(np, "ilvl");
+	const Style *st = ps && attr(ps, "val") ? style_of(c, attr(ps, "val")) : NULL;
+	int numid = ni && attr(ni, "val") ? atoi(attr(ni, "val")) : st ? st->numid : 0;
+	int ilvl = il && attr(il, "val") ? atoi(attr(il, "val")) : st && !ni ? st->ilvl : 0;
+	if (numid > 0)
+		auto_number(c, numid, ilvl, &c->text);
 	inline_content(c, p, 0);
 	end_para(c);
 }
@@ -367,6 +495,7 @@ bool docx_read(Import *im, const char *path, char **err)
 	}
 	Ctx c = {.im = im, .bold_run = true};
 	read_styles(&c, z);
+	read_numbering(&c, z);
 	zip_discard(z);
 	xmlDoc *doc = parse(buf, len, "word/document.xml", err);
 	free(buf);
@@ -380,6 +509,8 @@ bool docx_read(Import *im, const char *path, char **err)
 	for (size_t i = 0; i < c.nstyles; i++)
 		free(c.styles[i].id);
 	free(c.styles);
+	free(c.abs);
+	free(c.nums);
 	buf_free(&c.text);
 	return ok;
 }

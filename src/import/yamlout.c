@@ -139,11 +139,11 @@ static void front_matter(const Import *im, Buf *b)
 	if (im->doc_number)
 		key(b, "", "doc_number", im->doc_number, NULL);
 	else
-		buf_puts(b, "# doc_number: 某单位〔2020〕1号  # 请核对：文中没有发文字号\n");
+		buf_printf(b, "# doc_number: 某单位〔%d〕1号  # 请核对：文中没有发文字号\n", im->year);
 	if (im->date != DAY_NONE)
 		day_key(b, "", "date", im->date);
 	else
-		buf_puts(b, "# date: 2020-01-01  # 请核对：文中没有成文日期\n");
+		buf_printf(b, "# date: %d-01-01  # 请核对：文中没有成文日期\n", im->year);
 	if (im->recipients)
 		key(b, "", "recipients", im->recipients, NULL);
 	timeline(im, b);
