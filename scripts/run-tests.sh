@@ -47,6 +47,8 @@ run sh tests/batch.sh ./fangan
 run sh tests/import.sh ./fangan
 [ -x "$B/san/fangan" ] && run sh tests/import.sh "$B/san/fangan"
 run sh tests/i18n.sh ./fangan
+run sh tests/watch.sh ./fangan
+[ -x "$B/san/fangan" ] && run sh tests/watch.sh "$B/san/fangan"
 run sh tests/install.sh
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

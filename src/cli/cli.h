@@ -54,6 +54,7 @@ int cmd_fonts(int argc, char **argv);
 char *safe_stem(const char *path);
 int cmd_new(int argc, char **argv);
 int cmd_calendar(int argc, char **argv);
+int cmd_watch(int argc, char **argv);
 int cmd_import(int argc, char **argv);
 
 #endif

@@ -14,6 +14,8 @@ static const char *const usage = N_(
 	"Commands:\n"
 	"  check    check plans for inconsistencies (fangan check --help)\n"
 	"  build    check and render plans as PDF (fangan build --help)\n"
+	"  watch    build, then build again whenever a plan changes\n"
+	"           (fangan watch --help)\n"
 	"  fonts    show which font file serves each role (fangan fonts --help)\n"
 	"  new      write a new plan from a skeleton (fangan new --help)\n"
 	"  import   make a plan from an existing Word document or text\n"
@@ -59,6 +61,8 @@ int main(int argc, char **argv)
 		return cmd_new(argc - 1, argv + 1);
 	if (!strcmp(cmd, "import"))
 		return cmd_import(argc - 1, argv + 1);
+	if (!strcmp(cmd, "watch"))
+		return cmd_watch(argc - 1, argv + 1);
 	if (!strcmp(cmd, "calendar"))
 		return cmd_calendar(argc - 1, argv + 1);
 	fprintf(stderr, _("fangan: unknown command '%s'\n"), cmd);
