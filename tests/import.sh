@@ -153,15 +153,20 @@ cat >"$T/full.txt" <<'EOF'
 2.考评细则
 中共某某市直属机关工作委员会
 二〇二〇年三月一日
+（此件公开发布）
+抄送：市委组织部，市委宣传部。
+中共某某市直属机关工作委员会办公室  2020年3月2日印发
 EOF
 expect 0 "import full" "$F" import -o "$T/full.md" "$T/full.txt"
 for want in "doc_number: 市直工〔2020〕5号" "title: 关于开展“五大提升”行动的实施方案" \
 	"recipients: 市直机关各单位党组织" "issuer: 中共某某市直属机关工作委员会" "date: 2020-03-01" \
-	"type: scoresheet" "  - id: 创建申报表" "    form: 创建申报表" "  total: 100" "points: 40"; do
+	"type: scoresheet" "  - id: 创建申报表" "    form: 创建申报表" "  total: 100" "points: 40" \
+	"cc: [市委组织部, 市委宣传部]" "printed_by: 中共某某市直属机关工作委员会办公室" "printed_on: 2020-03-02" \
+	"note: 此件公开发布"; do
 	has "full: $want" "$T/full.md" "$want"
 done
-grep -q "^中共某某市直属机关工作委员会$\|^二〇二〇年三月一日$\|^附件：" "$T/full.md" &&
-	no "署名, 成文日期 or 附件说明 left in the body" || ok
+grep -q "^中共某某市直属机关工作委员会$\|^二〇二〇年三月一日$\|^附件：\|^抄送\|印发$" "$T/full.md" &&
+	no "署名, 成文日期, 附件说明 or 版记 left in the body" || ok
 expect 0 "check full" "$F" check "$T/full.md"
 iconv -f UTF-8 -t GB18030 "$T/full.txt" >"$T/full-gb.txt"
 expect 0 "import GB18030" "$F" import -o "$T/full-gb.md" "$T/full-gb.txt"

@@ -88,7 +88,7 @@ def strings(v):
 
 def text(source, imported, notes):
     fm, body = split(imported)
-    dropped = set(int(n) for n in re.findall(r"第(\d+)行[^\n]*已略去", open(notes, encoding="utf-8").read()))
+    dropped = set(int(n) for n in re.findall(r"第(\d+)[行段][^\n]*已略去", open(notes, encoding="utf-8").read()))
     plain = []
     for line in body.split("\n"):
         line = re.sub(r"^#+ ", "", line).replace("**", "")

@@ -133,7 +133,7 @@ static size_t read_head(Import *im, bool *dropped)
 			break;
 		if (is_noise(t)) {
 			dropped[i] = true;
-			note(im, "第%d行是网页转载的附加文字，已略去：%s", l->line, t);
+			note(im, "第%d%s是网页转载的附加文字，已略去：%s", l->line, im->unit, t);
 			continue;
 		}
 		if (!im->doc_number && cp <= 40 && !strstr(t, "。") && find_docnum(t)) {
@@ -248,6 +248,50 @@ static void read_attach_pages(Import *im, size_t from)
 	}
 }
 
+/* 版记 and 附注 lines, wherever they stand: 抄送：甲，乙。 / 某某办公室
+ * 2020年3月2日印发 / （此件公开发布）.  True when l was one. */
+static bool banji_line(Import *im, const SrcLine *l)
+{
+	const char *t = l->text;
+	size_t n = strlen(t);
+	if ((starts(t, "抄送：") || starts(t, "抄送:")) && !im->cc) {
+		const char *p = t + (starts(t, "抄送：") ? 9 : 7);
+		while (*p) {
+			size_t k = 0;
+			while (p[k] && !starts(p + k, "，") && !starts(p + k, "、") && !starts(p + k, "。") &&
+			       p[k] != ',')
+				k++;
+			if (k > 0 && im->ncc < 64) {
+				im->cc = xrealloc(im->cc, (im->ncc + 1) * sizeof *im->cc);
+				im->cc[im->ncc++] = xstrndup(p, k);
+			}
+			p += k;
+			if (*p)
+				p += *p == ',' ? 1 : 3;
+		}
+		return true;
+	}
+	if (ends(t, n, "印发") && u8len(t, n) <= 60 && !im->printed_by) {
+		CnDate d;
+		if (cndate_scan(t, n, 2000, 1, &d, 1) == 1 && d.year_given && !d.is_range &&
+		    d.start.lo == d.start.hi && d.off > 0 && d.off + d.len + strlen("印发") == n) {
+			size_t k = d.off;
+			while (k > 0 && t[k - 1] == ' ')
+				k--;
+			im->printed_by = xstrndup(t, k);
+			im->printed_on = d.start.lo;
+			return true;
+		}
+	}
+	if ((starts(t, "（此件") && ends(t, n, "）")) || (starts(t, "(此件") && ends(t, n, ")"))) {
+		size_t o = starts(t, "(") ? 1 : 3, c = ends(t, n, ")") ? 1 : 3;
+		free(im->note);
+		im->note = xstrndup(t + o, n - o - c);
+		return true;
+	}
+	return false;
+}
+
 /* The tail: 附件说明, 署名, 成文日期, attachment pages.  Returns the end of
  * the body. */
 static size_t read_tail(Import *im, size_t from)
@@ -307,6 +351,8 @@ static size_t read_tail(Import *im, size_t from)
 		i = k + 1;
 		break;
 	}
+	for (size_t k = end; k < im->nlines; k++)
+		banji_line(im, &im->lines[k]);
 	read_attach_pages(im, i);
 	return end;
 }
@@ -409,12 +455,14 @@ void classify(Import *im)
 	for (size_t i = from; i < to; i++) {
 		const SrcLine *l = &im->lines[i];
 		if (is_noise(l->text)) {
-			note(im, "第%d行是网页转载的附加文字，已略去：%s", l->line, l->text);
+			note(im, "第%d%s是网页转载的附加文字，已略去：%s", l->line, im->unit, l->text);
 			continue;
 		}
+		if (banji_line(im, l))
+			continue;
 		if (im->title && i > from && starts(l->text, im->title) && strstr(l->text, "篇"))
-			note(im, "第%d行“%s”像是另一篇方案的开始：一个文件中有几篇方案时，请分开导入",
-			     l->line, l->text);
+			note(im, "第%d%s“%s”像是另一篇方案的开始：一个文件中有几篇方案时，请分开导入",
+			     l->line, im->unit, l->text);
 		body_line(im, l, &fits[im->nblocks]);
 	}
 	lists_agree(im, fits);

@@ -69,7 +69,8 @@ Import *import_open(const char *path, const ImportOpts *opts, char **err)
 	Import *im = xcalloc(1, sizeof *im);
 	im->path = path;
 	im->opts = *opts;
-	im->date = DAY_NONE;
+	im->date = im->printed_on = DAY_NONE;
+	im->unit = "行";
 	im->cstart = im->cend = DAY_NONE;
 	*err = NULL;
 	/* The first bytes say what the file is; only text is read whole. */
@@ -90,6 +91,7 @@ Import *import_open(const char *path, const ImportOpts *opts, char **err)
 		*err = xstrdup("这是PDF文件，无法导入。请导入原来的Word文档（.docx），"
 		               "或把PDF中的文字复制到文本文件（.txt）中再导入");
 	} else if (is_docx(path, head, hl)) {
+		im->unit = "段";
 		ok = docx_read(im, path, err);
 	} else if (!(data = read_file(path, IMPORT_MAX_BYTES, &len)) && errno == EFBIG) {
 		*err = xasprintf("文件超过%u MB，不像一份方案。请只导入方案本身（Word文档或文本）",
@@ -153,6 +155,11 @@ void import_free(Import *im)
 	free(im->doc_number);
 	free(im->recipients);
 	free(im->issuer);
+	for (size_t i = 0; i < im->ncc; i++)
+		free(im->cc[i]);
+	free(im->cc);
+	free(im->printed_by);
+	free(im->note);
 	free(im->year_note);
 	free(im->campaign_note);
 	for (size_t i = 0; i < im->nphases; i++) {

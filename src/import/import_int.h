@@ -84,6 +84,12 @@ struct Import {
 	char *title, *title_note;
 	char *doc_number, *recipients, *issuer;
 	Day date;
+	char **cc;          /* 版记: 抄送机关 */
+	size_t ncc;
+	char *printed_by;   /* 印发机关, 印发日期 */
+	Day printed_on;
+	char *note;         /* 附注: （此件公开发布） */
+	const char *unit;   /* what a source line is called: 行 (text), 段 (Word) */
 	int year;           /* the year dates without one fall in */
 	char *year_note;
 	Day cstart, cend;

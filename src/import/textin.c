@@ -139,7 +139,8 @@ void join_broken(Import *im)
 				size_t cn = strlen(cur->text);
 				p->text = xrealloc(p->text, pn + cn + 1);
 				memcpy(p->text + pn, cur->text, cn + 1);
-				note(im, "第%d行接在第%d行后面（上一行没有结束就断行了）", cur->line, p->line);
+				note(im, "第%d%s接在第%d%s后面（上一%s没有结束就断开了）", cur->line, im->unit,
+				     p->line, im->unit, im->unit);
 				free(cur->text);
 				free(cur->cells);
 				continue;

@@ -146,6 +146,20 @@ static void front_matter(const Import *im, Buf *b)
 		buf_printf(b, "# date: %d-01-01  # 请核对：文中没有成文日期\n", im->year);
 	if (im->recipients)
 		key(b, "", "recipients", im->recipients, NULL);
+	if (im->ncc) {
+		buf_puts(b, "cc: [");
+		for (size_t i = 0; i < im->ncc; i++) {
+			buf_puts(b, i ? ", " : "");
+			buf_yaml_scalar(b, im->cc[i]);
+		}
+		buf_puts(b, "]\n");
+	}
+	if (im->printed_by)
+		key(b, "", "printed_by", im->printed_by, NULL);
+	if (im->printed_on != DAY_NONE)
+		day_key(b, "", "printed_on", im->printed_on);
+	if (im->note)
+		key(b, "", "note", im->note, NULL);
 	timeline(im, b);
 	criteria(im, b);
 	attachments(im, b);
