@@ -162,8 +162,11 @@ proof:
 	  pdftoppm -r 60 -png "$$f" "out/proof/$$n" && echo "out/proof/$$n-*.png"; \
 	done
 
-# Unit tests, then the command-line tests, first plain and then with the
-# sanitizers; scripts/run-tests.sh prints the closing "N passed, N failed".
+# The unit tests and the shell suites (tests/*.sh), plain and with the
+# sanitizers, side by side (scripts/run-tests.sh: TEST_JOBS at once,
+# default the processors online; logs in build/test-logs/), closing with
+# "N passed, N failed, N skipped".  Objects are compiled once per flavour
+# (build/obj, build/san) and every test links the same ones.
 check: deps
 	@$(MAKE) -s --no-print-directory fangan $(MO) $(B)/fangan.pot $(TESTS) $(B)/san/fangan $(STESTS)
 	@sh scripts/run-tests.sh $(B) $(TESTS) -- $(STESTS)

@@ -9,11 +9,7 @@ LC_ALL=C.UTF-8; export LC_ALL; unset LANGUAGE
 # fontconfig ones, src/font/fontfind.c); these tests check that stderr is empty.
 LSAN_OPTIONS="${LSAN_OPTIONS:+$LSAN_OPTIONS:}print_suppressions=0"
 export LSAN_OPTIONS
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
-pass=0 fail=0
-ok() { pass=$((pass + 1)); }
-no() { fail=$((fail + 1)); echo "FAIL: $*"; }
+. tests/lib.sh
 # inode and mtime (to the nanosecond) of every PDF under a folder: a PDF
 # that was rewritten gets a new inode (written to a temporary file and
 # renamed) and a new mtime.
@@ -173,11 +169,10 @@ cp plans/five-upgrades.md "$T/d1/x.md"; cp plans/model-organ.md "$T/d2/x.md"
 # ---- progress: nothing off a terminal, a cleared line on one -------------
 "$F" build -j 2 --force -o "$T/mo" "$T/m" >/dev/null 2>"$T/np.err"
 if grep -q "$(printf '\r')" "$T/np.err" || grep -q '^\[' "$T/np.err"; then no "progress noise off a terminal"; else ok; fi
-if command -v script >/dev/null 2>&1; then
+if need script; then
 	script -qec "$F build -j 2 --force -o $T/mo $T/m >/dev/null" /dev/null >"$T/tty.out" 2>&1
 	grep -aq '\[6/6\] [0-9.]*s' "$T/tty.out" && ok || { no "a progress line on a terminal"; cat -v "$T/tty.out" | head -5; }
 	tail -c 200 "$T/tty.out" | grep -aq "$(printf '\r\033\\[K')" && ok || no "the progress line is cleared"
 fi
 
-echo "batch: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish batch

@@ -8,11 +8,7 @@
 F=${1:-./fangan}
 # Messages in English (the catalogues are tested by tests/i18n.sh).
 LC_ALL=C.UTF-8; export LC_ALL; unset LANGUAGE
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
-pass=0 fail=0
-ok() { pass=$((pass + 1)); }
-no() { fail=$((fail + 1)); echo "FAIL: $*"; }
+. tests/lib.sh
 
 "$F" build -o "$T/out" plans/ tests/plans/traditional.md tests/plans/astral.md tests/plans/text-attachment.md tests/plans/forms.md tests/plans/long-forms.md tests/plans/tables.md >"$T/log" 2>"$T/err"
 [ $? -eq 1 ] && ok || no "build of plans/ exits 1 (five-star-school has errors)"
@@ -149,5 +145,4 @@ cp plans/model-demonstration.md "$T/evil/..md"
 [ -z "$(find "$T" -maxdepth 1 -name '*.pdf')" ] && [ -n "$(find "$T/o2" -name '*.pdf')" ] && ok ||
 	no "a plan named ..md stays inside the output folder"
 
-echo "build: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish build

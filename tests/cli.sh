@@ -3,12 +3,7 @@
 # of `fangan check` on the rule fixtures and on plans/, the JSON and SARIF
 # formats, exit statuses, and the inputs the fuzzer once found.
 F=${1:-./fangan}
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
-fail=0
-pass=0
-ok() { pass=$((pass + 1)); }
-no() { fail=$((fail + 1)); echo "FAIL: $*"; }
+. tests/lib.sh
 
 # expect STATUS NAME CMD...: run CMD, stdout to $T/out, stderr to $T/err.
 expect() {
@@ -178,7 +173,7 @@ expect 2 columns-sarif "$F" check --columns=bytes --format sarif plans/
 expect 2 columns-bad "$F" check --columns=cells plans/
 # vim, set up as the manual says, puts the cursor on the date the
 # finding is about (and reads the severity).
-if command -v vim >/dev/null 2>&1; then
+if optional vim "vim lands on the finding"; then
 	rm -f "$T/vim"
 	vim -u NONE -i NONE -N -es -c "set makeprg=$F\\ check\\ --columns=bytes\\ %" \
 		-c 'set errorformat=%f:%l:%c:\ %t%*[^:]:\ %m' -c 'silent make' \
@@ -188,7 +183,7 @@ if command -v vim >/dev/null 2>&1; then
 fi
 
 # ---- the manual agrees with --help ----
-if command -v mandoc >/dev/null 2>&1; then
+if need mandoc; then
 	mandoc -Tutf8 fangan.1 | sed "s/.\x08//g" >"$T/man"
 	# Every option of every --help is in the manual.
 	cmds=$("$F" --help | awk '/^Commands:/ { on = 1; next } on && /^$/ { exit } on && /^  [a-z]/ { print $1 }')
@@ -200,17 +195,15 @@ if command -v mandoc >/dev/null 2>&1; then
 		done
 	done >"$T/missing"
 	[ -s "$T/missing" ] && no "options not in fangan.1: $(tr '\n' ' ' <"$T/missing")" || ok
-	# Every command of the manual is in fangan --help, unless this
-	# binary does not have it yet (then it is only reported).
+	# Every command of the manual is in fangan --help.
 	for c in $(awk '/^\.Sh COMMANDS/ { on = 1; next } /^\.Sh/ { on = 0 } on && /^\.Ss [a-z]+$/ { print $2 }' fangan.1); do
 		if echo "$cmds" | grep -qx "$c"; then ok
 		elif "$F" "$c" --help >/dev/null 2>&1; then no "fangan --help does not list $c"
-		else echo "note: fangan.1 documents '$c', not in this binary yet"; fi
+		else no "fangan.1 documents '$c', which this binary does not have"; fi
 	done
 	for c in $cmds; do
 		grep -qx "\.Ss $c" fangan.1 && ok || no "fangan.1 has no section for $c"
 	done
 fi
 
-echo "cli: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish cli
