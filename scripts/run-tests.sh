@@ -37,11 +37,14 @@ list=$dir/jobs
 san=""
 [ -x "$B/san/fangan" ] && san=$B/san/fangan
 # Every tests/*.sh but lib.sh is a suite; one that takes the binary
-# (F=${1...) runs with each binary, the others once.
+# (F=${1...) runs with each binary, the others once; i18n.sh only with
+# ./fangan, which finds the catalogues beside it (build/locale).
 for s in tests/batch.sh tests/build.sh tests/pages.sh tests/*.sh; do
 	[ -f "$s" ] && [ "$s" != tests/lib.sh ] || continue
 	grep -qx "sh $s.*" "$list" && continue
-	if grep -q '^F=\${1' "$s"; then
+	if [ "$s" = tests/i18n.sh ]; then
+		echo "sh $s ./fangan" >>"$list"
+	elif grep -q '^F=\${1' "$s"; then
 		[ -n "$san" ] && echo "sh $s $san" >>"$list"
 		echo "sh $s ./fangan" >>"$list"
 	else
