@@ -131,6 +131,20 @@ done
 [ ! -e "$T/escape.md" ] && [ ! -e "$T/p/a" ] && ok || no "new wrote outside its folder"
 expect 2 new-bad-date "$F" new x --date 2024-02-30 -o "$T/p"
 expect 2 new-no-name "$F" new -o "$T/p"
+# The other layouts of GB/T 9704 §10: each skeleton says its format and
+# checks clean (tests/formats.sh builds and measures them).
+for fmt in letter minutes order document; do
+	expect 0 "new --format $fmt" "$F" new "f-$fmt" --format "$fmt" --date 2024-03-04 -o "$T/f"
+	if [ "$fmt" = document ]; then
+		grep -q '^# format: document' "$T/f/f-$fmt.md" && ok || no "new --format document: the commented key"
+	else
+		grep -q "^format: $fmt\$" "$T/f/f-$fmt.md" && ok || no "new --format $fmt: format: $fmt"
+	fi
+done
+expect 0 new-formats-clean "$F" check "$T/f"
+[ -s "$T/out" ] && no "new --format skeletons with findings: $(head -3 "$T/out")" || ok
+expect 2 new-bad-format "$F" new x --format memo -o "$T/p"
+grep -q "memo" "$T/err" && [ ! -e "$T/p/x.md" ] && ok || no "new --format memo: said why, wrote nothing"
 
 # ---- fangan calendar ----
 expect 0 calendar-help "$F" calendar --help

@@ -49,5 +49,16 @@ for n in sealed joint letter signed; do
 	qpdf --qdf --object-streams=disable "$T/plain/$n/$n.pdf" "$T/q.pdf"
 	grep -aq ' re$' "$T/q.pdf" && no "$n: a seal place drawn without guide" || ok
 done
+# fangan new --format: each skeleton builds in its layout and reads back.
+set --
+for fmt in letter minutes order; do
+	"$F" new "$fmt" --format $fmt --date 2024-03-04 -o "$T/new" >/dev/null 2>&1 || no "new --format $fmt"
+	set -- "$@" "$T/new/$fmt.md" "$T/newout/$fmt/$fmt.pdf"
+done
+"$F" build -o "$T/newout" "$T/new" >/dev/null 2>&1 && ok || no "the new --format skeletons build"
+counts "$(python3 tests/layout_check.py "$@")"
+pdftotext "$T/newout/letter/letter.pdf" - | grep -q '文件' && no "the 信函 skeleton's 标志 says 文件" || ok
+pdftotext "$T/newout/minutes/minutes.pdf" - | grep -q '^出席：' && ok || no "the 纪要 skeleton lists 出席"
+pdftotext "$T/newout/order/order.pdf" - | grep -q '^某某单位令$' && ok || no "the 命令 skeleton's 标志"
 echo "formats: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

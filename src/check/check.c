@@ -6,6 +6,7 @@ void check_plan(const Plan *p, Diags *d)
 	if (!p->has_front_matter && !p->body)
 		return; /* unreadable: the reader said why */
 	check_meta(p, d);
+	check_format(p, d);
 	check_timeline(p, d);
 	check_criteria(p, d);
 	check_body(p, d);

@@ -19,6 +19,7 @@
 void check_plan(const Plan *p, Diags *d);
 
 void check_meta(const Plan *p, Diags *d);
+void check_format(const Plan *p, Diags *d);
 void check_timeline(const Plan *p, Diags *d);
 void check_criteria(const Plan *p, Diags *d);
 void check_body(const Plan *p, Diags *d);

@@ -20,7 +20,7 @@
 #include "i18n.h"
 
 static const char *const usage = N_(
-	"usage: fangan new [-o DIR] [--date YYYY-MM-DD] [--title TITLE] NAME\n"
+	"usage: fangan new [-o DIR] [--date YYYY-MM-DD] [--title TITLE] [--format FORMAT] NAME\n"
 	"\n"
 	"Write a new plan, DIR/NAME.md (DIR: plans), from a skeleton: every\n"
 	"front-matter key with a comment on what it means, and an example body.\n"
@@ -29,10 +29,12 @@ static const char *const usage = N_(
 	"working days.  As written it passes fangan check with no findings.\n"
 	"An existing file is never overwritten.\n"
 	"\n"
-	"  -o, --dir DIR   the folder to write into (made when missing)\n"
-	"  --date DATE     the document's date (default: today)\n"
-	"  --title TITLE   the plan's title (default: 关于开展某某专项行动的实施方案)\n"
-	"  -h, --help      this help\n"
+	"  -o, --dir DIR    the folder to write into (made when missing)\n"
+	"  --date DATE      the document's date (default: today)\n"
+	"  --title TITLE    the plan's title (default: 关于开展某某专项行动的实施方案)\n"
+	"  --format FORMAT  document (a 文件, the default), letter (信函), minutes\n"
+	"                   (纪要) or order (命令): a short skeleton in that layout\n"
+	"  -h, --help       this help\n"
 	"\n"
 	"Exit status: 0 written (its path is printed), 2 bad arguments, the file\n"
 	"exists, or it could not be written.\n");
@@ -169,7 +171,10 @@ static void front_matter(Buf *b, const Timeline *t, const char *title)
 	buf_puts(b, "# copy_number: \"000001\"  # 份号，涉密公文才标注\n"
 		"# secrecy: 秘密★1年  # 密级和保密期限\n"
 		"# urgency: 加急  # 紧急程度：特急、加急\n"
-		"# signer: 某某  # 签发人，上行文才标注\n"
+		"# signer: 某某  # 签发人，上行文才标注；几位签发人写成列表 [甲, 乙]\n"
+		"# format: document  # 版式：document 文件，letter 信函，minutes 纪要，order 命令\n"
+		"# seal: false  # 有发文机关的文件默认加盖印章（留出印章位置）；不盖章写 false\n"
+		"# signed_by: 主任  # 签发人职务：以职务加签名章署名，不再加盖机关印章\n"
 		"# note: 此件公开发布  # 附注\n"
 		"\n"
 		"# 时间安排。正文写到的日期要与这里一致，fangan check 会逐一核对。\n");
@@ -279,6 +284,93 @@ static void body(Buf *b, const Timeline *t)
 		"2.评分标准\n", due2);
 }
 
+/* The other layouts (GB/T 9704 §10): short skeletons without a timeline,
+ * each passing check as written. */
+static void letter(Buf *b, Day date, const char *title)
+{
+	char a[11];
+	int year, m, d;
+	day_to_ymd(date, &year, &m, &d);
+	buf_puts(b, "---\n"
+		"# 信函格式（GB/T 9704-2012 §10.1）：发文机关标志距纸张上边缘30mm，其下和页面下方各一条\n"
+		"# 红色双线，发文字号在上双线下顶格居右，首页不显示页码，版记不标注印发机关和印发日期。\n"
+		"format: letter\n"
+		"title: ");
+	buf_yaml_scalar(b, title);
+	buf_puts(b, "  # 标题\n"
+		"issuer: 某某单位  # 发文机关：标志只用机关名称，不加“文件”\n");
+	buf_printf(b, "doc_number: 某单位函〔%d〕1号  # 发文字号\n", year);
+	buf_printf(b, "date: %s  # 成文日期\n", iso(date, a));
+	buf_puts(b, "recipients: 某某单位  # 主送机关\n"
+		"# seal: false  # 默认加盖印章；不盖章写 false\n"
+		"# copy_number: \"000001\"  # 份号，在上双线下顶格居左\n"
+		"# secrecy: 秘密★1年  # 密级和保密期限\n"
+		"# cc: [某某单位]  # 抄送机关\n"
+		"# note: 联系人：某某；电话：1234567  # 附注\n"
+		"---\n"
+		"\n"
+		"为做好某某工作，需要贵单位在某某方面给予支持。现将有关事项函告如下。\n"
+		"\n"
+		"## 一、有关情况\n"
+		"\n"
+		"某某工作涉及面广、任务较重，需要有关单位密切配合。\n"
+		"\n"
+		"## 二、商请事项\n"
+		"\n"
+		"请贵单位指定一名联系人，协助做好某某工作。\n"
+		"\n"
+		"特此函商，请予支持。\n");
+}
+
+static void minutes(Buf *b, Day date, const char *title)
+{
+	char a[11];
+	buf_puts(b, "---\n"
+		"# 纪要格式（GB/T 9704-2012 §10.3）：标志为“某某纪要”，正文之后列出席、请假、列席人员，\n"
+		"# 不署名，不加盖印章。\n"
+		"format: minutes\n"
+		"title: ");
+	buf_yaml_scalar(b, title);
+	buf_puts(b, "  # 标题\n"
+		"header: 某某单位会议纪要  # 纪要标志，不写则为 issuer 加“纪要”\n"
+		"issuer: 某某单位  # 发文机关\n"
+		"doc_number: 第1期  # 期号，与成文日期同在标志下一行\n");
+	buf_printf(b, "date: %s  # 成文日期\n", iso(date, a));
+	buf_puts(b, "attendees: [某某, 某某某]  # 出席\n"
+		"on_leave: [某某]  # 请假（没有则删去）\n"
+		"observers: [某某某]  # 列席（没有则删去）\n"
+		"---\n"
+		"\n"
+		"某某单位召开某某工作会议，研究某某工作。现将会议议定事项纪要如下：\n"
+		"\n"
+		"## 一、关于某某工作\n"
+		"\n"
+		"会议认为，某某工作开局良好。会议要求，各有关单位要抓好落实。\n"
+		"\n"
+		"## 二、关于某某事项\n"
+		"\n"
+		"会议同意某某事项，由某某单位牵头办理。\n");
+}
+
+static void order(Buf *b, Day date, const char *title)
+{
+	char a[11];
+	buf_puts(b, "---\n"
+		"# 命令（令）格式（GB/T 9704-2012 §10.2）：标志为发文机关全称加“令”，距版心上边缘20mm，\n"
+		"# 令号在标志下空二行居中，正文在令号下空二行，以签发人职务和签名章署名。\n"
+		"format: order\n"
+		"title: ");
+	buf_yaml_scalar(b, title);
+	buf_puts(b, "  # 标题（命令不印标题，只用于文件信息）\n"
+		"issuer: 某某单位  # 发文机关全称\n"
+		"doc_number: 第1号  # 令号\n");
+	buf_printf(b, "date: %s  # 成文日期\n", iso(date, a));
+	buf_puts(b, "signed_by: 主任  # 签发人职务，其右留出签名章位置\n"
+		"---\n"
+		"\n"
+		"《某某管理办法》已经某某会议审议通过，现予公布，自公布之日起施行。\n");
+}
+
 /* Create path with the skeleton; never replaces an existing file. */
 static bool write_new(const char *path, const char *text)
 {
@@ -310,7 +402,7 @@ static bool write_new(const char *path, const char *text)
 
 int cmd_new(int argc, char **argv)
 {
-	const char *dir = "plans", *title = "关于开展某某专项行动的实施方案", *name = NULL;
+	const char *dir = "plans", *title = NULL, *name = NULL, *format = "document";
 	Day date = DAY_NONE;
 	const char *v;
 	for (int i = 1; i < argc; i++) {
@@ -336,6 +428,14 @@ int cmd_new(int argc, char **argv)
 				return 2;
 			}
 			title = v;
+		} else if ((v = opt_value("--format", argc, argv, &i))) {
+			if (strcmp(v, "document") && strcmp(v, "letter") && strcmp(v, "minutes") &&
+			    strcmp(v, "order")) {
+				fprintf(stderr, _("fangan new: --format wants document, letter, minutes "
+				                  "or order, not '%s'\n"), v);
+				return 2;
+			}
+			format = v;
 		} else if (a[0] == '-' && a[1] != '\0') {
 			fprintf(stderr, _("fangan new: unknown option '%s'\n"), a);
 			fputs(_(usage), stderr);
@@ -366,10 +466,18 @@ int cmd_new(int argc, char **argv)
 	}
 	if (date == DAY_NONE)
 		date = today_local();
-	Timeline t = timeline(date);
 	Buf b = {0};
-	front_matter(&b, &t, title);
-	body(&b, &t);
+	if (!strcmp(format, "letter")) {
+		letter(&b, date, title ? title : "关于商请支持某某工作的函");
+	} else if (!strcmp(format, "minutes")) {
+		minutes(&b, date, title ? title : "某某工作会议纪要");
+	} else if (!strcmp(format, "order")) {
+		order(&b, date, title ? title : "某某单位令");
+	} else {
+		Timeline t = timeline(date);
+		front_matter(&b, &t, title ? title : "关于开展某某专项行动的实施方案");
+		body(&b, &t);
+	}
 	char *path = xasprintf("%s%s%s.md", dir, dir[strlen(dir) - 1] == '/' ? "" : "/", stem);
 	bool ok = write_new(path, buf_cstr(&b));
 	if (ok)

@@ -57,6 +57,8 @@ const Rule rules[R_COUNT] = {
 		"A reference to an attachment that does not exist."},
 	[R_PLACEHOLDER] = {"placeholder", SEV_WARNING, false,
 		"An unresolved placeholder such as 20XX or ××."},
+	[R_FORMAT] = {"format", SEV_ERROR, true,
+		"Keys that choose a GB/T 9704 layout contradict each other, or the layout does not print them."},
 	[R_GLYPH_MISSING] = {"glyph-missing", SEV_ERROR, false,
 		"A character that no configured font can draw."},
 	[R_TEMPLATE] = {"template", SEV_ERROR, false,

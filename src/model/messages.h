@@ -137,6 +137,18 @@
 #define MSG_PLACEHOLDER R_PLACEHOLDER, "未替换的占位符“%.*s”"
 
 /* glyph-missing */
+/* format (check_format.c) */
+#define MSG_FORMAT_EMPTY_NAME R_FORMAT, "“%s”的第%zu个%s是空的：请填写名称，或删去这一项"
+#define MSG_FORMAT_SEAL_NO_ISSUER R_FORMAT, \
+	"“seal: true”要求加盖发文机关印章，但没有发文机关（issuer）：请填写issuer，或改为seal: false"
+#define MSG_FORMAT_SEALED_MINUTES R_FORMAT, \
+	"纪要格式不署名、不加盖印章（GB/T 9704 §10.3）：请删去“seal: true”"
+#define MSG_FORMAT_ORDER_POST R_FORMAT, \
+	"命令格式由签发人职务和签名章署名（GB/T 9704 §10.2）：请用signed_by填写职务，例如signed_by: 市长"
+#define MSG_FORMAT_JOINT_STAMP R_FORMAT, \
+	"联合行文由各发文机关署名，签名章（signed_by）只用于一位签发人：署名将只有职务和签名章"
+#define MSG_FORMAT_UNUSED R_FORMAT, "%s格式%s，“%s”不会印出"
+
 #define MSG_GLYPH_MISSING R_GLYPH_MISSING, "字符“%s”（U+%04X）没有任何已配置的%s字体能够显示"
 
 /* template */

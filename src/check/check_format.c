@@ -1,0 +1,80 @@
+/* check_format.c — the keys that choose a GB/T 9704 layout (rule
+ * `format`): `format`, `seal`, `signed_by`, `signer`, `issuer` as a list,
+ * and the 纪要's `attendees`/`on_leave`/`observers`.
+ *
+ * Errors for what cannot be laid out (a seal with no organ to seal for,
+ * a 签发人 or organ without a name, a 纪要 with a seal); warnings for keys
+ * the chosen format does not print, so that no key is read and then
+ * silently dropped.  An unknown `format` value is a type-mismatch (the
+ * reader's).
+ */
+#include <string.h>
+
+#include "check.h"
+
+static const char *kind_name(DocKind k)
+{
+	switch (k) {
+	case DOC_FILE: return "文件";
+	case DOC_LETTER: return "信函";
+	case DOC_ORDER: return "命令";
+	case DOC_MINUTES: return "纪要";
+	}
+	return "";
+}
+
+/* Every name of l must say something. */
+static void names_given(const Plan *p, Diags *d, const StrList *l, const char *key,
+                        const char *what)
+{
+	if (l->n < 2)
+		return; /* one empty name is an absent key (field-missing's) */
+	for (size_t i = 0; i < l->n; i++) {
+		const char *s = l->v[i].s;
+		while (*s == ' ')
+			s++;
+		if (!*s)
+			diag_add(d, p->path, l->v[i].pos, MSG_FORMAT_EMPTY_NAME, key, i + 1, what);
+	}
+}
+
+/* A key the format does not print. */
+static void unused(const Plan *p, Diags *d, Pos pos, const char *key, const char *why)
+{
+	diag_add_sev(d, p->path, pos, SEV_WARNING, MSG_FORMAT_UNUSED, kind_name(p->kind), why, key);
+}
+
+void check_format(const Plan *p, Diags *d)
+{
+	if (!p->has_front_matter)
+		return;
+	names_given(p, d, &p->signers, "signer", "签发人");
+	names_given(p, d, &p->issuers, "issuer", "发文机关");
+	if (p->seal.set && p->seal.v && !p->issuer.s)
+		diag_add(d, p->path, p->seal.pos, MSG_FORMAT_SEAL_NO_ISSUER);
+	if (p->kind == DOC_MINUTES && p->seal.set && p->seal.v)
+		diag_add(d, p->path, p->seal.pos, MSG_FORMAT_SEALED_MINUTES);
+	if (p->kind == DOC_ORDER && !p->signed_by.s)
+		diag_add_sev(d, p->path, (Pos){1, 1}, SEV_WARNING, MSG_FORMAT_ORDER_POST);
+	if (p->signed_by.s && p->seal.set)
+		unused(p, d, p->seal.pos, "seal", "由签发人签名章署名（signed_by）");
+	if (p->signed_by.s && p->issuers.n > 1)
+		diag_add_sev(d, p->path, p->signed_by.pos, SEV_WARNING, MSG_FORMAT_JOINT_STAMP);
+	if (p->signers.n && p->kind != DOC_FILE)
+		unused(p, d, p->signers.pos, "signer", "不标注签发人（签发人只用于上行文的文件格式）");
+	if (p->kind == DOC_LETTER) {
+		if (p->printed_by.s)
+			unused(p, d, p->printed_by.pos, "printed_by", "的版记不标注印发机关和印发日期（§10.1）");
+		if (p->printed_on.day != DAY_NONE)
+			unused(p, d, p->printed_on.pos, "printed_on", "的版记不标注印发机关和印发日期（§10.1）");
+	}
+	if (p->kind == DOC_MINUTES && p->signed_by.s)
+		unused(p, d, p->signed_by.pos, "signed_by", "不署名");
+	if (p->kind != DOC_MINUTES) {
+		const StrList *l[3] = {&p->attendees, &p->on_leave, &p->observers};
+		const char *k[3] = {"attendees", "on_leave", "observers"};
+		for (int i = 0; i < 3; i++)
+			if (l[i]->n)
+				unused(p, d, l[i]->pos, k[i], "没有出席、请假、列席人员名单（只用于format: minutes）");
+	}
+}
