@@ -28,19 +28,154 @@ static friso_t fr;
 static friso_config_t cfg;
 static bool tried, loaded;
 
+/* friso's main lexicon (lex-main.lex, 170,000 words, 2.4 MB) takes
+ * ~60 ms to load whole, more than laying out a notice.  It is read into
+ * memory instead, its lines bucketed by their first character, and a
+ * word goes into friso's dictionary only when a run to segment contains
+ * its first character — all friso can match there, so the words found
+ * are the same.  The other lexicons (characters, units, names, …) are
+ * small and loaded as friso.lex.ini lists them. */
+#define MAIN_LEX "lex-main.lex"
+static struct {
+	char *text;        /* the file, lines NUL-terminated in place */
+	uint32_t *line;    /* offsets of the lines, grouped by first character */
+	uint32_t *first;   /* [cp]: start of cp's group in line; [cp + 1]: its end */
+	uint8_t *done;     /* [cp]: its words are in the dictionary */
+} lex;
+
+static uint32_t first_cp(const char *l)
+{
+	uint32_t cp;
+	int n = utf8_decode((const unsigned char *)l, strlen(l), &cp);
+	return n > 0 && cp < 0x10000 ? cp : 0;
+}
+
+static void lex_read_main(void)
+{
+	size_t len;
+	lex.text = read_file(DICT_DIR MAIN_LEX, 64u << 20, &len);
+	if (!lex.text)
+		return;
+	lex.first = xcalloc(0x10001, sizeof *lex.first);
+	lex.done = xcalloc(0x10000, 1);
+	size_t n = 0;
+	for (size_t k = 0; k < len; k++)
+		if (lex.text[k] == '\n') {
+			lex.text[k] = '\0';
+			n++;
+		}
+	lex.line = xcalloc(n + 1, sizeof *lex.line);
+	/* Count each first character's lines, then place them in order. */
+	for (size_t k = 0; k < len; k += strlen(lex.text + k) + 1)
+		lex.first[first_cp(lex.text + k) + 1]++;
+	for (uint32_t c = 1; c <= 0x10000; c++)
+		lex.first[c] += lex.first[c - 1];
+	uint32_t *at = xmalloc(0x10000 * sizeof *at);
+	memcpy(at, lex.first, 0x10000 * sizeof *at);
+	for (size_t k = 0; k < len; k += strlen(lex.text + k) + 1)
+		lex.line[at[first_cp(lex.text + k)]++] = (uint32_t)k;
+	free(at);
+}
+
+/* Put the main lexicon's words that begin with cp into the dictionary,
+ * as friso_dic_load would: the word before the first '/', its frequency
+ * after the second, words longer than friso's maximum left out.  Later
+ * lines first and a word already there kept, so that, as when loading
+ * whole, a later line and a later lexicon file win. */
+static void lex_add(uint32_t cp)
+{
+	if (!lex.text || cp >= 0x10000 || lex.done[cp])
+		return;
+	lex.done[cp] = 1;
+	size_t limit = (size_t)cfg->max_len * 3;
+	for (uint32_t i = lex.first[cp + 1]; i-- > lex.first[cp];) {
+		const char *l = lex.text + lex.line[i];
+		if (l[0] == '#' && l[1])
+			continue;
+		const char *slash = strchr(l, '/');
+		size_t wl = slash ? (size_t)(slash - l) : strlen(l);
+		if (wl == 0 || wl > limit)
+			continue;
+		char *word = xstrndup(l, wl);
+		if (friso_dic_match(fr->dic, __LEX_CJK_WORDS__, word)) {
+			free(word);
+			continue;
+		}
+		unsigned fre = 0;
+		const char *second = slash ? strchr(slash + 1, '/') : NULL;
+		if (second)
+			fre = (unsigned)atoi(second + 1);
+		friso_dic_add_with_fre(fr->dic, __LEX_CJK_WORDS__, word, NULL, fre);
+	}
+}
+
+static void lex_free(void)
+{
+	free(lex.text);
+	free(lex.line);
+	free(lex.first);
+	free(lex.done);
+	memset(&lex, 0, sizeof lex);
+}
+
+/* friso.lex.ini's sections and the lexicon type each loads. */
+static const struct {
+	const char *key;
+	friso_lex_t type;
+} lex_types[] = {
+	{"__LEX_CJK_WORDS__", __LEX_CJK_WORDS__},   {"__LEX_CJK_UNITS__", __LEX_CJK_UNITS__},
+	{"__LEX_ECM_WORDS__", __LEX_ECM_WORDS__},   {"__LEX_CEM_WORDS__", __LEX_CEM_WORDS__},
+	{"__LEX_CN_LNAME__", __LEX_CN_LNAME__},     {"__LEX_CN_SNAME__", __LEX_CN_SNAME__},
+	{"__LEX_CN_DNAME1__", __LEX_CN_DNAME1__},   {"__LEX_CN_DNAME2__", __LEX_CN_DNAME2__},
+	{"__LEX_CN_LNA__", __LEX_CN_LNA__},         {"__LEX_STOPWORDS__", __LEX_STOPWORDS__},
+	{"__LEX_ENPUN_WORDS__", __LEX_ENPUN_WORDS__}, {"__LEX_EN_WORDS__", __LEX_EN_WORDS__},
+};
+
+/* Load every lexicon friso.lex.ini lists, but the main one (above). */
+static void load_small_lexicons(const char *ini, size_t len)
+{
+	int type = -1;
+	char *text = xstrndup(ini, len);
+	for (char *l = strtok(text, "\n"); l; l = strtok(NULL, "\n")) {
+		l += strspn(l, " \t");
+		if (l[0] == '#' || !l[0])
+			continue;
+		size_t n = strcspn(l, " \t:;[]\r");
+		if (strchr(l, '[')) {
+			type = -1;
+			for (size_t k = 0; k < sizeof lex_types / sizeof *lex_types; k++)
+				if (strlen(lex_types[k].key) == n && !strncmp(l, lex_types[k].key, n))
+					type = (int)lex_types[k].type;
+		} else if (l[0] == ']') {
+			type = -1;
+		} else if (type >= 0 && n > 0 && n < 200) {
+			char *file = xstrndup(l, n);
+			if (strcmp(file, MAIN_LEX) != 0 || type != __LEX_CJK_WORDS__) {
+				char *path = xasprintf("%s%s", DICT_DIR, file);
+				friso_dic_load(fr, cfg, (friso_lex_t)type, path, cfg->max_len * 3);
+				free(path);
+			}
+			free(file);
+		}
+	}
+	free(text);
+}
+
 static bool load(void)
 {
 	if (tried)
 		return loaded;
 	tried = true;
-	FILE *ini = fopen(DICT_DIR "friso.lex.ini", "r");
+	size_t len;
+	char *ini = read_file(DICT_DIR "friso.lex.ini", 1u << 20, &len);
 	if (!ini)
 		return false;
-	fclose(ini);
 	fr = friso_new();
 	cfg = friso_new_config();
-	if (!fr || !cfg)
+	if (!fr || !cfg) {
+		free(ini);
 		return false;
+	}
 	friso_init_config(cfg);
 	fr->charset = FRISO_UTF8;
 	fr->dic = friso_dic_new();
@@ -49,7 +184,9 @@ static bool load(void)
 	cfg->r_name = 0;    /* no guessed personal names */
 	cfg->clr_stw = 0;
 	cfg->keep_urec = 1;
-	friso_dic_load_from_ifile(fr, cfg, (char *)DICT_DIR, cfg->max_len * 3);
+	lex_read_main();
+	load_small_lexicons(ini, len);
+	free(ini);
 	loaded = true;
 	return true;
 }
@@ -67,6 +204,7 @@ void words_cleanup(void)
 		friso_free(fr);
 	fr = NULL;
 	cfg = NULL;
+	lex_free();
 	tried = loaded = false;
 }
 
@@ -115,6 +253,9 @@ static void segment(const char *s, size_t a, size_t b, uint8_t *glue)
 		rl = b - a;
 		memcpy(ro, so, (sn + 1) * sizeof *ro);
 	}
+	/* The main lexicon's words that can match in this run. */
+	for (size_t k = 0; k < rn; k++)
+		lex_add(first_cp(run + ro[k]));
 	friso_task_t task = friso_new_task();
 	friso_set_text(task, run);
 	friso_token_t tok;
