@@ -7,12 +7,14 @@
 #       runs before the plain rest, a table in the body, a page break
 #       before the attachment pages and the form's fields in a table there.
 #   import_make.py bomb OUT.docx      word/document.xml inflating to 200 MB
+#   import_make.py liar OUT.docx      the same, its headers saying 1,000 bytes
 #   import_make.py entries OUT.docx   5,000 entries
 #   import_make.py xxe OUT.docx       a document.xml with external entities
 #   import_make.py notxml OUT.docx    a document.xml that is not XML
 #   import_make.py numbered OUT.docx  headings numbered by Word (numbering.xml,
 #                                     in the paragraph and in a style)
 import re
+import struct
 import sys
 import zipfile
 
@@ -65,14 +67,19 @@ if __name__ == "__main__":
     what, out = sys.argv[1], sys.argv[-1]
     if what == "docx":
         make_docx(sys.argv[2], out)
-    elif what == "bomb":
+    elif what in ("bomb", "liar"):
         with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
-            with z.open("word/document.xml", "w", force_zip64=True) as f:
+            with z.open("word/document.xml", "w", force_zip64=what == "bomb") as f:
                 f.write(f"<w:document {W}><w:body><w:p><w:r><w:t>".encode())
                 block = b"A" * (1 << 20)
                 for _ in range(200):
                     f.write(block)
                 f.write(b"</w:t></w:r></w:p></w:body></w:document>")
+        if what == "liar":  # uncompressed size: local header +22, central +24
+            b = bytearray(open(out, "rb").read())
+            struct.pack_into("<I", b, b.find(b"PK\x03\x04") + 22, 1000)
+            struct.pack_into("<I", b, b.find(b"PK\x01\x02") + 24, 1000)
+            open(out, "wb").write(b)
     elif what == "entries":
         doc = f"<w:document {W}><w:body><w:p><w:r><w:t>一、总体要求</w:t></w:r></w:p></w:body></w:document>"
         raw(out, doc, [(f"word/media/x{i}.xml", "x") for i in range(5000)])
@@ -123,4 +130,4 @@ if __name__ == "__main__":
     elif what == "notxml":
         raw(out, "<w:document><w:body><w:p>not closed")
     else:
-        sys.exit("usage: import_make.py docx|bomb|entries|xxe|notxml|numbered ... OUT")
+        sys.exit("usage: import_make.py docx|bomb|liar|entries|xxe|notxml|numbered ... OUT")
