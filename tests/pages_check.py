@@ -15,6 +15,12 @@ usage: pages_check.py OUTDIR PLANDIR
     than the one above) or a 菱形 (the longest in the middle); a title
     written with a line break keeps it.
 
+  - 发文机关标志 (mark-N): read back whole; inside the 版心 and centred;
+    its size (its box height against the title's 2号 box) as large as
+    the width allows but at most 22 mm, its characters at most 15 mm
+    wide, never below the title's size: a long name is squeezed (长体,
+    characters narrower than high) down to 60 %, then takes two lines.
+
 Lines and rules are read from the PDF (layout_check.pages_of: poppler's
 line boxes; forms_check.read_pdf: the rules from the content streams).
 Prints one line per failed check and "pagecheck: N passed, M failed".
@@ -123,10 +129,49 @@ def title(outdir, md):
     check(trapezoid or diamond, f"{n}: title neither 梯形 nor 菱形: {joined}")
 
 
+def mark(outdir, md):
+    n = os.path.basename(md)[:-3]
+    pdf = os.path.join(outdir, n, n + ".pdf")
+    meta = layout_check.front_matter(md)
+    name = meta["header"]
+    page = layout_check.pages_of(pdf)[0]
+    texts = [re.sub(r"\s+", "", l[0]) for l in page]
+    doc = texts.index(meta["doc_number"])
+    marks = page[:doc]
+    title_h = next(l[4] - l[2] for l, t in zip(page, texts) if t == meta["title"])
+    got = "".join(texts[:doc])
+    check(got == name, f"{n}: the 标志 reads back: {got}")
+    cx = (LEFT + RIGHT) / 2
+    width = RIGHT - LEFT
+    chars = len(name)
+    lines = 1
+    size = min(22 * MM, 15 * MM, width / chars)
+    if size < 22:
+        size = 22
+        if width / (chars * size) < 0.6:
+            lines = 2
+    check(len(marks) == lines, f"{n}: the 标志 on {len(marks)} lines, want {lines}")
+    for (t, x0, y0, x1, y1) in marks:
+        s = 22 * (y1 - y0) / title_h
+        k = len(re.sub(r"\s+", "", t))
+        check(x0 >= LEFT - 1 and x1 <= RIGHT + 1 and abs((x0 + x1) / 2 - cx) <= 1,
+              f"{n}: the 标志 line inside the 版心 and centred ({x0:.1f}..{x1:.1f})")
+        check(abs(s - size) <= 0.5, f"{n}: the 标志 is {s:.1f} pt, want {size:.1f}")
+        check(s <= 22 * MM + 0.5 and s >= 22 - 0.5, f"{n}: the 标志's size {s:.1f} pt out of bounds")
+        cw = (x1 - x0) / k
+        check(cw <= 15 * MM + 0.5, f"{n}: the 标志's characters {cw / MM:.1f} mm wide, at most 15")
+        if lines == 1 and width / chars < 22:
+            check(cw < s * 0.95 and abs(x1 - x0 - width) <= 1,
+                  f"{n}: a long 标志 squeezed to the 版心's width ({cw:.1f} pt a character, "
+                  f"{x1 - x0:.1f} pt)")
+
+
 def main():
     outdir, plandir = sys.argv[1], sys.argv[2]
     for md in sorted(glob.glob(os.path.join(plandir, "cc-*.md"))):
         record(outdir, md)
+    for md in sorted(glob.glob(os.path.join(plandir, "mark-*.md"))):
+        mark(outdir, md)
     for md in sorted(glob.glob(os.path.join(plandir, "title-*.md"))):
         title(outdir, md)
     print(f"pagecheck: {passed} passed, {failed} failed")

@@ -12,6 +12,7 @@ usage: pages_plans.py DIR
                 heading lands on every line from 17 to 23 of page 1 or 2
                 (a heading never ends a page, and keeps two lines);
   cc-N.md       a 抄送 of N organs and a long 印发机关 (版记 wrapping).
+  mark-N.md     标志 (header:) of 4 to 46 characters: its size and 长体.
   title-N.md    titles that used to break inside words (“五星／级”,
                 “模范机／关”, “深／入開展”, “五大／提升”), and one with the
                 author's own line break.
@@ -43,6 +44,9 @@ TITLES = [
     "关于开展“五星级服务型党支部”争创活动和模范机关创建工作的实施方案",
     "关于在全市机关事业单位和国有企业中深入开展“五星级党组织”创建活动进一步提升基层党组织组织力的实施方案",
 ]
+ISSUERS = ["某局", "某某市人民政府", "中共某某市直属机关工作委员会",
+           "中共某某市直属机关工作委员会某某某某办公室", "中共某某市直属机关工作委员会机关党建工作领导小组办公室",
+           "中共某某市直属机关工作委员会机关党建工作领导小组办公室暨某某市机关事务管理局党组办公室"]
 ORGANS = ["市委组织部", "市委宣传部", "市委统战部", "市委政法委", "市发展改革委",
           "市财政局", "市人力资源社会保障局", "市委机要保密局", "市档案馆", "市总工会",
           "团市委", "市妇联"]
@@ -84,6 +88,8 @@ def main():
     write(d, "title-own.md", HEAD.replace("title: 关于开展党建工作质量提升行动的实施方案",
                                           'title: "关于开展“五星级”党组织\\n创建活动的实施方案"')
           .format(extra="") + "正文。\n")
+    for i, org in enumerate(ISSUERS):
+        write(d, f"mark-{i}.md", HEAD.format(extra=f"header: {org}文件\n") + "正文。\n")
     for n in (1, 3, 9, 12):
         extra = ("cc: [" + ", ".join(ORGANS[:n]) + "]\n"
                  "printed_by: 中共某某市直属机关工作委员会办公室暨市直机关党建工作质量提升行动领导小组办公室\n"

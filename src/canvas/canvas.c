@@ -144,6 +144,21 @@ double canvas_text_turned(Canvas *d, FontRole role, double size, double x, doubl
 	return adv;
 }
 
+double canvas_text_scaled(Canvas *d, FontRole role, double size, double x, double y,
+		       const char *utf8, double scale)
+{
+	if (!(scale > 0 && scale <= 4)) {
+		if (!d->error)
+			d->error = xasprintf("canvas_text_scaled: bad scale %g", scale);
+		return 0;
+	}
+	size_t before = d->nops;
+	double adv = canvas_textn(d, role, size, x, y, utf8, strlen(utf8), 0);
+	if (d->nops > before && scale != 1)
+		d->ops[d->nops - 1].a[5] = scale * 100;
+	return adv * scale;
+}
+
 double canvas_text(Canvas *d, FontRole role, double size, double x, double y,
 		const char *utf8, double char_spacing)
 {

@@ -85,6 +85,11 @@ double canvas_textn(Canvas *doc, FontRole role, double size, double x, double y,
  * that keeps its portrait place, GB/T 9704 §8). */
 double canvas_text_turned(Canvas *doc, FontRole role, double size, double x, double y,
 		       const char *utf8, int quarter);
+/* As canvas_text, squeezed (or widened) horizontally to scale × the
+ * natural width (PDF Tz, 长体 for scale < 1): the glyphs are narrower,
+ * the height and the baseline stay.  scale must be in (0, 4]. */
+double canvas_text_scaled(Canvas *doc, FontRole role, double size, double x, double y,
+		       const char *utf8, double scale);
 /* The advance canvas_text would return, without drawing. */
 double canvas_text_width(const FontSet *fs, FontRole role, double size,
 		      const char *utf8, double char_spacing);

@@ -18,9 +18,10 @@ typedef enum { CV_OP_TEXT, CV_OP_FILL_CMYK, CV_OP_STROKE_CMYK, CV_OP_LINE, CV_OP
 
 typedef struct {
 	CvOpKind kind;
-	/* text: size x y char_spacing quarter-turns; colour: c m y k;
-	 * line: x1 y1 x2 y2 width; rect: x y w h line_width */
-	double a[5];
+	/* text: size x y char_spacing quarter-turns horizontal-scale (0:
+	 * 100 %); colour: c m y k; line: x1 y1 x2 y2 width; rect: x y w h
+	 * line_width */
+	double a[6];
 	CvPaint paint;     /* rect */
 	size_t g0, ng;      /* text: glyphs[g0 .. g0+ng) */
 } CvOp;

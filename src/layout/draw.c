@@ -79,7 +79,10 @@ static void draw_parts(Canvas *doc, const Geometry *g, const Parts *ps, int pg)
 			red(doc, g);
 		switch (p->kind) {
 		case PART_TEXT:
-			canvas_text(doc, p->role, p->size, p->x, p->y, p->text, p->spacing);
+			if (p->hscale > 0 && p->hscale != 1)
+				canvas_text_scaled(doc, p->role, p->size, p->x, p->y, p->text, p->hscale);
+			else
+				canvas_text(doc, p->role, p->size, p->x, p->y, p->text, p->spacing);
 			break;
 		case PART_RULE:
 			canvas_line(doc, p->x, p->y, p->x2, p->y2, p->w);

@@ -23,7 +23,13 @@ typedef struct {
 	double em_ascent;                /* top of the ideographic em box above
 	                                    the baseline, in em (0.88) */
 	double header_top;               /* 发文机关标志 top below the 版心 top: 35 mm */
-	double header_size_max;          /* the mark's largest size */
+	double header_size_max;          /* the 标志's largest character height
+	                                    (its size): 22 mm */
+	double header_char_w;            /* its largest character width: 15 mm
+	                                    (22 × 15 mm, GB/T 9704-1999) */
+	double header_size_min;          /* its smallest size; 0: the title's */
+	double header_scale_min;         /* the narrowest 长体 squeeze (0.6)
+	                                    before a long name takes two lines */
 	bool header_from_page;           /* header_top from the paper's top
 	                                    edge, not the 版心's (信函, §10.1) */
 	double order_top;                /* 命令's 标志 below the 版心 top: 20 mm */

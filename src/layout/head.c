@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "layout_int.h"
+#include "title.h"
 #include "util.h"
 
 typedef struct {
@@ -57,6 +58,88 @@ static Part *text_at(H *h, PartWhat what, FontRole role, double size, double x, 
 	return parts_text(h->ps, what, role, size, x, base_below(h, top, size), s);
 }
 
+/* The size and horizontal scale of a 标志 line of w1 (its width at 1 pt)
+ * and n characters: as large as the 版心's width, max-size and max-width
+ * allow; squeezed (长体) rather than smaller than min-size.  Returns the
+ * scale; *size gets the size. */
+static double mark_fit(const H *h, double w1, size_t n, double *size)
+{
+	const Geometry *g = h->g;
+	double bw = h->right - h->left, s = g->header_size_max;
+	double least = g->header_size_min > 0 ? g->header_size_min : g->size_title;
+	if (w1 <= 0 || n == 0) {
+		*size = s;
+		return 1;
+	}
+	if (s > g->header_char_w * (double)n / w1)
+		s = g->header_char_w * (double)n / w1;
+	if (s > bw / w1)
+		s = bw / w1;
+	double scale = 1;
+	if (s < least) {
+		s = least;
+		scale = bw / (w1 * s);
+		if (scale < g->header_scale_min) {
+			scale = g->header_scale_min;
+			s = bw / (w1 * scale);
+		}
+	}
+	*size = s;
+	return scale;
+}
+
+/* One organ's 标志 m with its top at top: on one line, or on two broken
+ * between words (title.h) when one would need a squeeze narrower than
+ * min-scale; returns its bottom. */
+static double single_mark(H *h, const char *m, double top)
+{
+	const Geometry *g = h->g;
+	double cx = (h->left + h->right) / 2, bw = h->right - h->left;
+	double least = g->header_size_min > 0 ? g->header_size_min : g->size_title;
+	double w1 = width(h, ROLE_TITLE, 1, m);
+	size_t *starts = NULL, lines = 1;
+	if (w1 * least * g->header_scale_min > bw + 1e-6) {
+		/* Two lines, balanced, in whole words, each fitting the 版心 at
+		 * the narrowest squeeze. */
+		lines = title_lines(h->fs, ROLE_TITLE, 1, bw / (least * g->header_scale_min), m,
+		                    strlen(m), NULL, &starts);
+		if (lines > 2) {
+			free(starts);
+			starts = NULL;
+			lines = 1;
+		}
+	}
+	char *part[2] = {xstrdup(m), NULL};
+	if (lines == 2) {
+		free(part[0]);
+		part[0] = xstrndup(m, starts[1]);
+		part[1] = xstrdup(m + starts[1]);
+	}
+	free(starts);
+	/* One size and scale for both lines: the longer one's. */
+	double wl = 0, size;
+	size_t nl = 0;
+	for (size_t i = 0; i < lines; i++) {
+		double w = width(h, ROLE_TITLE, 1, part[i]);
+		if (w > wl) {
+			wl = w;
+			nl = utf8_count(part[i], strlen(part[i]));
+		}
+	}
+	double scale = mark_fit(h, wl, nl, &size);
+	double y = top;
+	for (size_t i = 0; i < lines; i++) {
+		double w = width(h, ROLE_TITLE, size, part[i]) * scale;
+		Part *pt = text_at(h, PW_MARK, ROLE_TITLE, size, cx - w / 2, y, part[i]);
+		pt->hscale = scale;
+		pt->red = true;
+		if (i + 1 < lines)
+			y -= size * 1.2;
+		free(part[i]);
+	}
+	return y - size;
+}
+
 /* The 标志 with its top at top; returns its bottom.  suffix (文件, 令,
  * 纪要 or "") follows the organ's name, or stands right of the names of
  * joint issuers. */
@@ -68,15 +151,9 @@ static double mark(H *h, double top, const char *suffix)
 	if (p->header.s || p->issuers.n <= 1) {
 		char *m = p->header.s ? xstrdup(p->header.s) : xasprintf("%s%s", p->issuer.s, suffix);
 		glyphs(h, ROLE_TITLE, m, p->header.s ? p->header.pos : p->issuer.pos);
-		/* At most the 版心's width, at most header_size_max. */
-		double w1 = width(h, ROLE_TITLE, 1, m);
-		double size = w1 > 0 ? bw / w1 : g->header_size_max;
-		if (size > g->header_size_max)
-			size = g->header_size_max;
-		Part *pt = text_at(h, PW_MARK, ROLE_TITLE, size, cx - w1 * size / 2, top, m);
-		pt->red = true;
+		double bottom = single_mark(h, m, top);
 		free(m);
-		return top - size;
+		return bottom;
 	}
 	/* Joint issuance: the names one under another at one size and one
 	 * width (shorter ones spread), the suffix right of them. */

@@ -51,6 +51,7 @@ typedef struct {
 	double size;      /* PART_TEXT: pt */
 	double spacing;   /* PART_TEXT: added after each character (squeezed
 	                     or spread names), pt */
+	double hscale;    /* PART_TEXT: horizontal scale (长体 < 1); 0 is 1 */
 	double x, y;      /* text: baseline origin; rule: one end; seal: the
 	                     box's lower-left corner */
 	double x2, y2;    /* rule: the other end */

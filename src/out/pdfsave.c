@@ -52,6 +52,11 @@ static void text_op(Save *s, const CvOp *op, Buf *b, double *tc)
 {
 	const Canvas *d = s->doc;
 	buf_puts(b, "BT\n");
+	if (op->a[5] != 0) {
+		/* Horizontal scaling (长体), back to 100 after this text. */
+		put_num(b, op->a[5]);
+		buf_puts(b, " Tz\n");
+	}
 	if (op->a[3] != *tc) {
 		put_num(b, op->a[3]);
 		buf_puts(b, " Tc\n");
@@ -91,6 +96,8 @@ static void text_op(Save *s, const CvOp *op, Buf *b, double *tc)
 		}
 		buf_puts(b, "> Tj\n");
 	}
+	if (op->a[5] != 0)
+		buf_puts(b, "100 Tz\n");
 	buf_puts(b, "ET\n");
 }
 

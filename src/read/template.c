@@ -218,6 +218,8 @@ static const Slot notice_slots[] = {
 	G("sizes", "body", V_SIZE, size_body), G("sizes", "title", V_SIZE, size_title),
 	G("sizes", "small", V_SIZE, size_small), G("sizes", "em-ascent", V_NUM, em_ascent),
 	G("header", "top", V_LEN, header_top), G("header", "max-size", V_SIZE, header_size_max),
+	G("header", "max-width", V_LEN, header_char_w), G("header", "min-size", V_SIZE, header_size_min),
+	G("header", "min-scale", V_NUM, header_scale_min),
 	G("header", "from-page", V_BOOL, header_from_page),
 	G("header", "order-top", V_LEN, order_top),
 	G("letter", "rules", V_BOOL, letter_rules), G("letter", "length", V_LEN, letter_rule_len),
@@ -475,6 +477,10 @@ static void check_values(const Template *t, xmlNode *root, Errs *e, const char *
 		NEED(g->body_w / g->chars >= g->size_body * 0.8, "body",
 		     MSG_TEMPLATE_BODY_CHARS, g->chars, g->size_body);
 		NEED(g->em_ascent > 0 && g->em_ascent < 1, "sizes", MSG_TEMPLATE_EM_ASCENT);
+		NEED(g->header_scale_min > 0.05 && g->header_scale_min <= 1, "header",
+		     MSG_TEMPLATE_HEADER_SCALE);
+		NEED(g->header_size_min <= g->header_size_max && g->header_char_w > 0, "header",
+		     MSG_TEMPLATE_HEADER_SIZES);
 	} else if (t->kind == TPL_FORM) {
 		const TplForm *f = &t->form;
 		NEED(f->line_min <= f->line, "rows", MSG_TEMPLATE_ROWS_MIN_LINE);
