@@ -358,7 +358,9 @@ int head_compose(const Plan *p, const FontSet *fs, const Geometry *g, Parts *ps,
 		} else if (p->kind == DOC_ORDER) {
 			double bottom = mark(&h, geo_body_top(g) - g->order_top, "令");
 			double y = number_line(&h, bottom - 2 * h.pitch);
-			first = slot_below(&h, y, 2 * h.pitch);
+			/* 令号下空二行: two empty lines between the 令号 and the
+			 * text, whatever the 标志's size. */
+			first = slot_below(&h, y, 3 * h.pitch - g->size_body);
 		} else {
 			double bottom = mark(&h, geo_body_top(g) - g->header_top,
 			                     p->kind == DOC_MINUTES ? "纪要" : "文件");
