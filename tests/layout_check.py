@@ -1,7 +1,13 @@
 #!/usr/bin/env python3
 """Read a fangan PDF back with poppler and check it against GB/T 9704.
 
-usage: layout_check.py PLAN.md OUT.pdf [PLAN.md OUT.pdf]...
+usage: layout_check.py [--docx] PLAN.md OUT.pdf [PLAN.md OUT.pdf]...
+
+--docx: each OUT.pdf is fangan's DOCX converted by LibreOffice.  The
+checks are the same; the grid is Word's: 22 lines of 579 twips (the 版心
+height shared in 22, spec §12 choice A) with each line's text centred in
+its line, where fangan's own PDF puts the first line's em box at the 版心
+top and the last one's at its bottom (choice B).
 
 Everything is measured from the PDF itself (pdftotext -bbox-layout gives
 each line's box in points, origin top-left), never from fangan's own
@@ -23,6 +29,11 @@ BODY_W, BODY_H = 156 * MM, 225 * MM
 RIGHT, BOTTOM = LEFT + BODY_W, TOP + BODY_H
 PITCH_C = BODY_W / 28                 # character pitch
 PITCH_L = (BODY_H - 16) / 21          # line pitch (spec §12, choice B)
+HALF = 8                              # a 3号 line's middle below its top
+DOCX = "--docx" in sys.argv[1:]
+if DOCX:
+    PITCH_L = 579 / 20                # docGrid linePitch (choice A)
+    HALF = PITCH_L / 2
 TOL = 1 * MM                          # the standard's ±1 mm
 # A landscape table page (§8) is the portrait page turned: its 版心 keeps
 # its place on the paper, the 订口 (28 mm) on top, the 天头 (37 mm) right.
@@ -153,7 +164,7 @@ def is_pagenum(text):
 
 
 def main():
-    args = sys.argv[1:]
+    args = [a for a in sys.argv[1:] if a != "--docx"]
     if not args or len(args) % 2:
         sys.exit("usage: layout_check.py PLAN.md OUT.pdf [PLAN.md OUT.pdf]...")
     for md, pdf in zip(args[::2], args[1::2]):
@@ -239,7 +250,7 @@ def check_plan(md, pdf):
         text16 = [l for l in text16 if l[0] != post]
         for (t, x0, y0, x1, y1) in text16:
             # the em box of grid line k is centred 8 pt under its top
-            k = ((y0 + y1) / 2 - 8 - TOP) / PITCH_L
+            k = ((y0 + y1) / 2 - HALF - TOP) / PITCH_L
             if y0 < TOP - TOL or y1 > BOTTOM + TOL:
                 continue      # the 版记 is not on the grid
             check(abs(k - round(k)) * PITCH_L <= 1.0,
@@ -262,11 +273,11 @@ def check_plan(md, pdf):
                   f"page {n}: a full line holds {count} characters, want 28: {s[:10]}")
         if n > 1 and len(text16) >= 2:
             body_pages += 1
-            top = min((l[2] + l[4]) / 2 - 8 for l in text16)
+            top = min((l[2] + l[4]) / 2 - HALF for l in text16)
             check(abs(top - TOP) <= TOL, f"page {n}: first line {top - TOP:.2f} pt from the 版心 top")
             if len(text16) == 22:
                 full_pages += 1
-                bottom = max(l[4] for l in text16)
+                bottom = max((l[2] + l[4]) / 2 + HALF if DOCX else l[4] for l in text16)
                 check(abs(bottom - BOTTOM) <= TOL,
                       f"page {n}: 22nd line ends {bottom - BOTTOM:.2f} pt from the 版心 bottom")
             check(len(text16) <= 22, f"page {n}: {len(text16)} lines, at most 22")
@@ -306,10 +317,10 @@ def check_plan(md, pdf):
         if body and re.fullmatch(r"附件\d*", body[0][0].replace(" ", "")):
             t, x0, y0, x1, y1 = body[0]
             check(abs(x0 - left) <= TOL, f"page {n}: '{t}' not 顶格 ({x0 - left:.2f} pt)")
-            check(abs((y0 + y1) / 2 - 8 - top) <= TOL, f"page {n}: '{t}' not on line 1")
+            check(abs((y0 + y1) / 2 - HALF - top) <= TOL, f"page {n}: '{t}' not on line 1")
             if len(body) > 1:
                 t2, _, y0, _, y1 = body[1]
-                check(abs((y0 + y1) / 2 - 8 - top - 2 * PITCH_L) <= TOL,
+                check(abs((y0 + y1) / 2 - HALF - top - 2 * PITCH_L) <= TOL,
                       f"page {n}: attachment title '{t2[:8]}' not on line 3")
     # --- page 1: 版头 -------------------------------------------------------------
     first = pages[0]

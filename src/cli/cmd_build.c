@@ -27,6 +27,7 @@
 #include "check.h"
 #include "cli.h"
 #include "diag.h"
+#include "docx.h"
 #include "fonts.h"
 #include "forms.h"
 #include "geometry.h"
@@ -210,7 +211,8 @@ static int build_one(const Build *b, const char *path, FILE *out, FILE *err,
 			CanvasMeta meta = {.title = p->title.s, .author = p->issuer.s,
 					.creator = "fangan", .created = creation_day(p)};
 			Canvas *doc = canvas_new(b->fs, &meta);
-			if (layout_plan(p, b->fs, g, doc, &d)) {
+			Composed *composed = NULL;
+			if (layout_plan_keep(p, b->fs, g, doc, &d, &composed)) {
 				char *pdf = xasprintf("%s/%s.pdf", dir, stem);
 				if (!mkdir_p(dir)) {
 					fprintf(err, "fangan: %s: %s\n", dir, strerror(errno));
@@ -230,6 +232,19 @@ static int build_one(const Build *b, const char *path, FILE *out, FILE *err,
 							fprintf(out, ngettext("%s (%zu page)\n", "%s (%zu pages)\n", np), pdf, np);
 						}
 						add_output(&outputs, xasprintf("%s.pdf", stem));
+					}
+					char *docx = xasprintf("%s/%s.docx", dir, stem);
+					if (status == 0 && !docx_save(p, composed, b->fs, g, meta.created,
+					                              docx, &msg)) {
+						fprintf(err, "fangan: %s: %s\n", docx, msg);
+						free(msg);
+						status = 2;
+					} else if (status == 0) {
+						fprintf(out, "%s\n", docx);
+						add_output(&outputs, xasprintf("%s.docx", stem));
+					}
+					free(docx);
+					if (status == 0) {
 						/* Each attachment alone, each unit's
 						 * form (forms.h), named in outputs. */
 						FormsOut fo = {out, err, record_output, &outputs};
@@ -239,6 +254,7 @@ static int build_one(const Build *b, const char *path, FILE *out, FILE *err,
 				free(pdf);
 			}
 			canvas_free(doc);
+			composed_free(composed);
 			if (status == 0 && diag_count(&d, SEV_ERROR) == 0) {
 				diag_sort(&d);
 				char *all = findings_text(&d, false);

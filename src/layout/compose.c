@@ -98,6 +98,7 @@ static void add_para(Ctx *c, ParaStore *ps, const TsStyle *st, double size, bool
                      bool keep_next, bool break_before)
 {
 	ps->para = typeset(c->fs, ps->runs, ps->nruns, st);
+	ps->style = *st;
 	int id = (int)(ps - c->col->paras);
 	for (size_t i = 0; i < ps->para.nlines; i++) {
 		Line *l = new_line(c->col, LN_TEXT);

@@ -159,22 +159,33 @@ int draw_column(Canvas *doc, const FontSet *fs, const Geometry *g, const Column 
 	return last_used;
 }
 
+RecordPlace record_place(const Geometry *g, const Record *rec, int pages, int last_used)
+{
+	if (!rec->present)
+		return RECORD_NONE;
+	/* The last page when it has room (a blank line above) and is even,
+	 * else the next even page, with a blank page between when needed. */
+	bool room = last_used + 1 + rec->slots < g->lines;
+	if (room && (!g->record_on_even || pages % 2 == 0))
+		return RECORD_LAST_PAGE;
+	return g->record_on_even && pages % 2 == 0 ? RECORD_AFTER_BLANK : RECORD_NEXT_PAGE;
+}
+
 void draw_record_last(Canvas *doc, const Geometry *g, const Record *rec,
                       int pages, int last_used)
 {
-	if (!rec->present)
+	/* The pages added for the 版记 carry no number. */
+	switch (record_place(g, rec, pages, last_used)) {
+	case RECORD_NONE:
 		return;
-	/* Where the 版记 goes: the last page when it has room (a blank line
-	 * above) and is even, else the next even page, with a blank page
-	 * between when needed; those pages carry no number. */
-	int n = pages;
-	bool room = last_used + 1 + rec->slots < g->lines;
-	if (room && (!g->record_on_even || n % 2 == 0)) {
-		draw_record(doc, g, rec);
-		return;
-	}
-	if (g->record_on_even && n % 2 == 0)
+	case RECORD_AFTER_BLANK:
 		canvas_add_page(doc, g->page_w, g->page_h); /* blank, odd */
-	canvas_add_page(doc, g->page_w, g->page_h);
+		/* fall through */
+	case RECORD_NEXT_PAGE:
+		canvas_add_page(doc, g->page_w, g->page_h);
+		break;
+	case RECORD_LAST_PAGE:
+		break;
+	}
 	draw_record(doc, g, rec);
 }

@@ -4,7 +4,8 @@
  * of its own (attach.h), numbered on; the 版记 comes last, on the last
  * page when it has room there.  Everything is drawn even when a
  * character is missing, so that one run reports every such character;
- * the caller then does not save the document.
+ * the caller then does not save the document.  What was composed can be
+ * kept for the DOCX writer (layout_plan_keep).
  */
 #include "layout.h"
 
@@ -12,6 +13,7 @@
 
 #include "attach.h"
 #include "layout_int.h"
+#include "util.h"
 
 void parts_anchor(Parts *ps, const Column *col, const Geometry *g)
 {
@@ -33,31 +35,39 @@ void parts_anchor(Parts *ps, const Column *col, const Geometry *g)
 bool layout_plan(const Plan *p, const FontSet *fs, const Geometry *g,
                  Canvas *doc, Diags *d)
 {
-	return layout_plan_parts(p, fs, g, doc, NULL, d);
+	return layout_plan_keep(p, fs, g, doc, d, NULL);
 }
 
-bool layout_plan_parts(const Plan *p, const FontSet *fs, const Geometry *g,
-                       Canvas *doc, Parts *out, Diags *d)
+bool layout_plan_keep(const Plan *p, const FontSet *fs, const Geometry *g,
+                      Canvas *doc, Diags *d, Composed **keep)
 {
-	Column col;
-	Parts parts = {0};
-	Record rec;
-	compose(p, fs, g, &col, &parts, &rec, d);
-	bool ok = !col.failed;
-	int pages = paginate(&col, g);
-	parts_anchor(&parts, &col, g);
-	Flow flow = {pages, draw_column(doc, fs, g, &col, pages, 1, &parts)};
+	Composed *c = xcalloc(1, sizeof *c);
+	compose(p, fs, g, &c->col, &c->parts, &c->rec, d);
+	bool ok = !c->col.failed;
+	int pages = paginate(&c->col, g);
+	parts_anchor(&c->parts, &c->col, g);
+	Flow flow = {pages, draw_column(doc, fs, g, &c->col, pages, 1, &c->parts)};
 	for (size_t i = 0; i < p->nattachments; i++) {
 		char *label = attach_label(p, i, false);
 		ok &= attach_draw(p, i, label, NULL, fs, g, doc, &flow, d);
 		free(label);
 	}
-	draw_record_last(doc, g, &rec, flow.pages, flow.last_used);
-	column_free(&col);
-	if (out)
-		*out = parts;
+	c->pages = flow.pages;
+	c->record = record_place(g, &c->rec, flow.pages, flow.last_used);
+	draw_record_last(doc, g, &c->rec, flow.pages, flow.last_used);
+	if (keep)
+		*keep = c;
 	else
-		parts_free(&parts);
-	record_free(&rec);
+		composed_free(c);
 	return ok;
+}
+
+void composed_free(Composed *c)
+{
+	if (!c)
+		return;
+	column_free(&c->col);
+	parts_free(&c->parts);
+	record_free(&c->rec);
+	free(c);
 }

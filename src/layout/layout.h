@@ -25,11 +25,15 @@
 bool layout_plan(const Plan *p, const FontSet *fs, const Geometry *g,
                  Canvas *doc, Diags *d);
 
-/* The same, and the placed parts (parts.h: 版头, signatures, seal
- * places, with their pages) into *parts for a second back end such as
- * DOCX, which must not recompute them; free with parts_free. */
-typedef struct Parts Parts;
-bool layout_plan_parts(const Plan *p, const FontSet *fs, const Geometry *g,
-                       Canvas *doc, Parts *parts, Diags *d);
+/* The same, keeping what the layout decided — the composed column with
+ * its paragraphs' styles and title line breaks, the placed parts
+ * (parts.h: 版头, signatures, seal places, with their pages), the 版记
+ * and where it goes — for a second back end such as DOCX (docx.h),
+ * which must not recompute them.  *keep gets a Composed (layout_int.h)
+ * to free with composed_free. */
+typedef struct Composed Composed;
+bool layout_plan_keep(const Plan *p, const FontSet *fs, const Geometry *g,
+                      Canvas *doc, Diags *d, Composed **keep);
+void composed_free(Composed *c);
 
 #endif

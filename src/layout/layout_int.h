@@ -57,6 +57,8 @@ typedef struct {
 	char **strings;       /* texts made by the composer (numbers, dates) */
 	size_t nstrings;
 	TsPara para;
+	TsStyle style;        /* how it was set: alignment, indents (the DOCX
+	                         writer takes them from here) */
 } ParaStore;
 
 typedef struct {
@@ -112,6 +114,20 @@ void record_free(Record *r);
 
 /* paginate.c: returns the number of pages. */
 int paginate(Column *col, const Geometry *g);
+
+/* Where the 版记 goes (draw_record_last and the DOCX writer): on the
+ * last page, on the next page, or on the page after a blank one. */
+typedef enum { RECORD_NONE, RECORD_LAST_PAGE, RECORD_NEXT_PAGE, RECORD_AFTER_BLANK } RecordPlace;
+RecordPlace record_place(const Geometry *g, const Record *rec, int pages, int last_used);
+
+/* What layout_plan_keep keeps for another back end (layout.h). */
+struct Composed {
+	Column col;           /* the body, paginated */
+	Parts parts;          /* 版头 and signature block, placed (parts.h) */
+	Record rec;
+	int pages;            /* pages before the 版记's own, attachments included */
+	RecordPlace record;
+};
 
 /* draw.c: the column's pages, numbered from first_number, with the
  * placed parts of each page when parts is not NULL; returns the last grid line used on

@@ -1,0 +1,274 @@
+/* docx_body.c — word/document.xml: the 版头, the composed column, the
+ * attachments and the 版记, in that order.
+ *
+ * Every paragraph of the layout's column becomes one w:p with the
+ * alignment and indents the layout gave it (ParaStore.style, Line.x):
+ * the body's two-character first-line indent, the 附件说明's hanging
+ * indent, the 署名 and 成文日期 at the places §7.3.5.2 asks for.  A
+ * centred balanced title keeps the layout's line breaks (w:br); other
+ * paragraphs are left for Word to break on the grid.  An empty grid line
+ * is an empty paragraph; a ruled table is docx_table.c's.
+ *
+ * The 版头 and the signature block are what the layout placed
+ * (docx_parts.c).
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "attach.h"
+#include "docx_int.h"
+
+void docx_run(DocxCtx *c, FontRole role, FontRole style_role, double size, bool red,
+              const char *s, size_t len)
+{
+	docx_run_spaced(c, role, style_role, size, red, NAN, s, len);
+}
+
+void docx_run_spaced(DocxCtx *c, FontRole role, FontRole style_role, double size, bool red,
+                     double spacing, const char *s, size_t len)
+{
+	xmlTextWriterPtr w = c->w;
+	xw_start(w, "w:r");
+	if (role != style_role || size > 0 || red || !isnan(spacing)) {
+		xw_start(w, "w:rPr");
+		if (role != style_role)
+			docx_fonts(w, role);
+		if (red)
+			xw_val(w, "w:color", c->red);
+		if (!isnan(spacing))
+			xw_vall(w, "w:spacing", TWIPS(spacing));
+		if (size > 0) {
+			xw_vall(w, "w:sz", (long)(size * 2 + 0.5));
+			xw_vall(w, "w:szCs", (long)(size * 2 + 0.5));
+		}
+		xw_end(w);
+	}
+	size_t from = 0;
+	for (size_t i = 0; i <= len; i++) {
+		if (i < len && s[i] != '\n' && s[i] != '\t')
+			continue;
+		if (i > from) {
+			xw_start(w, "w:t");
+			xw_attr(w, "xml:space", "preserve");
+			xw_text(w, s + from, i - from);
+			xw_end(w);
+		}
+		if (i < len) {
+			xw_start(w, s[i] == '\n' ? "w:br" : "w:tab");
+			xw_end(w);
+		}
+		from = i + 1;
+	}
+	xw_end(w);
+}
+
+void docx_off_grid(DocxCtx *c)
+{
+	/* A size other than the body's would take two grid cells a
+	 * character: such lines leave the character grid and keep the
+	 * line pitch by an exact line height. */
+	xw_val(c->w, "w:snapToGrid", "0");
+	xw_start(c->w, "w:spacing");
+	xw_attrl(c->w, "w:line", c->line);
+	xw_attr(c->w, "w:lineRule", "exact");
+	xw_end(c->w);
+}
+
+void docx_blank(DocxCtx *c)
+{
+	xw_start(c->w, "w:p");
+	xw_end(c->w);
+}
+
+static const char *jc(TsAlign a)
+{
+	switch (a) {
+	case TS_CENTER: return "center";
+	case TS_RIGHT: return "right";
+	case TS_LEFT: return "left";
+	default: return "both";
+	}
+}
+
+static void ind(xmlTextWriterPtr w, double left, double first)
+{
+	xw_start(w, "w:ind");
+	xw_attrl(w, "w:left", TWIPS(left));
+	if (first < 0)
+		xw_attrl(w, "w:hanging", TWIPS(-first));
+	else
+		xw_attrl(w, "w:firstLine", TWIPS(first));
+	xw_end(w);
+}
+
+/* Lines col->v[i..j) of one paragraph. */
+static void para(DocxCtx *c, const Column *col, size_t i, size_t j)
+{
+	xmlTextWriterPtr w = c->w;
+	const Line *first = &col->v[i], *last = &col->v[j - 1];
+	const ParaStore *ps = &col->paras[first->para];
+	const TsStyle *st = &ps->style;
+	bool same = ps->nruns > 0;
+	for (size_t r = 1; r < ps->nruns; r++)
+		same &= ps->runs[r].role == ps->runs[0].role;
+	FontRole sr = ROLE_BODY;
+	const char *sid = same ? docx_style_for(ps->runs[0].role, st->align == TS_CENTER, &sr) : NULL;
+	xw_start(w, "w:p");
+	xw_start(w, "w:pPr");
+	if (sid)
+		xw_val(w, "w:pStyle", sid);
+	if (last->keep_next) {
+		xw_start(w, "w:keepNext");
+		xw_end(w);
+	}
+	if (first->break_before) {
+		xw_start(w, "w:pageBreakBefore");
+		xw_end(w);
+	}
+	if (first->size != c->g->size_body)
+		docx_off_grid(c);
+	ind(w, first->x + st->indent, st->first_indent - st->indent);
+	xw_val(w, "w:jc", jc(st->align));
+	xw_end(w);
+	if (st->balance) {
+		/* the layout's line breaks */
+		for (size_t k = i; k < j; k++) {
+			const TsLine *ln = &col->v[k].line;
+			if (k > i) {
+				xw_start(w, "w:r");
+				xw_start(w, "w:br");
+				xw_end(w);
+				xw_end(w);
+			}
+			for (size_t q = 0; q < ln->npieces; q++) {
+				const TsPiece *pc = &ln->pieces[q];
+				const TsRun *r = &ps->runs[pc->run];
+				docx_run(c, r->role, sr, first->size, first->red, r->s + pc->off, pc->len);
+			}
+		}
+	} else {
+		for (size_t r = 0; r < ps->nruns; r++)
+			docx_run(c, ps->runs[r].role, sr, first->size, first->red, ps->runs[r].s,
+			         ps->runs[r].len);
+	}
+	xw_end(w);
+}
+
+/* parts: the body's column, whose blank lines may hold the signature. */
+static void column(DocxCtx *c, const Column *col, bool parts)
+{
+	for (size_t i = 0; i < col->n;) {
+		const Line *l = &col->v[i];
+		if (l->kind == LN_ROW) {
+			i = docx_column_table(c, col, i);
+			continue;
+		}
+		if (l->kind == LN_BLANK || l->para < 0 || (size_t)l->para >= col->nparas) {
+			if (!parts || !docx_sign_line(c, l))
+				docx_blank(c);
+			i++;
+			continue;
+		}
+		size_t j = i + 1;
+		while (j < col->n && col->v[j].kind == LN_TEXT && col->v[j].para == l->para)
+			j++;
+		para(c, col, i, j);
+		i = j;
+	}
+}
+
+/* An attachment's first page: 附件N 顶格 on line 1, the title centred
+ * on line 3 (as compose_text_attachment sets them). */
+static void attach_heading(DocxCtx *c, const Attachment *a, const char *label)
+{
+	xmlTextWriterPtr w = c->w;
+	xw_start(w, "w:p");
+	xw_start(w, "w:pPr");
+	xw_val(w, "w:pStyle", "Heading1");
+	xw_start(w, "w:pageBreakBefore");
+	xw_end(w);
+	ind(w, 0, 0);
+	xw_val(w, "w:jc", "left");
+	xw_end(w);
+	docx_run(c, ROLE_H1, ROLE_H1, 0, false, label, strlen(label));
+	xw_end(w);
+	docx_blank(c);
+	if (a->title.s) {
+		xw_start(w, "w:p");
+		xw_start(w, "w:pPr");
+		xw_val(w, "w:pStyle", "Title");
+		ind(w, 0, 0);
+		xw_end(w);
+		docx_run(c, ROLE_TITLE, ROLE_TITLE, 0, false, a->title.s, strlen(a->title.s));
+		xw_end(w);
+		docx_blank(c);
+	}
+}
+
+void docx_attachment(DocxCtx *c, size_t i, const char *label)
+{
+	const Attachment *a = &c->p->attachments[i];
+	if (a->type == ATT_TEXT) {
+		/* set as the layout sets it; its findings were reported
+		 * when the PDF was laid out */
+		Column col;
+		Diags d = {0};
+		compose_text_attachment(c->p, i, label, c->fs, c->g, &col, &d);
+		column(c, &col, false);
+		column_free(&col);
+		diag_free(&d);
+		return;
+	}
+	/* Forms, ledgers and score sheets: their heading; the tables come
+	 * with the attachments' writer. */
+	attach_heading(c, a, label);
+}
+
+static void record_anchor(DocxCtx *c, SectKind kind)
+{
+	xmlTextWriterPtr w = c->w;
+	xw_start(w, "w:p");
+	xw_start(w, "w:pPr");
+	docx_sect(c, kind);
+	xw_end(w);
+	xw_end(w);
+}
+
+void docx_document(DocxCtx *c, Buf *out)
+{
+	xmlBufferPtr buf;
+	xmlTextWriterPtr w = xw_new(&buf);
+	c->w = w;
+	xw_root(w, "w:document");
+	xw_start(w, "w:body");
+	docx_head(c);
+	column(c, &c->k->col, true);
+	for (size_t i = 0; i < c->p->nattachments; i++) {
+		char *label = attach_label(c->p, i, false);
+		docx_attachment(c, i, label);
+		free(label);
+	}
+	switch (c->k->record) {
+	case RECORD_NONE:
+		break;
+	case RECORD_LAST_PAGE:
+		docx_record(c, &c->k->rec);
+		docx_blank(c);
+		break;
+	case RECORD_NEXT_PAGE:
+	case RECORD_AFTER_BLANK:
+		/* The 版记 on a page of its own, without a number: the body's
+		 * section ends here; the next starts on an even page. */
+		record_anchor(c, SECT_BODY);
+		docx_record(c, &c->k->rec);
+		docx_blank(c);
+		break;
+	}
+	bool own = c->k->record == RECORD_NEXT_PAGE || c->k->record == RECORD_AFTER_BLANK;
+	docx_sect(c, !own ? SECT_BODY : c->g->record_on_even ? SECT_RECORD_EVEN : SECT_RECORD_NEXT);
+	xw_end(w);
+	xw_end(w);
+	xw_finish(w, buf, out);
+	c->w = NULL;
+}

@@ -1,0 +1,117 @@
+/* docx_int.h — what the parts of the DOCX writer share (see docx.h).
+ *
+ * Every part is written with libxml2's xmlTextWriter into memory; names
+ * carry their prefix (w:p) and the root element declares the namespaces.
+ * Lengths: the layout works in points, WordprocessingML in twips (1/20
+ * pt), half-points for font sizes and eighths of a point for rules.
+ *
+ * For the attachments' writer (forms, ledgers, score sheets): a table is
+ * docx_table_begin, docx_table_row for each row, docx_table_end; a page
+ * of its own starts with docx_attach_heading (附件N and the title, as
+ * compose.c sets them); docx_attachment (docx_body.c) is where each
+ * attachment's pages are written.
+ */
+#ifndef FANGAN_DOCX_INT_H
+#define FANGAN_DOCX_INT_H
+
+#include <libxml/xmlwriter.h>
+
+#include "docx.h"
+#include "layout_int.h"
+
+#define TWIPS(pt) ((long)((pt) * 20.0 + ((pt) >= 0 ? 0.5 : -0.5)))
+
+/* The relationship ids of the footers (document.xml.rels). */
+#define RID_FOOTER_ODD "rId4"
+#define RID_FOOTER_EVEN "rId5"
+#define RID_FOOTER_NONE "rId6"
+
+typedef struct {
+	const Plan *p;
+	const Composed *k;
+	const FontSet *fs;
+	const Geometry *g;
+	xmlTextWriterPtr w;
+	long line;        /* grid line pitch, twips (docGrid linePitch) */
+	double pitch;     /* character pitch, pt */
+	char red[8];      /* the 版头 red as RRGGBB */
+	double *tbl_w;    /* the column widths of the table being written */
+	size_t tbl_n;
+} DocxCtx;
+
+/* docx_xml.c: a part in memory. */
+xmlTextWriterPtr xw_new(xmlBufferPtr *buf);
+/* End the document and move the bytes into out. */
+void xw_finish(xmlTextWriterPtr w, xmlBufferPtr buf, Buf *out);
+void xw_start(xmlTextWriterPtr w, const char *name);
+void xw_end(xmlTextWriterPtr w);
+void xw_attr(xmlTextWriterPtr w, const char *name, const char *value);
+void xw_attrl(xmlTextWriterPtr w, const char *name, long value);
+/* <name w:val="value"/> */
+void xw_val(xmlTextWriterPtr w, const char *name, const char *value);
+void xw_vall(xmlTextWriterPtr w, const char *name, long value);
+/* Text, with what XML cannot carry left out. */
+void xw_text(xmlTextWriterPtr w, const char *s, size_t len);
+/* The root element of a WordprocessingML part, with its namespaces. */
+void xw_root(xmlTextWriterPtr w, const char *name);
+
+/* docx_styles.c */
+const char *docx_font(FontRole role);
+void docx_fonts(xmlTextWriterPtr w, FontRole role); /* <w:rFonts …/> */
+void docx_styles(const Geometry *g, Buf *out);
+void docx_settings(Buf *out);
+void docx_font_table(Buf *out);
+/* The paragraph style for a paragraph whose runs are all in role (or
+ * NULL for the body's Normal style), and the role that style sets. */
+const char *docx_style_for(FontRole role, bool centred, FontRole *style_role);
+
+/* docx_body.c */
+void docx_document(DocxCtx *c, Buf *out);
+/* Runs of text in role at size pt (0: the style's), red or not; "\n"
+ * becomes a line break, "\t" a tab, other control characters are left
+ * out (XML cannot carry them). */
+void docx_run(DocxCtx *c, FontRole role, FontRole style_role, double size, bool red,
+              const char *s, size_t len);
+/* In a w:pPr: a paragraph in another size than the body's, off the
+ * character grid, one grid line a line. */
+void docx_off_grid(DocxCtx *c);
+/* The same with character spacing (pt after each character; NAN: the
+ * style's). */
+void docx_run_spaced(DocxCtx *c, FontRole role, FontRole style_role, double size, bool red,
+                     double spacing, const char *s, size_t len);
+/* An empty grid line (空一行). */
+void docx_blank(DocxCtx *c);
+/* Attachment i on pages of its own (label is 附件N). */
+void docx_attachment(DocxCtx *c, size_t i, const char *label);
+
+/* docx_parts.c: the 版头 from the placed parts, down to the title's
+ * grid line; and the signature parts on blank column line l, as a
+ * paragraph (false when none is on it). */
+void docx_head(DocxCtx *c);
+bool docx_sign_line(DocxCtx *c, const Line *l);
+
+/* docx_sect.c */
+typedef enum { SECT_BODY, SECT_RECORD_NEXT, SECT_RECORD_EVEN } SectKind;
+void docx_sect(DocxCtx *c, SectKind kind);
+/* Footer part: odd (— N — right), even (left) or none (empty). */
+void docx_footer(const Geometry *g, int which, Buf *out);
+
+/* docx_table.c: a ruled table with fixed column widths (pt). */
+typedef struct {
+	const TsRun *runs;
+	size_t nruns;
+	TsAlign align;
+	double size;      /* pt */
+	int span;         /* grid columns taken (0 = 1) */
+} DocxCell;
+void docx_table_begin(DocxCtx *c, const double *widths, size_t n, double pad);
+/* header: repeated at the top of every page (tblHeader). */
+void docx_table_row(DocxCtx *c, const DocxCell *cells, size_t n, bool header);
+void docx_table_end(DocxCtx *c);
+/* Column rows col->v[i…] (LN_ROW, from a row_first to its row_last) as
+ * one table; returns the index after it. */
+size_t docx_column_table(DocxCtx *c, const Column *col, size_t i);
+/* The 版记 at the foot of the 版心: rules and lines as the layout made it. */
+void docx_record(DocxCtx *c, const Record *r);
+
+#endif

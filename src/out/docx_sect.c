@@ -1,0 +1,139 @@
+/* docx_sect.c — the page as GB/T 9704 sets it, in Word's section model,
+ * and the page-number footers.
+ *
+ * A4; margins 37 (天头) / 35 / 28 (订口) / 26 mm, rounded to whole twips
+ * so that the 版心 is 8845 × 12756 twips (156 × 225 mm); the document
+ * grid gives 22 lines of 579 twips — the 版心 height shared in 22, as
+ * Word's own 22-lines setting does.  The 28 characters a line come from
+ * the body style's character spacing (docx_styles.c), not from a
+ * character grid: LibreOffice gives a 3号 character two cells of a
+ * linesAndChars grid of 15.79 pt and would set 14 a line.  Footers: `— N —` in
+ * 4号宋体, one character in from the right on odd pages and from the left
+ * on even ones (§7.5, evenAndOddHeaders in settings.xml), its middle
+ * 7 mm below the 版心.  The 版记 page after the last page of text has an
+ * empty footer.
+ */
+#include "docx_int.h"
+
+/* The page number's line: a box this tall (pt), its middle on the drop. */
+#define FOOTER_BOX 20.0
+
+static long margin_left(const Geometry *g)
+{
+	return TWIPS(g->margin_left);
+}
+
+static long page_w(const Geometry *g)
+{
+	return TWIPS(g->page_w);
+}
+
+static long page_h(const Geometry *g)
+{
+	return TWIPS(g->page_h);
+}
+
+static long margin_top(const Geometry *g)
+{
+	return TWIPS(g->margin_top);
+}
+
+/* The right and bottom margins keep the 版心's width and height whole. */
+static long body_w(const Geometry *g)
+{
+	return TWIPS(g->body_w) + 1;
+}
+
+static long body_h(const Geometry *g)
+{
+	return TWIPS(g->body_h);
+}
+
+static void footer_ref(xmlTextWriterPtr w, const char *type, const char *rid)
+{
+	xw_start(w, "w:footerReference");
+	xw_attr(w, "w:type", type);
+	xw_attr(w, "r:id", rid);
+	xw_end(w);
+}
+
+void docx_sect(DocxCtx *c, SectKind kind)
+{
+	xmlTextWriterPtr w = c->w;
+	const Geometry *g = c->g;
+	xw_start(w, "w:sectPr");
+	bool body = kind == SECT_BODY;
+	footer_ref(w, "default", body ? RID_FOOTER_ODD : RID_FOOTER_NONE);
+	footer_ref(w, "even", body ? RID_FOOTER_EVEN : RID_FOOTER_NONE);
+	if (!body)
+		xw_val(w, "w:type", kind == SECT_RECORD_EVEN ? "evenPage" : "nextPage");
+	xw_start(w, "w:pgSz");
+	xw_attrl(w, "w:w", page_w(g));
+	xw_attrl(w, "w:h", page_h(g));
+	xw_end(w);
+	long bottom_to_mid = TWIPS(g->page_h - g->margin_top - g->body_h - g->pagenum_drop);
+	xw_start(w, "w:pgMar");
+	xw_attrl(w, "w:top", margin_top(g));
+	xw_attrl(w, "w:right", page_w(g) - margin_left(g) - body_w(g));
+	xw_attrl(w, "w:bottom", page_h(g) - margin_top(g) - body_h(g));
+	xw_attrl(w, "w:left", margin_left(g));
+	xw_attrl(w, "w:header", TWIPS(g->margin_top / 2));
+	xw_attrl(w, "w:footer", bottom_to_mid - TWIPS(FOOTER_BOX / 2));
+	xw_attrl(w, "w:gutter", 0);
+	xw_end(w);
+	xw_start(w, "w:pgNumType");
+	xw_attr(w, "w:fmt", "decimal");
+	xw_end(w);
+	xw_start(w, "w:cols");
+	xw_attr(w, "w:space", "425");
+	xw_end(w);
+	xw_start(w, "w:docGrid");
+	xw_attr(w, "w:type", "lines");
+	xw_attrl(w, "w:linePitch", c->line);
+	xw_end(w);
+	xw_end(w);
+}
+
+/* which: 1 odd, 2 even, 0 none. */
+void docx_footer(const Geometry *g, int which, Buf *out)
+{
+	xmlBufferPtr buf;
+	xmlTextWriterPtr w = xw_new(&buf);
+	xw_root(w, "w:ftr");
+	xw_start(w, "w:p");
+	xw_start(w, "w:pPr");
+	xw_val(w, "w:pStyle", "Footer");
+	xw_val(w, "w:snapToGrid", "0");
+	xw_start(w, "w:spacing");
+	xw_attrl(w, "w:line", TWIPS(FOOTER_BOX));
+	xw_attr(w, "w:lineRule", "exact");
+	xw_end(w);
+	if (which) {
+		/* 单页码居右空一字，双页码居左空一字 */
+		xw_start(w, "w:ind");
+		xw_attrl(w, which == 1 ? "w:right" : "w:left", TWIPS(g->size_small));
+		xw_end(w);
+		xw_val(w, "w:jc", which == 1 ? "right" : "left");
+	}
+	xw_end(w);
+	if (which) {
+		const char *parts[3] = {"— ", NULL, " —"};
+		for (int i = 0; i < 3; i++) {
+			if (!parts[i]) {
+				xw_start(w, "w:fldSimple");
+				xw_attr(w, "w:instr", " PAGE ");
+			}
+			xw_start(w, "w:r");
+			xw_start(w, "w:t");
+			xmlTextWriterWriteAttribute(w, BAD_CAST "xml:space", BAD_CAST "preserve");
+			xmlTextWriterWriteString(w, BAD_CAST(parts[i] ? parts[i] : "1"));
+			xw_end(w);
+			xw_end(w);
+			if (!parts[i])
+				xw_end(w);
+		}
+	}
+	xw_end(w);
+	xw_end(w);
+	xw_finish(w, buf, out);
+}

@@ -1,0 +1,281 @@
+/* docx_table.c — ruled tables with a fixed grid, and the 版记.
+ *
+ * A table is laid out "fixed": tblGrid has a gridCol for every column
+ * (WPS needs it) with the widths the layout chose, every cell has its
+ * tcW, and the text wraps inside.  Rules are 0.5 pt; the cells keep the
+ * layout's padding left and right.  A header row carries tblHeader, so
+ * Word repeats it on every page the table runs onto.  Cell paragraphs
+ * stay on the document grid, as the PDF sets each cell line on a grid
+ * line.
+ *
+ * The 版记 (§7.4) is a table too: floating at the foot of the 版心 on its
+ * page, a 0.35 mm rule above and below, 0.25 mm between 抄送 and the
+ * 印发机关/印发日期 line; one 4号 character in on either side.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "docx_int.h"
+
+/* Rule width in eighths of a point. */
+static long eighths(double pt)
+{
+	long v = (long)(pt * 8 + 0.5);
+	return v < 2 ? 2 : v > 96 ? 96 : v;
+}
+
+static void border(xmlTextWriterPtr w, const char *side, const char *val, long sz)
+{
+	xw_start(w, side);
+	xw_attr(w, "w:val", val);
+	xw_attrl(w, "w:sz", sz);
+	xw_attr(w, "w:space", "0");
+	xw_attr(w, "w:color", "000000");
+	xw_end(w);
+}
+
+static void cell_margins(xmlTextWriterPtr w, double pad)
+{
+	xw_start(w, "w:tblCellMar");
+	const char *sides[] = {"w:top", "w:left", "w:bottom", "w:right"};
+	for (int i = 0; i < 4; i++) {
+		xw_start(w, sides[i]);
+		xw_attrl(w, "w:w", i % 2 ? TWIPS(pad) : 0);
+		xw_attr(w, "w:type", "dxa");
+		xw_end(w);
+	}
+	xw_end(w);
+}
+
+static void grid(xmlTextWriterPtr w, const double *widths, size_t n, long *total)
+{
+	*total = 0;
+	xw_start(w, "w:tblGrid");
+	for (size_t k = 0; k < n; k++) {
+		xw_start(w, "w:gridCol");
+		xw_attrl(w, "w:w", TWIPS(widths[k]));
+		*total += TWIPS(widths[k]);
+		xw_end(w);
+	}
+	xw_end(w);
+}
+
+void docx_table_begin(DocxCtx *c, const double *widths, size_t n, double pad)
+{
+	xmlTextWriterPtr w = c->w;
+	long total = 0;
+	for (size_t k = 0; k < n; k++)
+		total += TWIPS(widths[k]);
+	xw_start(w, "w:tbl");
+	xw_start(w, "w:tblPr");
+	xw_start(w, "w:tblW");
+	xw_attrl(w, "w:w", total);
+	xw_attr(w, "w:type", "dxa");
+	xw_end(w);
+	xw_start(w, "w:tblInd");
+	xw_attr(w, "w:w", "0");
+	xw_attr(w, "w:type", "dxa");
+	xw_end(w);
+	xw_start(w, "w:tblBorders");
+	const char *sides[] = {"w:top", "w:left", "w:bottom", "w:right", "w:insideH", "w:insideV"};
+	for (int i = 0; i < 6; i++)
+		border(w, sides[i], "single", 4);
+	xw_end(w);
+	xw_val(w, "w:tblLayout", "fixed");
+	cell_margins(w, pad);
+	xw_start(w, "w:tblLook");
+	xw_attr(w, "w:val", "0000");
+	xw_end(w);
+	xw_end(w);
+	grid(w, widths, n, &total);
+	c->tbl_w = xrealloc(c->tbl_w, (n ? n : 1) * sizeof *widths);
+	for (size_t k = 0; k < n; k++)
+		c->tbl_w[k] = widths[k];
+	c->tbl_n = n;
+}
+
+static void cell_para(DocxCtx *c, const DocxCell *cell)
+{
+	xmlTextWriterPtr w = c->w;
+	FontRole sr = ROLE_BODY;
+	xw_start(w, "w:p");
+	xw_start(w, "w:pPr");
+	docx_off_grid(c);
+	xw_start(w, "w:ind");
+	xw_attr(w, "w:left", "0");
+	xw_attr(w, "w:right", "0");
+	xw_attr(w, "w:firstLine", "0");
+	xw_end(w);
+	xw_val(w, "w:jc", cell->align == TS_CENTER ? "center" : cell->align == TS_RIGHT ? "right"
+	                   : cell->align == TS_JUSTIFY ? "both" : "left");
+	xw_start(w, "w:rPr");
+	xw_start(w, "w:sz");
+	xw_attrl(w, "w:val", (long)(cell->size * 2 + 0.5));
+	xw_end(w);
+	xw_end(w);
+	xw_end(w);
+	for (size_t r = 0; r < cell->nruns; r++)
+		docx_run(c, cell->runs[r].role, sr, cell->size, false, cell->runs[r].s,
+		         cell->runs[r].len);
+	xw_end(w);
+}
+
+void docx_table_row(DocxCtx *c, const DocxCell *cells, size_t n, bool header)
+{
+	xmlTextWriterPtr w = c->w;
+	xw_start(w, "w:tr");
+	xw_start(w, "w:trPr");
+	xw_start(w, "w:cantSplit");
+	xw_end(w);
+	if (header) {
+		xw_start(w, "w:tblHeader");
+		xw_end(w);
+	}
+	xw_end(w);
+	size_t col = 0;
+	for (size_t k = 0; k < n; k++) {
+		int span = cells[k].span > 1 ? cells[k].span : 1;
+		double wd = 0;
+		for (int s = 0; s < span && col + (size_t)s < c->tbl_n; s++)
+			wd += c->tbl_w[col + (size_t)s];
+		col += (size_t)span;
+		xw_start(w, "w:tc");
+		xw_start(w, "w:tcPr");
+		xw_start(w, "w:tcW");
+		xw_attrl(w, "w:w", TWIPS(wd));
+		xw_attr(w, "w:type", "dxa");
+		xw_end(w);
+		if (span > 1)
+			xw_vall(w, "w:gridSpan", span);
+		xw_val(w, "w:vAlign", "center");
+		xw_end(w);
+		cell_para(c, &cells[k]);
+		xw_end(w);
+	}
+	xw_end(w);
+}
+
+void docx_table_end(DocxCtx *c)
+{
+	xw_end(c->w);
+	c->tbl_n = 0;
+}
+
+size_t docx_column_table(DocxCtx *c, const Column *col, size_t i)
+{
+	const Line *first = &col->v[i];
+	size_t n = first->ncells;
+	double *widths = xcalloc(n ? n : 1, sizeof *widths);
+	for (size_t k = 0; k < n; k++)
+		widths[k] = first->cells[k].w;
+	double pad = n ? first->cells[0].size / 2 : 0;
+	docx_table_begin(c, widths, n, pad);
+	free(widths);
+	DocxCell *cells = xcalloc(n ? n : 1, sizeof *cells);
+	for (; i < col->n && col->v[i].kind == LN_ROW; i++) {
+		const Line *l = &col->v[i];
+		size_t m = l->ncells < n ? l->ncells : n;
+		bool header = m && l->cells[0].header;
+		for (size_t k = 0; k < m; k++)
+			cells[k] = (DocxCell){l->cells[k].runs, l->cells[k].nruns,
+			                      header ? TS_CENTER : TS_LEFT, l->cells[k].size, 1};
+		docx_table_row(c, cells, m, header);
+		if (l->row_last) {
+			i++;
+			break;
+		}
+	}
+	free(cells);
+	docx_table_end(c);
+	return i;
+}
+
+/* A 版记 cell; hang: the later lines' indent under the first name of a
+ * wrapped 抄送 (pt from the cell's text edge), 0 for none. */
+static void record_cell(DocxCtx *c, const char *s, const char *jc, int span, long width,
+                        double hang)
+{
+	xmlTextWriterPtr w = c->w;
+	xw_start(w, "w:tc");
+	xw_start(w, "w:tcPr");
+	xw_start(w, "w:tcW");
+	xw_attrl(w, "w:w", width);
+	xw_attr(w, "w:type", "dxa");
+	xw_end(w);
+	if (span > 1)
+		xw_vall(w, "w:gridSpan", span);
+	xw_end(w);
+	xw_start(w, "w:p");
+	xw_start(w, "w:pPr");
+	xw_val(w, "w:pStyle", "Record");
+	docx_off_grid(c);
+	xw_start(w, "w:ind");
+	xw_attrl(w, "w:left", TWIPS(hang));
+	xw_attrl(w, "w:hanging", TWIPS(hang));
+	xw_end(w);
+	xw_val(w, "w:jc", jc);
+	xw_end(w);
+	if (s)
+		docx_run(c, ROLE_BODY, ROLE_BODY, c->g->size_small, false, s, strlen(s));
+	xw_end(w);
+	xw_end(w);
+}
+
+void docx_record(DocxCtx *c, const Record *r)
+{
+	xmlTextWriterPtr w = c->w;
+	const Geometry *g = c->g;
+	long width = TWIPS(g->body_w), half = width / 2;
+	long thick = eighths(g->record_thick), thin = eighths(g->record_thin);
+	xw_start(w, "w:tbl");
+	xw_start(w, "w:tblPr");
+	/* Floating at the bottom of the 版心, full width. */
+	xw_start(w, "w:tblpPr");
+	xw_attr(w, "w:leftFromText", "0");
+	xw_attr(w, "w:rightFromText", "0");
+	xw_attr(w, "w:vertAnchor", "margin");
+	xw_attr(w, "w:horzAnchor", "margin");
+	xw_attr(w, "w:tblpXSpec", "center");
+	xw_attr(w, "w:tblpYSpec", "bottom");
+	xw_end(w);
+	xw_start(w, "w:tblW");
+	xw_attrl(w, "w:w", width);
+	xw_attr(w, "w:type", "dxa");
+	xw_end(w);
+	xw_start(w, "w:tblBorders");
+	/* a 信函's 版记 has no rules (§10.1) */
+	const char *rule = r->plain ? "nil" : "single";
+	border(w, "w:top", rule, thick);
+	border(w, "w:left", "nil", 0);
+	border(w, "w:bottom", rule, thick);
+	border(w, "w:right", "nil", 0);
+	border(w, "w:insideH", rule, thin);
+	border(w, "w:insideV", "nil", 0);
+	xw_end(w);
+	xw_val(w, "w:tblLayout", "fixed");
+	cell_margins(w, g->size_small);
+	xw_start(w, "w:tblLook");
+	xw_attr(w, "w:val", "0000");
+	xw_end(w);
+	xw_end(w);
+	double widths[2] = {half / 20.0, (width - half) / 20.0};
+	long total;
+	grid(w, widths, 2, &total);
+	if (r->cc) {
+		xw_start(w, "w:tr");
+		/* wrapped as the layout wrapped it: later lines under the
+		 * first name */
+		double hang = 0;
+		if (r->cc_para.nlines > 1 && r->cc_para.lines[1].npieces)
+			hang = r->cc_para.lines[1].pieces[0].x - g->size_small;
+		record_cell(c, r->cc, "left", 2, width, hang > 0 ? hang : 0);
+		xw_end(w);
+	}
+	if (r->printer || r->printed) {
+		xw_start(w, "w:tr");
+		record_cell(c, r->printer, "left", 1, half, 0);
+		record_cell(c, r->printed, "right", 1, width - half, 0);
+		xw_end(w);
+	}
+	xw_end(w);
+}

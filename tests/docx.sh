@@ -1,0 +1,50 @@
+#!/bin/sh
+# DOCX tests for the fangan binary given as $1: build the example and
+# test plans, open every NAME.docx with python-docx (tests/docx_check.py:
+# page, grid, styles and fonts, footers, table grids, the text against
+# the plan), check the ZIP, and that the same inputs give the same bytes
+# whatever the time zone, with member times from SOURCE_DATE_EPOCH or
+# the plan's date.
+F=${1:-./fangan}
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT
+pass=0 fail=0
+ok() { pass=$((pass + 1)); }
+no() { fail=$((fail + 1)); echo "FAIL: $*"; }
+# python-docx is the Debian package (python3-docx), for the system python.
+PY=/usr/bin/python3
+[ -x "$PY" ] || PY=python3
+"$PY" -c 'import docx, yaml' || { no "python3-docx and python3-yaml are needed (make deps)"; echo "docx: $pass passed, $fail failed"; exit 1; }
+
+PLANS="plans/five-upgrades.md plans/model-demonstration.md plans/model-organ.md plans/five-star-service.md
+tests/plans/elements.md tests/plans/tables.md tests/plans/text-attachment.md tests/plans/traditional.md"
+# shellcheck disable=SC2086
+"$F" build -j 1 -o "$T/out" $PLANS >"$T/log" 2>"$T/err"
+[ $? -eq 0 ] && ok || { no "build exits 0"; cat "$T/err"; }
+for md in $PLANS; do
+	n=$(basename "$md" .md)
+	f="$T/out/$n/$n.docx"
+	[ -s "$f" ] && ok || { no "$f missing"; continue; }
+	grep -qx "$f" "$T/log" && ok || no "$n.docx is reported"
+	unzip -tq "$f" >/dev/null 2>&1 && ok || no "$n.docx: unzip -t"
+	[ "$(unzip -Z1 "$f" | head -1)" = "[Content_Types].xml" ] && ok || no "$n.docx: [Content_Types].xml first"
+	out=$("$PY" tests/docx_check.py "$md" "$f")
+	p=$(echo "$out" | sed -n 's/^docx: \([0-9]*\) passed, \([0-9]*\) failed.*/\1/p')
+	f2=$(echo "$out" | sed -n 's/^docx: \([0-9]*\) passed, \([0-9]*\) failed.*/\2/p')
+	pass=$((pass + ${p:-0})); fail=$((fail + ${f2:-1}))
+	[ "${f2:-1}" -eq 0 ] || echo "$out" | grep -v '^docx:' | head -20
+done
+ls "$T/out"/*/*.tmp* >/dev/null 2>&1 && no "temporary files left" || ok
+
+# Member times: the plan's date (2020-03-01), or SOURCE_DATE_EPOCH.
+unzip -Z -T "$T/out/five-upgrades/five-upgrades.docx" | grep -q ' 20200301.000000 ' && ok ||
+	no "member times are the plan's date"
+SOURCE_DATE_EPOCH=1700000000 "$F" build -j 1 --force -o "$T/sde" plans/five-upgrades.md >/dev/null 2>&1
+unzip -Z -T "$T/sde/five-upgrades/five-upgrades.docx" | grep -q ' 20231114.000000 ' && ok ||
+	no "member times from SOURCE_DATE_EPOCH"
+# Same bytes in another time zone and another run.
+TZ=Asia/Shanghai "$F" build -j 1 --force -o "$T/tz" plans/five-upgrades.md >/dev/null 2>&1
+cmp -s "$T/out/five-upgrades/five-upgrades.docx" "$T/tz/five-upgrades/five-upgrades.docx" && ok ||
+	no "the same DOCX bytes in another time zone"
+echo "docx: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]

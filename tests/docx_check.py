@@ -1,0 +1,104 @@
+#!/usr/bin/env python3
+"""Open a fangan DOCX with python-docx and check it against the plan.
+
+usage: docx_check.py PLAN.md FILE.docx
+
+What Word, WPS or LibreOffice would take from the file: A4 and the
+GB/T 9704 margins (37/35/28/26 mm), the 22-line document grid, styles
+per font role with explicit East Asian and Latin fonts (no theme fonts),
+odd and even footers with a PAGE field, every table with a tblGrid of
+one gridCol per column, and the body's text, paragraph by paragraph, in
+the plan's order.  Prints "docx: N passed, M failed"; exit status 1 when
+anything failed.
+"""
+import os
+import re
+import sys
+
+import docx
+from docx.oxml.ns import qn
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from layout_check import body_paragraphs, first_diff  # noqa: E402
+
+passed = failed = 0
+
+
+def check(ok, what):
+    global passed, failed
+    if ok:
+        passed += 1
+    else:
+        failed += 1
+        print("FAIL:", what)
+
+
+ROLE_FONTS = {"Normal": ("仿宋_GB2312", 16), "Title": ("方正小标宋简体", 22),
+              "Heading1": ("黑体", 16), "Heading2": ("楷体_GB2312", 16),
+              "Heading3": ("仿宋_GB2312", 16), "Heading4": ("仿宋_GB2312", 16),
+              "Footer": ("宋体", 14)}
+
+
+def main():
+    md, path = sys.argv[1], sys.argv[2]
+    d = docx.Document(path)
+    # --- the page ------------------------------------------------------------
+    for n, s in enumerate(d.sections, 1):
+        check(abs(s.page_width.mm - 210) < 0.1 and abs(s.page_height.mm - 297) < 0.1,
+              f"section {n}: A4, not {s.page_width.mm:.1f} × {s.page_height.mm:.1f} mm")
+        for name, want in (("top", 37), ("bottom", 35), ("left", 28), ("right", 26)):
+            got = getattr(s, name + "_margin").mm
+            check(abs(got - want) < 0.1, f"section {n}: {name} margin {got:.2f} mm, want {want}")
+        grid = s._sectPr.find(qn("w:docGrid"))
+        check(grid is not None and grid.get(qn("w:type")) in ("lines", "linesAndChars"),
+              f"section {n}: a document grid")
+        if grid is not None:
+            pitch = int(grid.get(qn("w:linePitch")))
+            body = s.page_height.twips - s.top_margin.twips - s.bottom_margin.twips
+            check(body // pitch == 22, f"section {n}: {body // pitch} grid lines, want 22")
+    settings = d.settings.element
+    check(settings.find(qn("w:evenAndOddHeaders")) is not None, "evenAndOddHeaders set")
+    first = d.sections[0]
+    for footer, jc in ((first.footer, "right"), (first.even_page_footer, "left")):
+        xml = footer._element.xml
+        check("PAGE" in xml, f"the {jc}-hand footer has a PAGE field")
+        check(f'w:jc w:val="{jc}"' in xml, f"the page number stands {jc}")
+    # --- styles: fonts per role, sizes, no theme fonts --------------------------
+    styles = {s.style_id: s for s in d.styles if s.type == 1}
+    for sid, (font, size) in ROLE_FONTS.items():
+        st = styles.get(sid)
+        check(st is not None, f"style {sid} present")
+        if st is None:
+            continue
+        rfonts = st.element.find(qn("w:rPr") + "/" + qn("w:rFonts"))
+        check(rfonts is not None and rfonts.get(qn("w:eastAsia")) == font and
+              rfonts.get(qn("w:ascii")) == font,
+              f"style {sid}: East Asian and Latin font {font}")
+        check(st.font.size is not None and abs(st.font.size.pt - size) < 0.01,
+              f"style {sid}: {size} pt, not {st.font.size.pt if st.font.size else None}")
+    every = d.element.xml + d.styles.element.xml
+    check("Theme" not in every.replace("TableNormal", ""), "no theme fonts")
+    # --- tables: a fixed grid ---------------------------------------------------
+    for n, t in enumerate(d.tables, 1):
+        grid = t._tbl.find(qn("w:tblGrid"))
+        cols = grid.findall(qn("w:gridCol")) if grid is not None else []
+        span = max((sum(int(tc.tcPr.find(qn("w:gridSpan")).get(qn("w:val")))
+                        if tc.tcPr is not None and tc.tcPr.find(qn("w:gridSpan")) is not None
+                        else 1 for tc in row._tr.tc_lst) for row in t.rows), default=0)
+        check(len(cols) == span and all(int(c.get(qn("w:w"))) > 0 for c in cols),
+              f"table {n}: {len(cols)} gridCol for {span} columns")
+    # --- the text -------------------------------------------------------------
+    flat = re.sub(r"\s+", "", "".join(p.text for p in d.paragraphs)).replace("•", "")
+    at = 0
+    for para in body_paragraphs(md):
+        k = flat.find(para, at)
+        check(k >= 0, f"text in the DOCX unchanged and in order: {para[:16]}… "
+              f"(first difference near: {first_diff(para, flat[at:])})")
+        if k >= 0:
+            at = k + len(para)
+    print(f"docx: {passed} passed, {failed} failed ({path})")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
