@@ -6,15 +6,12 @@
 # whatever the time zone, with member times from SOURCE_DATE_EPOCH or
 # the plan's date.
 F=${1:-./fangan}
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
-pass=0 fail=0
-ok() { pass=$((pass + 1)); }
-no() { fail=$((fail + 1)); echo "FAIL: $*"; }
+. tests/lib.sh
+need unzip
 # python-docx is the Debian package (python3-docx), for the system python.
 PY=/usr/bin/python3
 [ -x "$PY" ] || PY=python3
-"$PY" -c 'import docx, yaml' || { no "python3-docx and python3-yaml are needed (make deps)"; echo "docx: $pass passed, $fail failed"; exit 1; }
+"$PY" -c 'import docx, yaml' || { no "python3-docx and python3-yaml are needed (make deps)"; finish docx; exit 1; }
 
 PLANS="plans/five-upgrades.md plans/model-demonstration.md plans/model-organ.md plans/five-star-service.md
 tests/plans/elements.md tests/plans/tables.md tests/plans/text-attachment.md tests/plans/traditional.md"
@@ -46,5 +43,4 @@ unzip -Z -T "$T/sde/five-upgrades/five-upgrades.docx" | grep -q ' 20231114.00000
 TZ=Asia/Shanghai "$F" build -j 1 --force -o "$T/tz" plans/five-upgrades.md >/dev/null 2>&1
 cmp -s "$T/out/five-upgrades/five-upgrades.docx" "$T/tz/five-upgrades/five-upgrades.docx" && ok ||
 	no "the same DOCX bytes in another time zone"
-echo "docx: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish docx
