@@ -3,8 +3,8 @@
  * The checks only read the model, so their tests need no YAML: they set
  * exactly the fields and positions a case is about, the way the reader
  * would have (dates as Days, DAY_NONE for absent or invalid, positions
- * of keys).  Everything added here is owned by the plan and released by
- * pb_free.  Include after <cmocka.h>.
+ * of keys).  Everything added here is in the plan's arena and released
+ * by pb_free.  Include after <cmocka.h>.
  */
 #ifndef FANGAN_TEST_PLAN_BUILDER_H
 #define FANGAN_TEST_PLAN_BUILDER_H
@@ -19,6 +19,10 @@
 
 #define PB_PATH "plans/test.md"
 
+/* The plan being built: pb_str and pb_push allocate from its arena, so
+ * build one plan at a time (pb_new makes it the current one). */
+static Plan *pb_cur;
+
 static inline Pos pb_pos(int line, int col)
 {
 	return (Pos){line, col};
@@ -29,7 +33,9 @@ static inline Str pb_str(const char *s, int line, int col)
 {
 	if (!s)
 		return (Str){NULL, {0, 0}};
-	return (Str){xstrdup(s), {line, col}};
+	if (!pb_cur)
+		fail_msg("pb_str before pb_new");
+	return (Str){arena_strdup(pb_cur->arena, s), {line, col}};
 }
 
 /* A written date "YYYY-MM-DD" at the position of its key. */
@@ -79,10 +85,9 @@ static inline Day pb_day(const char *iso)
 /* A plan with front matter and nothing in it. */
 static inline Plan *pb_new(void)
 {
-	Plan *p = xcalloc(1, sizeof *p);
-	p->path = xstrdup(PB_PATH);
+	Plan *p = plan_new(PB_PATH);
+	pb_cur = p;
 	p->has_front_matter = true;
-	p->body_line = 1;
 	p->date = p->campaign_start = p->campaign_end = p->printed_on = pb_nodate();
 	return p;
 }
@@ -90,7 +95,7 @@ static inline Plan *pb_new(void)
 /* Append one zeroed element to a growing array and return it. */
 static inline void *pb_push(void **arr, size_t *n, size_t size)
 {
-	*arr = xrealloc(*arr, (*n + 1) * size);
+	*arr = arena_grow(pb_cur->arena, *arr, *n, *n + 1, size);
 	char *e = (char *)*arr + *n * size;
 	memset(e, 0, size);
 	(*n)++;
@@ -161,10 +166,12 @@ static inline Quota *pb_quota(Plan *p, const char *name, int line, Num min, Num 
 	return q;
 }
 
-/* Hand-built plans own their strings the way read ones do, so the
- * reader's own plan_free releases them. */
+/* Hand-built plans keep everything in their arena the way read ones
+ * do, so plan_free releases them. */
 static inline void pb_free(Plan *p)
 {
+	if (p == pb_cur)
+		pb_cur = NULL;
 	plan_free(p);
 }
 

@@ -379,7 +379,7 @@ static void test_many_bands_fast(void **state)
 	(void)state;
 	enum { N = 100000 };
 	Plan *p = criteria(10L * N - 1);
-	p->criteria.ratings = xcalloc(N, sizeof *p->criteria.ratings);
+	p->criteria.ratings = arena_calloc(p->arena, N, sizeof *p->criteria.ratings);
 	for (long i = N - 1; i >= 0; i--) {
 		Rating *r = &p->criteria.ratings[p->criteria.nratings++];
 		r->name = pb_str("等次", (int)(40 + 3 * i), 13);

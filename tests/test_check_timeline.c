@@ -473,7 +473,6 @@ static void test_attachment_ref(void **state)
 	(void)state;
 	Plan *p = seed000();
 	p->phases[0].end = pb_date("2020-03-30", 14, 5); /* no gap */
-	free(p->deadlines[0].form.s);
 	p->deadlines[0].form = pb_str("applicaton", 26, 11);
 	Deadline *dl = deadline(p, "报送台账", 30, "2020-11-30");
 	dl->form = pb_str("ledger", 33, 11);
@@ -555,8 +554,8 @@ static void test_many_phases_fast(void **state)
 	enum { N = 100000 };
 	Plan *p = pb_new();
 	Day day0 = pb_day("2000-01-01");
-	p->phases = xcalloc(N, sizeof *p->phases);
-	p->deadlines = xcalloc(N, sizeof *p->deadlines);
+	p->phases = arena_calloc(p->arena, N, sizeof *p->phases);
+	p->deadlines = arena_calloc(p->arena, N, sizeof *p->deadlines);
 	for (int i = 0; i < N; i++) {
 		/* Two-day phases, one day apart every 1000th: 100 gaps. */
 		Day start = day0 + 2 * i + i / 1000;

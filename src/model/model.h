@@ -12,6 +12,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "arena.h"
 #include "date.h"
 #include "diag.h"
 #include "headnum.h"
@@ -212,6 +213,7 @@ struct Block {
 };
 
 typedef struct Plan {
+	Arena *arena;    /* everything below lives in it (model.c) */
 	char *path;      /* as given on the command line */
 	char *src;       /* the whole file, NUL-terminated */
 	size_t len;
@@ -259,6 +261,11 @@ typedef struct Plan {
 Plan *plan_read(const char *path, Diags *d, char **err);
 /* The same from memory (tests, the fuzzer).  src need not be terminated. */
 Plan *plan_parse(const char *path, const char *src, size_t len, Diags *d);
+
+/* model.c: an empty plan with its own arena (the reader and tests fill
+ * it; every string and array of a plan is allocated from p->arena), and
+ * freeing it with everything it holds. */
+Plan *plan_new(const char *path);
 void plan_free(Plan *p);
 
 /* A Markdown file with no front matter (a text attachment). */
@@ -277,6 +284,10 @@ void plan_resolve_body(Plan *p);
 Pos plan_text_pos(const Plan *p, const Text *t, size_t off);
 /* Position of byte offset off of the whole file. */
 Pos plan_src_pos(const Plan *p, size_t off);
+/* Where in the source byte off of t comes from (line and byte column). */
+TextSeg plan_text_seg(const Plan *p, const Text *t, size_t off);
+/* Byte offset of the end of line (1-based) in the source. */
+size_t plan_line_end(const Plan *p, int line);
 
 /* The year that dates written without one belong to: the campaign's
  * start year, else the document date's, else 0. */

@@ -42,15 +42,13 @@ static Pos to_pos(const Plan *p, int line, int byte_col)
 
 static Block *block_new(Walk *w, BlockType t, cmark_node *n)
 {
-	Block *b = xcalloc(1, sizeof *b);
+	Block *b = arena_alloc(w->p->arena, sizeof *b);
 	b->type = t;
 	b->pos = to_pos(w->p, cmark_node_get_start_line(n) + w->line0,
 	                cmark_node_get_start_column(n));
 	Block *parent = w->stack[w->depth - 1];
-	size_t cap = parent->nkids;
-	/* kids grow by doubling; capacity is implied by a power-of-two count */
-	if ((cap & (cap - 1)) == 0)
-		parent->kids = xrealloc(parent->kids, (cap ? cap * 2 : 1) * sizeof *parent->kids);
+	parent->kids = arena_grow(w->p->arena, parent->kids, parent->nkids, parent->nkids + 1,
+	                          sizeof *parent->kids);
 	parent->kids[parent->nkids++] = b;
 	return b;
 }
@@ -73,19 +71,20 @@ static void text_add(Walk *w, Text *t, const char *s, size_t n, cmark_node *node
 	if (n == 0)
 		return;
 	/* A soft break joins lines: Chinese needs no space, Latin words do. */
+	Arena *a = w->p->arena;
+	/* t->s holds len + 1 bytes (its NUL) once it exists. */
+	size_t have = t->s ? t->len + 1 : 0;
 	if (w->soft && t->len > 0 && ascii_alnum(t->s[t->len - 1]) && ascii_alnum(s[0])) {
-		Buf b = {t->s, t->len, t->len + 1};
-		buf_putc(&b, ' ');
-		t->s = b.s;
-		t->len = b.len;
+		t->s = arena_grow(a, t->s, have, t->len + 2, 1);
+		t->s[t->len++] = ' ';
+		t->s[t->len] = '\0';
+		have = t->len + 1;
 	}
 	w->soft = false;
-	size_t cap = t->nsegs;
-	if ((cap & (cap - 1)) == 0)
-		t->segs = xrealloc(t->segs, (cap ? cap * 2 : 1) * sizeof *t->segs);
+	t->segs = arena_grow(a, t->segs, t->nsegs, t->nsegs + 1, sizeof *t->segs);
 	t->segs[t->nsegs++] = (TextSeg){t->len, cmark_node_get_start_line(node) + w->line0,
 	                                cmark_node_get_start_column(node)};
-	t->s = xrealloc(t->s, t->len + n + 1);
+	t->s = arena_grow(a, t->s, have, t->len + n + 1, 1);
 	memcpy(t->s + t->len, s, n);
 	t->len += n;
 	t->s[t->len] = '\0';
@@ -108,7 +107,7 @@ static void heading_finish(Walk *w, Block *b)
 	size_t numlen = h.len;
 	while (numlen > 0 && (t->s[numlen - 1] == ' ' || t->s[numlen - 1] == '\t'))
 		numlen--;
-	b->number = xstrndup(t->s, numlen);
+	b->number = arena_strndup(w->p->arena, t->s, numlen);
 	if (t->nsegs > 0)
 		b->number_pos = to_pos(w->p, t->segs[0].line, t->segs[0].byte_col);
 	b->number_value = h.value;
@@ -127,9 +126,10 @@ static void heading_finish(Walk *w, Block *b)
  * at the right places in the file. */
 static void text_slice(const Plan *p, const Text *src, size_t from, size_t to, Text *dst)
 {
-	dst->s = xstrndup(src->s + from, to - from);
 	dst->len = to - from;
-	dst->segs = xmalloc((src->nsegs + 1) * sizeof *dst->segs);
+	dst->s = arena_grow(p->arena, NULL, 0, dst->len + 1, 1);
+	memcpy(dst->s, src->s + from, dst->len);
+	dst->segs = arena_grow(p->arena, NULL, 0, src->nsegs + 1, sizeof *dst->segs);
 	dst->nsegs = 0;
 	TextSeg first = plan_text_seg(p, src, from);
 	first.off = 0;
@@ -159,8 +159,6 @@ static void paragraph_finish(Walk *w, Block *b)
 	text_slice(w->p, t, 2, k, &head);
 	if (rest < t->len)
 		text_slice(w->p, t, rest, t->len, &body);
-	free(t->s);
-	free(t->segs);
 	b->runin = head;
 	b->text = body;
 }
@@ -262,7 +260,7 @@ void body_read(Plan *p, const char *body, size_t len, int first_line)
 	Walk w = {0};
 	w.p = p;
 	w.line0 = first_line - 1;
-	p->body = xcalloc(1, sizeof *p->body);
+	p->body = arena_alloc(p->arena, sizeof *p->body);
 	p->body->type = BLK_QUOTE;
 	p->body->pos = (Pos){first_line, 1};
 	push(&w, p->body);
@@ -304,32 +302,4 @@ void body_read(Plan *p, const char *body, size_t len, int first_line)
 	cmark_node_free(doc);
 	cmark_parser_free(parser);
 	free(w.stack);
-}
-
-static void text_free(Text *t)
-{
-	free(t->s);
-	free(t->segs);
-}
-
-/* Iterative, like the walk that built the tree. */
-void block_free(Block *b)
-{
-	if (!b)
-		return;
-	Block **stack = xmalloc(sizeof *stack);
-	size_t top = 0, cap = 1;
-	stack[top++] = b;
-	while (top > 0) {
-		Block *x = stack[--top];
-		stack = xgrow(stack, &cap, top + x->nkids, sizeof *stack);
-		for (size_t i = 0; i < x->nkids; i++)
-			stack[top++] = x->kids[i];
-		free(x->kids);
-		free(x->number);
-		text_free(&x->runin);
-		text_free(&x->text);
-		free(x);
-	}
-	free(stack);
 }

@@ -106,7 +106,7 @@ static Str get_str(Ctx *c, const YNode *m, const char *key)
 	if (v->plain && (v->value[0] == '\0' || strcmp(v->value, "~") == 0 ||
 	                 strcmp(v->value, "null") == 0))
 		return s;
-	s.s = xstrdup(v->value);
+	s.s = arena_strdup(c->p->arena, v->value);
 	return s;
 }
 
@@ -189,8 +189,8 @@ static StrList get_strlist(Ctx *c, const YNode *m, const char *key)
 	if (v->kind == Y_SCALAR) {
 		if (v->plain && v->value[0] == '\0')
 			return l;
-		l.v = xcalloc(1, sizeof *l.v);
-		l.v[0] = (Str){xstrdup(v->value), v->pos};
+		l.v = arena_calloc(c->p->arena, 1, sizeof *l.v);
+		l.v[0] = (Str){arena_strdup(c->p->arena, v->value), v->pos};
 		l.n = 1;
 		return l;
 	}
@@ -198,7 +198,7 @@ static StrList get_strlist(Ctx *c, const YNode *m, const char *key)
 		mismatch(c, l.pos, key, "文字或文字列表", v);
 		return l;
 	}
-	l.v = xcalloc(v->n, sizeof *l.v);
+	l.v = arena_calloc(c->p->arena, v->n, sizeof *l.v);
 	for (size_t i = 0; i < v->n; i++) {
 		const YNode *it = v->items[i];
 		if (it->kind != Y_SCALAR) {
@@ -206,7 +206,7 @@ static StrList get_strlist(Ctx *c, const YNode *m, const char *key)
 			         ytree_kind_name(it->kind));
 			continue;
 		}
-		l.v[l.n++] = (Str){xstrdup(it->value), it->pos};
+		l.v[l.n++] = (Str){arena_strdup(c->p->arena, it->value), it->pos};
 	}
 	return l;
 }
@@ -259,7 +259,7 @@ static void read_phases(Ctx *c, const YNode *root)
 	const YNode *v = get_seq(c, root, "phases");
 	if (!v)
 		return;
-	p->phases = xcalloc(v->n, sizeof *p->phases);
+	p->phases = arena_calloc(c->p->arena, v->n, sizeof *p->phases);
 	for (size_t i = 0; i < v->n; i++) {
 		const YNode *it = v->items[i];
 		if (!want_map(c, it, "phases", i))
@@ -287,7 +287,7 @@ static void read_deadlines(Ctx *c, const YNode *root)
 	const YNode *v = get_seq(c, root, "deadlines");
 	if (!v)
 		return;
-	p->deadlines = xcalloc(v->n, sizeof *p->deadlines);
+	p->deadlines = arena_calloc(c->p->arena, v->n, sizeof *p->deadlines);
 	for (size_t i = 0; i < v->n; i++) {
 		const YNode *it = v->items[i];
 		if (!want_map(c, it, "deadlines", i))
@@ -324,7 +324,7 @@ static void read_criteria(Ctx *c, const YNode *root)
 	cr->total = get_num(c, v, "total");
 	const YNode *items = get_seq(c, v, "items");
 	if (items) {
-		cr->items = xcalloc(items->n, sizeof *cr->items);
+		cr->items = arena_calloc(c->p->arena, items->n, sizeof *cr->items);
 		for (size_t i = 0; i < items->n; i++) {
 			const YNode *it = items->items[i];
 			if (!want_map(c, it, "items", i))
@@ -340,7 +340,7 @@ static void read_criteria(Ctx *c, const YNode *root)
 	const YNode *ratings = get_seq(c, v, "ratings");
 	cr->ratings_pos = key_pos(v, "ratings");
 	if (ratings) {
-		cr->ratings = xcalloc(ratings->n, sizeof *cr->ratings);
+		cr->ratings = arena_calloc(c->p->arena, ratings->n, sizeof *cr->ratings);
 		for (size_t i = 0; i < ratings->n; i++) {
 			const YNode *it = ratings->items[i];
 			if (!want_map(c, it, "ratings", i))
@@ -361,7 +361,7 @@ static void read_quotas(Ctx *c, const YNode *root)
 	const YNode *v = get_seq(c, root, "quotas");
 	if (!v)
 		return;
-	p->quotas = xcalloc(v->n, sizeof *p->quotas);
+	p->quotas = arena_calloc(c->p->arena, v->n, sizeof *p->quotas);
 	for (size_t i = 0; i < v->n; i++) {
 		const YNode *it = v->items[i];
 		if (!want_map(c, it, "quotas", i))
@@ -385,38 +385,21 @@ static AttType att_type(const char *s)
 	return ATT_UNKNOWN;
 }
 
-bool plan_sealed(const Plan *p)
-{
-	if (p->seal.set)
-		return p->seal.v;
-	return (p->kind == DOC_FILE || p->kind == DOC_LETTER) && p->issuer.s;
-}
 
-const char *att_type_name(AttType t)
-{
-	switch (t) {
-	case ATT_FORM: return "form";
-	case ATT_LEDGER: return "ledger";
-	case ATT_SCORESHEET: return "scoresheet";
-	case ATT_TEXT: return "text";
-	case ATT_UNKNOWN: break;
-	}
-	return "unknown";
-}
 
 static void read_fields(Ctx *c, Attachment *a, const YNode *it)
 {
 	const YNode *v = get_seq(c, it, "fields");
 	if (!v)
 		return;
-	a->fields = xcalloc(v->n, sizeof *a->fields);
+	a->fields = arena_calloc(c->p->arena, v->n, sizeof *a->fields);
 	for (size_t i = 0; i < v->n; i++) {
 		const YNode *f = v->items[i];
 		Field *fd = &a->fields[a->nfields];
 		fd->lines = 1;
 		fd->pos = f->pos;
 		if (f->kind == Y_SCALAR) {
-			fd->name = (Str){xstrdup(f->value), f->pos};
+			fd->name = (Str){arena_strdup(c->p->arena, f->value), f->pos};
 			a->nfields++;
 			continue;
 		}
@@ -429,7 +412,6 @@ static void read_fields(Ctx *c, Attachment *a, const YNode *it)
 			fd->width = WIDTH_HALF;
 		else if (w.s && strcmp(w.s, "full"))
 			diag_add(c->d, c->p->path, w.pos, MSG_TYPE_MISMATCH_WIDTH, w.s);
-		free(w.s);
 		Num lines = get_num(c, f, "lines");
 		if (lines.set) {
 			if (lines.v < 1 || lines.v > 40)
@@ -463,23 +445,23 @@ static void read_rows(Ctx *c, Attachment *a, const YNode *it)
 		return;
 	}
 	a->rows_from = ROWS_LITERAL;
-	a->rows = xcalloc(v->n, sizeof *a->rows);
+	a->rows = arena_calloc(c->p->arena, v->n, sizeof *a->rows);
 	for (size_t i = 0; i < v->n; i++) {
 		const YNode *r = v->items[i];
 		Row *row = &a->rows[a->nrows++];
 		if (r->kind == Y_SCALAR) {
-			row->cells.v = xcalloc(1, sizeof *row->cells.v);
-			row->cells.v[0] = (Str){xstrdup(r->value), r->pos};
+			row->cells.v = arena_calloc(c->p->arena, 1, sizeof *row->cells.v);
+			row->cells.v[0] = (Str){arena_strdup(c->p->arena, r->value), r->pos};
 			row->cells.n = 1;
 		} else if (r->kind == Y_SEQ) {
-			row->cells.v = xcalloc(r->n, sizeof *row->cells.v);
+			row->cells.v = arena_calloc(c->p->arena, r->n, sizeof *row->cells.v);
 			for (size_t j = 0; j < r->n; j++) {
 				if (r->items[j]->kind != Y_SCALAR) {
 					diag_add(c->d, c->p->path, r->items[j]->pos, MSG_TYPE_MISMATCH_CELL);
 					continue;
 				}
 				row->cells.v[row->cells.n++] =
-					(Str){xstrdup(r->items[j]->value), r->items[j]->pos};
+					(Str){arena_strdup(c->p->arena, r->items[j]->value), r->items[j]->pos};
 			}
 		} else {
 			diag_add(c->d, c->p->path, r->pos, MSG_TYPE_MISMATCH_ROW, i + 1);
@@ -494,7 +476,7 @@ static void read_attachments(Ctx *c, const YNode *root)
 	const YNode *v = get_seq(c, root, "attachments");
 	if (!v)
 		return;
-	p->attachments = xcalloc(v->n, sizeof *p->attachments);
+	p->attachments = arena_calloc(c->p->arena, v->n, sizeof *p->attachments);
 	for (size_t i = 0; i < v->n; i++) {
 		const YNode *it = v->items[i];
 		if (!want_map(c, it, "attachments", i))
@@ -511,7 +493,6 @@ static void read_attachments(Ctx *c, const YNode *root)
 		a->type = t.s ? att_type(t.s) : ATT_TEXT;
 		if (t.s && a->type == ATT_UNKNOWN)
 			diag_add(c->d, p->path, t.pos, MSG_TYPE_MISMATCH_ATT_TYPE, t.s);
-		free(t.s);
 		if (!a->title.s)
 			diag_add(c->d, p->path, it->pos, MSG_FIELD_MISSING_ATT_TITLE, i + 1);
 		read_fields(c, a, it);
@@ -530,8 +511,8 @@ static void get_names(Ctx *c, const YNode *m, const char *key, Str *first, StrLi
 		*first = get_str(c, m, key);
 		all->pos = first->pos;
 		if (first->s) {
-			all->v = xcalloc(1, sizeof *all->v);
-			all->v[0] = (Str){xstrdup(first->s), first->pos};
+			all->v = arena_calloc(c->p->arena, 1, sizeof *all->v);
+			all->v[0] = (Str){arena_strdup(c->p->arena, first->s), first->pos};
 			all->n = 1;
 		}
 		return;
@@ -539,7 +520,7 @@ static void get_names(Ctx *c, const YNode *m, const char *key, Str *first, StrLi
 	*all = get_strlist(c, m, key);
 	*first = (Str){NULL, all->pos};
 	if (all->n)
-		*first = (Str){xstrdup(all->v[0].s), all->v[0].pos};
+		*first = (Str){arena_strdup(c->p->arena, all->v[0].s), all->v[0].pos};
 }
 
 static void read_format(Ctx *c, const YNode *root)

@@ -1,8 +1,10 @@
 /* reader.h — the two halves of plan_read, internal to the reader.
  *
- * plan.c splits the file and owns positions; meta.c turns the YAML tree
- * into the Plan's front-matter fields; body.c turns the Markdown body
- * into Blocks.  Nothing outside the reader includes this.
+ * plan.c splits the file; meta.c turns the YAML tree into the Plan's
+ * front-matter fields; body.c turns the Markdown body into Blocks.  Both
+ * allocate from the plan's arena and use model.c for positions, so none
+ * of the three depends on another in a cycle.  Nothing outside the
+ * reader includes this.
  */
 #ifndef FANGAN_READER_H
 #define FANGAN_READER_H
@@ -16,10 +18,5 @@ void meta_read(Plan *p, const YNode *root, Diags *d);
 
 /* Parse body (len bytes, starting at file line first_line) into p->body. */
 void body_read(Plan *p, const char *body, size_t len, int first_line);
-
-void block_free(Block *b);
-
-/* Where in the source byte off of t comes from (line and byte column). */
-TextSeg plan_text_seg(const Plan *p, const Text *t, size_t off);
 
 #endif
