@@ -145,4 +145,22 @@ cp plans/model-demonstration.md "$T/evil/..md"
 [ -z "$(find "$T" -maxdepth 1 -name '*.pdf')" ] && [ -n "$(find "$T/o2" -name '*.pdf')" ] && ok ||
 	no "a plan named ..md stays inside the output folder"
 
+# Long names: an 84-character plan name, a 50-character id and a
+# 50-character unit are cut between characters, within NAME_MAX with the
+# temporary file's suffix (tests/test_fname.c: the characters).
+mkdir -p "$T/long/templates"
+cp tests/plans/templates/form-filler.xml "$T/long/templates/"
+long=$(printf '长%.0s' $(seq 84))
+id50=$(printf '表%.0s' $(seq 50))
+unit50=$(printf '位%.0s' $(seq 50))
+sed -e "s/^  - id: apply\$/  - id: $id50/" -e "s/form: apply\$/form: $id50/" -e "s/^  - 市财政局机关党委\$/  - $unit50/" tests/plans/forms.md >"$T/long/$long.md"
+"$F" build -o "$T/lo" "$T/long/$long.md" >"$T/log" 2>&1
+[ $? -eq 0 ] && ok || { no "a plan with long names builds"; cat "$T/log"; }
+n=$(ls "$T/lo")
+[ ${#n} -gt 0 ] && [ "$(printf %s "$n" | wc -c)" -le 200 ] && printf %s "$n" | iconv -f UTF-8 -t UTF-8 >/dev/null 2>&1 &&
+	ok || no "the output folder's name is cut between characters: $n"
+ls "$T/lo/$n/units" | grep -q "^$(printf '表%.0s' $(seq 50))-$(printf '位%.0s' $(seq 16))\.pdf\$" && ok ||
+	{ no "units/ID-UNIT.pdf cut to 200 bytes between characters"; ls "$T/lo/$n/units" | head -3; }
+[ -z "$(ls -A "$T/lo/$n" "$T/lo/$n/units" | grep '^\.' | grep -vx '\.fangan-stamp')" ] && ok || no "temporary files left"
+
 finish build

@@ -26,6 +26,7 @@
 #include "pdf.h"
 #include "check.h"
 #include "cli.h"
+#include "fname.h"
 #include "diag.h"
 #include "docx.h"
 #include "fonts.h"
@@ -64,8 +65,7 @@ static const char *const usage = N_(
 	"Exit status: 0 all built, 1 a plan had errors and was not built, 2 the\n"
 	"build could not run.\n");
 
-/* The file name's stem, cleaned: no separators, no leading dot, nothing
- * but letters, digits, - _ . and non-ASCII characters. */
+/* The file name's stem without ".md", cleaned (fname.h). */
 char *safe_stem(const char *path)
 {
 	const char *base = strrchr(path, '/');
@@ -73,17 +73,7 @@ char *safe_stem(const char *path)
 	size_t n = strlen(base);
 	if (n > 3 && strcmp(base + n - 3, ".md") == 0)
 		n -= 3;
-	Buf b = {0};
-	if (n == 0 || base[0] == '.')
-		buf_putc(&b, '_');
-	for (size_t i = 0; i < n && i < 200; i++) {
-		unsigned char c = (unsigned char)base[i];
-		bool ok = c >= 0x80 || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
-		          (c >= 'A' && c <= 'Z') || c == '-' || c == '_' || c == '.';
-		buf_putc(&b, ok ? (char)c : '_');
-	}
-	buf_cstr(&b);
-	return b.s;
+	return fname_clean(base, n, "_");
 }
 
 static bool mkdir_p(const char *dir)

@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 
 #include "attach.h"
+#include "fname.h"
 #include "template.h"
 #include "util.h"
 #include "i18n.h"
@@ -16,39 +17,6 @@
 const Geometry *forms_geometry(const Plan *p, const Geometry *fallback)
 {
 	return p->notice ? &p->notice->notice : fallback;
-}
-
-/* s as one file name: path separators, characters Windows refuses
- * (people copy these folders onto shares), control characters and broken
- * UTF-8 become "_", a leading "." too, so nothing a plan says can leave
- * the folder or hide the file; at most about 150 bytes, whole characters
- * only; fallback when empty. */
-static char *safe_name(const char *s, const char *fallback)
-{
-	if (!s || !*s)
-		s = fallback;
-	Buf b = {0};
-	size_t n = strlen(s);
-	for (size_t i = 0; i < n && b.len < 150;) {
-		uint32_t cp;
-		int k = utf8_decode((const unsigned char *)s + i, n - i, &cp);
-		if (k == 0) {
-			buf_putc(&b, '_');
-			i++;
-			continue;
-		}
-		bool bad = cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp < 0xa0) ||
-		           (cp < 0x80 && strchr("/\\:*?\"<>|", (int)cp));
-		if (bad)
-			buf_putc(&b, '_');
-		else
-			buf_add(&b, s + i, (size_t)k);
-		i += (size_t)k;
-	}
-	buf_cstr(&b);
-	if (b.s[0] == '.')
-		b.s[0] = '_';
-	return b.s;
 }
 
 static bool taken(char **names, size_t n, const char *name)
@@ -107,12 +75,18 @@ static int write_units(const Plan *p, size_t i, const char *id, const FontSet *f
 	char **names = xcalloc(p->units.n, sizeof *names);
 	size_t done = 0;
 	for (size_t u = 0; u < p->units.n; u++) {
-		char *unit = safe_name(p->units.v[u].s, "单位");
+		const char *us = p->units.v[u].s ? p->units.v[u].s : "";
+		char *unit = fname_clean(us, strlen(us), "单位");
 		char *name = xasprintf("%s-%s", id, unit);
+		fname_cut(name, FNAME_MAX);
 		/* Two units that read alike once made safe keep apart. */
 		for (int k = 2; taken(names, u, name); k++) {
 			free(name);
-			name = xasprintf("%s-%s-%d", id, unit, k);
+			name = xasprintf("%s-%s", id, unit);
+			fname_cut(name, FNAME_MAX);
+			char *again = xasprintf("%s-%d", name, k);
+			free(name);
+			name = again;
 		}
 		free(unit);
 		names[u] = name;
@@ -148,7 +122,7 @@ int forms_build(const Plan *p, const FontSet *fs, const Geometry *g, const char 
 	for (size_t i = 0; i < p->nattachments; i++) {
 		const Attachment *a = &p->attachments[i];
 		char *fallback = xasprintf("附件%zu", i + 1);
-		char *id = safe_name(a->id.s, fallback);
+		char *id = fname_clean(a->id.s ? a->id.s : "", a->id.s ? strlen(a->id.s) : 0, fallback);
 		free(fallback);
 		if (taken(names, i + 1, id)) {
 			char *again = xasprintf("%s-%zu", id, i + 1);

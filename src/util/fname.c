@@ -1,0 +1,53 @@
+/* fname.c — the file-name cleaner; see fname.h. */
+#include "fname.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "util.h"
+
+static bool refused(uint32_t cp)
+{
+	if (cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp < 0xa0))
+		return true;
+	if (cp < 0x80)
+		return strchr("/\\:*?\"<>|", (int)cp) != NULL;
+	return cp == 0x200e || cp == 0x200f || (cp >= 0x202a && cp <= 0x202e) ||
+	       (cp >= 0x2066 && cp <= 0x2069);
+}
+
+void fname_cut(char *s, size_t max)
+{
+	size_t n = strlen(s);
+	if (n <= max)
+		return;
+	/* Back off continuation bytes (10xxxxxx) to a character's start. */
+	while (max > 0 && ((unsigned char)s[max] & 0xc0) == 0x80)
+		max--;
+	s[max] = '\0';
+}
+
+char *fname_clean(const char *s, size_t n, const char *fallback)
+{
+	Buf b = {0};
+	for (size_t i = 0; i < n && b.len < FNAME_MAX;) {
+		uint32_t cp;
+		int k = utf8_decode((const unsigned char *)s + i, n - i, &cp);
+		if (k == 0 || refused(cp)) {
+			buf_putc(&b, '_');
+			i += k ? (size_t)k : 1;
+			continue;
+		}
+		if (b.len + (size_t)k > FNAME_MAX)
+			break;
+		buf_add(&b, s + i, (size_t)k);
+		i += (size_t)k;
+	}
+	if (b.len == 0)
+		buf_puts(&b, fallback);
+	buf_cstr(&b);
+	if (b.s[0] == '.')
+		b.s[0] = '_';
+	return b.s;
+}
