@@ -65,6 +65,26 @@ for f, line in zip(fs, text):
     assert want == line, (want, line)
 assert doc["errors"] == sum(1 for f in fs if f["severity"] == "error")
 PY
+# Any file name gives valid JSON (broken UTF-8 as U+FFFD) and a SARIF
+# uri percent-encoded (RFC 3986), parsed back here.
+mkdir -p "$T/names"
+odd="$T/names/bad$(printf '\377')名 \"x\"#%.md"
+cp tests/rules/placeholder.md "$odd"
+expect 0 json-odd-name "$F" check --format json "$odd"
+python3 - "$T/out" "$T" <<'PY' && ok || no "json with an odd file name"
+import json, sys
+f = json.load(open(sys.argv[1], encoding="utf-8"))["findings"][0]
+assert f["file"] == sys.argv[2] + '/names/bad\ufffd名 "x"#%.md', f["file"]
+PY
+expect 0 sarif-odd-name "$F" check --format sarif "$odd"
+python3 - "$T/out" "$T" <<'PY' && ok || no "sarif uri of an odd file name"
+import json, sys, urllib.parse
+r = json.load(open(sys.argv[1], encoding="utf-8"))["runs"][0]["results"][0]
+uri = r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+assert uri.endswith("/names/bad%FF%E5%90%8D%20%22x%22%23%25.md"), uri
+assert urllib.parse.unquote_to_bytes(uri) == (sys.argv[2] + "/names/").encode() + b'bad\xff' + '名 "x"#%.md'.encode(), uri
+PY
+rm -rf "$T/names"
 expect 1 sarif "$F" check --format=sarif tests/rules/
 python3 - "$T/out" tests/rules/expected.txt <<'PY' && ok || no "sarif"
 import json, sys

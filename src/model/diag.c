@@ -254,7 +254,8 @@ static void write_sarif(const Diags *d, FILE *out)
 		buf_json_str(&b, f->message);
 		buf_puts(&b, "\"}, \"locations\": [{\"physicalLocation\": {"
 		             "\"artifactLocation\": {\"uri\": \"");
-		buf_json_str(&b, f->file);
+		/* A URI reference: percent-encoded, so any file name is one. */
+		buf_uri_path(&b, f->file);
 		buf_puts(&b, "\"}");
 		if (f->pos.line > 0)
 			buf_printf(&b, ", \"region\": {\"startLine\": %d, \"startColumn\": %d}",

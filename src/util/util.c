@@ -118,8 +118,23 @@ void buf_printf(Buf *b, const char *fmt, ...)
 
 void buf_json_str(Buf *b, const char *s)
 {
-	for (; *s; s++) {
-		unsigned char c = (unsigned char)*s;
+	size_t n = strlen(s);
+	for (size_t i = 0; i < n;) {
+		unsigned char c = (unsigned char)s[i];
+		uint32_t cp;
+		int k = c < 0x80 ? 1 : utf8_decode((const unsigned char *)s + i, n - i, &cp);
+		if (k == 0) {
+			/* JSON is Unicode text: a byte of broken UTF-8 (a file
+			 * name can hold any bytes) becomes U+FFFD. */
+			buf_puts(b, "\\ufffd");
+			i++;
+			continue;
+		}
+		if (k > 1) {
+			buf_add(b, s + i, (size_t)k);
+			i += (size_t)k;
+			continue;
+		}
 		switch (c) {
 		case '"': buf_puts(b, "\\\""); break;
 		case '\\': buf_puts(b, "\\\\"); break;
@@ -127,10 +142,26 @@ void buf_json_str(Buf *b, const char *s)
 		case '\r': buf_puts(b, "\\r"); break;
 		case '\t': buf_puts(b, "\\t"); break;
 		default:
-			if (c < 0x20)
+			if (c < 0x20 || c == 0x7f)
 				buf_printf(b, "\\u%04x", c);
 			else
 				buf_putc(b, (char)c);
+		}
+		i++;
+	}
+}
+
+void buf_uri_path(Buf *b, const char *s)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+		    strchr("-._~/", c)) {
+			buf_putc(b, (char)c);
+		} else {
+			char e[3] = {'%', hex[c >> 4], hex[c & 15]};
+			buf_add(b, e, 3);
 		}
 	}
 }

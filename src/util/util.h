@@ -32,8 +32,12 @@ void buf_add(Buf *b, const char *s, size_t n);
 void buf_puts(Buf *b, const char *s);
 void buf_putc(Buf *b, char c);
 void buf_printf(Buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-/* Append s as the inside of a JSON string literal (no quotes). */
+/* Append s as the inside of a JSON string literal (no quotes); bytes of
+ * broken UTF-8 become U+FFFD, so the result is always valid JSON. */
 void buf_json_str(Buf *b, const char *s);
+/* Append the path s percent-encoded as a URI path (RFC 3986): every byte
+ * but unreserved characters and "/" as %XX, UTF-8 bytes included. */
+void buf_uri_path(Buf *b, const char *s);
 /* Append s as a YAML scalar: plain when YAML reads it back as the same
  * string, else double-quoted. */
 void buf_yaml_scalar(Buf *b, const char *s);
