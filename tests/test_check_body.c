@@ -65,6 +65,62 @@ static void test_runin_numbers(void **state)
 	diag_free(&ok);
 }
 
+/* One mistake, one finding: （三） written as （五） is the only error, and
+ * the （四） after it is right; a skipped number (一、二、四、五) is one
+ * error too, at 四、. */
+static void test_heading_one_mistake(void **state)
+{
+	(void)state;
+	Diags d = {0};
+	Plan *p = check_str(FM "## 一、甲\n\n### （一）子\n\n### （二）子\n\n### （五）子\n\n"
+	                       "### （四）子\n\n### （五）子\n", &d);
+	assert_int_equal(count_rule(&d, "heading-sequence"), 1);
+	assert_finding(&d, "heading-sequence", 0, SEV_ERROR, 13, 5,
+	               "标题编号“（五）”不连续：上一个同级编号是“（二）”，此处应为“（三）”");
+	plan_free(p);
+	diag_free(&d);
+
+	Diags skip = {0};
+	p = check_str(FM "## 一、甲\n\n## 二、乙\n\n## 四、丁\n\n## 五、戊\n\n## 六、己\n", &skip);
+	assert_int_equal(count_rule(&skip, "heading-sequence"), 1);
+	assert_finding(&skip, "heading-sequence", 0, SEV_ERROR, 11, 4,
+	               "标题编号“四、”不连续：上一个同级编号是“二、”，此处应为“三、”");
+	plan_free(p);
+	diag_free(&skip);
+
+	Diags rep = {0};
+	p = check_str(FM "## 一、甲\n\n## 二、乙\n\n## 二、乙\n\n## 三、丙\n", &rep);
+	assert_int_equal(count_rule(&rep, "heading-sequence"), 1);
+	assert_finding(&rep, "heading-sequence", 0, SEV_ERROR, 11, 4,
+	               "标题编号“二、”重复或倒退：上一个同级编号是“二、”，此处应为“三、”");
+	plan_free(p);
+	diag_free(&rep);
+}
+
+/* A numbered heading typed as a paragraph is reported at its line and
+ * counts as the heading it should be; sentences that start with a
+ * number are left alone. */
+static void test_heading_unmarked(void **state)
+{
+	(void)state;
+	Diags d = {0};
+	Plan *p = check_str(FM "## 一、指导思想\n\n正文。\n\n二、工作目标\n\n正文。\n\n"
+	                       "## 三、工作步骤\n", &d);
+	assert_int_equal(d.n, 1);
+	assert_finding(&d, "heading-unmarked", 0, SEV_WARNING, 11, 1,
+	               "这一段像是一级标题，请写作“## 二、工作目标”");
+	plan_free(p);
+	diag_free(&d);
+
+	Diags ok = {0};
+	p = check_str(FM "## 一、指导思想\n\n（一）加强组织领导。成立领导小组。\n\n"
+	                 "> 二、引文中的编号\n\n- 三、列表中的编号\n\n"
+	                 "（二）这是一个很长很长的段落，虽然没有句号但是已经远远超过了三十个字的长度限制\n", &ok);
+	assert_int_equal(count_rule(&ok, "heading-unmarked"), 0);
+	plan_free(p);
+	diag_free(&ok);
+}
+
 static void test_heading_level(void **state)
 {
 	(void)state;
@@ -148,6 +204,8 @@ int main(void)
 		cmocka_unit_test(test_heading_sequence_unnumbered_counts),
 		cmocka_unit_test(test_runin_numbers),
 		cmocka_unit_test(test_heading_level),
+		cmocka_unit_test(test_heading_one_mistake),
+		cmocka_unit_test(test_heading_unmarked),
 		cmocka_unit_test(test_attachment_ref),
 		cmocka_unit_test(test_attachment_ref_none_defined),
 		cmocka_unit_test(test_placeholders),

@@ -5,6 +5,8 @@
  * takes part at the level its style implies, because that is how 公文
  * number the steps of a plan); a written number that is not the one the
  * sequence wanted is reported here, so the checker and the PDF agree.
+ * One mistake is one finding (see number_take in resolve.c).
+ * heading-unmarked: a paragraph that reads like a numbered heading.
  */
 #include <string.h>
 
@@ -43,6 +45,19 @@ static void heading(Ctx *c, const Block *b)
 	sequence(c, &b->head, b->number_pos);
 }
 
+/* heading-unmarked: "一、指导思想" typed as a paragraph. */
+static void unmarked(Ctx *c, const Block *b)
+{
+	static const char *const names[] = {"", "一", "二", "三", "四"};
+	static const char *const marks[] = {"", "##", "###", "####", "#####"};
+	int l = b->head.level;
+	Pos pos = plan_text_pos(c->p, &b->text, 0);
+	diag_add(c->d, c->p->path, pos, MSG_HEADING_UNMARKED, names[l], marks[l],
+	         (int)b->text.len, b->text.s);
+	sequence(c, &b->head, pos);
+	c->prev_level = l;
+}
+
 static void on_block(const Block *b, void *ctx)
 {
 	Ctx *c = ctx;
@@ -50,6 +65,8 @@ static void on_block(const Block *b, void *ctx)
 		heading(c, b);
 	else if (b->type == BLK_PARAGRAPH && b->runin.s)
 		sequence(c, &b->head, plan_text_pos(c->p, &b->runin, 0));
+	else if (b->type == BLK_PARAGRAPH && b->head.plain)
+		unmarked(c, b);
 }
 
 static bool starts(const char *s, size_t n, const char *lit)

@@ -53,6 +53,8 @@ const Rule rules[R_COUNT] = {
 		"A written heading number skips or repeats."},
 	[R_HEADING_LEVEL] = {"heading-level", SEV_WARNING, false,
 		"A heading more than one level deeper than the one before."},
+	[R_HEADING_UNMARKED] = {"heading-unmarked", SEV_WARNING, false,
+		"A paragraph that reads like a numbered heading but is not marked as one."},
 	[R_ATTACHMENT_REF] = {"attachment-ref", SEV_ERROR, false,
 		"A reference to an attachment that does not exist."},
 	[R_PLACEHOLDER] = {"placeholder", SEV_WARNING, false,

@@ -124,6 +124,9 @@
 /* heading-level */
 #define MSG_HEADING_LEVEL R_HEADING_LEVEL, "标题层级跳跃：从第%d级直接到第%d级（%.*s）"
 
+/* heading-unmarked */
+#define MSG_HEADING_UNMARKED R_HEADING_UNMARKED, "这一段像是%s级标题，请写作“%s %.*s”"
+
 /* attachment-ref */
 #define MSG_ATTACHMENT_REF_NOTE R_ATTACHMENT_REF, "附件说明列出附件%d，但只有%zu个附件"
 #define MSG_ATTACHMENT_REF_BEYOND R_ATTACHMENT_REF, "正文提到附件%d，但只有%zu个附件"

@@ -174,6 +174,8 @@ typedef struct {
 	int level;          /* 1..4 (the font of the level); 0: not a heading */
 	bool written;       /* the number was written in the plan */
 	bool counted;       /* it takes part in the numbering sequence */
+	bool plain;         /* a paragraph typed where a heading belongs
+	                       ("一、指导思想" without ##), numbered as one */
 	HeadNumStyle style; /* of the number printed */
 	int value;          /* its value (the written one when written) */
 	char text[32];      /* the number as printed ("（二）"); for a run-in

@@ -14,12 +14,15 @@
 
 #include "model.h"
 #include "template.h"
+#include "util.h"
 
 /* ---- heading numbers ---- */
 
 typedef struct {
 	int count[5];     /* per level 1..4: the last number used */
-	char last[5][32]; /* that number as printed */
+	char last[5][32]; /* the number last written or printed there */
+	int alt[5];       /* after a wrong number: its written value (see
+	                     number_take), else 0 */
 	int level;        /* level of the last Markdown heading, 0 before any */
 } Numbering;
 
@@ -27,23 +30,33 @@ static void restart_below(Numbering *n, int level)
 {
 	for (int l = level + 1; l <= 4; l++) {
 		n->count[l] = 0;
+		n->alt[l] = 0;
 		n->last[l][0] = '\0';
 	}
 }
 
-/* Take a number (written or supplied) at level into the sequence. */
+/* Take a number (written or supplied) at level into the sequence.  One
+ * mistake is one finding: a wrong number is taken as a slip for the one
+ * wanted (（三） written as （五）), so the next is judged against that;
+ * unless the next one follows the wrong number, which shows that a
+ * number was skipped (一、二、四、五: only 四、 is wrong). */
 static void number_take(Numbering *n, HeadRes *h)
 {
+	int l = h->level;
 	h->counted = true;
-	h->expect = n->count[h->level] + 1;
-	snprintf(h->prev, sizeof h->prev, "%s", n->last[h->level]);
+	h->expect = n->count[l] + 1;
+	snprintf(h->prev, sizeof h->prev, "%s", n->last[l]);
 	if (!h->written) {
 		h->value = h->expect;
 		headnum_format(h->style, h->value, h->text);
+	} else if (h->value != h->expect && n->alt[l] && h->value == n->alt[l] + 1) {
+		h->expect = h->value;
 	}
-	n->count[h->level] = h->value;
-	snprintf(n->last[h->level], sizeof n->last[h->level], "%s", h->text);
-	restart_below(n, h->level);
+	bool wrong = h->value != h->expect;
+	n->count[l] = wrong ? h->expect : h->value;
+	n->alt[l] = wrong ? h->value : 0;
+	snprintf(n->last[l], sizeof n->last[l], "%s", h->text);
+	restart_below(n, l);
 }
 
 /* A Markdown heading: ## is level 1 … ##### level 4; # and ###### are
@@ -91,10 +104,63 @@ static void resolve_runin(Numbering *n, Block *b)
 		number_take(n, h);
 }
 
+/* A paragraph of the body's top level that reads like a numbered
+ * heading typed as plain text ("一、指导思想" without ##): one short line
+ * with no sentence in it.  It takes its place in the numbering like the
+ * heading it should be, and the checker asks for the ## (plain). */
+static void resolve_plain(Numbering *n, Block *b)
+{
+	const Text *t = &b->text;
+	HeadNum w = headnum_parse(t->s, t->len);
+	int level = headnum_level_of_style(w.style);
+	if (level == 0 || w.len >= t->len || utf8_count(t->s, t->len) > 30 ||
+	    strstr(t->s, "。") || strchr(t->s, '\n') ||
+	    (t->nsegs && t->segs[0].line != t->segs[t->nsegs - 1].line))
+		return;
+	HeadRes *h = &b->head;
+	h->plain = true;
+	h->level = level;
+	h->written = true;
+	h->style = w.style;
+	h->value = w.value;
+	size_t len = w.len;
+	while (len > 0 && t->s[len - 1] == ' ')
+		len--;
+	snprintf(h->text, sizeof h->text, "%.*s", (int)len, t->s);
+	n->level = level;
+	number_take(n, h);
+}
+
 static bool starts_with(const Text *t, const char *lit)
 {
 	size_t l = strlen(lit);
 	return t->s && t->len >= l && memcmp(t->s, lit, l) == 0;
+}
+
+typedef struct {
+	Numbering *num;
+	const Block *root;
+} Walk;
+
+/* Is b one of the body's top-level blocks? */
+static bool is_top(const Walk *w, const Block *b)
+{
+	/* The body's kids are in document order; b is one of them when the
+	 * search finds it (the check costs a binary search, not a scan). */
+	const Block *r = w->root;
+	size_t lo = 0, hi = r->nkids;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		const Block *k = r->kids[mid];
+		if (k == b)
+			return true;
+		if (k->pos.line < b->pos.line ||
+		    (k->pos.line == b->pos.line && k->pos.col < b->pos.col))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return false;
 }
 
 static void resolve_block(const Block *cb, void *ctx)
@@ -102,22 +168,24 @@ static void resolve_block(const Block *cb, void *ctx)
 	/* block_walk hands out const pointers; the tree is the plan's own
 	 * and this pass is the one place that completes it. */
 	Block *b = (Block *)cb;
-	Numbering *n = ctx;
+	Walk *n = ctx;
 	if (b->type == BLK_HEADING) {
-		resolve_heading(n, b);
+		resolve_heading(n->num, b);
 	} else if (b->type == BLK_PARAGRAPH) {
 		if (b->runin.s && b->runin.len)
-			resolve_runin(n, b);
-		else
-			b->attachment_note = starts_with(&b->text, "附件：");
+			resolve_runin(n->num, b);
+		else if (!(b->attachment_note = starts_with(&b->text, "附件：")) &&
+		         b->text.s && is_top(n, b))
+			resolve_plain(n->num, b);
 	}
 }
 
 void plan_resolve_body(Plan *p)
 {
-	Numbering n;
-	memset(&n, 0, sizeof n);
-	block_walk(p->body, resolve_block, &n);
+	Numbering num;
+	memset(&num, 0, sizeof num);
+	Walk w = {&num, p->body};
+	block_walk(p->body, resolve_block, &w);
 }
 
 /* ---- the front matter ---- */
