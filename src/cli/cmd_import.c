@@ -7,10 +7,11 @@
 #include <sys/stat.h>
 
 #include "cli.h"
+#include "i18n.h"
 #include "import.h"
 #include "util.h"
 
-static const char usage[] =
+static const char *const usage = N_(
 	"usage: fangan import [-o PLAN.md] [--force] [--year YYYY] FILE\n"
 	"\n"
 	"Read an existing plan, a Word document (.docx) or plain text (.txt, .md;\n"
@@ -28,7 +29,7 @@ static const char usage[] =
 	"  -h, --help      this help\n"
 	"\n"
 	"Exit status: 0 written (its path is printed), 2 the file could not be\n"
-	"read or imported, the plan exists, or bad arguments.\n";
+	"read or imported, the plan exists, or bad arguments.\n");
 
 /* plans/TITLE.md, or plans/STEM.md when the text has no title. */
 static char *default_output(const char *title, const char *input)
@@ -72,7 +73,7 @@ int cmd_import(int argc, char **argv)
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
 		if (!rest && (!strcmp(a, "-h") || !strcmp(a, "--help"))) {
-			fputs(usage, stdout);
+			fputs(_(usage), stdout);
 			return 0;
 		} else if (!rest && !strcmp(a, "--")) {
 			rest = true;
@@ -81,7 +82,7 @@ int cmd_import(int argc, char **argv)
 		} else if (!rest && ((v = opt_value("-o", argc, argv, &i)) ||
 		                     (v = opt_value("--output", argc, argv, &i)))) {
 			if (!*v) {
-				fputs(usage, stderr);
+				fputs(_(usage), stderr);
 				return 2;
 			}
 			out = v;
@@ -89,29 +90,30 @@ int cmd_import(int argc, char **argv)
 			char *end;
 			long y = strtol(v, &end, 10);
 			if (*end || y < 1949 || y > 2999) {
-				fprintf(stderr, "fangan import: --year wants a year like 2020, not '%s'\n", v);
+				fprintf(stderr, _("fangan import: --year wants a year like 2020, not '%s'\n"), v);
 				return 2;
 			}
 			opts.year = (int)y;
 		} else if (!rest && a[0] == '-' && a[1]) {
-			fprintf(stderr, "fangan import: unknown option '%s'\n%s", a, usage);
+			fprintf(stderr, _("fangan import: unknown option '%s'\n"), a);
+			fputs(_(usage), stderr);
 			return 2;
 		} else if (in) {
-			fprintf(stderr, "fangan import: one FILE only ('%s' and '%s')\n", in, a);
+			fprintf(stderr, _("fangan import: one FILE only ('%s' and '%s')\n"), in, a);
 			return 2;
 		} else {
 			in = a;
 		}
 	}
 	if (!in) {
-		fputs(usage, stderr);
+		fputs(_(usage), stderr);
 		return 2;
 	}
 	struct stat st;
 	if (stat(in, &st) != 0)
 		return fail(in, strerror(errno));
 	if (!S_ISREG(st.st_mode))
-		return fail(in, "不是普通文件（是文件夹、管道或设备），请指定一个Word文档或文本文件");
+		return fail(in, _("not a regular file (a folder, a pipe or a device); give a Word document or a text file"));
 	char *err = NULL;
 	Import *im = import_open(in, &opts, &err);
 	if (!im) {
@@ -122,8 +124,8 @@ int cmd_import(int argc, char **argv)
 	char *path = out ? xstrdup(out) : default_output(import_title(im), in);
 	int rc = 0;
 	if (!force && lstat(path, &st) == 0) {
-		fprintf(stderr, "fangan import: %s already exists; not overwriting it "
-		        "(use -o for another name, or --force)\n", path);
+		fprintf(stderr, _("fangan import: %s already exists; not overwriting it "
+		                  "(use -o for another name, or --force)\n"), path);
 		rc = 2;
 	} else {
 		if (!out)

@@ -25,6 +25,7 @@
 #include <zip.h>
 
 #include "headnum.h"
+#include "i18n.h"
 #include "import_int.h"
 
 #define MAX_STYLES 1024
@@ -96,8 +97,7 @@ static char *read_part(zip_t *z, const char *name, size_t *len, bool need, char 
 	zip_int64_t idx = zip_name_locate(z, name, 0);
 	if (idx < 0) {
 		if (need)
-			*err = xstrdup("这个ZIP文件不是Word文档（里面没有word/document.xml）。"
-			               "请导入Word保存的.docx文件");
+			*err = xstrdup(_("this ZIP file is not a Word document (it has no word/document.xml); import a .docx saved by Word"));
 		return NULL;
 	}
 	zip_stat_t st;
@@ -106,7 +106,7 @@ static char *read_part(zip_t *z, const char *name, size_t *len, bool need, char 
 		goto too_big;
 	zip_file_t *f = zip_fopen_index(z, (zip_uint64_t)idx, 0);
 	if (!f) {
-		*err = xasprintf("Word文档中的%s无法解压，文件可能已损坏", name);
+		*err = xasprintf(_("%s in the Word document cannot be unpacked; the file may be damaged"), name);
 		return NULL;
 	}
 	size_t cap = 1 << 16, n = 0;
@@ -125,7 +125,7 @@ static char *read_part(zip_t *z, const char *name, size_t *len, bool need, char 
 		if (r < 0) {
 			zip_fclose(f);
 			free(buf);
-			*err = xasprintf("Word文档中的%s解压出错，文件可能已损坏", name);
+			*err = xasprintf(_("%s in the Word document failed to unpack; the file may be damaged"), name);
 			return NULL;
 		}
 		if (r == 0)
@@ -141,8 +141,7 @@ static char *read_part(zip_t *z, const char *name, size_t *len, bool need, char 
 	*len = n;
 	return buf;
 too_big:
-	*err = xasprintf("Word文档中的%s解压后超过%u MB，不像正常的方案（可能是“压缩炸弹”），"
-	                 "不予读取", name, IMPORT_MAX_BYTES >> 20);
+	*err = xasprintf(_("%s in the Word document unpacks to more than %u MB, more than any plan (a ZIP bomb?); not read"), name, IMPORT_MAX_BYTES >> 20);
 	return NULL;
 }
 
@@ -159,14 +158,13 @@ static xmlDoc *parse(const char *buf, size_t len, const char *name, char **err)
 {
 	/* Word never writes a DTD; one here can only declare entities. */
 	if (contains(buf, len, "<!DOCTYPE") || contains(buf, len, "<!ENTITY")) {
-		*err = xasprintf("Word文档中的%s含有DTD或实体声明，正常的Word文档不会有，"
-		                 "为安全起见不予读取", name);
+		*err = xasprintf(_("%s in the Word document declares a DTD or entities, which Word never writes; not read, to be safe"), name);
 		return NULL;
 	}
 	xmlDoc *doc = xmlReadMemory(buf, (int)len, name, NULL,
 	                            XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
 	if (!doc)
-		*err = xasprintf("Word文档中的%s不是有效的XML，文件可能已损坏", name);
+		*err = xasprintf(_("%s in the Word document is not valid XML; the file may be damaged"), name);
 	return doc;
 }
 
@@ -476,14 +474,12 @@ bool docx_read(Import *im, const char *path, char **err)
 	int zerr = 0;
 	zip_t *z = zip_open(path, ZIP_RDONLY, &zerr);
 	if (!z) {
-		*err = xstrdup("不是有效的Word文档（.docx）：文件不是ZIP格式，或者已经损坏。"
-		               "如果它其实是旧版Word文档（.doc）或文本，请另存为.docx或.txt后再导入");
+		*err = xstrdup(_("not a valid Word document (.docx): the file is not a ZIP or is damaged; if it is really an old Word document (.doc) or text, save it as .docx or .txt and import that"));
 		return false;
 	}
 	zip_int64_t entries = zip_get_num_entries(z, 0);
 	if (entries < 0 || entries > IMPORT_MAX_ENTRIES) {
-		*err = xasprintf("Word文档中的条目过多（%lld个），不像正常的方案文档，不予读取",
-		                 (long long)entries);
+		*err = xasprintf(_("the Word document has too many entries (%lld) for a plan; not read"), (long long)entries);
 		zip_discard(z);
 		return false;
 	}

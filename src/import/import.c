@@ -6,6 +6,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "i18n.h"
 #include "import_int.h"
 
 /* The type an attachment's title implies. */
@@ -83,27 +84,24 @@ Import *import_open(const char *path, const ImportOpts *opts, char **err)
 	char *data = NULL;
 	bool ok = false;
 	if (!f) {
-		*err = xasprintf("无法读取文件：%s", strerror(errno));
+		*err = xasprintf(_("cannot read the file: %s"), strerror(errno));
 	} else if (hl >= 4 && !memcmp(head, "\xd0\xcf\x11\xe0", 4)) {
-		*err = xstrdup("这是旧版Word文档（.doc）或其他Office旧格式，无法直接读取。"
-		               "请在Word或WPS中“另存为”Word文档（.docx）后再导入");
+		*err = xstrdup(_("this is an old Word document (.doc) or another old Office format; save it as a Word document (.docx) in Word or WPS and import that"));
 	} else if (hl >= 5 && !memcmp(head, "%PDF-", 5)) {
-		*err = xstrdup("这是PDF文件，无法导入。请导入原来的Word文档（.docx），"
-		               "或把PDF中的文字复制到文本文件（.txt）中再导入");
+		*err = xstrdup(_("this is a PDF, which cannot be imported; import the Word document (.docx) it was made from, or copy its text into a text file (.txt) and import that"));
 	} else if (is_docx(path, head, hl)) {
 		im->unit = "段";
 		ok = docx_read(im, path, err);
 	} else if (!(data = read_file(path, IMPORT_MAX_BYTES, &len)) && errno == EFBIG) {
-		*err = xasprintf("文件超过%u MB，不像一份方案。请只导入方案本身（Word文档或文本）",
-		                 IMPORT_MAX_BYTES >> 20);
+		*err = xasprintf(_("the file is larger than %u MB, more than any plan; import the plan itself (a Word document or text)"), IMPORT_MAX_BYTES >> 20);
 	} else if (!data) {
-		*err = xasprintf("无法读取文件：%s", strerror(errno));
+		*err = xasprintf(_("cannot read the file: %s"), strerror(errno));
 	} else {
 		ok = text_read(im, data, len, err);
 	}
 	free(data);
 	if (ok && im->nlines == 0) {
-		*err = xstrdup("文件中没有文字");
+		*err = xstrdup(_("the file has no text"));
 		ok = false;
 	}
 	if (!ok) {

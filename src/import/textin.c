@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "headnum.h"
+#include "i18n.h"
 #include "import_int.h"
 
 /* Convert GB18030 to UTF-8; NULL when the bytes are not GB18030. */
@@ -154,8 +155,7 @@ void join_broken(Import *im)
 bool text_read(Import *im, const char *data, size_t len, char **err)
 {
 	if (memchr(data, '\0', len)) {
-		*err = xstrdup("这不是文本文件（含有二进制的零字节）。如果它是UTF-16编码的文本，"
-		               "请用记事本“另存为”UTF-8编码；如果是Word文件，请保存为.docx后再导入");
+		*err = xstrdup(_("this is not a text file (it has NUL bytes); save UTF-16 text as UTF-8 (Notepad: Save As), a Word file as .docx, and import that"));
 		return false;
 	}
 	char *conv = NULL;
@@ -167,13 +167,12 @@ bool text_read(Import *im, const char *data, size_t len, char **err)
 		size_t clen;
 		conv = from_gb18030(data, len, &clen);
 		if (!conv) {
-			*err = xstrdup("文件既不是UTF-8编码，也不是GB18030（GBK）编码的文本，无法读取。"
-			               "请在编辑器中把它另存为UTF-8编码的文本后再导入");
+			*err = xstrdup(_("the text is neither UTF-8 nor GB18030 (GBK); save it as UTF-8 text in an editor and import that"));
 			return false;
 		}
 		data = conv;
 		len = clen;
-		note(im, "文件是GB18030（GBK）编码，已转换为UTF-8");
+		note(im, "%s", _("the file is GB18030 (GBK) text, converted to UTF-8"));
 	}
 	/* Control characters other than line ends and tabs: binary junk. */
 	size_t ctl = 0;
@@ -183,8 +182,7 @@ bool text_read(Import *im, const char *data, size_t len, char **err)
 			ctl++;
 	}
 	if (ctl > 8 && ctl * 100 > len) {
-		*err = xstrdup("这不像文本文件（含有大量控制字符）。请导入Word文档（.docx）"
-		               "或纯文本（.txt），不要导入图片、PDF或压缩包");
+		*err = xstrdup(_("this does not look like text (many control characters); import a Word document (.docx) or plain text (.txt), not a picture, PDF or archive"));
 		free(conv);
 		return false;
 	}
@@ -196,7 +194,7 @@ bool text_read(Import *im, const char *data, size_t len, char **err)
 		i += n + (nl ? 1 : 0);
 		if (im->nlines >= IMPORT_MAX_LINES) {
 			free(conv);
-			*err = xasprintf("文件有%u行以上，不像一份方案（方案一般不超过几千行）", IMPORT_MAX_LINES);
+			*err = xasprintf(_("the file has more than %u lines, more than any plan (a plan has a few thousand at most)"), IMPORT_MAX_LINES);
 			return false;
 		}
 		SrcLine *l = import_add_line(im, data + i - n - (nl ? 1 : 0), n, lineno);
