@@ -21,6 +21,9 @@ usage: pages_check.py OUTDIR PLANDIR
     wide, never below the title's size: a long name is squeezed (长体,
     characters narrower than high) down to 60 %, then takes two lines.
 
+  - paper.md: the 版记 at the foot of the form's even page 2 (2 pages,
+    not 4), under the form's last rule with a line's room between.
+
 Lines and rules are read from the PDF (layout_check.pages_of: poppler's
 line boxes; forms_check.read_pdf: the rules from the content streams).
 Prints one line per failed check and "pagecheck: N passed, M failed".
@@ -166,10 +169,28 @@ def mark(outdir, md):
                   f"{x1 - x0:.1f} pt)")
 
 
+def paper(outdir, md):
+    pdf = os.path.join(outdir, "paper", "paper.pdf")
+    pages = forms_check.read_pdf(pdf)
+    check(len(pages) == 2, f"paper: {len(pages)} pages, want 2 (the 版记 under the form)")
+    last = pages[-1]
+    text = "".join(w[0] for w in last.words)
+    check("抄送" in text and "申报单位" in text, "paper: the 版记 on the form's page")
+    thick = 0.35 * MM
+    rec = [r[1] for r in last.rules if abs(r[4] - thick) < 0.05 and r[3] - r[1] < 0.01]
+    top = min(rec) if rec else 0
+    form = [max(r[1], r[3]) for r in last.rules if max(r[1], r[3]) < top - 0.01]
+    if rec and form:
+        gap = min(rec) - max(form)
+        check(gap >= layout_check.PITCH_L - 1, f"paper: the 版记 {gap:.1f} pt under the form, "
+              "want a blank line")
+
+
 def main():
     outdir, plandir = sys.argv[1], sys.argv[2]
     for md in sorted(glob.glob(os.path.join(plandir, "cc-*.md"))):
         record(outdir, md)
+    paper(outdir, os.path.join(plandir, "paper.md"))
     for md in sorted(glob.glob(os.path.join(plandir, "mark-*.md"))):
         mark(outdir, md)
     for md in sorted(glob.glob(os.path.join(plandir, "title-*.md"))):

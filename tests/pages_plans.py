@@ -13,6 +13,8 @@ usage: pages_plans.py DIR
                 (a heading never ends a page, and keeps two lines);
   cc-N.md       a 抄送 of N organs and a long 印发机关 (版记 wrapping).
   mark-N.md     标志 (header:) of 4 to 46 characters: its size and 长体.
+  paper.md      a form on page 2 with room for the 版记 once its writing
+                lines shrink: 2 pages, not a blank page and a 版记 page.
   title-N.md    titles that used to break inside words (“五星／级”,
                 “模范机／关”, “深／入開展”, “五大／提升”), and one with the
                 author's own line break.
@@ -90,6 +92,21 @@ def main():
           .format(extra="") + "正文。\n")
     for i, org in enumerate(ISSUERS):
         write(d, f"mark-{i}.md", HEAD.format(extra=f"header: {org}文件\n") + "正文。\n")
+    write(d, "paper.md", HEAD.format(extra="""cc: [市委组织部, 市委宣传部]
+printed_by: 中共某某市直属机关工作委员会办公室
+printed_on: 2020-03-02
+attachments:
+  - id: apply
+    type: form
+    title: 示范点创建申报表
+    fields:
+      - 申报单位
+      - {name: 负责人, width: half}
+      - {name: 联系电话, width: half}
+      - {name: 基本情况, lines: 6}
+      - {name: 主要做法, lines: 6}
+      - {name: 单位党组织意见, sign: true}
+""") + "请填写附件。\n\n附件：示范点创建申报表\n")
     for n in (1, 3, 9, 12):
         extra = ("cc: [" + ", ".join(ORGANS[:n]) + "]\n"
                  "printed_by: 中共某某市直属机关工作委员会办公室暨市直机关党建工作质量提升行动领导小组办公室\n"

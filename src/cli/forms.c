@@ -36,7 +36,7 @@ static int write_one(const Plan *p, size_t i, const char *unit, const char *path
 	if (p->attachments[i].title.s)
 		m.title = p->attachments[i].title.s;
 	Canvas *doc = canvas_new(fs, &m);
-	Flow flow = {0, 0};
+	Flow flow = {0, 0, 0};
 	char *label = attach_label(p, i, true);
 	bool ok = attach_draw(p, i, label, unit, fs, g, doc, &flow, d);
 	free(label);

@@ -101,7 +101,8 @@ bool attach_draw(const Plan *p, size_t i, const char *label, const char *unit,
 		return false;
 	bool landscape = kind != TPL_FORM && tpl->table.landscape;
 	AttCtx c = {.sheet = sheet_make(doc, fs, g, landscape, flow->pages), .p = p, .a = a,
-	            .label = label, .d = d, .ok = true};
+	            .label = label, .d = d, .ok = true,
+	            .reserve = flow->reserve * geo_line_pitch(g)};
 	double low;
 	if (kind == TPL_FORM)
 		low = form_draw(&c, &tpl->form, unit);

@@ -28,6 +28,10 @@
 typedef struct {
 	int pages;
 	int last_used;
+	/* In: grid lines a form should leave free at the foot of its page
+	 * (the 版记 and the blank line above it) when its writing lines can
+	 * shrink (to the template's min-line) for them; 0 for none. */
+	int reserve;
 } Flow;
 
 /* "附件2" ("附件" when the plan has one attachment); for an attachment

@@ -17,6 +17,8 @@ typedef struct {
 	const char *label;
 	Diags *d;
 	bool ok;              /* no character was missing */
+	double reserve;       /* pt a form leaves free at its page's foot
+	                         when it can (Flow.reserve) */
 	char **strs;          /* strings made for cells (numbers, dates) */
 	size_t nstrs, cap;
 } AttCtx;

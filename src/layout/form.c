@@ -50,6 +50,32 @@ static void set_heights(Table *t, const RowNeed *need, const TplForm *f, double 
 	table_heights(t);
 }
 
+/* Rows at the template's line height when they fit in avail, else at
+ * the tallest line height down to min-line that fits; true when one
+ * does.  When none does, the rows keep the template's line height. */
+static bool fit(Table *t, const RowNeed *need, const TplForm *f, double avail, double cap)
+{
+	set_heights(t, need, f, f->line, cap);
+	if (table_rows_h(t, 0, t->nrows) <= avail)
+		return true;
+	set_heights(t, need, f, f->line_min, cap);
+	if (table_rows_h(t, 0, t->nrows) > avail) {
+		set_heights(t, need, f, f->line, cap);
+		return false;
+	}
+	double lo = f->line_min, hi = f->line;
+	for (int k = 0; k < 30; k++) {
+		double mid = (lo + hi) / 2;
+		set_heights(t, need, f, mid, cap);
+		if (table_rows_h(t, 0, t->nrows) <= avail)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	set_heights(t, need, f, lo, cap);
+	return true;
+}
+
 static void fill_cells(TCell *label, TCell *value, const Field *fd, const TplForm *f,
                        const char *unit)
 {
@@ -154,29 +180,14 @@ double form_draw(AttCtx *c, const TplForm *f, const char *unit)
 	}
 	c->ok &= table_measure(&t, s->fs, c->p->path, c->d);
 
-	/* One page if the writing lines can be squeezed to fit it.  No box is
-	 * taller than the room under the title, so even a field of 40 lines
-	 * starts on the first page and stays on one. */
+	/* One page if the writing lines can be squeezed to fit it, leaving
+	 * room for the 版记 when asked and possible.  No box is taller than
+	 * the room under the title, so even a field of 40 lines starts on the
+	 * first page and stays on one. */
 	double avail = y - (s->top - s->height);
 	double cap = avail > 2 * f->row ? avail : s->height - 1;
-	set_heights(&t, need, f, f->line, cap);
-	if (table_rows_h(&t, 0, t.nrows) > avail) {
-		set_heights(&t, need, f, f->line_min, cap);
-		if (table_rows_h(&t, 0, t.nrows) <= avail) {
-			double lo = f->line_min, hi = f->line;
-			for (int k = 0; k < 30; k++) {
-				double mid = (lo + hi) / 2;
-				set_heights(&t, need, f, mid, cap);
-				if (table_rows_h(&t, 0, t.nrows) <= avail)
-					lo = mid;
-				else
-					hi = mid;
-			}
-			set_heights(&t, need, f, lo, cap);
-		} else {
-			set_heights(&t, need, f, f->line, cap);
-		}
-	}
+	if (!(c->reserve > 0 && fit(&t, need, f, avail - c->reserve, cap)))
+		fit(&t, need, f, avail, cap);
 	double low = att_table(c, &t, y, NULL);
 	free(need);
 	table_free(&t);

@@ -46,9 +46,14 @@ bool layout_plan_keep(const Plan *p, const FontSet *fs, const Geometry *g,
 	bool ok = !c->col.failed;
 	int pages = paginate(&c->col, g);
 	parts_anchor(&c->parts, &c->col, g);
-	Flow flow = {pages, draw_column(doc, fs, g, &c->col, pages, 1, &c->parts)};
+	Flow flow = {pages, draw_column(doc, fs, g, &c->col, pages, 1, &c->parts), 0};
 	for (size_t i = 0; i < p->nattachments; i++) {
 		char *label = attach_label(p, i, false);
+		/* The last attachment, when it starts on an even page, makes room
+		 * for the 版记 at its foot if it can: no blank page and 版记 page
+		 * after it (§7.4 on the last even page). */
+		flow.reserve = i + 1 == p->nattachments && c->rec.present && g->record_on_even &&
+		               (flow.pages + 1) % 2 == 0 ? c->rec.slots + 1 : 0;
 		ok &= attach_draw(p, i, label, NULL, fs, g, doc, &flow, d);
 		free(label);
 	}
