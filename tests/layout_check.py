@@ -15,9 +15,11 @@ numbers, so a wrong constant in the C code shows up here.  Prints one
 line per failed check and "layout: N passed, M failed" at the end; exit
 status 1 when anything failed.
 """
+import os
 import re
 import subprocess
 import sys
+import tempfile
 import xml.etree.ElementTree as ET
 
 import yaml
@@ -31,9 +33,13 @@ PITCH_C = BODY_W / 28                 # character pitch
 PITCH_L = (BODY_H - 16) / 21          # line pitch (spec §12, choice B)
 HALF = 8                              # a 3号 line's middle below its top
 DOCX = "--docx" in sys.argv[1:]
+LINE16 = (15, 21)                     # poppler's box of a 3号 line: the em box
+MARK = 24                             # a line taller than this is the 标志
 if DOCX:
     PITCH_L = 579 / 20                # docGrid linePitch (choice A)
     HALF = PITCH_L / 2
+    LINE16 = (19.5, 22)               # LibreOffice's: ascent + descent, 1.3 em
+    MARK = 31
 TOL = 1 * MM                          # the standard's ±1 mm
 # A landscape table page (§8) is the portrait page turned: its 版心 keeps
 # its place on the paper, the 订口 (28 mm) on top, the 天头 (37 mm) right.
@@ -198,6 +204,9 @@ def check_plan(md, pdf):
     body_pages = 0
     full_pages = 0
     tables = table_pages(pages, attachment_types(md))
+    half = HALF
+    if DOCX:
+        half += grid_phase(pages, tables)
     for n, lines in enumerate(pages, 1):
         nums = [l for l in lines if is_pagenum(l[0])]
         body = [l for l in lines if not is_pagenum(l[0])]
@@ -224,7 +233,12 @@ def check_plan(md, pdf):
         left, top, right, bottom = (L_LEFT, L_TOP, L_RIGHT, L_BOTTOM) if land else \
             (LEFT, TOP, RIGHT, BOTTOM)
         for (t, x0, y0, x1, y1) in body:
-            check(x0 >= left - TOL and x1 <= right + TOL,
+            # LibreOffice reads w:overflowPunct the other way round from
+            # Word (writerfilter: overflowPunct=0 turns hanging
+            # punctuation on), so there a closing mark may hang past the
+            # edge that Word keeps it inside.
+            hang = 16 if DOCX and t and t[-1] in NO_START else 0
+            check(x0 >= left - TOL and x1 <= right + TOL + hang,
                   f"page {n}: line '{t[:12]}' outside the 版心 ({x0:.1f}..{x1:.1f})")
             if n in tables:
                 check(y0 >= top - TOL and y1 <= bottom + TOL,
@@ -239,7 +253,7 @@ def check_plan(md, pdf):
         # Tables of attachments are not on it either.
         if n in tables:
             continue
-        text16 = [l for l in body if 15 <= l[4] - l[2] <= 21]
+        text16 = [l for l in body if LINE16[0] <= l[4] - l[2] <= LINE16[1]]
         if n == 1:
             # the title is the last large line (the red mark is above it)
             titles = [l for l in body if l[4] - l[2] > 21]
@@ -250,7 +264,7 @@ def check_plan(md, pdf):
         text16 = [l for l in text16 if l[0] != post]
         for (t, x0, y0, x1, y1) in text16:
             # the em box of grid line k is centred 8 pt under its top
-            k = ((y0 + y1) / 2 - HALF - TOP) / PITCH_L
+            k = ((y0 + y1) / 2 - half - TOP) / PITCH_L
             if y0 < TOP - TOL or y1 > BOTTOM + TOL:
                 continue      # the 版记 is not on the grid
             check(abs(k - round(k)) * PITCH_L <= 1.0,
@@ -265,19 +279,25 @@ def check_plan(md, pdf):
             if not all(ord(ch) >= 0x2E80 or ch in "“”‘’—…·" for ch in s):
                 continue
             count = len(s) + round((x0 - LEFT) / PITCH_C)
-            nxt = text16[i + 1][0].replace(" ", "") if i + 1 < len(text16) else ""
+            nxt = text16[i + 1][0] if i + 1 < len(text16) else first_line(pages, n)
+            nxt = nxt.replace(" ", "")
             pulled = count == 29 and s[-1] in NO_START
             pushed = count == 27 and (nxt[:1] in NO_END or (len(nxt) > 1 and nxt[1] in NO_START)
                                       or s[-1] in NO_START)
+            # LibreOffice (ICU) also keeps a number with the closing mark
+            # after it (量。1。 goes down whole): the characters pushed
+            # down hold a closing mark.
+            pushed |= DOCX and 25 <= count < 28 and any(
+                ch in NO_START for ch in nxt[1:29 - count])
             check(count == 28 or pulled or pushed,
                   f"page {n}: a full line holds {count} characters, want 28: {s[:10]}")
         if n > 1 and len(text16) >= 2:
             body_pages += 1
-            top = min((l[2] + l[4]) / 2 - HALF for l in text16)
+            top = min((l[2] + l[4]) / 2 - half for l in text16)
             check(abs(top - TOP) <= TOL, f"page {n}: first line {top - TOP:.2f} pt from the 版心 top")
             if len(text16) == 22:
                 full_pages += 1
-                bottom = max((l[2] + l[4]) / 2 + HALF if DOCX else l[4] for l in text16)
+                bottom = max((l[2] + l[4]) / 2 + half if DOCX else l[4] for l in text16)
                 check(abs(bottom - BOTTOM) <= TOL,
                       f"page {n}: 22nd line ends {bottom - BOTTOM:.2f} pt from the 版心 bottom")
             check(len(text16) <= 22, f"page {n}: {len(text16)} lines, at most 22")
@@ -317,22 +337,85 @@ def check_plan(md, pdf):
         if body and re.fullmatch(r"附件\d*", body[0][0].replace(" ", "")):
             t, x0, y0, x1, y1 = body[0]
             check(abs(x0 - left) <= TOL, f"page {n}: '{t}' not 顶格 ({x0 - left:.2f} pt)")
-            check(abs((y0 + y1) / 2 - HALF - top) <= TOL, f"page {n}: '{t}' not on line 1")
+            check(abs((y0 + y1) / 2 - half - top) <= TOL, f"page {n}: '{t}' not on line 1")
             if len(body) > 1:
                 t2, _, y0, _, y1 = body[1]
-                check(abs((y0 + y1) / 2 - HALF - top - 2 * PITCH_L) <= TOL,
+                check(abs((y0 + y1) / 2 - half - top - 2 * PITCH_L) <= TOL,
                       f"page {n}: attachment title '{t2[:8]}' not on line 3")
     # --- page 1: 版头 -------------------------------------------------------------
     first = pages[0]
-    mark = [l for l in first if l[4] - l[2] > 24]
+    mark = [l for l in first if l[4] - l[2] > MARK]
     if mark and fmt in ("document", "文件", "minutes", "纪要") and \
             not isinstance(meta.get("issuer"), list):
         t, x0, y0, x1, y1 = mark[0]
         check(abs(y0 - (TOP + 35 * MM)) <= 2 * TOL,
               f"red header top {(y0 - TOP) / MM:.1f} mm below the 版心 top, want 35")
         check(abs((x0 + x1) / 2 - (LEFT + RIGHT) / 2) <= TOL, "red header centred")
+        if DOCX and meta.get("doc_number"):
+            check_red_line(pdf, first, str(meta["doc_number"]))
     if failed > before:
         print(f"  in {pdf}: {len(pages)} pages, {full_pages} full")
+
+
+def first_line(pages, n):
+    """The text of the first 3号 line of page n + 1 (1-based n), or ""."""
+    if n >= len(pages):
+        return ""
+    for (t, x0, y0, x1, y1) in pages[n]:
+        if LINE16[0] <= y1 - y0 <= LINE16[1] and not is_pagenum(t):
+            return t
+    return ""
+
+
+def grid_phase(pages, tables):
+    """DOCX: where the 3号 lines sit in their grid lines, from all of them
+    (the median); within ±1 mm of the middle.  The text's place inside a
+    grid line is the substituted font's ascent and descent, which the
+    document does not set."""
+    offs = []
+    for n, lines in enumerate(pages, 1):
+        if n in tables:
+            continue
+        for (t, x0, y0, x1, y1) in lines:
+            mid = (y0 + y1) / 2
+            if LINE16[0] <= y1 - y0 <= LINE16[1] and TOP <= mid <= BOTTOM and not is_pagenum(t):
+                offs.append((mid - HALF - TOP + PITCH_L / 2) % PITCH_L - PITCH_L / 2)
+    if not offs:
+        return 0
+    phase = sorted(offs)[len(offs) // 2]
+    check(abs(phase) <= TOL, f"text {phase:.2f} pt from the middle of its grid line")
+    return phase
+
+
+def check_red_line(pdf, first, doc_number):
+    """DOCX: the red line (a paragraph border in the converted PDF, drawn
+    in RGB) as wide as the 版心, 4 mm under the 发文字号 (§7.2.7)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        q = os.path.join(tmp, "q.pdf")
+        subprocess.run(["qpdf", "--qdf", "--object-streams=disable", pdf, q], check=True)
+        data = open(q, "rb").read().decode("latin-1")
+    m = re.search(r"%% Contents for page 1\n.*?stream\n(.*?)\nendstream", data, re.S)
+    reds, stroke, at = [], None, None
+    for line in (m.group(1).splitlines() if m else []):
+        tok = line.split()
+        if tok[-1:] == ["RG"] and len(tok) >= 4:
+            stroke = tuple(float(v) for v in tok[-4:-1])
+        elif tok[-1:] == ["m"] and len(tok) >= 3:
+            at = (float(tok[-3]), float(tok[-2]))
+        elif tok[-2:] == ["l", "S"] and at and stroke:
+            x, y = float(tok[-4]), float(tok[-3])
+            if abs(y - at[1]) < 0.01 and stroke[0] > 0.9 and stroke[1] < 0.5:
+                reds.append((min(x, at[0]), PAGE_H - y, max(x, at[0])))
+    reds = sorted(set(reds))
+    check(len(reds) == 1, f"one red line ({len(reds)})")
+    num = [l for l in first if l[0].replace(" ", "") == doc_number.replace(" ", "")]
+    check(bool(num), f"the 发文字号 {doc_number} on page 1")
+    if reds and num:
+        x0, y, x1 = reds[0]
+        check(abs(x1 - x0 - BODY_W) <= TOL and abs(x0 - LEFT) <= TOL,
+              f"red line {x0:.1f}..{x1:.1f}, want the 版心's width")
+        gap = y - ((num[0][2] + num[0][4]) / 2 + 8)   # from the em box's bottom
+        check(abs(gap - 4 * MM) <= TOL, f"red line {gap / MM:.2f} mm under the 发文字号, want 4")
 
 
 def first_diff(a, b):

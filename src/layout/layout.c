@@ -58,6 +58,7 @@ bool layout_plan_keep(const Plan *p, const FontSet *fs, const Geometry *g,
 		free(label);
 	}
 	c->pages = flow.pages;
+	c->last_used = flow.last_used;
 	c->record = record_place(g, &c->rec, flow.pages, flow.last_used);
 	draw_record_last(doc, g, &c->rec, flow.pages, flow.last_used);
 	if (keep)

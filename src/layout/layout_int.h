@@ -126,6 +126,7 @@ struct Composed {
 	Parts parts;          /* 版头 and signature block, placed (parts.h) */
 	Record rec;
 	int pages;            /* pages before the 版记's own, attachments included */
+	int last_used;        /* the last grid line taken on the last of them */
 	RecordPlace record;
 };
 

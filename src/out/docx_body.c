@@ -235,6 +235,30 @@ static void record_anchor(DocxCtx *c, SectKind kind)
 	xw_end(w);
 }
 
+/* The 版记 at the foot of the page: blank grid lines from line `from`
+ * down to it, the table, and the paragraph Word wants after a table,
+ * 1 pt tall, taken out of the table's last row. */
+static void record(DocxCtx *c, int from)
+{
+	const Record *r = &c->k->rec;
+	for (int k = from; k < c->g->lines - r->slots; k++)
+		docx_blank(c);
+	docx_record(c, r, 50); /* 1 pt for it and 1.5 pt to spare for rounding */
+	xmlTextWriterPtr w = c->w;
+	xw_start(w, "w:p");
+	xw_start(w, "w:pPr");
+	xw_val(w, "w:snapToGrid", "0");
+	xw_start(w, "w:spacing");
+	xw_attr(w, "w:line", "20");
+	xw_attr(w, "w:lineRule", "exact");
+	xw_end(w);
+	xw_start(w, "w:rPr");
+	xw_vall(w, "w:sz", 2);
+	xw_end(w);
+	xw_end(w);
+	xw_end(w);
+}
+
 void docx_document(DocxCtx *c, Buf *out)
 {
 	xmlBufferPtr buf;
@@ -253,16 +277,14 @@ void docx_document(DocxCtx *c, Buf *out)
 	case RECORD_NONE:
 		break;
 	case RECORD_LAST_PAGE:
-		docx_record(c, &c->k->rec);
-		docx_blank(c);
+		record(c, c->k->last_used + 1);
 		break;
 	case RECORD_NEXT_PAGE:
 	case RECORD_AFTER_BLANK:
 		/* The 版记 on a page of its own, without a number: the body's
 		 * section ends here; the next starts on an even page. */
 		record_anchor(c, SECT_BODY);
-		docx_record(c, &c->k->rec);
-		docx_blank(c);
+		record(c, 0);
 		break;
 	}
 	bool own = c->k->record == RECORD_NEXT_PAGE || c->k->record == RECORD_AFTER_BLANK;

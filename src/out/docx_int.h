@@ -105,13 +105,16 @@ typedef struct {
 	int span;         /* grid columns taken (0 = 1) */
 } DocxCell;
 void docx_table_begin(DocxCtx *c, const double *widths, size_t n, double pad);
-/* header: repeated at the top of every page (tblHeader). */
-void docx_table_row(DocxCtx *c, const DocxCell *cells, size_t n, bool header);
+/* header: repeated at the top of every page (tblHeader); lines: the
+ * grid lines the layout gave the row, which it takes rule included. */
+void docx_table_row(DocxCtx *c, const DocxCell *cells, size_t n, bool header, int lines);
 void docx_table_end(DocxCtx *c);
 /* Column rows col->v[i…] (LN_ROW, from a row_first to its row_last) as
  * one table; returns the index after it. */
 size_t docx_column_table(DocxCtx *c, const Column *col, size_t i);
-/* The 版记 at the foot of the 版心: rules and lines as the layout made it. */
-void docx_record(DocxCtx *c, const Record *r);
+/* The 版记, rules and lines as the layout made them, each row its grid
+ * lines tall, rules included, less below twips at the foot for the
+ * paragraph that must follow a table. */
+void docx_record(DocxCtx *c, const Record *r, long below);
 
 #endif

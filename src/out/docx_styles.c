@@ -138,8 +138,12 @@ void docx_styles(const Geometry *g, Buf *out)
 	xw_start(w, "w:pPr");
 	xw_start(w, "w:widowControl");
 	xw_end(w);
-	/* no extra space between Chinese and Latin letters or digits
-	 * (2020年), as the PDF sets them */
+	/* Punctuation may hang past the margin (Word's default, said
+	 * outright): LibreOffice reads overflowPunct the other way round
+	 * (writerfilter maps 1 to no hanging) and, when it does hang a 。
+	 * before a digit, drops it from the page.  No extra space between
+	 * Chinese and Latin letters or digits (2020年), as the PDF. */
+	xw_val(w, "w:overflowPunct", "1");
 	xw_val(w, "w:autoSpaceDE", "0");
 	xw_val(w, "w:autoSpaceDN", "0");
 	xw_val(w, "w:jc", "both");

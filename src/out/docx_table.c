@@ -8,14 +8,21 @@
  * stay on the document grid, as the PDF sets each cell line on a grid
  * line.
  *
- * The 版记 (§7.4) is a table too: floating at the foot of the 版心 on its
- * page, a 0.35 mm rule above and below, 0.25 mm between 抄送 and the
- * 印发机关/印发日期 line; one 4号 character in on either side.
+ * The 版记 (§7.4) is a table too, its rows on the grid lines the layout
+ * gave them at the foot of the 版心 (blank grid lines down to it, as the
+ * layout left them): a 0.35 mm rule above and below, 0.25 mm between
+ * 抄送 and the 印发机关/印发日期 line; one 4号 character in on either
+ * side.  (A floating table or a frame would stay at the foot whatever
+ * Word's page breaks, but LibreOffice sets a floating table as wide as
+ * the text area in the flow, and drops a framed paragraph's borders.)
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "docx_int.h"
+
+/* The tables' rules: 0.5 pt (w:sz 4), in twips. */
+#define RULE_TWIPS 10
 
 /* Rule width in eighths of a point. */
 static long eighths(double pt)
@@ -94,13 +101,26 @@ void docx_table_begin(DocxCtx *c, const double *widths, size_t n, double pad)
 	c->tbl_n = n;
 }
 
-static void cell_para(DocxCtx *c, const DocxCell *cell)
+/* A row of `lines` grid lines is that tall with its rule: each line of
+ * its cells a little less than a grid line (line_h twips), the rest
+ * after the paragraph. */
+static void cell_para(DocxCtx *c, const DocxCell *cell, long line_h, long after, bool keep)
 {
 	xmlTextWriterPtr w = c->w;
 	FontRole sr = ROLE_BODY;
 	xw_start(w, "w:p");
 	xw_start(w, "w:pPr");
-	docx_off_grid(c);
+	if (keep) {
+		/* a header row stays with the row after it */
+		xw_start(w, "w:keepNext");
+		xw_end(w);
+	}
+	xw_val(w, "w:snapToGrid", "0");
+	xw_start(w, "w:spacing");
+	xw_attrl(w, "w:after", after);
+	xw_attrl(w, "w:line", line_h);
+	xw_attr(w, "w:lineRule", "exact");
+	xw_end(w);
 	xw_start(w, "w:ind");
 	xw_attr(w, "w:left", "0");
 	xw_attr(w, "w:right", "0");
@@ -120,9 +140,13 @@ static void cell_para(DocxCtx *c, const DocxCell *cell)
 	xw_end(w);
 }
 
-void docx_table_row(DocxCtx *c, const DocxCell *cells, size_t n, bool header)
+void docx_table_row(DocxCtx *c, const DocxCell *cells, size_t n, bool header, int lines)
 {
 	xmlTextWriterPtr w = c->w;
+	if (lines < 1)
+		lines = 1;
+	long room = lines * c->line - RULE_TWIPS;
+	long line_h = room / lines, after = room - line_h * lines;
 	xw_start(w, "w:tr");
 	xw_start(w, "w:trPr");
 	xw_start(w, "w:cantSplit");
@@ -149,7 +173,7 @@ void docx_table_row(DocxCtx *c, const DocxCell *cells, size_t n, bool header)
 			xw_vall(w, "w:gridSpan", span);
 		xw_val(w, "w:vAlign", "center");
 		xw_end(w);
-		cell_para(c, &cells[k]);
+		cell_para(c, &cells[k], line_h, after, header);
 		xw_end(w);
 	}
 	xw_end(w);
@@ -179,7 +203,7 @@ size_t docx_column_table(DocxCtx *c, const Column *col, size_t i)
 		for (size_t k = 0; k < m; k++)
 			cells[k] = (DocxCell){l->cells[k].runs, l->cells[k].nruns,
 			                      header ? TS_CENTER : TS_LEFT, l->cells[k].size, 1};
-		docx_table_row(c, cells, m, header);
+		docx_table_row(c, cells, m, header, l->slots);
 		if (l->row_last) {
 			i++;
 			break;
@@ -190,10 +214,11 @@ size_t docx_column_table(DocxCtx *c, const Column *col, size_t i)
 	return i;
 }
 
-/* A 版记 cell; hang: the later lines' indent under the first name of a
- * wrapped 抄送 (pt from the cell's text edge), 0 for none. */
+/* A 版记 cell: one line of text in a row of `lines` grid lines that is
+ * `room` twips tall without its rules; hang: the later lines' indent
+ * under the first name of a wrapped 抄送 (pt from the cell's text edge). */
 static void record_cell(DocxCtx *c, const char *s, const char *jc, int span, long width,
-                        double hang)
+                        double hang, int lines, long room)
 {
 	xmlTextWriterPtr w = c->w;
 	xw_start(w, "w:tc");
@@ -208,7 +233,13 @@ static void record_cell(DocxCtx *c, const char *s, const char *jc, int span, lon
 	xw_start(w, "w:p");
 	xw_start(w, "w:pPr");
 	xw_val(w, "w:pStyle", "Record");
-	docx_off_grid(c);
+	xw_val(w, "w:snapToGrid", "0");
+	long line_h = room / lines;
+	xw_start(w, "w:spacing");
+	xw_attrl(w, "w:after", room - line_h * lines);
+	xw_attrl(w, "w:line", line_h);
+	xw_attr(w, "w:lineRule", "exact");
+	xw_end(w);
 	xw_start(w, "w:ind");
 	xw_attrl(w, "w:left", TWIPS(hang));
 	xw_attrl(w, "w:hanging", TWIPS(hang));
@@ -221,25 +252,26 @@ static void record_cell(DocxCtx *c, const char *s, const char *jc, int span, lon
 	xw_end(w);
 }
 
-void docx_record(DocxCtx *c, const Record *r)
+void docx_record(DocxCtx *c, const Record *r, long below)
 {
 	xmlTextWriterPtr w = c->w;
 	const Geometry *g = c->g;
-	long width = TWIPS(g->body_w), half = width / 2;
+	long width = TWIPS(g->body_w);
+	/* the 印发机关 and 印发日期 cells split where the layout put the date,
+	 * less the cell's margin and a character's room, so that another
+	 * font's wider digits do not wrap the date */
+	long half = r->printed ? TWIPS(r->printed_x - 2 * g->size_small) : width / 2;
+	if (half < width / 4 || half > width - 20)
+		half = width / 2;
 	long thick = eighths(g->record_thick), thin = eighths(g->record_thin);
 	xw_start(w, "w:tbl");
 	xw_start(w, "w:tblPr");
-	/* Floating at the bottom of the 版心, full width. */
-	xw_start(w, "w:tblpPr");
-	xw_attr(w, "w:leftFromText", "0");
-	xw_attr(w, "w:rightFromText", "0");
-	xw_attr(w, "w:vertAnchor", "margin");
-	xw_attr(w, "w:horzAnchor", "margin");
-	xw_attr(w, "w:tblpXSpec", "center");
-	xw_attr(w, "w:tblpYSpec", "bottom");
-	xw_end(w);
 	xw_start(w, "w:tblW");
 	xw_attrl(w, "w:w", width);
+	xw_attr(w, "w:type", "dxa");
+	xw_end(w);
+	xw_start(w, "w:tblInd");
+	xw_attr(w, "w:w", "0");
 	xw_attr(w, "w:type", "dxa");
 	xw_end(w);
 	xw_start(w, "w:tblBorders");
@@ -261,20 +293,30 @@ void docx_record(DocxCtx *c, const Record *r)
 	double widths[2] = {half / 20.0, (width - half) / 20.0};
 	long total;
 	grid(w, widths, 2, &total);
+	/* Each row as many grid lines as the layout gave it, its rule above
+	 * taken out of it (and the last row's rule below, and `below` for
+	 * the paragraph after the table). */
+	long rthick = r->plain ? 0 : (long)(g->record_thick * 20 + 0.5);
+	long rthin = r->plain ? 0 : (long)(g->record_thin * 20 + 0.5);
+	bool two = r->cc && (r->printer || r->printed);
 	if (r->cc) {
-		xw_start(w, "w:tr");
+		int lines = r->cc_para.nlines > 0 ? (int)r->cc_para.nlines : 1;
+		long room = lines * c->line - rthick - (two ? 0 : rthick + below);
 		/* wrapped as the layout wrapped it: later lines under the
 		 * first name */
 		double hang = 0;
 		if (r->cc_para.nlines > 1 && r->cc_para.lines[1].npieces)
 			hang = r->cc_para.lines[1].pieces[0].x - g->size_small;
-		record_cell(c, r->cc, "left", 2, width, hang > 0 ? hang : 0);
+		xw_start(w, "w:tr");
+		record_cell(c, r->cc, "left", 2, width, hang > 0 ? hang : 0, lines, room);
 		xw_end(w);
 	}
 	if (r->printer || r->printed) {
+		int lines = r->printer_para.nlines > 0 ? (int)r->printer_para.nlines : 1;
+		long room = lines * c->line - (two ? rthin : rthick) - rthick - below;
 		xw_start(w, "w:tr");
-		record_cell(c, r->printer, "left", 1, half, 0);
-		record_cell(c, r->printed, "right", 1, width - half, 0);
+		record_cell(c, r->printer, "left", 1, half, 0, lines, room);
+		record_cell(c, r->printed, "right", 1, width - half, 0, lines, room);
 		xw_end(w);
 	}
 	xw_end(w);

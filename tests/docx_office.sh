@@ -1,0 +1,66 @@
+#!/bin/sh
+# The DOCX proved from outside: every NAME.docx of plans/ and the test
+# plans is converted by LibreOffice (soffice --headless, one call for
+# all of them, with a profile of its own so that parallel runs do not
+# collide) and the converted PDF is measured with the checks of our own
+# PDFs (tests/layout_check.py --docx): edges, 28 characters a line, the
+# grid, 22 lines a full page, page numbers, the 版头 and red line, the
+# text paragraph by paragraph.  The page count is compared with our PDF
+# up to the first form, ledger or score sheet (their pages come with the
+# attachments' DOCX writer).
+#
+# The GB/T 9704 fonts (仿宋_GB2312, 方正小标宋简体, 黑体, 楷体_GB2312,
+# 宋体) are licensed and not installed here; a fontconfig file maps them
+# to the free fonts fangan's own PDF uses for them, as an office's
+# installed fonts would serve them — so LibreOffice sets the same
+# characters in the same widths, and any difference is the document's.
+F=${1:-./fangan}
+. tests/lib.sh
+need soffice || { finish office; exit 1; }
+need pdftotext
+need pdfinfo
+
+PLANS="plans/five-upgrades.md plans/model-demonstration.md plans/model-organ.md plans/five-star-service.md"
+for md in tests/plans/*.md; do
+	case $md in *glyph-missing*) continue ;; esac
+	PLANS="$PLANS $md"
+done
+# shellcheck disable=SC2086
+"$F" build -j 1 -o "$T/out" $PLANS >"$T/log" 2>"$T/err"
+[ $? -le 1 ] && ok || { no "build"; cat "$T/err"; }
+cat >"$T/fonts.conf" <<'XML'
+<?xml version="1.0"?>
+<!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">
+<fontconfig>
+  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>
+XML
+for pair in "仿宋_GB2312:AR PL SungtiL GB" "方正小标宋简体:AR PL SungtiL GB" \
+	"楷体_GB2312:AR PL KaitiM GB" "黑体:WenQuanYi Zen Hei" "宋体:AR PL UMing CN"; do
+	cat >>"$T/fonts.conf" <<XML
+  <match target="pattern"><test name="family"><string>${pair%%:*}</string></test>
+    <edit name="family" mode="assign" binding="strong"><string>${pair#*:}</string></edit></match>
+XML
+done
+echo "</fontconfig>" >>"$T/fonts.conf"
+mkdir -p "$T/conv"
+FONTCONFIG_FILE=$T/fonts.conf soffice -env:UserInstallation=file://$T/profile --headless \
+	--convert-to pdf --outdir "$T/conv" "$T"/out/*/*.docx >"$T/soffice.log" 2>&1
+args=""
+for md in $PLANS; do
+	n=$(basename "$md" .md)
+	[ -f "$T/out/$n/$n.docx" ] || continue
+	conv="$T/conv/$n.pdf"
+	[ -s "$conv" ] && ok || { no "LibreOffice converted $n.docx"; cat "$T/soffice.log"; continue; }
+	args="$args $md $conv"
+	# Pages up to the first table attachment (or all), ours and theirs.
+	ours=$(python3 tests/docx_pages.py "$md" "$T/out/$n/$n.pdf")
+	theirs=$(python3 tests/docx_pages.py "$md" "$conv")
+	[ "$ours" = "$theirs" ] && ok || no "$n: LibreOffice sets $theirs pages of the DOCX where our PDF has $ours"
+done
+# shellcheck disable=SC2086
+out=$(python3 tests/layout_check.py --docx $args)
+p=$(echo "$out" | sed -n 's/^layout: \([0-9]*\) passed, \([0-9]*\) failed.*/\1/p')
+f=$(echo "$out" | sed -n 's/^layout: \([0-9]*\) passed, \([0-9]*\) failed.*/\2/p')
+pass=$((pass + ${p:-0})); fail=$((fail + ${f:-1}))
+[ "${f:-1}" -eq 0 ] || echo "$out" | grep -v '^layout:' | head -40
+finish office
