@@ -112,6 +112,19 @@ five-star-school rating-gap,rating-overlap,rating-overlap -
 model-organ - -
 EOF
 
+# A plan file itself (.md): its front matter is dropped, its Markdown
+# marks read, and the body comes back the same but for the 附件说明,
+# which becomes the attachments.
+for n in five-upgrades model-demonstration model-organ; do
+	expect 0 "re-import $n" "$F" import -o "$T/re-$n.md" "plans/$n.md"
+	awk '/^---$/ { c++; next } c >= 2' "plans/$n.md" | grep -v '^附件：\|^[0-9]\.' >"$T/a"
+	awk '/^---$/ { c++; next } c >= 2' "$T/re-$n.md" >"$T/b"
+	diff "$T/a" "$T/b" | grep -q '^[<>] *[^ ]' && { no "re-import of $n changes the body:"; diff "$T/a" "$T/b" | head; } || ok
+	$PY tests/import_check.py timeline "$T/re-$n.md" "plans/$n.md" >"$T/cmp" && ok ||
+		{ no "re-import of $n changes the timeline"; cat "$T/cmp"; }
+done
+has "attachment id from the end of the title" "$T/re-model-organ.md" "  - id: 机关各党支部创建五星党支部工作台账"
+
 # The Word headings and bold leads come out as ## and **…**.
 has "styled heading" "$T/plan-five-upgrades-styled-docx.md" "## 四、实施步骤"
 has "styled run-in" "$T/plan-five-upgrades-styled-docx.md" "**（一）动员部署阶段（2020年3月10日前）。**"

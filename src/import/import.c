@@ -26,7 +26,8 @@ static const char *attach_type(const char *title)
 }
 
 /* An id from the title: its letters and digits (no quotes, no
- * punctuation), at most 16 of them, made unique with a number. */
+ * punctuation), the last 20 of them when there are more (the end names
+ * the kind: …工作台账), made unique with a number. */
 static void name_attachments(Import *im)
 {
 	for (size_t i = 0; i < im->nattach; i++) {
@@ -34,7 +35,7 @@ static void name_attachments(Import *im)
 		a->type = attach_type(a->title);
 		Buf id = {0};
 		size_t count = 0;
-		for (size_t k = 0; a->title[k] && count < 16;) {
+		for (size_t k = 0; a->title[k];) {
 			uint32_t cp;
 			int len = utf8_decode((const unsigned char *)a->title + k, strlen(a->title + k), &cp);
 			if (len <= 0)
@@ -46,6 +47,17 @@ static void name_attachments(Import *im)
 				count++;
 			}
 			k += (size_t)len;
+		}
+		if (count > 20) {
+			/* Keep the last 20 characters. */
+			size_t skip = 0;
+			for (size_t drop = count - 20; drop > 0; drop--) {
+				skip++;
+				while (skip < id.len && ((unsigned char)id.s[skip] & 0xC0) == 0x80)
+					skip++;
+			}
+			memmove(id.s, id.s + skip, id.len - skip + 1);
+			id.len -= skip;
 		}
 		if (!id.len)
 			buf_printf(&id, "attachment%zu", i + 1);
@@ -97,7 +109,10 @@ Import *import_open(const char *path, const ImportOpts *opts, char **err)
 	} else if (!data) {
 		*err = xasprintf(_("cannot read the file: %s"), strerror(errno));
 	} else {
-		ok = text_read(im, data, len, err);
+		size_t pn = strlen(path);
+		bool md = (pn > 3 && !strcasecmp(path + pn - 3, ".md")) ||
+		          (pn > 9 && !strcasecmp(path + pn - 9, ".markdown"));
+		ok = text_read(im, data, len, md, err);
 	}
 	free(data);
 	if (ok && im->nlines == 0) {

@@ -91,6 +91,7 @@ struct Import {
 	char *note;         /* 附注: （此件公开发布） */
 	const char *unit;   /* what a source line is called: 行 (text), 段 (Word) */
 	int year;           /* the year dates without one fall in */
+	int front_year;     /* the date's year in a .md's own front matter */
 	char *year_note;
 	Day cstart, cend;
 	char *campaign_note;
@@ -110,7 +111,7 @@ struct Import {
 };
 
 /* Sources into lines.  Both return false with a Chinese message in *err. */
-bool text_read(Import *im, const char *data, size_t len, char **err);
+bool text_read(Import *im, const char *data, size_t len, bool markdown, char **err);
 bool docx_read(Import *im, const char *path, char **err);
 /* Add a paragraph (takes a copy of text, cleaned). */
 SrcLine *import_add_line(Import *im, const char *text, size_t len, int line);

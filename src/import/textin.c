@@ -3,12 +3,14 @@
  * The bytes are UTF-8 (a BOM is dropped) or else GB18030, converted with
  * iconv; anything else, and anything that looks binary (NUL bytes, many
  * control characters), is refused with a message saying what to do.
- * Each line is cleaned (import_clean).  join_broken, for text and Word
+ * Each line is cleaned (import_clean); a Markdown file loses its marks
+ * (## , **, \ escapes) and any front matter it already has.  join_broken, for text and Word
  * alike, joins a line that stops mid-sentence to the next one that
  * continues it (text copied from a PDF or a narrow web page).
  */
 #include <errno.h>
 #include <iconv.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -152,7 +154,32 @@ void join_broken(Import *im)
 	im->nlines = w;
 }
 
-bool text_read(Import *im, const char *data, size_t len, char **err)
+/* A Markdown source: heading marks, quote marks, ** and backslash
+ * escapes off, so the text reads as a clerk would have typed it. */
+static void strip_markdown(SrcLine *l)
+{
+	char *s = l->text, *w = s;
+	const char *r = s;
+	size_t h = strspn(r, "#");
+	if (h >= 1 && h <= 6 && r[h] == ' ')
+		r += h + 1;
+	else if (r[0] == '>' && r[1] == ' ')
+		r += 2;
+	for (; *r; r++) {
+		if (r[0] == '*' && r[1] == '*') {
+			r++;
+			continue;
+		}
+		if (r[0] == '\\' && r[1] && strchr("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~", r[1]))
+			r++;
+		*w++ = *r;
+	}
+	if (w > s && w[-1] == '\\') /* a hard line break */
+		w--;
+	*w = '\0';
+}
+
+bool text_read(Import *im, const char *data, size_t len, bool markdown, char **err)
 {
 	if (memchr(data, '\0', len)) {
 		*err = xstrdup(_("this is not a text file (it has NUL bytes); save UTF-16 text as UTF-8 (Notepad: Save As), a Word file as .docx, and import that"));
@@ -187,6 +214,7 @@ bool text_read(Import *im, const char *data, size_t len, char **err)
 		return false;
 	}
 	int lineno = 0;
+	bool in_front = false;
 	for (size_t i = 0; i < len;) {
 		const char *nl = memchr(data + i, '\n', len - i);
 		size_t n = nl ? (size_t)(nl - (data + i)) : len - i;
@@ -198,6 +226,21 @@ bool text_read(Import *im, const char *data, size_t len, char **err)
 			return false;
 		}
 		SrcLine *l = import_add_line(im, data + i - n - (nl ? 1 : 0), n, lineno);
+		if (markdown && lineno == 1 && !strcmp(l->text, "---")) {
+			in_front = true;
+			l->text[0] = '\0';
+		} else if (in_front) {
+			int y;
+			if (!strncmp(l->text, "date: ", 6) && sscanf(l->text + 6, "%4d-", &y) == 1)
+				im->front_year = y;
+			if (!strcmp(l->text, "---")) {
+				in_front = false;
+				note(im, "第1至%d行是已有的前置信息（YAML），已略去：导入只读正文", lineno);
+			}
+			l->text[0] = '\0';
+		} else if (markdown) {
+			strip_markdown(l);
+		}
 		if (!l->text[0]) {
 			free(l->text);
 			im->nlines--;

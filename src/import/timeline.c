@@ -42,12 +42,13 @@ static bool vague(DaySpan s)
 	return s.lo != s.hi && !whole_month(s);
 }
 
-/* The year dates without one fall in: --year, else the first written
- * year in the text, else the 发文字号's, else this year (noted). */
+/* The year dates without one fall in: --year, else the year of the
+ * date in a plan file's own front matter, else the first written year in
+ * the text, else the 发文字号's, else this year (noted). */
 static void find_year(Import *im)
 {
-	if (im->opts.year) {
-		im->year = im->opts.year;
+	if (im->opts.year || im->front_year) {
+		im->year = im->opts.year ? im->opts.year : im->front_year;
 		return;
 	}
 	CnDate d[MAX_DATES];
