@@ -29,6 +29,7 @@
 #include "fname.h"
 #include "diag.h"
 #include "docx.h"
+#include "fontcache.h"
 #include "fonts.h"
 #include "forms.h"
 #include "geometry.h"
@@ -40,7 +41,8 @@
 #include "i18n.h"
 
 static const char *const usage = N_(
-	"usage: fangan build [-o OUTDIR] [-j N] [--force] [-v] [-q] [--fonts DIR] PATH...\n"
+	"usage: fangan build [-o OUTDIR] [-j N] [--force] [-v] [-q] [--fonts DIR]\n"
+	"                    [--no-cache] PATH...\n"
 	"\n"
 	"Check each plan and, when it has no errors, write OUTDIR/NAME/NAME.pdf:\n"
 	"the plan as an official document laid out to GB/T 9704-2012, with its\n"
@@ -56,6 +58,8 @@ static const char *const usage = N_(
 	"  -q, --quiet    print no warnings (errors still show)\n"
 	"  --fonts DIR    the fonts folder with fonts.map (default: fonts/ beside\n"
 	"                 the plans, else ./fonts, else the installed one)\n"
+	"  --no-cache     choose the fonts afresh, without the font cache in\n"
+	"                 $XDG_CACHE_HOME/fangan (see fangan fonts)\n"
 	"  -h, --help     this help\n"
 	"\n"
 	"The findings of a plan are printed again when it is up to date.  The\n"
@@ -371,6 +375,8 @@ int cmd_build(int argc, char **argv)
 			fonts = v;
 		} else if (!strcmp(a, "--force")) {
 			force = true;
+		} else if (!strcmp(a, "--no-cache")) {
+			fontcache_enable(false);
 		} else if (!strcmp(a, "-v") || !strcmp(a, "--verbose")) {
 			verbose = true;
 		} else if (!strcmp(a, "-q") || !strcmp(a, "--quiet")) {

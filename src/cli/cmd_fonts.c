@@ -4,19 +4,24 @@
 #include <string.h>
 
 #include "cli.h"
+#include "fontcache.h"
 #include "fonts.h"
 #include "util.h"
 #include "i18n.h"
 
 static const char *const usage = N_(
-	"usage: fangan fonts [--fonts DIR]\n"
+	"usage: fangan fonts [--fonts DIR] [--no-cache]\n"
 	"\n"
 	"Print, for each font role (title 小标宋, body 仿宋, h1 黑体, h2 楷体, h3, h4,\n"
 	"pagenum 宋体), the chain of font files that draw it, most preferred\n"
 	"first, and why each was chosen: a line of DIR/fonts.map, a fontconfig\n"
-	"family, or a free Debian fallback.\n"
+	"family, or a free Debian fallback.  The choice is kept in a cache,\n"
+	"$XDG_CACHE_HOME/fangan (~/.cache/fangan), used while fonts.map, the fonts\n"
+	"and fontconfig's configuration stay the same; the line \"font cache\"\n"
+	"says whether it was used or written.\n"
 	"\n"
 	"  --fonts DIR    the fonts folder (default: ./fonts, else the installed one)\n"
+	"  --no-cache     choose afresh, neither reading nor writing the cache\n"
 	"  -h, --help     this help\n");
 
 int cmd_fonts(int argc, char **argv)
@@ -28,6 +33,8 @@ int cmd_fonts(int argc, char **argv)
 			return 0;
 		} else if ((v = opt_value("--fonts", argc, argv, &i))) {
 			dir = v;
+		} else if (!strcmp(argv[i], "--no-cache")) {
+			fontcache_enable(false);
 		} else {
 			fprintf(stderr, _("fangan fonts: unknown argument '%s'\n"), argv[i]);
 			fputs(_(usage), stderr);

@@ -38,7 +38,8 @@
 #include "i18n.h"
 
 static const char *const usage = N_(
-	"usage: fangan watch [-o OUTDIR] [-j N] [--force] [-v] [-q] [--fonts DIR] PATH...\n"
+	"usage: fangan watch [-o OUTDIR] [-j N] [--force] [-v] [-q] [--fonts DIR]\n"
+	"                    [--no-cache] PATH...\n"
 	"\n"
 	"Build the plans as fangan build does, then wait, and build again each\n"
 	"time a plan, its text attachments, a template, fonts.map or a font in\n"
@@ -257,7 +258,8 @@ static bool takes_value(const char *a)
 
 static bool known_flag(const char *a)
 {
-	static const char *const flags[] = {"--force", "-v", "--verbose", "-q", "--quiet", NULL};
+	static const char *const flags[] = {"--force", "-v", "--verbose", "-q", "--quiet",
+	                                    "--no-cache", NULL};
 	for (size_t k = 0; flags[k]; k++)
 		if (!strcmp(a, flags[k]))
 			return true;

@@ -23,9 +23,10 @@ __attribute__((weak)) const char *__lsan_default_suppressions(void)
 	return "leak:libfontconfig.so\n";
 }
 
+static int state; /* 0 untried, 1 ready, -1 failed */
+
 static bool fc_ready(void)
 {
-	static int state; /* 0 untried, 1 ready, -1 failed */
 	if (state == 0)
 		state = FcInit() ? 1 : -1;
 	return state == 1;
@@ -169,4 +170,23 @@ void fontdir_close(FontDir *fd)
 		return;
 	FcFontSetDestroy(fd->set);
 	free(fd);
+}
+
+static void each(FcStrList *l, void (*dep)(void *ctx, const char *path), void *ctx)
+{
+	if (!l)
+		return;
+	FcChar8 *s;
+	while ((s = FcStrListNext(l)) != NULL)
+		dep(ctx, (const char *)s);
+	FcStrListDone(l);
+}
+
+void fontfind_deps(void (*dep)(void *ctx, const char *path), void *ctx)
+{
+	if (state != 1)
+		return;
+	each(FcConfigGetConfigFiles(NULL), dep, ctx);
+	each(FcConfigGetConfigDirs(NULL), dep, ctx);
+	each(FcConfigGetFontDirs(NULL), dep, ctx);
 }

@@ -22,4 +22,10 @@ FontDir *fontdir_open(const char *dir);
 bool fontdir_find(FontDir *fd, const char *family, char **file, unsigned *index);
 void fontdir_close(FontDir *fd);
 
+/* What the system configuration's answers depend on, for the font cache
+ * (fontcache.h): each configuration file fontconfig read and each font
+ * folder it scans, given to dep(ctx, path).  Nothing when fontconfig was
+ * not used in this process. */
+void fontfind_deps(void (*dep)(void *ctx, const char *path), void *ctx);
+
 #endif

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "fontcache.h"
 #include "fontfind.h"
 #include "fontmap.h"
 
@@ -210,8 +211,43 @@ static void resolve(FontSet *fs, FontRole role, const FontMap *map,
 	add_free_font(fs, role, &hanamin_b, "CJK extension fallback");
 }
 
+/* The FontSet a cache entry describes (fontcache.h). */
+static FontSet *from_cache(const FontCacheEntry *e)
+{
+	FontSet *fs = xcalloc(1, sizeof *fs);
+	for (size_t i = 0; i < e->nlinks; i++) {
+		const FontCacheLink *l = &e->links[i];
+		if (l->role >= 0 && l->role < ROLE_COUNT)
+			add(fs, (FontRole)l->role, l->path, l->index, xstrdup(l->why));
+	}
+	for (size_t i = 0; i < e->nnotes; i++)
+		note(fs, xstrdup(e->notes[i]));
+	fs->map_path = e->map_path ? xstrdup(e->map_path) : NULL;
+	return fs;
+}
+
+static void to_cache(const FontSet *fs, const char *fonts_dir)
+{
+	FontCacheEntry e = {0};
+	for (int r = 0; r < ROLE_COUNT; r++)
+		for (size_t i = 0; i < fs->n[r]; i++)
+			fontcache_add_link(&e, r, face_path(fs->chain[r][i].face),
+			                   face_index(fs->chain[r][i].face), fs->chain[r][i].why);
+	for (size_t i = 0; i < fs->nnotes; i++)
+		fontcache_add_note(&e, fs->notes[i]);
+	e.map_path = fs->map_path ? xstrdup(fs->map_path) : NULL;
+	fontcache_write(fonts_dir, &e);
+	fontcache_entry_free(&e);
+}
+
 FontSet *fontset_new(const char *fonts_dir, char **err)
 {
+	FontCacheEntry cached;
+	if (fontcache_read(fonts_dir, &cached)) {
+		FontSet *fs = from_cache(&cached);
+		fontcache_entry_free(&cached);
+		return fs;
+	}
 	FontSet *fs = xcalloc(1, sizeof *fs);
 	FontMap map = {0};
 	bool have_map = false;
@@ -247,6 +283,7 @@ FontSet *fontset_new(const char *fonts_dir, char **err)
 		resolve(fs, (FontRole)r, have_map ? &map : NULL, fonts_dir, fdir);
 	fontdir_close(fdir);
 	fontmap_free(&map);
+	to_cache(fs, fonts_dir);
 	return fs;
 }
 
@@ -331,6 +368,9 @@ void fontset_describe(const FontSet *fs, Buf *out)
 		buf_printf(out, "mapping file: %s\n", fs->map_path);
 	else
 		buf_puts(out, "mapping file: none\n");
+	const char *cpath, *cstate = fontcache_state(&cpath);
+	if (cstate)
+		buf_printf(out, "font cache: %s (%s)\n", cpath ? cpath : "none", cstate);
 	for (int r = 0; r < ROLE_COUNT; r++) {
 		buf_printf(out, "%s:\n", role_names[r]);
 		if (fs->n[r] == 0)
