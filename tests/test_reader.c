@@ -287,6 +287,51 @@ static void test_resolve(void **state)
 	diag_free(&d);
 }
 
+/* YAML mistakes clerks make: each one Chinese error at its own line and
+ * column, and nothing else (no rule judges front matter that failed). */
+static void yaml_mistake(const char *src, int line, int col, const char *rule,
+                         const char *message)
+{
+	Diags d = {0};
+	Plan *p = check_str(src, &d);
+	if (d.n != 1 || d.v[0].pos.line != line || d.v[0].pos.col != col ||
+	    strcmp(d.v[0].rule, rule) || strcmp(d.v[0].message, message)) {
+		for (size_t i = 0; i < d.n; i++)
+			print_message("%d:%d %s [%s]\n", d.v[i].pos.line, d.v[i].pos.col,
+			              d.v[i].message, d.v[i].rule);
+		fail_msg("wanted %d:%d %s", line, col, message);
+	}
+	plan_free(p);
+	diag_free(&d);
+}
+
+static void test_yaml_mistakes(void **state)
+{
+	(void)state;
+	yaml_mistake("---\ntitle： 测试\nissuer: 某单位\ndate: 2020-03-01\n---\n正文。\n", 2, 6,
+	             "yaml-syntax", "键“title”后面是全角冒号“：”，YAML只认半角冒号：请写成“title: ”（半角冒号加一个空格）");
+	yaml_mistake("---\ntitle: 测试\nphases:\n\t- name: 甲\n---\n正文。\n", 4, 1, "yaml-syntax",
+	             "缩进里有制表符（Tab），YAML只能用空格缩进：请把它换成空格");
+	yaml_mistake("---\ntitle: 测试\nphases:\n  \xc2\xa0- name: 甲\n---\n正文。\n", 4, 3, "yaml-syntax",
+	             "这里有一个不换行空格（U+00A0），YAML只认普通的半角空格：请把它换成半角空格");
+	yaml_mistake("---\ntitle: 测试\nissuer:\xe3\x80\x80某单位\n---\n正文。\n", 3, 8, "yaml-syntax",
+	             "这里有一个全角空格（U+3000），YAML只认普通的半角空格：请把它换成半角空格");
+	yaml_mistake("---\ntitle: 测试\nissuer: 某单位\n\n## 一、指导思想\n\n正文。\n", 5, 1,
+	             "front-matter", "前置元数据没有结束：这一行已是正文，请在它前面加一行“---”");
+	yaml_mistake("---\ntitle: \"测试\nissuer: 某单位\ndate: 2020-03-01\n---\n正文。\n", 2, 8,
+	             "yaml-syntax", "引号没有配对：这个值以\"开头，但到行尾也没有结束的引号，请补上");
+
+	/* What is fine stays fine: a full-width space inside a value, a
+	 * full-width colon in a block of text, quotes closed. */
+	Diags d = {0};
+	Plan *p = parse_str("---\ntitle: \"测试　方案\"\nissuer: 'O''Neil'\nnote: |\n"
+	                    "  附注：title： 这是正文\n  第二行\ndate: 2020-03-01\n---\n正文。\n", &d);
+	assert_int_equal(d.n, 0);
+	assert_string_equal(p->title.s, "测试　方案");
+	plan_free(p);
+	diag_free(&d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -301,6 +346,7 @@ int main(void)
 		cmocka_unit_test(test_positions_after_escapes),
 		cmocka_unit_test(test_attachments_and_fields),
 		cmocka_unit_test(test_resolve),
+		cmocka_unit_test(test_yaml_mistakes),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

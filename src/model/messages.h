@@ -13,11 +13,21 @@
 
 /* yaml-syntax */
 #define MSG_YAML_SYNTAX R_YAML_SYNTAX, "%s"
+#define MSG_YAML_COLON R_YAML_SYNTAX, \
+	"键“%.*s”后面是全角冒号“：”，YAML只认半角冒号：请写成“%.*s: ”（半角冒号加一个空格）"
+#define MSG_YAML_TAB R_YAML_SYNTAX, \
+	"缩进里有制表符（Tab），YAML只能用空格缩进：请把它换成空格"
+#define MSG_YAML_SPACE R_YAML_SYNTAX, \
+	"这里有一个%s，YAML只认普通的半角空格：请把它换成半角空格"
+#define MSG_YAML_QUOTE R_YAML_SYNTAX, \
+	"引号没有配对：这个值以%s开头，但到行尾也没有结束的引号，请补上"
 
 /* front-matter */
 #define MSG_FRONT_MATTER_MISSING R_FRONT_MATTER, "缺少前置元数据：计划文件应以“---”行开始，写明title等信息"
 #define MSG_FRONT_MATTER_EMPTY R_FRONT_MATTER, "文件为空：计划应以“---”开始的前置元数据开头"
 #define MSG_FRONT_MATTER_UNCLOSED R_FRONT_MATTER, "前置元数据没有结束：缺少第二条“---”分隔线"
+#define MSG_FRONT_MATTER_UNCLOSED_AT R_FRONT_MATTER, \
+	"前置元数据没有结束：这一行已是正文，请在它前面加一行“---”"
 #define MSG_FRONT_MATTER_NOT_MAP R_FRONT_MATTER, "前置元数据应为“键: 值”的映射，而不是%s"
 
 /* unknown-key */

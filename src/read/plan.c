@@ -53,11 +53,14 @@ static void read_front_matter(Plan *p, size_t start, Diags *d, size_t *body_off)
 			continue;
 		*body_off = e;
 		p->body_line = (int)ln + 2;
+		if (fm_lint(p, 1, ln, d))
+			return;
 		Pos epos;
 		char *err = NULL;
 		YNode *root = ytree_parse(p->src + start, s - start, 2, &epos, &err);
 		if (!root) {
-			diag_add(d, p->path, epos, MSG_YAML_SYNTAX, err);
+			if (!fm_lint_quotes(p, 1, ln, d))
+				diag_add(d, p->path, epos, MSG_YAML_SYNTAX, err);
 			free(err);
 			return;
 		}
@@ -72,7 +75,11 @@ static void read_front_matter(Plan *p, size_t start, Diags *d, size_t *body_off)
 		ytree_free(root);
 		return;
 	}
-	diag_add(d, p->path, (Pos){1, 1}, MSG_FRONT_MATTER_UNCLOSED);
+	Pos at = fm_body_start(p);
+	if (at.line > 1)
+		diag_add(d, p->path, at, MSG_FRONT_MATTER_UNCLOSED_AT);
+	else
+		diag_add(d, p->path, at, MSG_FRONT_MATTER_UNCLOSED);
 	*body_off = p->len;
 	p->body_line = (int)p->nlines + 1;
 }

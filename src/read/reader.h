@@ -16,6 +16,15 @@
  * unknown-key, type-mismatch and date-invalid into d. */
 void meta_read(Plan *p, const YNode *root, Diags *d);
 
+/* fmlint.c: YAML mistakes in the front matter's lines [first, end)
+ * (0-based), reported in Chinese at their place; true when any was.
+ * fm_lint_quotes looks for a quote that is not closed (after libyaml
+ * failed); fm_body_start is where a front matter without its closing
+ * fence runs into the body ({1, 1} when no line looks like it). */
+bool fm_lint(const Plan *p, size_t first, size_t end, Diags *d);
+bool fm_lint_quotes(const Plan *p, size_t first, size_t end, Diags *d);
+Pos fm_body_start(const Plan *p);
+
 /* Parse body (len bytes, starting at file line first_line) into p->body. */
 void body_read(Plan *p, const char *body, size_t len, int first_line);
 
