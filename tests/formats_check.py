@@ -367,8 +367,10 @@ def check_joint(name, pages, meta, sealed):
         if w:
             boxes.append(w[0])
     suffix = [x for x in page.words if x[0] == "文件" and x[4] - x[2] > 24]
-    check(len(suffix) == 1, f"{name}: 文件 beside the names")
-    if len(boxes) != len(organs) or not suffix:
+    alone = isinstance(meta.get("header"), list)   # the organs' names alone
+    check(len(suffix) == (0 if alone else 1),
+          f"{name}: {'no 文件' if alone else '文件 beside the names'}")
+    if len(boxes) != len(organs) or len(suffix) != (0 if alone else 1):
         return
     check(all(b[2] < c[2] for b, c in zip(boxes, boxes[1:])), f"{name}: 主办机关 first, in order")
     check(abs(boxes[0][2] - TOP - 35 * MM) <= TOL, f"{name}: 标志 top {mm(boxes[0][2] - TOP)}, "
@@ -376,13 +378,16 @@ def check_joint(name, pages, meta, sealed):
     for b in boxes:
         check(abs(b[1] - boxes[0][1]) <= 1 and abs(b[3] - boxes[0][3]) <= 1,
               f"{name}: {b[0]} spread to the width of the others")
-        check(colour_of(page, b) == RED or True, f"{name}: red")
-    s = suffix[0]
-    check(s[1] > boxes[0][3], f"{name}: 文件 right of the names")
-    mid = (boxes[0][2] + boxes[-1][4]) / 2
-    check(abs(centre_y(s) - mid) <= TOL, f"{name}: 文件 centred on the names "
-          f"({mm(centre_y(s) - mid)})")
-    left, right = min(b[1] for b in boxes), s[3]
+        check(colour_of(page, b) == RED, f"{name}: {b[0]} red")
+    right = max(b[3] for b in boxes)
+    if not alone:
+        s = suffix[0]
+        check(s[1] > boxes[0][3], f"{name}: 文件 right of the names")
+        mid = (boxes[0][2] + boxes[-1][4]) / 2
+        check(abs(centre_y(s) - mid) <= TOL, f"{name}: 文件 centred on the names "
+              f"({mm(centre_y(s) - mid)})")
+        right = s[3]
+    left = min(b[1] for b in boxes)
     check(abs((left + right) / 2 - (LEFT + RIGHT) / 2) <= TOL, f"{name}: the 标志 centred")
     check(left >= LEFT - 0.5 and right <= RIGHT + 0.5, f"{name}: the 标志 inside the 版心")
     num = word(page, meta["doc_number"])

@@ -146,9 +146,14 @@ static double single_mark(H *h, const char *m, double top)
 static double mark(H *h, double top, const char *suffix)
 {
 	const Plan *p = h->p;
-	const Geometry *g = h->g;
-	double cx = (h->left + h->right) / 2, bw = h->right - h->left;
-	if (p->header.s || p->issuers.n <= 1) {
+	double cx = (h->left + h->right) / 2;
+	/* `header` as a list: the names as written, without 文件 (§7.2.4
+	 * “也可以单独用主办机关名称” — or the organs' names alone). */
+	const StrList *names = &p->issuers;
+	if (p->headers.n > 1) {
+		names = &p->headers;
+		suffix = "";
+	} else if (p->header.s || p->issuers.n <= 1) {
 		char *m = p->header.s ? xstrdup(p->header.s) : xasprintf("%s%s", p->issuer.s, suffix);
 		glyphs(h, ROLE_TITLE, m, p->header.s ? p->header.pos : p->issuer.pos);
 		double bottom = single_mark(h, m, top);
@@ -159,9 +164,9 @@ static double mark(H *h, double top, const char *suffix)
 	 * width (shorter ones spread), the suffix right of them. */
 	double wmax = 0, ws = width(h, ROLE_TITLE, 1, suffix);
 	size_t maxchars = 1;
-	for (size_t i = 0; i < p->issuers.n; i++) {
-		const char *s = p->issuers.v[i].s;
-		glyphs(h, ROLE_TITLE, s, p->issuers.v[i].pos);
+	for (size_t i = 0; i < names->n; i++) {
+		const char *s = names->v[i].s;
+		glyphs(h, ROLE_TITLE, s, names->v[i].pos);
 		double w = width(h, ROLE_TITLE, 1, s);
 		if (w > wmax)
 			wmax = w;
@@ -173,25 +178,30 @@ static double mark(H *h, double top, const char *suffix)
 		glyphs(h, ROLE_TITLE, suffix, p->issuer.pos);
 	double gap = *suffix ? 0.5 : 0; /* in em, between the names and the suffix */
 	double unit = wmax + (*suffix ? gap + ws : 0);
-	double size = unit > 0 ? bw / unit : g->header_size_max;
-	if (size > g->header_size_max)
-		size = g->header_size_max;
+	/* Sized like one organ's 标志 (mark_fit): the widest name with the
+	 * suffix is the line that must fit. */
+	size_t nsuffix = utf8_count(suffix, strlen(suffix));
+	double size, scale = mark_fit(h, unit, maxchars + nsuffix, &size);
 	double lead = size * 1.2;
-	double x0 = cx - unit * size / 2, names_w = wmax * size;
-	for (size_t i = 0; i < p->issuers.n; i++) {
-		const char *s = p->issuers.v[i].s;
+	double x0 = cx - unit * size * scale / 2, names_w = wmax * size * scale;
+	for (size_t i = 0; i < names->n; i++) {
+		const char *s = names->v[i].s;
 		double w = width(h, ROLE_TITLE, size, s);
 		size_t n = utf8_count(s, strlen(s));
 		Part *pt = text_at(h, PW_MARK, ROLE_TITLE, size, x0, top - (double)i * lead, s);
-		pt->spacing = n > 1 ? (names_w - w) / (double)(n - 1) : 0;
 		pt->red = true;
+		if (scale < 1) /* squeezed (长体): no spreading, centred */
+			pt->hscale = scale, pt->x = x0 + (names_w - w * scale) / 2;
+		else
+			pt->spacing = n > 1 ? (names_w - w) / (double)(n - 1) : 0;
 	}
-	double bottom = top - (double)(p->issuers.n - 1) * lead - size;
+	double bottom = top - (double)(names->n - 1) * lead - size;
 	if (*suffix) {
 		double mid = (top + bottom) / 2;
-		Part *pt = text_at(h, PW_MARK, ROLE_TITLE, size, x0 + names_w + gap * size,
+		Part *pt = text_at(h, PW_MARK, ROLE_TITLE, size, x0 + names_w + gap * size * scale,
 		                   mid + size / 2, suffix);
 		pt->red = true;
+		pt->hscale = scale;
 	}
 	return bottom;
 }

@@ -231,6 +231,8 @@ typedef struct Plan {
 	/* issuer is the first (主办机关) of issuers, signer the first of
 	 * signers: `issuer` and `signer` may be one name or a list. */
 	StrList issuers, signers;
+	StrList headers;        /* `header` as a list: the 标志 as these names
+	                           one under another, without 文件 */
 	Str format, signed_by;  /* signed_by: 职务 over a 签名章 (§7.3.5.3) */
 	DocKind kind;
 	Flag seal;              /* `seal:`; see plan_sealed() */

@@ -550,7 +550,7 @@ void meta_read(Plan *p, const YNode *root, Diags *d)
 	check_keys(&c, root, top_keys, "");
 	p->title = get_str(&c, root, "title");
 	get_names(&c, root, "issuer", &p->issuer, &p->issuers);
-	p->header = get_str(&c, root, "header");
+	get_names(&c, root, "header", &p->header, &p->headers);
 	p->doc_number = get_str(&c, root, "doc_number");
 	get_names(&c, root, "signer", &p->signer, &p->signers);
 	read_format(&c, root);
