@@ -35,6 +35,9 @@ import xml.etree.ElementTree as ET
 
 import yaml
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import layout_check  # noqa: E402
+
 MM = 72 / 25.4
 TOP, LEFT, BODY_W, BODY_H = 37 * MM, 28 * MM, 156 * MM, 225 * MM
 PAGE_W, PAGE_H = 210 * MM, 297 * MM
@@ -60,6 +63,7 @@ class Page:
         self.w, self.h = w, h
         self.words = []      # (text, x0, y0, x1, y1), y from the top
         self.rules = []      # (x0, y0, x1, y1, width), y from the top
+        self.rot = 0         # /Rotate
 
     @property
     def landscape(self):
@@ -78,8 +82,11 @@ def read_pdf(pdf):
                          capture_output=True, text=True).stdout
     root = ET.fromstring(re.sub(r"<!DOCTYPE[^>]*>", "", xml))
     pages = []
-    for p in root.iter(NS + "page"):
-        page = Page(float(p.get("width")), float(p.get("height")))
+    rots = layout_check.rotations(pdf)
+    for n, p in enumerate(root.iter(NS + "page")):
+        rot = rots[n] if n < len(rots) else 0
+        page = Page(*layout_check.page_size(float(p.get("width")), float(p.get("height")), rot))
+        page.rot = rot
         for w in p.iter(NS + "word"):
             page.words.append((w.text or "", *(float(w.get(k)) for k in
                                                 ("xMin", "yMin", "xMax", "yMax"))))
@@ -195,6 +202,12 @@ def overlaps(a, b):
 
 def check_page(page, where):
     left, top, right, bottom = page.frame()
+    # A landscape page is a portrait sheet turned by /Rotate 90 (its
+    # MediaBox portrait): printers feed it like the others, the table's
+    # head at the sheet's left edge, toward the binding of an odd page.
+    if page.landscape:
+        check(page.rot == 90, f"{where}: a landscape page is a portrait sheet with /Rotate 90 "
+              f"(rot {page.rot})")
     # No text over other text.
     words = sorted(page.words, key=lambda w: w[2])
     for i, a in enumerate(words):

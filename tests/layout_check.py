@@ -64,14 +64,29 @@ def check(ok, what):
         print("FAIL:", what)
 
 
+def rotations(pdf):
+    """Each page's /Rotate (pdfinfo), in degrees.  poppler gives a turned
+    page's words upright, in the turned page's coordinates, but its size
+    as the MediaBox's: a page turned by 90 or 270 has them swapped."""
+    out = subprocess.run(["pdfinfo", "-f", "1", "-l", "100000", pdf], check=True,
+                         capture_output=True, text=True).stdout
+    return [int(r) for r in re.findall(r"^Page +\d+ rot: +(\d+)", out, re.M)]
+
+
+def page_size(w, h, rot):
+    return (h, w) if rot % 180 else (w, h)
+
+
 def pages_of(pdf):
     xml = subprocess.run(["pdftotext", "-bbox-layout", pdf, "-"], check=True,
                          capture_output=True, text=True).stdout
     xml = re.sub(r"<!DOCTYPE[^>]*>", "", xml)
     root = ET.fromstring(xml)
     pages = []
-    for page in root.iter(NS + "page"):
-        SIZES.append((float(page.get("width")), float(page.get("height"))))
+    rots = rotations(pdf)
+    for n, page in enumerate(root.iter(NS + "page")):
+        SIZES.append(page_size(float(page.get("width")), float(page.get("height")),
+                               rots[n] if n < len(rots) else 0))
         lines = []
         for line in page.iter(NS + "line"):
             words = [w.text or "" for w in line.iter(NS + "word")]

@@ -142,10 +142,24 @@ static void build_page(Save *s, const CvPage *p)
 	HPDF_Page page = HPDF_AddPage(s->h);
 	if (!page)
 		return;
-	HPDF_Page_SetWidth(page, (HPDF_REAL)p->width);
-	HPDF_Page_SetHeight(page, (HPDF_REAL)p->height);
 	page_fonts(s, page, p);
 	Buf raw = {0};
+	bool landscape = p->width > p->height;
+	if (landscape) {
+		/* A landscape page is a portrait sheet turned (GB/T 9704 §8):
+		 * portrait MediaBox, /Rotate 90 for viewers, and the drawing
+		 * turned onto the sheet, so that a printer feeds it like every
+		 * other page and the table head lies at the sheet's left edge. */
+		HPDF_Page_SetWidth(page, (HPDF_REAL)p->height);
+		HPDF_Page_SetHeight(page, (HPDF_REAL)p->width);
+		HPDF_Page_SetRotate(page, 90);
+		buf_puts(&raw, "q\n0 1 -1 0 ");
+		put_num(&raw, p->height);
+		buf_puts(&raw, " 0 cm\n");
+	} else {
+		HPDF_Page_SetWidth(page, (HPDF_REAL)p->width);
+		HPDF_Page_SetHeight(page, (HPDF_REAL)p->height);
+	}
 	double tc = 0;
 	for (size_t i = p->op0; i < p->op0 + p->nop; i++) {
 		const CvOp *op = &s->doc->ops[i];
@@ -187,6 +201,8 @@ static void build_page(Save *s, const CvPage *p)
 			break;
 		}
 	}
+	if (landscape)
+		buf_puts(&raw, "Q\n");
 	flush_raw(page, &raw);
 	buf_free(&raw);
 }
