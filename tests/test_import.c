@@ -129,6 +129,19 @@ static void test_deadline(void **state)
 	free(p);
 }
 
+/* Two attachments whose titles end alike: the deadline takes the first
+ * (a leak once: the second replaced the first). */
+static void test_deadline_form(void **state)
+{
+	(void)state;
+	char *p = import_text("测试方案\n一、步骤\n（一）部署阶段（2020年3月2日至3月31日）。"
+	                      "各单位于2020年3月20日前将创建申报表报送办公室。\n"
+	                      "附件：1.甲类创建申报表\n2.乙类创建申报表\n", 2020);
+	has(p, "    form: 甲类创建申报表\n");
+	checks_clean(p);
+	free(p);
+}
+
 static void test_ratings(void **state)
 {
 	(void)state;
@@ -166,6 +179,7 @@ int main(void)
 		cmocka_unit_test(test_list_stays_paragraphs),
 		cmocka_unit_test(test_escapes_and_cleaning),
 		cmocka_unit_test(test_deadline),
+		cmocka_unit_test(test_deadline_form),
 		cmocka_unit_test(test_ratings),
 		cmocka_unit_test(test_refused),
 	};

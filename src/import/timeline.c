@@ -298,8 +298,10 @@ static void deadline_from(Import *im, const char *s, size_t n)
 		for (size_t a = 0; a < im->nattach; a++) {
 			const char *t = im->attach[a].title;
 			size_t tl = strlen(t);
-			if (tl >= 9 && strstr(dl.name, t + tl - 9))
+			if (tl >= 9 && strstr(dl.name, t + tl - 9)) {
 				dl.form = xstrdup(im->attach[a].id);
+				break; /* the first attachment it names */
+			}
 		}
 		im->deadlines = xrealloc(im->deadlines, (im->ndeadlines + 1) * sizeof *im->deadlines);
 		im->deadlines[im->ndeadlines++] = dl;
