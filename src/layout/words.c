@@ -28,68 +28,100 @@ static friso_t fr;
 static friso_config_t cfg;
 static bool tried, loaded;
 
-/* friso's main lexicon (lex-main.lex, 170,000 words, 2.4 MB) takes
- * ~60 ms to load whole, more than laying out a notice.  It is read into
- * memory instead, its lines bucketed by their first character, and a
- * word goes into friso's dictionary only when a run to segment contains
- * its first character — all friso can match there, so the words found
- * are the same.  The other lexicons (characters, units, names, …) are
- * small and loaded as friso.lex.ini lists them. */
-#define MAIN_LEX "lex-main.lex"
+/* friso's word lexicons (lex-main.lex, lex-chars.lex and the others of
+ * __LEX_CJK_WORDS__: 185,000 words, 2.7 MB) take ~60 ms to load whole,
+ * more than laying out a notice.  They are read into memory instead, one
+ * after another in friso.lex.ini's order, their lines bucketed by their
+ * first character, and a word goes into friso's dictionary only when a
+ * run to segment contains its first character — all friso can match
+ * there, so the words found are the same.  The other lexicons (units,
+ * names, stop words, …) are small and loaded as friso.lex.ini lists
+ * them. */
 static struct {
-	char *text;        /* the file, lines NUL-terminated in place */
+	Buf text;          /* the files, lines NUL-terminated */
 	uint32_t *line;    /* offsets of the lines, grouped by first character */
 	uint32_t *first;   /* [cp]: start of cp's group in line; [cp + 1]: its end */
 	uint8_t *done;     /* [cp]: its words are in the dictionary */
 } lex;
 
-static uint32_t first_cp(const char *l)
+/* The first character of a line as a BMP code point (0 for anything
+ * else); n is the line's length. */
+static uint32_t first_cp_n(const char *l, size_t n)
 {
 	uint32_t cp;
-	int n = utf8_decode((const unsigned char *)l, strlen(l), &cp);
-	return n > 0 && cp < 0x10000 ? cp : 0;
+	int k = n ? utf8_decode((const unsigned char *)l, n < 4 ? n : 4, &cp) : 0;
+	return k > 0 && cp < 0x10000 ? cp : 0;
 }
 
-static void lex_read_main(void)
+static uint32_t first_cp(const char *l)
+{
+	return first_cp_n(l, strnlen(l, 4));
+}
+
+/* Append a word lexicon's lines to lex.text. */
+static void lex_read(const char *path)
 {
 	size_t len;
-	lex.text = read_file(DICT_DIR MAIN_LEX, 64u << 20, &len);
-	if (!lex.text)
+	char *t = read_file(path, 64u << 20, &len);
+	if (!t)
 		return;
-	lex.first = xcalloc(0x10001, sizeof *lex.first);
-	lex.done = xcalloc(0x10000, 1);
-	size_t n = 0;
-	for (size_t k = 0; k < len; k++)
-		if (lex.text[k] == '\n') {
-			lex.text[k] = '\0';
-			n++;
-		}
-	lex.line = xcalloc(n + 1, sizeof *lex.line);
-	/* Count each first character's lines, then place them in order. */
-	for (size_t k = 0; k < len; k += strlen(lex.text + k) + 1)
-		lex.first[first_cp(lex.text + k) + 1]++;
-	for (uint32_t c = 1; c <= 0x10000; c++)
-		lex.first[c] += lex.first[c - 1];
-	uint32_t *at = xmalloc(0x10000 * sizeof *at);
-	memcpy(at, lex.first, 0x10000 * sizeof *at);
-	for (size_t k = 0; k < len; k += strlen(lex.text + k) + 1)
-		lex.line[at[first_cp(lex.text + k)]++] = (uint32_t)k;
-	free(at);
+	buf_add(&lex.text, t, len);
+	if (len && t[len - 1] != '\n')
+		buf_putc(&lex.text, '\n');
+	free(t);
 }
 
-/* Put the main lexicon's words that begin with cp into the dictionary,
+/* Bucket the lines read by their first character. */
+static void lex_index(void)
+{
+	char *text = lex.text.s;
+	size_t len = lex.text.len;
+	if (!text)
+		return;
+	/* One pass: each line's start and first character; then the lines
+	 * placed in groups by a counting sort, in file order within one. */
+	size_t n = 0, cap = 0, capcp = 0;
+	uint32_t *start = NULL;
+	uint16_t *cp = NULL;
+	lex.first = xcalloc(0x10001, sizeof *lex.first);
+	lex.done = xcalloc(0x10000, 1);
+	for (size_t k = 0; k < len;) {
+		char *nl = memchr(text + k, '\n', len - k);
+		size_t e = nl ? (size_t)(nl - text) : len;
+		text[e] = '\0';
+		start = xgrow(start, &cap, n + 1, sizeof *start);
+		cp = xgrow(cp, &capcp, n + 1, sizeof *cp);
+		start[n] = (uint32_t)k;
+		cp[n] = (uint16_t)first_cp_n(text + k, e - k);
+		lex.first[cp[n] + 1]++;
+		n++;
+		k = e + 1;
+	}
+	for (uint32_t c = 1; c <= 0x10000; c++)
+		lex.first[c] += lex.first[c - 1];
+	lex.line = xmalloc((n + 1) * sizeof *lex.line);
+	uint32_t *at = xmalloc(0x10000 * sizeof *at);
+	memcpy(at, lex.first, 0x10000 * sizeof *at);
+	for (size_t i = 0; i < n; i++)
+		lex.line[at[cp[i]]++] = start[i];
+	free(at);
+	free(start);
+	free(cp);
+}
+
+/* Put the word lexicons' words that begin with cp into the dictionary,
  * as friso_dic_load would: the word before the first '/', its frequency
  * after the second, words longer than friso's maximum left out.  Later
  * lines first and a word already there kept, so that, as when loading
  * whole, a later line and a later lexicon file win. */
 static void lex_add(uint32_t cp)
 {
-	if (!lex.text || cp >= 0x10000 || lex.done[cp])
+	if (!lex.line || cp >= 0x10000 || lex.done[cp])
 		return;
 	lex.done[cp] = 1;
 	size_t limit = (size_t)cfg->max_len * 3;
 	for (uint32_t i = lex.first[cp + 1]; i-- > lex.first[cp];) {
-		const char *l = lex.text + lex.line[i];
+		const char *l = lex.text.s + lex.line[i];
 		if (l[0] == '#' && l[1])
 			continue;
 		const char *slash = strchr(l, '/');
@@ -111,7 +143,7 @@ static void lex_add(uint32_t cp)
 
 static void lex_free(void)
 {
-	free(lex.text);
+	buf_free(&lex.text);
 	free(lex.line);
 	free(lex.first);
 	free(lex.done);
@@ -131,7 +163,8 @@ static const struct {
 	{"__LEX_ENPUN_WORDS__", __LEX_ENPUN_WORDS__}, {"__LEX_EN_WORDS__", __LEX_EN_WORDS__},
 };
 
-/* Load every lexicon friso.lex.ini lists, but the main one (above). */
+/* Load every lexicon friso.lex.ini lists: the word lexicons into
+ * lex.text (above), the others into friso's dictionary. */
 static void load_small_lexicons(const char *ini, size_t len)
 {
 	int type = -1;
@@ -150,11 +183,12 @@ static void load_small_lexicons(const char *ini, size_t len)
 			type = -1;
 		} else if (type >= 0 && n > 0 && n < 200) {
 			char *file = xstrndup(l, n);
-			if (strcmp(file, MAIN_LEX) != 0 || type != __LEX_CJK_WORDS__) {
-				char *path = xasprintf("%s%s", DICT_DIR, file);
+			char *path = xasprintf("%s%s", DICT_DIR, file);
+			if (type == __LEX_CJK_WORDS__)
+				lex_read(path);
+			else
 				friso_dic_load(fr, cfg, (friso_lex_t)type, path, cfg->max_len * 3);
-				free(path);
-			}
+			free(path);
 			free(file);
 		}
 	}
@@ -184,8 +218,8 @@ static bool load(void)
 	cfg->r_name = 0;    /* no guessed personal names */
 	cfg->clr_stw = 0;
 	cfg->keep_urec = 1;
-	lex_read_main();
 	load_small_lexicons(ini, len);
+	lex_index();
 	free(ini);
 	loaded = true;
 	return true;
