@@ -296,16 +296,22 @@ def check_stamp(name, pages, meta):
     check(1 <= gap <= 2, f"{name}: the date 下空一行 under the 签名章 ({gap:.2f} lines)")
 
 
+def number_under(name, page, mark, text, what):
+    """The 发文字号 or 令号 text: centred, 标志下空二行."""
+    num = word(page, text)
+    check(num is not None, f"{name}: the {what}")
+    if mark and num:
+        check(abs((num[1] + num[3]) / 2 - (LEFT + RIGHT) / 2) <= TOL, f"{name}: {what} centred")
+        check(abs(num[2] - mark[4] - 2 * LINE) <= TOL,
+              f"{name}: {what} {mm(num[2] - mark[4])} under the 标志, want 二行")
+    return num
+
+
 def check_file(name, pages, meta):
     """A 文件's 版头: 标志 35 mm, 发文字号 标志下空二行 centred, red line."""
     page = pages[0]
     mark = check_mark(name, page, 35, meta["issuer"] + "文件")
-    num = word(page, meta["doc_number"])
-    check(num is not None, f"{name}: the 发文字号")
-    if mark and num:
-        check(abs((num[1] + num[3]) / 2 - (LEFT + RIGHT) / 2) <= TOL, f"{name}: 发文字号 centred")
-        check(abs(num[2] - mark[4] - 2 * LINE) <= TOL,
-              f"{name}: 发文字号 {mm(num[2] - mark[4])} under the 标志, want 二行")
+    num = number_under(name, page, mark, meta["doc_number"], "发文字号")
     check_red_line(name, page, num)
 
 
@@ -512,12 +518,8 @@ def check_order(name, pages, meta):
     行, the text 令号下空二行; no red line; 职务 + 签名章 + date."""
     page = pages[0]
     mark = check_mark(name, page, 20, meta["issuer"] + "令")
-    num = word(page, meta["doc_number"])
-    check(num is not None, f"{name}: the 令号")
+    num = number_under(name, page, mark, meta["doc_number"], "令号")
     if mark and num:
-        check(abs((num[1] + num[3]) / 2 - (LEFT + RIGHT) / 2) <= TOL, f"{name}: 令号 centred")
-        check(abs(num[2] - mark[4] - 2 * LINE) <= TOL,
-              f"{name}: 令号 {mm(num[2] - mark[4])} under the 标志, want 二行")
         below = [w for w in page.words if w[2] > num[4]]
         first = min(below, key=lambda w: w[2]) if below else None
         # the text is on the grid: the first line at least 二行 under
