@@ -332,6 +332,58 @@ static void test_yaml_mistakes(void **state)
 	diag_free(&d);
 }
 
+/* Front matter that means something else than it says (issue 13.3). */
+static void test_meant_otherwise(void **state)
+{
+	(void)state;
+	Diags d = {0};
+	Plan *p = check_str("---\ntitle: “关于开展活动的实施方案”\nissuer: i\ndate: 2020-03-01\n"
+	                    "doc_number: 某〔2020〕1号\nunits: 甲单位，乙单位， 丙单位\n---\n正文。\n", &d);
+	assert_int_equal(d.n, 2);
+	assert_finding(&d, "type-mismatch", 0, SEV_WARNING, 2, 8,
+	               "“title”的值两端的弯引号“”不属于值，已去掉；要用引号括住值，请用半角引号："
+	               "\"关于开展活动的实施方案\"");
+	assert_finding(&d, "type-mismatch", 1, SEV_ERROR, 6, 8,
+	               "“units”是一个用“，”隔开的字符串，会被当成一个：请写成列表："
+	               "units: [甲单位, 乙单位, 丙单位]");
+	assert_string_equal(p->title.s, "关于开展活动的实施方案");
+	assert_int_equal(p->units.n, 3);
+	assert_string_equal(p->units.v[2].s, "丙单位");
+	plan_free(p);
+	diag_free(&d);
+
+	/* Quotes inside the value, and units as a list, are fine. */
+	Diags ok = {0};
+	p = check_str("---\ntitle: “五大提升”“六个一”行动方案\nissuer: i\ndate: 2020-03-01\n"
+	              "doc_number: 某〔2020〕1号\nunits: [甲单位, 乙单位]\n"
+	              "campaign: {start: 2020-03-01, end: 2020-12-31}\n"
+	              "phases:\n  - {name: 甲, start: 2020-03-01}\n---\n正文。\n", &ok);
+	assert_int_equal(ok.n, 0);
+	assert_string_equal(p->title.s, "“五大提升”“六个一”行动方案");
+	plan_free(p);
+	diag_free(&ok);
+
+	/* No end: the campaign's, or (no campaign) the last phase's. */
+	Diags end = {0};
+	p = check_str("---\ntitle: t\nissuer: i\ndate: 2020-03-01\ndoc_number: 某〔2020〕1号\n"
+	              "campaign: {start: 2020-03-01}\n"
+	              "phases:\n  - {name: 甲, start: 2020-03-01}\n---\n正文。\n", &end);
+	assert_int_equal(end.n, 1);
+	assert_finding(&end, "field-missing", 0, SEV_ERROR, 6, 1,
+	               "活动时间（campaign）缺少结束日期（end）：最后一个阶段因此没有结束日期，请写明end");
+	plan_free(p);
+	diag_free(&end);
+	Diags end2 = {0};
+	p = check_str("---\ntitle: t\nissuer: i\ndate: 2020-03-01\ndoc_number: 某〔2020〕1号\n"
+	              "phases:\n  - {name: 甲, start: 2020-03-01, end: 2020-03-10}\n"
+	              "  - {name: 乙, start: 2020-03-11}\n---\n正文。\n", &end2);
+	assert_int_equal(end2.n, 1);
+	assert_finding(&end2, "field-missing", 0, SEV_ERROR, 8, 5,
+	               "最后一个阶段“乙”缺少结束日期（end），也没有活动时间（campaign）可以推出：请写明end");
+	plan_free(p);
+	diag_free(&end2);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -347,6 +399,7 @@ int main(void)
 		cmocka_unit_test(test_attachments_and_fields),
 		cmocka_unit_test(test_resolve),
 		cmocka_unit_test(test_yaml_mistakes),
+		cmocka_unit_test(test_meant_otherwise),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

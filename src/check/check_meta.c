@@ -36,6 +36,23 @@ static void need_date(const Plan *p, Diags *d, const Date *dt,
 	diag_add_sev(d, p->path, top, SEV_WARNING, MSG_FIELD_MISSING_DATE, what, why);
 }
 
+/* A campaign, or a last phase, that never ends: the timeline cannot be
+ * checked against it and the calendar has no end to show.  One finding:
+ * the campaign's when it is written, else the last phase's. */
+static void need_end(const Plan *p, Diags *d)
+{
+	if (p->campaign_pos.line > 0 && p->campaign_end.pos.line == 0) {
+		diag_add(d, p->path, p->campaign_pos, MSG_FIELD_MISSING_CAMPAIGN_END);
+		return;
+	}
+	if (p->nphases == 0 || p->campaign_pos.line > 0)
+		return;
+	const Phase *ph = &p->phases[p->nphases - 1];
+	if (ph->end.implied && ph->end.day == DAY_NONE)
+		diag_add(d, p->path, ph->pos, MSG_FIELD_MISSING_PHASE_END,
+		         ph->name.s ? ph->name.s : "");
+}
+
 void check_meta(const Plan *p, Diags *d)
 {
 	if (!p->has_front_matter)
@@ -46,4 +63,5 @@ void check_meta(const Plan *p, Diags *d)
 	need_date(p, d, &p->date, "成文日期（date）",
 	          "：公文将没有成文日期，也无法检查截止日期是否早于发文");
 	need_str(p, d, &p->doc_number, SEV_WARNING, "发文字号（doc_number）", "");
+	need_end(p, d);
 }

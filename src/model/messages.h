@@ -45,12 +45,20 @@
 #define MSG_FIELD_MISSING_FIELD_NAME R_FIELD_MISSING, "表单字段缺少名称（name）"
 #define MSG_FIELD_MISSING_DUE R_FIELD_MISSING, "截止日期“%s”缺少日期（due）"
 #define MSG_FIELD_MISSING_DEADLINE_NAME R_FIELD_MISSING, "第%zu个截止日期缺少名称（name）"
+#define MSG_FIELD_MISSING_CAMPAIGN_END R_FIELD_MISSING, \
+	"活动时间（campaign）缺少结束日期（end）：最后一个阶段因此没有结束日期，请写明end"
+#define MSG_FIELD_MISSING_PHASE_END R_FIELD_MISSING, \
+	"最后一个阶段“%s”缺少结束日期（end），也没有活动时间（campaign）可以推出：请写明end"
 #define MSG_FIELD_MISSING_PHASE_NAME R_FIELD_MISSING, "第%zu个阶段缺少名称（name）"
 
 /* type-mismatch */
 #define MSG_TYPE_MISMATCH_LEDGER_CELLS R_TYPE_MISMATCH, "附件%zu第%zu行有%zu个单元格，多于%zu列，多出的不会显示"
 #define MSG_TYPE_MISMATCH_FORMAT R_TYPE_MISMATCH, \
 	"“format”应为document（文件）、letter（信函）、order（命令）或minutes（纪要），而不是“%s”"
+#define MSG_TYPE_MISMATCH_CURLY R_TYPE_MISMATCH, \
+	"“%s”的值两端的弯引号%s%s不属于值，已去掉；要用引号括住值，请用半角引号：\"%s\""
+#define MSG_TYPE_MISMATCH_ONE_STRING R_TYPE_MISMATCH, \
+	"“%s”是一个用“%s”隔开的字符串，会被当成一个：请写成列表：%s: [%s]"
 #define MSG_TYPE_MISMATCH_ATT_TYPE R_TYPE_MISMATCH, "附件类型应为form、ledger、scoresheet或text，而不是“%s”"
 #define MSG_TYPE_MISMATCH_ROW R_TYPE_MISMATCH, "“rows”的第%zu行应为单元格列表"
 #define MSG_TYPE_MISMATCH_CELL R_TYPE_MISMATCH, "表格单元格应为文字"

@@ -92,6 +92,72 @@ static void mismatch(Ctx *c, Pos pos, const char *key, const char *want, const Y
 	diag_add(c->d, c->p->path, pos, MSG_TYPE_MISMATCH, key, want, ytree_kind_name(v->kind));
 }
 
+/* A scalar's text for the plan.  Curly quotes pasted around a whole
+ * value (title: “关于…”) are not part of it: they are dropped, with a
+ * warning, so they are never printed. */
+static char *scalar_text(Ctx *c, const YNode *v, const char *key)
+{
+	const char *s = v->value;
+	size_t n = strlen(s);
+	static const char *const pairs[][2] = {{"“", "”"}, {"‘", "’"}, {"「", "」"}};
+	for (size_t i = 0; i < sizeof pairs / sizeof pairs[0]; i++) {
+		size_t ol = strlen(pairs[i][0]), cl = strlen(pairs[i][1]);
+		if (n <= ol + cl || memcmp(s, pairs[i][0], ol) || memcmp(s + n - cl, pairs[i][1], cl))
+			continue;
+		char *inner = arena_strndup(c->p->arena, s + ol, n - ol - cl);
+		/* 《…》“甲”“乙”: quotes inside, so the outer ones may be meant. */
+		if (strstr(inner, pairs[i][0]) || strstr(inner, pairs[i][1]))
+			break;
+		diag_add_sev(c->d, c->p->path, v->pos, SEV_WARNING, MSG_TYPE_MISMATCH_CURLY, key,
+		             pairs[i][0], pairs[i][1], inner);
+		return inner;
+	}
+	return arena_strdup(c->p->arena, s);
+}
+
+/* units: 甲，乙，丙 is three units written as one: split it, and say
+ * how to write a list. */
+static bool split_list(Ctx *c, const YNode *v, const char *key, StrList *l)
+{
+	static const char *const seps[] = {"、", "，", "；", ",", ";"};
+	const char *sep = NULL;
+	for (size_t i = 0; i < sizeof seps / sizeof seps[0] && !sep; i++)
+		if (strstr(v->value, seps[i]))
+			sep = seps[i];
+	if (!sep)
+		return false;
+	Buf fix = {0};
+	const char *s = v->value;
+	size_t cap = 0;
+	while (*s) {
+		size_t best = strlen(s), bl = 0;
+		for (size_t i = 0; i < sizeof seps / sizeof seps[0]; i++) {
+			const char *f = strstr(s, seps[i]);
+			if (f && (size_t)(f - s) < best) {
+				best = (size_t)(f - s);
+				bl = strlen(seps[i]);
+			}
+		}
+		size_t a = 0, b = best;
+		while (a < b && s[a] == ' ')
+			a++;
+		while (b > a && s[b - 1] == ' ')
+			b--;
+		if (b > a) {
+			l->v = arena_grow(c->p->arena, l->v, l->n, l->n + 1, sizeof *l->v);
+			l->v[l->n++] = (Str){arena_strndup(c->p->arena, s + a, b - a), v->pos};
+			buf_printf(&fix, "%s%.*s", cap++ ? ", " : "", (int)(b - a), s + a);
+		}
+		s += best + bl;
+		if (!bl)
+			break;
+	}
+	diag_add(c->d, c->p->path, v->pos, MSG_TYPE_MISMATCH_ONE_STRING, key, sep, key,
+	         buf_cstr(&fix));
+	buf_free(&fix);
+	return true;
+}
+
 static Str get_str(Ctx *c, const YNode *m, const char *key)
 {
 	Str s = {NULL, key_pos(m, key)};
@@ -106,7 +172,7 @@ static Str get_str(Ctx *c, const YNode *m, const char *key)
 	if (v->plain && (v->value[0] == '\0' || strcmp(v->value, "~") == 0 ||
 	                 strcmp(v->value, "null") == 0))
 		return s;
-	s.s = arena_strdup(c->p->arena, v->value);
+	s.s = scalar_text(c, v, key);
 	return s;
 }
 
@@ -189,8 +255,10 @@ static StrList get_strlist(Ctx *c, const YNode *m, const char *key)
 	if (v->kind == Y_SCALAR) {
 		if (v->plain && v->value[0] == '\0')
 			return l;
+		if (!strcmp(key, "units") && split_list(c, v, key, &l))
+			return l;
 		l.v = arena_calloc(c->p->arena, 1, sizeof *l.v);
-		l.v[0] = (Str){arena_strdup(c->p->arena, v->value), v->pos};
+		l.v[0] = (Str){scalar_text(c, v, key), v->pos};
 		l.n = 1;
 		return l;
 	}
@@ -206,7 +274,7 @@ static StrList get_strlist(Ctx *c, const YNode *m, const char *key)
 			         ytree_kind_name(it->kind));
 			continue;
 		}
-		l.v[l.n++] = (Str){arena_strdup(c->p->arena, it->value), it->pos};
+		l.v[l.n++] = (Str){scalar_text(c, it, key), it->pos};
 	}
 	return l;
 }
