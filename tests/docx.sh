@@ -43,4 +43,33 @@ unzip -Z -T "$T/sde/five-upgrades/five-upgrades.docx" | grep -q ' 20231114.00000
 TZ=Asia/Shanghai "$F" build -j 1 --force -o "$T/tz" plans/five-upgrades.md >/dev/null 2>&1
 cmp -s "$T/out/five-upgrades/five-upgrades.docx" "$T/tz/five-upgrades/five-upgrades.docx" && ok ||
 	no "the same DOCX bytes in another time zone"
+
+# --format: what is written; a build in another format is not "up to date".
+"$F" build -j 1 -o "$T/fmt" --format docx plans/five-upgrades.md >"$T/f1" 2>&1
+[ $? -eq 0 ] && [ -s "$T/fmt/five-upgrades/five-upgrades.docx" ] && ok || no "--format docx writes NAME.docx"
+[ ! -e "$T/fmt/five-upgrades/five-upgrades.pdf" ] && ok || no "--format docx writes no PDF"
+grep -q '\.pdf' "$T/f1" && no "--format docx names no PDF" || ok
+"$F" build -j 1 -o "$T/fmt" --format pdf plans/five-upgrades.md >"$T/f2" 2>&1
+[ -s "$T/fmt/five-upgrades/five-upgrades.pdf" ] && ok || no "--format pdf after docx builds the PDF"
+grep -q 'five-upgrades.docx' "$T/f2" && no "--format pdf writes no DOCX" || ok
+"$F" build -j 1 -o "$T/fmt2" --format pdf,docx plans/five-upgrades.md >/dev/null 2>&1
+[ -s "$T/fmt2/five-upgrades/five-upgrades.pdf" ] && [ -s "$T/fmt2/five-upgrades/five-upgrades.docx" ] &&
+	ok || no "--format pdf,docx writes both"
+"$F" build -j 1 -o "$T/fmt2" -v --format docx,pdf plans/five-upgrades.md >"$T/f3" 2>&1
+grep -q 'five-upgrades.pdf (up to date)' "$T/f3" && ok || no "docx,pdf is pdf,docx: up to date"
+for bad in bogus pdf, ,docx pdf,,docx PDF ""; do
+	"$F" build -o "$T/bad" --format "$bad" plans/five-upgrades.md >"$T/b" 2>&1
+	[ $? -eq 2 ] && grep -q -- '--format wants pdf, docx or pdf,docx' "$T/b" && ok ||
+		no "--format '$bad' is refused (exit 2, a message)"
+done
+[ ! -e "$T/bad" ] && ok || no "nothing written after a bad --format"
+# -j: the same DOCX bytes from -j 1 and -j 2.
+# shellcheck disable=SC2086
+"$F" build -j 2 -o "$T/j2" $PLANS >/dev/null 2>&1
+same=1
+for md in $PLANS; do
+	n=$(basename "$md" .md)
+	cmp -s "$T/out/$n/$n.docx" "$T/j2/$n/$n.docx" || { same=0; echo "differs: $n.docx"; }
+done
+[ $same -eq 1 ] && ok || no "-j 2 writes the same DOCX bytes as -j 1"
 finish docx

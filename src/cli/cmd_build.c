@@ -33,6 +33,7 @@
 #include "fonts.h"
 #include "forms.h"
 #include "geometry.h"
+#include "hash.h"
 #include "layout.h"
 #include "model.h"
 #include "canvas.h"
@@ -41,16 +42,18 @@
 #include "i18n.h"
 
 static const char *const usage = N_(
-	"usage: fangan build [-o OUTDIR] [-j N] [--force] [-v] [-q] [--fonts DIR]\n"
-	"                    [--no-cache] PATH...\n"
+	"usage: fangan build [-o OUTDIR] [-j N] [--format FORMATS] [--force] [-v] [-q]\n"
+	"                    [--fonts DIR] [--no-cache] PATH...\n"
 	"\n"
 	"Check each plan and, when it has no errors, write OUTDIR/NAME/NAME.pdf:\n"
 	"the plan as an official document laid out to GB/T 9704-2012, with its\n"
 	"attachments after the body; beside it each attachment alone (ID.pdf)\n"
-	"and, with units, each unit's copy of a form (units/ID-UNIT.pdf).  PATH\n"
-	"is a plan file or a folder of *.md plans.\n"
+	"and, with units, each unit's copy of a form (units/ID-UNIT.pdf); and\n"
+	"NAME.docx, the same document for Word and WPS.  PATH is a plan file or\n"
+	"a folder of *.md plans.\n"
 	"\n"
 	"  -o OUTDIR      where to write (default: out)\n"
+	"  --format F     pdf, docx or pdf,docx: what to write (default: both)\n"
 	"  -j N           plans built at once, in worker processes (default: the\n"
 	"                 number of processors; -j 1 builds in this process)\n"
 	"  --force        rebuild even the plans whose inputs have not changed\n"
@@ -118,10 +121,14 @@ typedef struct {
 	const FontSet *fs;
 	Geometry g;
 	bool force, verbose, quiet;
-	uint64_t batch_inputs; /* stamp_batch_inputs */
+	unsigned formats;      /* OUT_PDF | OUT_DOCX (--format) */
+	uint64_t batch_inputs; /* stamp_batch_inputs, and the formats */
 	char **paths;          /* the plans */
 	const char **dup_of;   /* [i]: an earlier plan with the same output folder */
 } Build;
+
+/* What --format asks for. */
+enum { OUT_PDF = 1, OUT_DOCX = 2 };
 
 /* Record a file written into the plan's folder (a plain name; taken). */
 static void add_output(PathList *o, char *name)
@@ -159,6 +166,53 @@ static char *findings_text(const Diags *d, bool quiet)
 	if (quiet)
 		free(shown.v);
 	return text ? text : xstrdup("");
+}
+
+/* The files of a laid-out plan, in the formats asked for: NAME.pdf and
+ * the attachments' files (forms.h), NAME.docx (docx.h), each written
+ * whole or not at all and named in outputs.  Returns 0, 1 or 2 as
+ * build_one. */
+static int write_outputs(const Build *b, const Plan *p, const Geometry *g, Canvas *doc,
+                         const Composed *composed, const char *dir, const char *stem,
+                         const CanvasMeta *meta, Diags *d, FILE *out, FILE *err,
+                         PathList *outputs)
+{
+	char *msg = NULL;
+	if (b->formats & OUT_PDF) {
+		char *pdf = xasprintf("%s/%s.pdf", dir, stem);
+		bool ok = pdf_save(doc, pdf, &msg);
+		if (!ok) {
+			fprintf(err, "fangan: %s: %s\n", pdf, msg);
+			free(msg);
+		} else {
+			size_t np = canvas_page_count(doc);
+			fprintf(out, ngettext("%s (%zu page)\n", "%s (%zu pages)\n", np), pdf, np);
+			add_output(outputs, xasprintf("%s.pdf", stem));
+		}
+		free(pdf);
+		if (!ok)
+			return 2;
+	}
+	if (b->formats & OUT_DOCX) {
+		char *docx = xasprintf("%s/%s.docx", dir, stem);
+		bool ok = docx_save(p, composed, b->fs, g, meta->created, docx, &msg);
+		if (!ok) {
+			fprintf(err, "fangan: %s: %s\n", docx, msg);
+			free(msg);
+		} else {
+			fprintf(out, "%s\n", docx);
+			add_output(outputs, xasprintf("%s.docx", stem));
+		}
+		free(docx);
+		if (!ok)
+			return 2;
+	}
+	if (!(b->formats & OUT_PDF))
+		return 0;
+	/* Each attachment alone, each unit's form (forms.h), named in
+	 * outputs. */
+	FormsOut fo = {out, err, record_output, outputs};
+	return forms_build(p, b->fs, g, dir, stem, meta, d, &fo);
 }
 
 /* Everything done for one plan: check it, and unless it has errors or is
@@ -200,14 +254,14 @@ static int build_one(const Build *b, const char *path, FILE *out, FILE *err,
 			counts[COUNT_FRESH]++;
 			counts[COUNT_WARNINGS] += nkept;
 			if (b->verbose)
-				fprintf(out, _("%s/%s.pdf (up to date)\n"), dir, stem);
+				fprintf(out, _("%s/%s.%s (up to date)\n"), dir, stem,
+				        b->formats & OUT_PDF ? "pdf" : "docx");
 		} else {
 			CanvasMeta meta = {.title = p->title.s, .author = p->issuer.s,
 					.creator = "fangan", .created = creation_day(p)};
 			Canvas *doc = canvas_new(b->fs, &meta);
 			Composed *composed = NULL;
 			if (layout_plan_keep(p, b->fs, g, doc, &d, &composed)) {
-				char *pdf = xasprintf("%s/%s.pdf", dir, stem);
 				if (!mkdir_p(dir)) {
 					fprintf(err, "fangan: %s: %s\n", dir, strerror(errno));
 					status = 2;
@@ -216,36 +270,9 @@ static int build_one(const Build *b, const char *path, FILE *out, FILE *err,
 					 * replaced: no stamp may vouch for them until
 					 * the new set is complete. */
 					stamp_remove(dir);
-					if (!pdf_save(doc, pdf, &msg)) {
-						fprintf(err, "fangan: %s: %s\n", pdf, msg);
-						free(msg);
-						status = 2;
-					} else {
-						{
-							size_t np = canvas_page_count(doc);
-							fprintf(out, ngettext("%s (%zu page)\n", "%s (%zu pages)\n", np), pdf, np);
-						}
-						add_output(&outputs, xasprintf("%s.pdf", stem));
-					}
-					char *docx = xasprintf("%s/%s.docx", dir, stem);
-					if (status == 0 && !docx_save(p, composed, b->fs, g, meta.created,
-					                              docx, &msg)) {
-						fprintf(err, "fangan: %s: %s\n", docx, msg);
-						free(msg);
-						status = 2;
-					} else if (status == 0) {
-						fprintf(out, "%s\n", docx);
-						add_output(&outputs, xasprintf("%s.docx", stem));
-					}
-					free(docx);
-					if (status == 0) {
-						/* Each attachment alone, each unit's
-						 * form (forms.h), named in outputs. */
-						FormsOut fo = {out, err, record_output, &outputs};
-						status = forms_build(p, b->fs, g, dir, stem, &meta, &d, &fo);
-					}
+					status = write_outputs(b, p, g, doc, composed, dir, stem, &meta,
+					                       &d, out, err, &outputs);
 				}
-				free(pdf);
 			}
 			canvas_free(doc);
 			composed_free(composed);
@@ -335,6 +362,30 @@ static const char **find_duplicates(char **paths, size_t n)
 	return dup;
 }
 
+static bool parse_formats(const char *v, unsigned *formats)
+{
+	unsigned f = 0;
+	const char *s = v;
+	while (*s) {
+		size_t n = strcspn(s, ",");
+		if (n == 3 && !strncmp(s, "pdf", 3))
+			f |= OUT_PDF;
+		else if (n == 4 && !strncmp(s, "docx", 4))
+			f |= OUT_DOCX;
+		else
+			f = 0, s = "x";
+		if (!f)
+			break;
+		s += n + (s[n] == ',');
+	}
+	if (!f || v[0] == ',' || v[strlen(v) - 1] == ',') {
+		fprintf(stderr, _("fangan build: --format wants pdf, docx or pdf,docx\n"));
+		return false;
+	}
+	*formats = f;
+	return true;
+}
+
 static bool parse_jobs(const char *v, unsigned *jobs)
 {
 	char *end;
@@ -351,6 +402,7 @@ int cmd_build(int argc, char **argv)
 {
 	const char *outdir = "out", *fonts = NULL, *v;
 	bool force = false, verbose = false, quiet = false;
+	unsigned formats = OUT_PDF | OUT_DOCX;
 	long online = sysconf(_SC_NPROCESSORS_ONLN);
 	unsigned jobs = online >= 1 && online <= 1024 ? (unsigned)online : 1;
 	char **paths = xcalloc((size_t)argc, sizeof *paths);
@@ -373,6 +425,11 @@ int cmd_build(int argc, char **argv)
 			}
 		} else if ((v = opt_value("--fonts", argc, argv, &i))) {
 			fonts = v;
+		} else if ((v = opt_value("--format", argc, argv, &i))) {
+			if (!parse_formats(v, &formats)) {
+				free(paths);
+				return 2;
+			}
 		} else if (!strcmp(a, "--force")) {
 			force = true;
 		} else if (!strcmp(a, "--no-cache")) {
@@ -410,7 +467,9 @@ int cmd_build(int argc, char **argv)
 	if (jobs > plans.n)
 		jobs = plans.n ? (unsigned)plans.n : 1;
 	Build b = {.outdir = outdir, .fs = fs, .g = geometry_default(), .force = force,
-		   .verbose = verbose, .quiet = quiet, .batch_inputs = stamp_batch_inputs(fs, fonts_dir),
+		   .verbose = verbose, .quiet = quiet, .formats = formats,
+		   /* a build in other formats writes other files */
+		   .batch_inputs = hash_u64(stamp_batch_inputs(fs, fonts_dir), formats),
 		   .paths = plans.v, .dup_of = find_duplicates(plans.v, plans.n)};
 	BatchOpts bo = {.jobs = jobs, .progress = isatty(STDERR_FILENO), .names = plans.v};
 	unsigned long c[BATCH_NCOUNTS];
