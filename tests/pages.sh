@@ -20,7 +20,7 @@ counts() { # add "X: N passed, M failed" from $1 to the totals
 	pass=$((pass + ${p:-0})); fail=$((fail + ${f:-1}))
 	[ "${f:-1}" -eq 0 ] || echo "$1" | grep -v '^[a-z]*: [0-9]* passed' | head -30
 }
-for tool in python3 pdftotext; do
+for tool in python3 pdftotext pdfinfo; do
 	command -v $tool >/dev/null || { echo "FAIL: $tool is needed (make deps)"; echo "pages: 0 passed, 1 failed"; exit 1; }
 done
 
@@ -34,5 +34,17 @@ for md in "$T"/p/*.md; do
 done
 counts "$(python3 tests/layout_check.py "$@")"
 counts "$(python3 tests/pages_check.py "$T/out" "$T/p")"
+# The example plan the review found wasting paper: its form on page 6
+# makes room for the 版记 (6 pages, was 8), and the form printed alone,
+# one page, carries no page number.
+"$F" build -o "$T/ex" plans/five-upgrades.md >/dev/null 2>&1 || no "five-upgrades builds"
+n=$(pdfinfo "$T/ex/five-upgrades/five-upgrades.pdf" 2>/dev/null | sed -n 's/^Pages: *//p')
+[ "$n" = 6 ] && ok || no "five-upgrades.pdf has $n pages, want 6 (the 版记 under the form)"
+pdftotext "$T/ex/five-upgrades/five-upgrades.pdf" - | grep -q '^— 6 —$' && ok ||
+	no "five-upgrades.pdf page 6 (the form with the 版记) is numbered"
+n=$(pdfinfo "$T/ex/five-upgrades/application.pdf" 2>/dev/null | sed -n 's/^Pages: *//p')
+[ "$n" = 1 ] && ! pdftotext "$T/ex/five-upgrades/application.pdf" - | grep -q '—' && ok ||
+	no "the one-page form printed alone has no page number"
+pdftotext "$T/out/head-1-20/head-1-20.pdf" - | grep -q '^— 1 —$' && ok || no "a plan's pages keep their numbers"
 echo "pages: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

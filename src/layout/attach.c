@@ -110,6 +110,8 @@ bool attach_draw(const Plan *p, size_t i, const char *label, const char *unit,
 		low = ledger_draw(&c, &tpl->table);
 	else
 		low = scoresheet_draw(&c, &tpl->table);
+	/* An attachment printed alone on one page needs no number. */
+	sheet_finish(&c.sheet, flow->pages == 0);
 	flow->pages = c.sheet.number;
 	/* The 版记 may follow on a portrait page, below a blank line. */
 	flow->last_used = landscape ? g->lines : sheet_line_below(&c.sheet, low) - 1;

@@ -31,11 +31,21 @@ Sheet sheet_make(Canvas *doc, const FontSet *fs, const Geometry *g, bool landsca
 	return s;
 }
 
+/* A page's number is drawn when the sheet leaves it, so that the last
+ * can be left out (sheet_finish). */
 void sheet_page(Sheet *s)
 {
+	if (s->pages > 0)
+		sheet_page_number(s->doc, s->fs, s->g, s->number, s->landscape);
 	canvas_add_page(s->doc, s->page_w, s->page_h);
 	s->number++;
-	sheet_page_number(s->doc, s->fs, s->g, s->number, s->landscape);
+	s->pages++;
+}
+
+void sheet_finish(Sheet *s, bool alone)
+{
+	if (s->pages > 0 && !(alone && s->pages == 1))
+		sheet_page_number(s->doc, s->fs, s->g, s->number, s->landscape);
 }
 
 double sheet_line_top(const Sheet *s, int k)

@@ -34,7 +34,13 @@ typedef struct {
 	double width, height; /* the 版心's size */
 	int number;           /* the current page's number; the one before the
 	                         first page until sheet_page is called */
+	int pages;            /* pages this sheet has added */
 } Sheet;
+
+/* Number the last page: every page of the sheet is numbered (— N —, as
+ * the body's), except a sheet of one page printed alone (alone: an
+ * attachment in a file of its own), which needs none. */
+void sheet_finish(Sheet *s, bool alone);
 
 /* A sheet whose first page will be number after + 1. */
 Sheet sheet_make(Canvas *doc, const FontSet *fs, const Geometry *g, bool landscape,

@@ -63,7 +63,7 @@ static void form_default(TplForm *f)
 	f->label_max = 6;
 	f->row = MM(12);
 	f->line = MM(9);
-	f->line_min = MM(7);
+	f->line_min = MM(6);
 	f->sign_lines = 3;
 	strcpy(f->seal, "（盖章）");
 	strcpy(f->date, "年　　月　　日");
