@@ -60,7 +60,7 @@ class Page:
         self.words = []   # [text, x0, y0, x1, y1], y from the top
         self.rules = []   # (x0, y, x1, width, cmyk): horizontal lines, y from the top
         self.rects = []   # (x0, y0, x1, y1, cmyk), y from the top
-        self.runs = []    # (x, baseline from the top, size, cmyk): text runs
+        self.runs = []    # (x, baseline from the top, size, cmyk, font): text runs
 
 
 def read(pdf):
@@ -81,10 +81,13 @@ def read(pdf):
     for m in re.finditer(r"%% Contents for page (\d+)\n.*?stream\n(.*?)\nendstream", data, re.S):
         page = pages[int(m.group(1)) - 1]
         nums, fill, stroke, width, at, size = [], (0, 0, 0, 1), (0, 0, 0, 1), 1.0, None, 0
-        pos = (0.0, 0.0)
+        pos, name, font = (0.0, 0.0), None, None
         for tok in re.findall(r"<[^>]*>|\([^)]*\)|/[^\s/<(\[]+|[^\s<(/\[\]]+", m.group(2)):
             if re.fullmatch(r"-?[\d.]+", tok):
                 nums.append(float(tok))
+                continue
+            if tok.startswith("/"):
+                name = tok
                 continue
             if tok == "k":
                 fill = tuple(nums[-4:])
@@ -106,9 +109,9 @@ def read(pdf):
             elif tok == "Tm":
                 pos = tuple(nums[-2:])
             elif tok == "Tf":
-                size = nums[-1]
+                size, font = nums[-1], name
             elif tok in ("Tj", "TJ"):
-                page.runs.append((pos[0], PAGE_H - pos[1], size, fill))
+                page.runs.append((pos[0], PAGE_H - pos[1], size, fill, font))
             nums = []
     return pages
 
@@ -131,12 +134,25 @@ def centre_y(w):
     return (w[2] + w[4]) / 2
 
 
+def run_at(page, x, w):
+    """The text run drawn at x on the line of word w: (x, baseline, size,
+    cmyk, font resource), or None."""
+    for r in page.runs:
+        if abs(r[0] - x) < 0.5 and w[2] - 0.5 <= r[1] <= w[4] + 0.5:
+            return r
+    return None
+
+
 def colour_of(page, w):
     """The fill colour of the run drawn at w's left edge."""
-    for (x, base, size, cmyk) in page.runs:
-        if abs(x - w[1]) < 0.05 and w[2] - 0.5 <= base <= w[4] + 0.5:
-            return cmyk
-    return None
+    r = run_at(page, w[1], w)
+    return r[3] if r else None
+
+
+def font_of(page, w, x=None):
+    """The font resource of the run drawn at x (default: w's left edge)."""
+    r = run_at(page, w[1] if x is None else x, w)
+    return r[4] if r else None
 
 
 def last_body_line(page, above):
@@ -340,6 +356,12 @@ def check_signer(name, pages, meta):
     check(abs(boxes[1][2] - boxes[0][2]) <= 0.5, f"{name}: two names a line")
     check(abs(boxes[2][2] - boxes[0][2] - LINE) <= TOL, f"{name}: the third name a line lower")
     check(abs(boxes[2][1] - boxes[0][1]) <= 0.5, f"{name}: the third under the first name")
+    # “签发人：” in the body's 仿宋 (the 发文字号's face), the names in
+    # another face (楷体).
+    check(font_of(page, label) is not None and font_of(page, label) == font_of(page, num),
+          f"{name}: 签发人： in the 发文字号's face (仿宋)")
+    check(font_of(page, label, boxes[0][1]) not in (None, font_of(page, label)),
+          f"{name}: the names in another face than 签发人： (楷体)")
     right = max(b[3] for b in boxes)
     check(abs(RIGHT - right - CHAR) <= TOL, f"{name}: 签发人 {mm(RIGHT - right)} from the right, "
           "want 1 字 (居右空一字)")
@@ -498,12 +520,19 @@ def check_minutes(name, pages, meta):
         check(abs(w[1] - LEFT - 2 * CHAR) <= TOL, f"{name}: {label} 左空二字 ({mm(w[1] - LEFT)})")
         first = meta[key][0]
         check(w[0][len(label):].startswith(first), f"{name}: {first} right after {label}")
+        body = font_of(pages[0], word(pages[0], "为进一步"))
+        runs = sorted(r for r in pages[n].runs if w[2] - 0.5 <= r[1] <= w[4] + 0.5)
+        check(len(runs) >= 2 and runs[0][4] != body and runs[1][4] == body,
+              f"{name}: {label} in 黑体, the names in the text's 仿宋")
         # wrapped lines start under the first name
         nxt = [x for x in pages[n].words if 0 < x[2] - w[2] <= LINE + TOL and x[1] > LEFT + CHAR
-               and not x[0].startswith(("出席", "请假", "列席"))]
+               and x[4] <= BOTTOM + TOL and not x[0].startswith(("出席", "请假", "列席"))]
+        runs = sorted(r for r in pages[n].runs if w[2] - 0.5 <= r[1] <= w[4] + 0.5)
         for x in nxt:
-            check(abs(x[1] - (w[1] + 3 * 16)) <= TOL,
-                  f"{name}: a wrapped {label} line starts under the first name")
+            # (a full first line may be squeezed a little by 禁则)
+            check(len(runs) >= 2 and abs(x[1] - runs[1][0]) <= TOL,
+                  f"{name}: a wrapped {label} line starts under the first name "
+                  f"({mm(x[1] - runs[1][0]) if len(runs) >= 2 else '?'})")
     text = "".join(w[0] for w in words)
     for key in ("attendees", "on_leave", "observers"):
         for person in meta[key]:

@@ -462,8 +462,9 @@ static void compose_attendance(Ctx *c)
 		check_glyphs(c, ps->runs, orig, ps->nruns);
 		TsStyle st = body_style(c);
 		st.align = TS_LEFT;
-		st.indent = 2 * c->pitch + text_width(c, ROLE_H1, c->g->size_body, words[i],
-		                                      strlen(words[i]));
+		/* Under the first name: the three characters of 出席： on the
+		 * grid's pitch, as the typesetter sets them. */
+		st.indent = (2 + 3) * c->pitch;
 		add_para(c, ps, &st, c->g->size_body, false, false, false);
 	}
 }
