@@ -237,6 +237,27 @@ hostile "old .doc" "$T/old.doc" "另存为"
 printf 'caf\351 \377\376\375\n' >"$T/latin.txt"
 hostile "neither UTF-8 nor GB18030" "$T/latin.txt" "GB18030"
 hostile "a folder" "$T/w" "不是普通文件"
+# Texts built to make the work grow faster than the input (one paragraph
+# broken over 80,000 lines, 100,000 dated phases, 100,000 numbered
+# sentences, 30,000 attachment pages): imported within 20 s, and the
+# plan stays small (at most 100 phases and attachments, 100 remarks).
+$PY - "$T" <<'PY'
+import sys
+t = sys.argv[1]
+open(t + "/adv1.txt", "w").write("这是一段很长很长的文字，没有句号也没有结束的标点符号继续写下去\n" * 80000)
+open(t + "/adv2.txt", "w").write("".join(f"（{'一二三'[i % 3]}）阶段{i}（2020年3月{i % 28 + 1}日前）。内容。\n" for i in range(100000)))
+open(t + "/adv3.txt", "w").write("".join(f"{i % 9 + 1}、这是一个很长很长的句子超过了三十个字符的长度所以它不是标题而是一段普通文字。后。\n" for i in range(50000)))
+open(t + "/adv4.txt", "w").write("".join(f"附件\n标题{i}\n字段{i}：\n" for i in range(30000)))
+PY
+for n in 1 2 3 4; do
+	start=$(date +%s)
+	expect 0 "adversarial $n" timeout 60 "$F" import -o "$T/adv$n.md" "$T/adv$n.txt"
+	[ $(($(date +%s) - start)) -le 20 ] && ok || no "adversarial $n took more than 20 s"
+	[ "$(wc -l <"$T/err")" -le 102 ] && ok || no "adversarial $n: $(wc -l <"$T/err") remarks"
+done
+[ "$(grep -c '^  - name: 阶段' "$T/adv2.md")" -eq 100 ] && ok || no "phases not capped at 100"
+[ "$(grep -c '^  - id: ' "$T/adv4.md")" -eq 100 ] && ok || no "attachments not capped at 100"
+
 LANG=C "$F" import -o "$T/h.md" "$T/junk.docx" >/dev/null 2>"$T/err"
 has "English under LANG=C" "$T/err" "not a valid Word document (.docx)"
 

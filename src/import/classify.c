@@ -38,6 +38,11 @@ bool ends(const char *s, size_t n, const char *suffix)
 
 void note(Import *im, const char *fmt, ...)
 {
+	if (++im->nnotes > IMPORT_MAX_NOTES) {
+		if (im->nnotes == IMPORT_MAX_NOTES + 1)
+			buf_puts(&im->notes, "……（其余说明从略）\n");
+		return;
+	}
 	va_list ap;
 	va_start(ap, fmt);
 	char *s = xvasprintf(fmt, ap);
@@ -178,12 +183,15 @@ static size_t read_head(Import *im, bool *dropped)
 	return i;
 }
 
-static void add_attach(Import *im, const char *title)
+static IAttach *add_attach(Import *im, const char *title)
 {
+	if (im->nattach >= IMPORT_MAX_ITEMS)
+		return NULL;
 	im->attach = xrealloc(im->attach, (im->nattach + 1) * sizeof *im->attach);
 	IAttach *a = &im->attach[im->nattach++];
 	memset(a, 0, sizeof *a);
 	a->title = xstrdup(title);
+	return a;
 }
 
 /* "附件：1.创建申报表" → the title after the number. */
@@ -196,9 +204,9 @@ static const char *after_number(const char *s)
 static IAttach *attach_by_title(Import *im, const char *t)
 {
 	for (size_t k = 0; k < im->nattach; k++)
-		if (!strcmp(im->attach[k].title, t) || strstr(t, im->attach[k].title) ||
-		    strstr(im->attach[k].title, t))
-			return &im->attach[k];
+		if (!strcmp(im->attach[k].title, t) ||
+		    (strlen(im->attach[k].title) >= 12 && strstr(t, im->attach[k].title)))
+			return &im->attach[k]; /* the page's title may say more */
 	return NULL;
 }
 
@@ -214,10 +222,8 @@ static void read_attach_pages(Import *im, size_t from)
 			if (i + 1 < im->nlines) {
 				const char *title = im->lines[++i].text;
 				cur = attach_by_title(im, title);
-				if (!cur && u8len(title, strlen(title)) <= 60) {
-					add_attach(im, title);
-					cur = &im->attach[im->nattach - 1];
-				}
+				if (!cur && u8len(title, strlen(title)) <= 60)
+					cur = add_attach(im, title);
 			}
 			continue;
 		}
@@ -314,9 +320,8 @@ static size_t read_tail(Import *im, size_t from)
 			const char *s = im->lines[i].text;
 			HeadNum h = headnum_parse(s, strlen(s));
 			if (h.style != HN_AR_DOT || h.value != (int)im->nattach + 1 ||
-			    u8len(s, strlen(s)) > 60)
+			    u8len(s, strlen(s)) > 60 || !add_attach(im, s + h.len))
 				break;
-			add_attach(im, s + h.len);
 		}
 	} else {
 		/* No 附件说明: the body ends where attachment pages begin. */
@@ -359,7 +364,7 @@ static size_t read_tail(Import *im, size_t from)
 
 static void add_block(Import *im, BlockKind k, int level, const SrcLine *l, size_t lead, int style)
 {
-	im->blocks = xrealloc(im->blocks, (im->nblocks + 1) * sizeof *im->blocks);
+	im->blocks = xgrow(im->blocks, &im->capblocks, im->nblocks + 1, sizeof *im->blocks);
 	im->blocks[im->nblocks++] = (Block){k, level, l, lead, style};
 }
 
@@ -433,16 +438,20 @@ static void lists_agree(Import *im, const bool *fits)
 		for (int m = lv + 1; m <= 4; m++)
 			last[m] = 0;
 	}
-	for (size_t b = 0; b < nb; b++) {
-		if (!im->blocks[b].style || fits[b])
-			continue;
-		for (size_t c = 0; c < nb; c++)
-			if (im->blocks[c].style == im->blocks[b].style && parent[c] == parent[b] &&
-			    im->blocks[c].kind != BK_PARA && !im->blocks[c].src->outline) {
-				im->blocks[c].kind = BK_PARA;
-				im->blocks[c].lead = 0;
-			}
+	/* bad[parent * 5 + style]: that list has a sentence in it. */
+	bool *bad = xcalloc((nb + 1) * 5, sizeof *bad);
+	for (size_t b = 0; b < nb; b++)
+		if (im->blocks[b].style && !fits[b])
+			bad[parent[b] * 5 + (size_t)im->blocks[b].style] = true;
+	for (size_t c = 0; c < nb; c++) {
+		Block *k = &im->blocks[c];
+		if (k->style && bad[parent[c] * 5 + (size_t)k->style] && k->kind != BK_PARA &&
+		    !k->src->outline) {
+			k->kind = BK_PARA;
+			k->lead = 0;
+		}
 	}
+	free(bad);
 	free(parent);
 }
 

@@ -79,6 +79,8 @@ static void read_items(Import *im)
 		}
 		if (lead <= h.len || lead > at)
 			continue;
+		if (im->nitems >= IMPORT_MAX_ITEMS)
+			break;
 		im->items = xrealloc(im->items, (im->nitems + 1) * sizeof *im->items);
 		IItem *it = &im->items[im->nitems++];
 		it->name = strip_punct_end(t + h.len, lead - h.len);
@@ -126,7 +128,8 @@ static bool is_stop(const char *p)
 
 static void add_rating(Import *im, char *name, int min, int max)
 {
-	if (u8len(name, strlen(name)) > 8 || !*name || !band_name(name)) {
+	if (u8len(name, strlen(name)) > 8 || !*name || !band_name(name) ||
+	    im->nratings >= IMPORT_MAX_RATINGS) {
 		free(name);
 		return;
 	}

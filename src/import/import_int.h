@@ -22,6 +22,10 @@
 #define IMPORT_MAX_LINES   100000u
 #define IMPORT_MAX_ENTRIES 2000        /* entries in a .docx */
 #define IMPORT_MAX_CELLS   64          /* cells in one table row */
+#define IMPORT_MAX_ITEMS   100         /* phases, attachments, criteria items */
+#define IMPORT_MAX_DEADLINES 300
+#define IMPORT_MAX_RATINGS 20
+#define IMPORT_MAX_NOTES   100         /* remarks printed; the rest counted */
 
 /* One paragraph of the source. */
 typedef struct {
@@ -79,7 +83,7 @@ struct Import {
 	SrcLine *lines;
 	size_t nlines, caplines;
 	Block *blocks;
-	size_t nblocks;
+	size_t nblocks, capblocks;
 
 	char *title, *title_note;
 	char *doc_number, *recipients, *issuer;
@@ -108,6 +112,7 @@ struct Import {
 	size_t nratings;
 
 	Buf notes;          /* what the user should know, one line each */
+	size_t nnotes;
 };
 
 /* Sources into lines.  Both return false with a Chinese message in *err. */

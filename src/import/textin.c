@@ -126,22 +126,27 @@ static bool line_starts_new(const char *s)
 
 void join_broken(Import *im)
 {
-	size_t w = 0;
+	/* Of lines[w - 1]: its length, code points, whether it has commas
+	 * (kept as lines are joined, so each line is measured once). */
+	size_t w = 0, pn = 0, pcp = 0, pcap = 0; /* pcap: bytes held, 0 unknown */
+	bool pcomma = false;
 	for (size_t r = 0; r < im->nlines; r++) {
 		SrcLine *cur = &im->lines[r];
+		size_t cn = strlen(cur->text), ccp = u8len(cur->text, cn);
+		bool ccomma = strstr(cur->text, "，") || strchr(cur->text, ',');
 		if (w > 0) {
 			SrcLine *p = &im->lines[w - 1];
-			size_t pn = strlen(p->text);
 			/* The previous line is prose (it has commas) that stops
 			 * mid-sentence, and this one starts nothing new. */
-			bool join = !p->table && !cur->table && !p->outline && !cur->outline &&
-			            u8len(p->text, pn) >= 24 && !line_complete(p->text, pn) &&
-			            (strstr(p->text, "，") || strchr(p->text, ',')) &&
-			            !line_starts_new(cur->text);
+			bool join = !p->table && !cur->table && !p->outline && !cur->outline && pcp >= 24 &&
+			            pcomma && !line_complete(p->text, pn) && !line_starts_new(cur->text);
 			if (join) {
-				size_t cn = strlen(cur->text);
-				p->text = xrealloc(p->text, pn + cn + 1);
+				if (pcap == 0)
+					pcap = pn + 1;
+				p->text = xgrow(p->text, &pcap, pn + cn + 1, 1); /* doubling */
 				memcpy(p->text + pn, cur->text, cn + 1);
+				pn += cn;
+				pcp += ccp;
 				note(im, "第%d%s接在第%d%s后面（上一%s没有结束就断开了）", cur->line, im->unit,
 				     p->line, im->unit, im->unit);
 				free(cur->text);
@@ -150,6 +155,10 @@ void join_broken(Import *im)
 			}
 		}
 		im->lines[w++] = *cur;
+		pn = cn;
+		pcap = 0;
+		pcp = ccp;
+		pcomma = ccomma;
 	}
 	im->nlines = w;
 }

@@ -115,7 +115,7 @@ static void phase_from(Import *im, const char *s, size_t n)
 	}
 	const char *po = strstr(s, "（"), *pa = strchr(s, '(');
 	const char *p = po && (!pa || po < pa) ? po : pa;
-	if (!p || p == s || (size_t)(p - s) >= n)
+	if (!p || p == s || (size_t)(p - s) >= n || im->nphases >= IMPORT_MAX_ITEMS)
 		return;
 	size_t nlen = (size_t)(p - s);
 	if (u8len(s, nlen) > 20)
@@ -238,7 +238,7 @@ static void deadline_from(Import *im, const char *s, size_t n)
 {
 	CnDate d[MAX_DATES];
 	size_t k = scan(im, s, n, d);
-	for (size_t i = 0; i < k; i++) {
+	for (size_t i = 0; i < k && im->ndeadlines < IMPORT_MAX_DEADLINES; i++) {
 		if (!d[i].before || d[i].is_range)
 			continue;
 		const char *after = s + d[i].off + d[i].len;

@@ -114,9 +114,10 @@ static void attachments(const Import *im, Buf *b)
 			buf_puts(b, "  # 请核对：台账的列（columns）和行（rows）请照原表填写");
 		buf_putc(b, '\n');
 		key(b, "    ", "title", a->title, NULL);
-		if (a->nfields)
+		bool form = !strcmp(a->type, "form");
+		if (form && a->nfields)
 			buf_puts(b, "    fields:\n");
-		for (size_t f = 0; f < a->nfields; f++) {
+		for (size_t f = 0; form && f < a->nfields; f++) {
 			buf_puts(b, "      - ");
 			buf_yaml_scalar(b, a->fields[f]);
 			buf_putc(b, '\n');
