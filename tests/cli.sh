@@ -28,6 +28,20 @@ expect 2 bad-format "$F" check --format xml plans/
 expect 2 missing-file "$F" check "$T/nonexistent.md"
 grep -q 'nonexistent.md' "$T/err" && ok || no "missing file is named"
 expect 2 no-paths "$F" check
+# Options (getopt_long): exact messages, options after PATHs, "--".
+expect 2 bad-short "$F" check -x plans/
+[ "$(head -1 "$T/err")" = "fangan check: unknown option '-x'" ] && ok || no "bad short option: $(head -1 "$T/err")"
+expect 2 bad-long-value "$F" check --werror=yes plans/
+[ "$(head -1 "$T/err")" = "fangan check: unknown option '--werror=yes'" ] && ok || no "value to a flag: $(head -1 "$T/err")"
+expect 2 no-value "$F" build -o
+head -1 "$T/err" | grep -qx 'fangan: -o needs a value' && ok || no "-o without a value: $(cat "$T/err")"
+expect 2 no-value-long "$F" calendar --today
+head -1 "$T/err" | grep -qx 'fangan: --today needs a value' && ok || no "--today without a value: $(cat "$T/err")"
+expect 1 options-after "$F" check tests/rules/placeholder.md --werror
+expect 2 dashdash "$F" check -- --werror
+grep -q -- '--werror: No such file' "$T/err" && ok || no "after --, an option is a PATH: $(cat "$T/err")"
+expect 2 fonts-operand "$F" fonts extra
+[ "$(head -1 "$T/err")" = "fangan fonts: unknown argument 'extra'" ] && ok || no "fonts operand: $(head -1 "$T/err")"
 
 # Every rule fires at its known line and column.
 expect 1 rules "$F" check tests/rules/

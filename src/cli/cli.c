@@ -84,21 +84,34 @@ void pathlist_free(PathList *l)
 	l->n = l->cap = 0;
 }
 
-const char *opt_value(const char *name, int argc, char **argv, int *i)
+void cli_opt_begin(void)
 {
-	size_t n = strlen(name);
-	const char *a = argv[*i];
-	if (strncmp(a, name, n) != 0)
-		return NULL;
-	if (a[n] == '=')
-		return a + n + 1;
-	if (a[n] != '\0')
-		return NULL;
-	if (*i + 1 >= argc) {
-		fprintf(stderr, _("fangan: %s needs a value\n"), name);
-		return "";
-	}
-	return argv[++*i];
+	/* glibc: 0 starts afresh (a command may run after another one's
+	 * parsing, as `watch` runs `build`). */
+	optind = 0;
+	opterr = 0;
+}
+
+int cli_opt(const char *cmd, const char *usage, int argc, char **argv, const char *shortopts,
+            const struct option *longopts)
+{
+	/* A leading ':' makes a missing value ':' instead of '?'. */
+	char *so = xasprintf(":%s", shortopts);
+	int c = getopt_long(argc, argv, so, longopts, NULL);
+	free(so);
+	if (c != '?' && c != ':')
+		return c;
+	/* The word at fault is the one getopt just stepped over. */
+	const char *a = optind > 0 && optind <= argc ? argv[optind - 1] : "";
+	char shortopt[3] = {'-', (char)optopt, '\0'};
+	if (strncmp(a, "--", 2) != 0)
+		a = shortopt;
+	if (c == ':')
+		fprintf(stderr, _("fangan: %s needs a value\n"), a);
+	else
+		fprintf(stderr, _("fangan %s: unknown option '%s'\n"), cmd, a);
+	fputs(_(usage), stderr);
+	return '?';
 }
 
 char *fonts_dir_for(const char *plan)
@@ -110,20 +123,3 @@ char *fonts_dir_for(const char *plan)
 	return n ? dirs[0] : NULL;
 }
 
-bool take_path_arg(const char *cmd, const char *usage, int argc, char **argv, int *i,
-                   char **paths, int *npaths)
-{
-	const char *a = argv[*i];
-	if (!strcmp(a, "--")) {
-		while (++*i < argc)
-			paths[(*npaths)++] = argv[*i];
-		return true;
-	}
-	if (a[0] == '-' && a[1] != '\0') {
-		fprintf(stderr, _("fangan %s: unknown option '%s'\n"), cmd, a);
-		fputs(_(usage), stderr);
-		return false;
-	}
-	paths[(*npaths)++] = argv[*i];
-	return true;
-}

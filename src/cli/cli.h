@@ -19,9 +19,17 @@ typedef struct {
 bool collect_plans(char **args, int nargs, PathList *out);
 void pathlist_free(PathList *l);
 
-/* "--name=value" or "--name value": when arg is --name, take the value.
- * Returns the value or NULL when arg is not this option. */
-const char *opt_value(const char *name, int argc, char **argv, int *i);
+/* Options: getopt_long over a command's argv (argv[0] is the command's
+ * name), in fangan's words.  Call cli_opt_begin() before the first
+ * cli_opt() of a command; then, like getopt_long, cli_opt() returns each
+ * option's val (its value in optarg) and -1 at the end, when
+ * argv[optind..argc) are the operands ("--" ends the options; options
+ * may follow operands).  An unknown option or one without its value is
+ * said on stderr with the usage, and cli_opt() returns '?'. */
+#include <getopt.h>
+void cli_opt_begin(void);
+int cli_opt(const char *cmd, const char *usage, int argc, char **argv, const char *shortopts,
+            const struct option *longopts);
 
 /* Today in local time, the default day of `new --date` and `calendar
  * --today`. */
@@ -38,13 +46,6 @@ static inline Day today_local(void)
  * else ./fonts, else the installed one (see paths.h); NULL when there is
  * none.  Caller frees. */
 char *fonts_dir_for(const char *plan);
-
-/* What every command does with an argument that is none of its own
- * options: "--" makes the rest PATHs, another "-x" is an unknown option
- * (said on stderr with usage; returns false), anything else is a PATH
- * appended to paths (room for argc entries). */
-bool take_path_arg(const char *cmd, const char *usage, int argc, char **argv, int *i,
-                   char **paths, int *npaths);
 
 int cmd_check(int argc, char **argv);
 int cmd_build(int argc, char **argv);

@@ -400,57 +400,68 @@ static bool parse_jobs(const char *v, unsigned *jobs)
 
 int cmd_build(int argc, char **argv)
 {
-	const char *outdir = "out", *fonts = NULL, *v;
+	static const struct option longopts[] = {
+		{"output", required_argument, NULL, 'o'},
+		{"jobs", required_argument, NULL, 'j'},
+		{"fonts", required_argument, NULL, 'F'},
+		{"format", required_argument, NULL, 'T'},
+		{"force", no_argument, NULL, 'f'},
+		{"verbose", no_argument, NULL, 'v'},
+		{"quiet", no_argument, NULL, 'q'},
+		{"no-cache", no_argument, NULL, 'N'},
+		{"help", no_argument, NULL, 'h'},
+		{0, 0, 0, 0},
+	};
+	const char *outdir = "out", *fonts = NULL;
 	bool force = false, verbose = false, quiet = false;
 	unsigned formats = OUT_PDF | OUT_DOCX;
 	long online = sysconf(_SC_NPROCESSORS_ONLN);
 	unsigned jobs = online >= 1 && online <= 1024 ? (unsigned)online : 1;
-	char **paths = xcalloc((size_t)argc, sizeof *paths);
-	int npaths = 0;
-	for (int i = 1; i < argc; i++) {
-		const char *a = argv[i];
-		if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
+	int o;
+	cli_opt_begin();
+	while ((o = cli_opt("build", usage, argc, argv, "o:j:vqh", longopts)) != -1) {
+		switch (o) {
+		case 'h':
 			fputs(_(usage), stdout);
-			free(paths);
 			return 0;
-		} else if ((v = opt_value("-o", argc, argv, &i)) ||
-		           (v = opt_value("--output", argc, argv, &i))) {
-			outdir = v;
-		} else if ((v = opt_value("-j", argc, argv, &i)) ||
-		           (v = opt_value("--jobs", argc, argv, &i)) ||
-		           (!strncmp(a, "-j", 2) && (v = a + 2))) {
-			if (!parse_jobs(v, &jobs)) {
-				free(paths);
+		case 'o':
+			outdir = optarg;
+			break;
+		case 'j':
+			if (!parse_jobs(optarg, &jobs))
 				return 2;
-			}
-		} else if ((v = opt_value("--fonts", argc, argv, &i))) {
-			fonts = v;
-		} else if ((v = opt_value("--format", argc, argv, &i))) {
-			if (!parse_formats(v, &formats)) {
-				free(paths);
+			break;
+		case 'F':
+			fonts = optarg;
+			break;
+		case 'T':
+			if (!parse_formats(optarg, &formats))
 				return 2;
-			}
-		} else if (!strcmp(a, "--force")) {
+			break;
+		case 'f':
 			force = true;
-		} else if (!strcmp(a, "--no-cache")) {
-			fontcache_enable(false);
-		} else if (!strcmp(a, "-v") || !strcmp(a, "--verbose")) {
+			break;
+		case 'v':
 			verbose = true;
-		} else if (!strcmp(a, "-q") || !strcmp(a, "--quiet")) {
+			break;
+		case 'q':
 			quiet = true;
-		} else if (!take_path_arg("build", usage, argc, argv, &i, paths, &npaths)) {
-			free(paths);
+			break;
+		case 'N':
+			fontcache_enable(false);
+			break;
+		default:
 			return 2;
 		}
 	}
+	char **paths = argv + optind;
+	int npaths = argc - optind;
 	if (npaths == 0 || !*outdir) {
 		fputs(_(usage), stderr);
-		free(paths);
 		return 2;
 	}
 	PathList plans = {0};
 	bool ok = collect_plans(paths, npaths, &plans);
-	free(paths);
 	/* One FontSet for the whole batch, opened before the workers are
 	 * forked: fonts are parsed once and shared. */
 	char *found = fonts ? NULL : fonts_dir_for(plans.n ? plans.v[0] : NULL);

@@ -73,18 +73,15 @@ static bool write_out(const char *path, const char *data, size_t len)
 	return true;
 }
 
-/* An option given an empty value: opt_value has said so already unless
- * it was written --name= (then say it here). */
-static int empty_value(char **paths, const char *arg)
+/* An option given an empty value ("-o ''", "--today="). */
+static int empty_value(const char *name)
 {
-	if (strchr(arg, '='))
-		fprintf(stderr, _("fangan: %.*s needs a value\n"), (int)strcspn(arg, "="), arg);
-	free(paths);
+	fprintf(stderr, _("fangan: %s needs a value\n"), name);
 	return 2;
 }
 
-static int fail(char **paths, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static int fail(char **paths, const char *fmt, ...)
+static int fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static int fail(const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
@@ -92,65 +89,72 @@ static int fail(char **paths, const char *fmt, ...)
 	vfprintf(stderr, fmt, ap);
 	fputc('\n', stderr);
 	va_end(ap);
-	free(paths);
 	return 2;
 }
 
 int cmd_calendar(int argc, char **argv)
 {
+	static const struct option longopts[] = {
+		{"output", required_argument, NULL, 'o'},
+		{"upcoming", required_argument, NULL, 'u'},
+		{"today", required_argument, NULL, 't'},
+		{"help", no_argument, NULL, 'h'},
+		{0, 0, 0, 0},
+	};
 	const char *output = NULL;
 	int days = 0; /* 0: iCalendar */
 	Day today = DAY_NONE;
-	char **paths = xcalloc((size_t)argc, sizeof *paths);
-	int npaths = 0;
-	const char *v;
-	for (int i = 1; i < argc; i++) {
-		const char *a = argv[i];
-		if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
+	int c;
+	cli_opt_begin();
+	while ((c = cli_opt("calendar", usage, argc, argv, "o:h", longopts)) != -1) {
+		const char *v = optarg;
+		switch (c) {
+		case 'h':
 			fputs(_(usage), stdout);
-			free(paths);
 			return 0;
-		} else if ((v = opt_value("-o", argc, argv, &i)) ||
-		           (v = opt_value("--output", argc, argv, &i))) {
+		case 'o':
 			if (!*v)
-				return empty_value(paths, a);
+				return empty_value("--output");
 			output = v;
-		} else if ((v = opt_value("--upcoming", argc, argv, &i))) {
+			break;
+		case 'u': {
 			if (!*v)
-				return empty_value(paths, a);
+				return empty_value("--upcoming");
 			char *end;
 			errno = 0;
 			long n = strtol(v, &end, 10);
 			if (*end || errno || n < 1 || n > 36600)
-				return fail(paths, _("--upcoming wants a number of days (1 to 36600), not '%s'"), v);
+				return fail(_("--upcoming wants a number of days (1 to 36600), not '%s'"), v);
 			days = (int)n;
-		} else if ((v = opt_value("--today", argc, argv, &i))) {
+			break;
+		}
+		case 't':
 			if (!*v)
-				return empty_value(paths, a);
+				return empty_value("--today");
 			if (!day_parse_iso(v, &today))
-				return fail(paths, _("--today wants a date YYYY-MM-DD, not '%s'"), v);
-		} else if (!take_path_arg("calendar", usage, argc, argv, &i, paths, &npaths)) {
-			free(paths);
+				return fail(_("--today wants a date YYYY-MM-DD, not '%s'"), v);
+			break;
+		default:
 			return 2;
 		}
 	}
+	char **paths = argv + optind;
+	int npaths = argc - optind;
 	if (npaths == 0) {
 		fputs(_(usage), stderr);
-		free(paths);
 		return 2;
 	}
 	if (today != DAY_NONE && days == 0)
-		return fail(paths, "%s", _("--today goes with --upcoming"));
+		return fail("%s", _("--today goes with --upcoming"));
 	long long stamp = source_date_epoch();
 	if (stamp == -2)
-		return fail(paths, _("SOURCE_DATE_EPOCH must be seconds since 1970, not '%s'"),
+		return fail(_("SOURCE_DATE_EPOCH must be seconds since 1970, not '%s'"),
 		            getenv("SOURCE_DATE_EPOCH"));
 	if (today == DAY_NONE)
 		today = today_local();
 
 	PathList files = {0};
 	bool ok = collect_plans(paths, npaths, &files);
-	free(paths);
 	Plan **plans = xcalloc(files.n, sizeof *plans);
 	size_t n = 0;
 	for (size_t i = 0; i < files.n; i++) {

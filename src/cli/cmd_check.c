@@ -54,61 +54,75 @@ static void to_byte_columns(const Plan *p, Diags *d, size_t from)
 
 int cmd_check(int argc, char **argv)
 {
+	static const struct option longopts[] = {
+		{"format", required_argument, NULL, 'f'},
+		{"columns", required_argument, NULL, 'c'},
+		{"werror", no_argument, NULL, 'W'},
+		{"color", optional_argument, NULL, 'C'},
+		{"help", no_argument, NULL, 'h'},
+		{0, 0, 0, 0},
+	};
 	DiagFormat fmt = FMT_TEXT;
 	bool werror = false;
 	int color = -1; /* auto */
 	bool byte_cols = false;
-	char **paths = xcalloc((size_t)argc, sizeof *paths);
-	int npaths = 0;
-	const char *v;
-	for (int i = 1; i < argc; i++) {
-		const char *a = argv[i];
-		if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
+	int c;
+	cli_opt_begin();
+	while ((c = cli_opt("check", usage, argc, argv, "h", longopts)) != -1) {
+		switch (c) {
+		case 'h':
 			fputs(_(usage), stdout);
-			free(paths);
 			return 0;
-		} else if ((v = opt_value("--format", argc, argv, &i))) {
-			if (!strcmp(v, "text"))
+		case 'f':
+			if (!strcmp(optarg, "text"))
 				fmt = FMT_TEXT;
-			else if (!strcmp(v, "json"))
+			else if (!strcmp(optarg, "json"))
 				fmt = FMT_JSON;
-			else if (!strcmp(v, "sarif"))
+			else if (!strcmp(optarg, "sarif"))
 				fmt = FMT_SARIF;
 			else {
-				fprintf(stderr, _("fangan check: unknown format '%s' (text, json, sarif)\n"), v);
-				free(paths);
+				fprintf(stderr, _("fangan check: unknown format '%s' (text, json, sarif)\n"),
+				        optarg);
 				return 2;
 			}
-		} else if ((v = opt_value("--columns", argc, argv, &i))) {
-			if (!strcmp(v, "chars") || !strcmp(v, "bytes")) {
-				byte_cols = !strcmp(v, "bytes");
-			} else {
-				fprintf(stderr, _("fangan check: --columns is chars or bytes, not '%s'\n"), v);
-				free(paths);
+			break;
+		case 'c':
+			if (strcmp(optarg, "chars") && strcmp(optarg, "bytes")) {
+				fprintf(stderr, _("fangan check: --columns is chars or bytes, not '%s'\n"),
+				        optarg);
 				return 2;
 			}
-		} else if (!strcmp(a, "--werror")) {
+			byte_cols = !strcmp(optarg, "bytes");
+			break;
+		case 'W':
 			werror = true;
-		} else if (!strcmp(a, "--color") || !strcmp(a, "--color=always")) {
-			color = 1;
-		} else if (!strcmp(a, "--color=never")) {
-			color = 0;
-		} else if (!strcmp(a, "--color=auto")) {
-			color = -1;
-		} else if (!take_path_arg("check", usage, argc, argv, &i, paths, &npaths)) {
-			free(paths);
+			break;
+		case 'C':
+			if (!optarg || !strcmp(optarg, "always"))
+				color = 1;
+			else if (!strcmp(optarg, "never"))
+				color = 0;
+			else if (!strcmp(optarg, "auto"))
+				color = -1;
+			else {
+				fprintf(stderr, _("fangan %s: unknown option '%s'\n"), "check", argv[optind - 1]);
+				fputs(_(usage), stderr);
+				return 2;
+			}
+			break;
+		default:
 			return 2;
 		}
 	}
+	char **paths = argv + optind;
+	int npaths = argc - optind;
 	if (npaths == 0) {
 		fputs(_(usage), stderr);
-		free(paths);
 		return 2;
 	}
 	if (byte_cols && fmt == FMT_SARIF) {
 		fputs(_("fangan check: --columns=bytes is for text and json; SARIF counts code points\n"),
 		      stderr);
-		free(paths);
 		return 2;
 	}
 	if (color < 0)
@@ -116,7 +130,6 @@ int cmd_check(int argc, char **argv)
 
 	PathList plans = {0};
 	bool ok = collect_plans(paths, npaths, &plans);
-	free(paths);
 	Diags d = {0};
 	size_t failed = 0; /* plans with errors, or unreadable */
 	for (size_t i = 0; i < plans.n; i++) {

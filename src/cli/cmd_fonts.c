@@ -26,20 +26,31 @@ static const char *const usage = N_(
 
 int cmd_fonts(int argc, char **argv)
 {
-	const char *dir = NULL, *v;
-	for (int i = 1; i < argc; i++) {
-		if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
+	static const struct option longopts[] = {
+		{"fonts", required_argument, NULL, 'F'},
+		{"no-cache", no_argument, NULL, 'N'},
+		{"help", no_argument, NULL, 'h'},
+		{0, 0, 0, 0},
+	};
+	const char *dir = NULL;
+	int c;
+	cli_opt_begin();
+	while ((c = cli_opt("fonts", usage, argc, argv, "h", longopts)) != -1) {
+		if (c == 'h') {
 			fputs(_(usage), stdout);
 			return 0;
-		} else if ((v = opt_value("--fonts", argc, argv, &i))) {
-			dir = v;
-		} else if (!strcmp(argv[i], "--no-cache")) {
-			fontcache_enable(false);
-		} else {
-			fprintf(stderr, _("fangan fonts: unknown argument '%s'\n"), argv[i]);
-			fputs(_(usage), stderr);
-			return 2;
 		}
+		if (c == 'N')
+			fontcache_enable(false);
+		else if (c == 'F')
+			dir = optarg;
+		else
+			return 2;
+	}
+	if (optind < argc) {
+		fprintf(stderr, _("fangan fonts: unknown argument '%s'\n"), argv[optind]);
+		fputs(_(usage), stderr);
+		return 2;
 	}
 	char *found = dir ? NULL : fonts_dir_for(NULL);
 	char *err = NULL;

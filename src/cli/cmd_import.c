@@ -66,45 +66,54 @@ static int fail(const char *in, const char *msg)
 
 int cmd_import(int argc, char **argv)
 {
-	const char *out = NULL, *in = NULL, *v;
+	static const struct option longopts[] = {
+		{"output", required_argument, NULL, 'o'},
+		{"year", required_argument, NULL, 'y'},
+		{"force", no_argument, NULL, 'f'},
+		{"help", no_argument, NULL, 'h'},
+		{0, 0, 0, 0},
+	};
+	const char *out = NULL, *in = NULL;
 	bool force = false;
 	ImportOpts opts = {0};
-	bool rest = false;
-	for (int i = 1; i < argc; i++) {
-		const char *a = argv[i];
-		if (!rest && (!strcmp(a, "-h") || !strcmp(a, "--help"))) {
+	int c;
+	cli_opt_begin();
+	while ((c = cli_opt("import", usage, argc, argv, "o:h", longopts)) != -1) {
+		switch (c) {
+		case 'h':
 			fputs(_(usage), stdout);
 			return 0;
-		} else if (!rest && !strcmp(a, "--")) {
-			rest = true;
-		} else if (!rest && !strcmp(a, "--force")) {
+		case 'f':
 			force = true;
-		} else if (!rest && ((v = opt_value("-o", argc, argv, &i)) ||
-		                     (v = opt_value("--output", argc, argv, &i)))) {
-			if (!*v) {
+			break;
+		case 'o':
+			if (!*optarg) {
 				fputs(_(usage), stderr);
 				return 2;
 			}
-			out = v;
-		} else if (!rest && (v = opt_value("--year", argc, argv, &i))) {
+			out = optarg;
+			break;
+		case 'y': {
 			char *end;
-			long y = strtol(v, &end, 10);
+			long y = strtol(optarg, &end, 10);
 			if (*end || y < 1949 || y > 2999) {
-				fprintf(stderr, _("fangan import: --year wants a year like 2020, not '%s'\n"), v);
+				fprintf(stderr, _("fangan import: --year wants a year like 2020, not '%s'\n"),
+				        optarg);
 				return 2;
 			}
 			opts.year = (int)y;
-		} else if (!rest && a[0] == '-' && a[1]) {
-			fprintf(stderr, _("fangan import: unknown option '%s'\n"), a);
-			fputs(_(usage), stderr);
+			break;
+		}
+		default:
 			return 2;
-		} else if (in) {
-			fprintf(stderr, _("fangan import: one FILE only ('%s' and '%s')\n"), in, a);
-			return 2;
-		} else {
-			in = a;
 		}
 	}
+	if (argc - optind > 1) {
+		fprintf(stderr, _("fangan import: one FILE only ('%s' and '%s')\n"), argv[optind],
+		        argv[optind + 1]);
+		return 2;
+	}
+	in = optind < argc ? argv[optind] : NULL;
 	if (!in) {
 		fputs(_(usage), stderr);
 		return 2;

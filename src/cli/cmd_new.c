@@ -402,25 +402,38 @@ static bool write_new(const char *path, const char *text)
 
 int cmd_new(int argc, char **argv)
 {
+	static const struct option longopts[] = {
+		{"dir", required_argument, NULL, 'o'},
+		{"date", required_argument, NULL, 'd'},
+		{"title", required_argument, NULL, 't'},
+		{"format", required_argument, NULL, 'f'},
+		{"help", no_argument, NULL, 'h'},
+		{0, 0, 0, 0},
+	};
 	const char *dir = "plans", *title = NULL, *name = NULL, *format = "document";
 	Day date = DAY_NONE;
-	const char *v;
-	for (int i = 1; i < argc; i++) {
-		const char *a = argv[i];
-		if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
+	int c;
+	cli_opt_begin();
+	while ((c = cli_opt("new", usage, argc, argv, "o:h", longopts)) != -1) {
+		const char *v = optarg;
+		switch (c) {
+		case 'h':
 			fputs(_(usage), stdout);
 			return 0;
-		} else if ((v = opt_value("-o", argc, argv, &i)) ||
-		           (v = opt_value("--dir", argc, argv, &i))) {
-			if (!*v)
+		case 'o':
+			if (!*v) {
+				fprintf(stderr, _("fangan: %s needs a value\n"), "--dir");
 				return 2;
+			}
 			dir = v;
-		} else if ((v = opt_value("--date", argc, argv, &i))) {
+			break;
+		case 'd':
 			if (!day_parse_iso(v, &date)) {
 				fprintf(stderr, _("fangan new: --date wants a date YYYY-MM-DD, not '%s'\n"), v);
 				return 2;
 			}
-		} else if ((v = opt_value("--title", argc, argv, &i))) {
+			break;
+		case 't':
 			/* The title goes into YAML as a plain scalar: keep it one
 			 * line, and not empty. */
 			if (!*v || strpbrk(v, "\n\r")) {
@@ -428,7 +441,8 @@ int cmd_new(int argc, char **argv)
 				return 2;
 			}
 			title = v;
-		} else if ((v = opt_value("--format", argc, argv, &i))) {
+			break;
+		case 'f':
 			if (strcmp(v, "document") && strcmp(v, "letter") && strcmp(v, "minutes") &&
 			    strcmp(v, "order")) {
 				fprintf(stderr, _("fangan new: --format wants document, letter, minutes "
@@ -436,17 +450,17 @@ int cmd_new(int argc, char **argv)
 				return 2;
 			}
 			format = v;
-		} else if (a[0] == '-' && a[1] != '\0') {
-			fprintf(stderr, _("fangan new: unknown option '%s'\n"), a);
-			fputs(_(usage), stderr);
+			break;
+		default:
 			return 2;
-		} else if (name) {
-			fprintf(stderr, _("fangan new: one NAME only ('%s' and '%s')\n"), name, a);
-			return 2;
-		} else {
-			name = a;
 		}
 	}
+	if (argc - optind > 1) {
+		fprintf(stderr, _("fangan new: one NAME only ('%s' and '%s')\n"), argv[optind],
+		        argv[optind + 1]);
+		return 2;
+	}
+	name = optind < argc ? argv[optind] : NULL;
 	if (!name) {
 		fputs(_(usage), stderr);
 		return 2;

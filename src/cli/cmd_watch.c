@@ -291,10 +291,16 @@ int cmd_watch(int argc, char **argv)
 			i++;
 		} else if (!strncmp(a, "--fonts=", 8)) {
 			fonts = a + 8;
-		} else if (!known_flag(a) &&
-		           !take_path_arg("watch", usage, argc, argv, &i, paths, &npaths)) {
+		} else if (!strcmp(a, "--")) {
+			while (++i < argc)
+				paths[npaths++] = argv[i];
+		} else if (a[0] == '-' && a[1] != '\0' && !known_flag(a)) {
+			fprintf(stderr, _("fangan %s: unknown option '%s'\n"), "watch", a);
+			fputs(_(usage), stderr);
 			free(paths);
 			return 2;
+		} else if (!known_flag(a)) {
+			paths[npaths++] = argv[i];
 		}
 	}
 	if (npaths == 0) {
