@@ -46,9 +46,10 @@ expect 2 fonts-operand "$F" fonts extra
 # Every rule fires at its known line and column.
 expect 1 rules "$F" check tests/rules/
 same rules tests/rules/expected.txt
-# glyph-missing needs the fonts, so only build finds it.
-expect 1 rules-build "$F" build -o "$T/rules-out" tests/rules/glyph-missing.md
-grep '\[glyph-missing\]$' "$T/err" >"$T/out"
+# glyph-missing and form-overflow need the fonts and the layout, so only
+# build finds them.
+expect 1 rules-build "$F" build -o "$T/rules-out" tests/rules/form-overflow.md tests/rules/glyph-missing.md
+grep '\[\(glyph-missing\|form-overflow\)\]$' "$T/err" >"$T/out"
 same rules-build tests/rules/expected-build.txt
 # The example plans: what is really wrong in them, nothing else.
 expect 1 plans "$F" check plans/

@@ -76,6 +76,62 @@ static bool fit(Table *t, const RowNeed *need, const TplForm *f, double avail, d
 	return true;
 }
 
+/* A form that does not fit one page even at min-line: say so once (the
+ * form is drawn in the plan, alone and once per unit), with how many
+ * writing lines in all would fit.  The tallest boxes give up a line at
+ * a time, the way an author would shorten them. */
+static void overflow(AttCtx *c, Table *t, const RowNeed *need, const char *const *names,
+                     const TplForm *f, double avail, double cap)
+{
+	size_t n = t->nrows;
+	RowNeed *tmp = xmalloc((n ? n : 1) * sizeof *tmp);
+	memcpy(tmp, need, n * sizeof *tmp);
+	int total = 0, cut = 0;
+	for (size_t r = 0; r < n; r++)
+		total += need[r].lines > 1 ? need[r].lines : 1;
+	bool fits = false;
+	for (int guard = 0; guard <= total; guard++) {
+		set_heights(t, tmp, f, f->line_min, cap);
+		if (table_rows_h(t, 0, n) <= avail) {
+			fits = true;
+			break;
+		}
+		size_t best = n;
+		for (size_t r = 0; r < n; r++) {
+			int floor = tmp[r].sign ? f->sign_lines : 1;
+			if (tmp[r].lines > floor && tmp[r].lines > 1 &&
+			    (best == n || tmp[r].lines > tmp[best].lines))
+				best = r;
+		}
+		if (best == n)
+			break;
+		tmp[best].lines--;
+		cut++;
+	}
+	set_heights(t, need, f, f->line, cap);
+	const char *title = c->a->title.s ? c->a->title.s : "";
+	/* Once per attachment: the plan's copy, the attachment alone and
+	 * every unit's copy draw the same form. */
+	bool seen = false;
+	for (size_t i = 0; i < c->d->n && !seen; i++)
+		seen = c->d->v[i].rule_id == R_FORM_OVERFLOW && c->d->v[i].pos.line == c->a->pos.line &&
+		       c->d->v[i].pos.col == c->a->pos.col;
+	if (!seen) {
+		if (fits) {
+			size_t most = 0;
+			for (size_t r = 1; r < n; r++)
+				if (need[r].lines - tmp[r].lines > need[most].lines - tmp[most].lines)
+					most = r;
+			diag_add(c->d, c->p->path, c->a->pos, MSG_FORM_OVERFLOW, title, total,
+			         total - cut, names[most] ? names[most] : "", need[most].lines,
+			         tmp[most].lines);
+		} else {
+			diag_add(c->d, c->p->path, c->a->pos, MSG_FORM_OVERFLOW_FIELDS, title);
+		}
+	}
+	free(tmp);
+}
+
 static void fill_cells(TCell *label, TCell *value, const Field *fd, const TplForm *f,
                        const char *unit)
 {
@@ -159,6 +215,7 @@ double form_draw(AttCtx *c, const TplForm *f, const char *unit)
 
 	size_t uf = unit ? unit_field(a) : a->nfields;
 	RowNeed *need = xcalloc(a->nfields, sizeof *need);
+	const char **names = xcalloc(a->nfields, sizeof *names);
 	for (size_t i = 0; i < a->nfields; i++) {
 		const Field *fd = &a->fields[i];
 		bool pair = fd->width == WIDTH_HALF && i + 1 < a->nfields &&
@@ -168,11 +225,14 @@ double form_draw(AttCtx *c, const TplForm *f, const char *unit)
 		fill_cells(&row->cells[0], &row->cells[1], fd, f, i == uf ? unit : NULL);
 		rn->lines = fd->lines;
 		rn->sign = fd->sign;
+		names[t.nrows - 1] = fd->name.s;
 		if (pair) {
 			const Field *f2 = &a->fields[++i];
 			fill_cells(&row->cells[2], &row->cells[3], f2, f, i == uf ? unit : NULL);
-			if (f2->lines > rn->lines)
+			if (f2->lines > rn->lines) {
 				rn->lines = f2->lines;
+				names[t.nrows - 1] = f2->name.s;
+			}
 			rn->sign |= f2->sign;
 		} else {
 			row->cells[1].span = 3;
@@ -186,9 +246,11 @@ double form_draw(AttCtx *c, const TplForm *f, const char *unit)
 	 * first page and stays on one. */
 	double avail = y - (s->top - s->height);
 	double cap = avail > 2 * f->row ? avail : s->height - 1;
-	if (!(c->reserve > 0 && fit(&t, need, f, avail - c->reserve, cap)))
-		fit(&t, need, f, avail, cap);
+	if (!(c->reserve > 0 && fit(&t, need, f, avail - c->reserve, cap)) &&
+	    !fit(&t, need, f, avail, cap))
+		overflow(c, &t, need, names, f, avail, cap);
 	double low = att_table(c, &t, y, NULL);
+	free(names);
 	free(need);
 	table_free(&t);
 	return low;

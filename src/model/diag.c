@@ -63,6 +63,8 @@ const Rule rules[R_COUNT] = {
 		"Keys that choose a GB/T 9704 layout contradict each other, or the layout does not print them."},
 	[R_GLYPH_MISSING] = {"glyph-missing", SEV_ERROR, false,
 		"A character that no configured font can draw."},
+	[R_FORM_OVERFLOW] = {"form-overflow", SEV_WARNING, false,
+		"A form that does not fit one page even with its writing lines squeezed."},
 	[R_TEMPLATE] = {"template", SEV_ERROR, false,
 		"A template is missing, malformed, of the wrong kind, or named with a path."},
 	[R_INPUT] = {"input", SEV_ERROR, false,

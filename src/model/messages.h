@@ -172,6 +172,12 @@
 
 #define MSG_GLYPH_MISSING R_GLYPH_MISSING, "字符“%s”（U+%04X）没有任何已配置的%s字体能够显示"
 
+/* form-overflow */
+#define MSG_FORM_OVERFLOW R_FORM_OVERFLOW, \
+	"表格“%s”排不下一页，将分页打印：书写行共%d行，减到%d行以内（例如“%s”由%d行减为%d行）即可排在一页"
+#define MSG_FORM_OVERFLOW_FIELDS R_FORM_OVERFLOW, \
+	"表格“%s”排不下一页，将分页打印：栏目太多，即使每栏只留一行也排不下，请减少栏目或拆成两张表"
+
 /* template */
 #define MSG_TEMPLATE_KIND R_TEMPLATE, "模板“%s”（%s）是%s模板，不能用作%s模板"
 #define MSG_TEMPLATE_NOT_FOUND R_TEMPLATE, "找不到模板“%s”（在方案旁、当前目录和安装目录的templates/中查找）"
