@@ -51,6 +51,15 @@ same rules tests/rules/expected.txt
 expect 1 rules-build "$F" build -o "$T/rules-out" tests/rules/form-overflow.md tests/rules/glyph-missing.md
 grep '\[\(glyph-missing\|form-overflow\)\]$' "$T/err" >"$T/out"
 same rules-build tests/rules/expected-build.txt
+# What form-overflow suggests is right: shortened so, the form is one
+# page; a line longer, two.
+for n in 12 13; do
+	sed "s/lines: 15}/lines: $n}/" tests/rules/form-overflow.md >"$T/fo$n.md"
+	"$F" build -o "$T/fo" "$T/fo$n.md" >/dev/null 2>"$T/fo$n.err"
+done
+[ "$(pdfinfo "$T/fo/fo12/apply.pdf" | sed -n 's/^Pages: *//p')" -eq 1 ] && ! grep -q form-overflow "$T/fo12.err" &&
+	[ "$(pdfinfo "$T/fo/fo13/apply.pdf" | sed -n 's/^Pages: *//p')" -eq 2 ] && grep -q '减到26行以内' "$T/fo13.err" && ok ||
+	no "form-overflow's suggestion fits one page, and no fewer lines"
 # The example plans: what is really wrong in them, nothing else.
 expect 1 plans "$F" check plans/
 same plans tests/plans-expected/plans.txt
