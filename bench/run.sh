@@ -39,18 +39,22 @@ cp bench/notice.md "$T/in/notice1/notice.md"
 now_ms() { date +%s%N | awk '{ printf "%.3f", $1 / 1e6 }'; }
 median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
-# measure NAME SET JOBS: RUNS forced builds of $T/in/SET; one table row,
-# and the figures in $T/fig.NAME.JOBS (ms_total docs pages bytes rss_kb).
+# measure NAME SET JOBS [FORMATS]: RUNS forced builds of $T/in/SET in
+# FORMATS (--format; default pdf), documents counted in the first of
+# them; one table row, and the figures in $T/fig.NAME.JOBS (ms_total
+# docs pages bytes rss_kb).
 measure() {
-	name=$1 set=$2 jobs=$3
-	out="$T/out.$set.$jobs"
+	name=$1 set=$2 jobs=$3 fmt=${4:-pdf}
+	ext=${fmt%%,*}
+	out="$T/out.$set.$jobs.$fmt"
 	: >"$T/ms"
 	: >"$T/cpu"
 	rss=0 r=0
 	while [ $r -lt "$RUNS" ]; do
 		r=$((r + 1))
 		t0=$(now_ms)
-		"$TIME" -f '%M %U %S' -o "$T/rss" "$F" build --force -j "$jobs" -o "$out" "$T/in/$set" >"$T/log" 2>/dev/null || true
+		"$TIME" -f '%M %U %S' -o "$T/rss" "$F" build --force -j "$jobs" --format "$fmt" \
+			-o "$out" "$T/in/$set" >"$T/log" 2>/dev/null || true
 		t1=$(now_ms)
 		echo "$t0 $t1" | awk '{ print $2 - $1 }' >>"$T/ms"
 		tail -1 "$T/rss" | awk '{ print ($2 + $3) * 1000 }' >>"$T/cpu"
@@ -59,14 +63,14 @@ measure() {
 	done
 	ms=$(median <"$T/ms")
 	cpu=$(median <"$T/cpu")
-	docs=$(find "$out" -name '*.pdf' | wc -l)
+	docs=$(find "$out" -name "*.$ext" | wc -l)
 	# "(N pages)" for each plan and attachment file; "(N copies)" for a
 	# form's unit copies, which fit one page each when they can
 	# (form.xml), so count one page a copy rather than open 2,000 files
 	# again.
 	pages=$(sed -n 's/.*(\([0-9]*\) \(pages*\|cop[a-z]*\))$/\1/p' "$T/log" | awk '{ s += $1 } END { print s + 0 }')
-	bytes=$(find "$out" -name '*.pdf' -printf '%s\n' | awk '{ s += $1 } END { print s + 0 }')
-	echo "$ms $docs $pages $bytes $rss" >"$T/fig.$name.$jobs"
+	bytes=$(find "$out" -name "*.$ext" -printf '%s\n' | awk '{ s += $1 } END { print s + 0 }')
+	echo "$ms $docs $pages $bytes $rss $cpu" >"$T/fig.$name.$jobs"
 	echo "$name $jobs $ms $docs $pages $bytes $rss $cpu" | awk '{
 		printf "| %-22s | %2d | %5d | %5d | %8.0f | %6.2f | %10.2f | %7.0f | %10.0f | %6.1f MB |\n",
 		       $1, $2, $4, $5, $3, $3 / ($4 ? $4 : 1), $8 / ($4 ? $4 : 1), $5 / ($3 / 1000), $6 / ($5 ? $5 : 1), $7 / 1024 }'
@@ -86,6 +90,25 @@ for j in $JOBS; do measure "small-docs-2000" many "$j"; done
 case " $JOBS " in *" 2 "*) ;; *) measure "small-docs-2000" many 2 ;; esac
 for j in $JOBS; do measure "notice.md-x100" notice "$j"; done
 measure "notice.md-once" notice1 1
+# The DOCX (NAME.docx beside each PDF): alone, and what it adds to a
+# build of the PDFs.
+echo
+echo "The same sets as DOCX (--format docx: reading, checking and layout too), and both formats:"
+echo
+echo "| set                    | -j |  docs | pages |  wall ms | ms/doc | cpu ms/doc | pages/s | bytes/page |   peak RSS |"
+echo "|------------------------|----|-------|-------|----------|--------|------------|---------|------------|------------|"
+measure "notices-50x2p.docx" notices 1 docx
+measure "notice.md-x100.docx" notice 1 docx
+measure "long-plan.docx" long 1 docx
+measure "notice.md-x100.both" notice 1 pdf,docx
+measure "units-2000.both" units 2 pdf,docx
+echo "(DOCX rows: no page count; the bytes/page column holds bytes per document.)"
+# the DOCX's share: both formats less the PDF alone (the first table), in
+# CPU time (the wall times of two runs differ by more than it)
+read -r _ bdocs _ _ _ both <"$T/fig.notice.md-x100.both.1"
+read -r _ _ _ _ _ pdfonly <"$T/fig.notice.md-x100.1"
+echo "$both $pdfonly $bdocs" | awk '{ printf "\nwriting the DOCX (CPU, both formats less the PDF alone, notice.md x100): %.2f ms a document\n", ($1 - $2) / $3 }' | tee "$T/docx-share"
+
 # Nothing changed: every plan is checked and found up to date.
 t0=$(now_ms)
 "$F" build -o "$T/out.many.1" "$T/in/many" >/dev/null 2>&1 || true
@@ -124,11 +147,14 @@ if command -v valgrind >/dev/null 2>&1 && command -v callgrind_annotate >/dev/nu
 	echo "$a $b" | awk '{ printf "| %-38s | %24.1fM | %24.1fM |\n", "total", $1 / 1e6, ($2 - $1) / 49 / 1e6 }'
 	row "finding fonts (fontset_new)" fontset_new
 	row "reading and checking the plan" plan_read check_plan
-	row "layout (layout_plan)" layout_plan
+	row "layout (layout_plan_keep)" layout_plan_keep
 	row "PDF: all of pdf_save, of which" pdf_save
 	row "  subsetting fonts (face_subset)" face_subset
 	row "  deflating font files (compress2)" compress2
 	row "  libharu writing (HPDF_SaveToStream)" HPDF_SaveToStream
+	row "DOCX: all of docx_save, of which" docx_save
+	row "  document.xml (docx_document)" docx_document
+	row "  zipping (zip_close)" zip_close
 else
 	echo
 	echo "(valgrind not installed: no instruction counts)"
@@ -153,11 +179,16 @@ echo "$vrss" | awk '{ v = $1 / 1024; printf "  %-46s %6.1f MB   %s\n", "  the sa
 read -r ms docs pages bytes rss <"$T/fig.units-2000.2"
 echo "$ms $docs" | awk '{ v = $1 / 1000; printf "  %-46s %6.2f s    %s\n", "2,000 per-unit forms with -j 2 (< 10 s):", v,
 	v < 10 ? "met" : sprintf("MISSED by %.2f s", v - 10) }'
+read -r ms docs pages bytes rss <"$T/fig.units-2000.both.2"
+echo "$ms $docs" | awk '{ v = $1 / 1000; printf "  %-46s %6.2f s    %s\n", "2,000 unit forms, PDF and DOCX, -j 2 (< 10 s):", v,
+	v < 10 ? "met" : sprintf("MISSED by %.2f s", v - 10) }'
+awk 'NF { v = $(NF - 3); printf "  %-46s %6.2f ms   %s\n", "writing the DOCX, a document (<= 1 ms):", v,
+	v <= 1 ? "met" : sprintf("MISSED by %.2f ms", v - 1) }' "$T/docx-share" && :
 read -r ms docs pages bytes rss <"$T/fig.small-docs-2000.2"
 echo "$ms $docs" | awk '{ v = $1 / 1000; printf "  %-46s %6.2f s    %s\n", "2,000 small documents with -j 2 (< 10 s):", v,
 	v < 10 ? "met" : sprintf("MISSED by %.2f s", v - 10) }'
 # Where a notice's bytes go: each embedded font file, as stored.
-pdf=$(find "$T/out.notice1.1" -name '*.pdf' | head -1)
+pdf=$(find "$T/out.notice1.1.pdf" -name '*.pdf' | head -1)
 if [ -n "$pdf" ] && command -v qpdf >/dev/null 2>&1; then
 	echo
 	echo "Where the bytes of bench/notice.md go ($(wc -c <"$pdf") bytes):"
