@@ -291,11 +291,14 @@ static double top_left(H *h, double top, bool on_grid)
 		if (!v[i]->s)
 			continue;
 		glyphs(h, r[i], v[i]->s, v[i]->pos);
-		if (on_grid)
-			parts_text(h->ps, w[i], r[i], size, h->left, geo_baseline(h->g, line++), v[i]->s);
-		else
+		if (on_grid) {
+			double base = geo_baseline(h->g, line++);
+			parts_text(h->ps, w[i], r[i], size, h->left, base, v[i]->s);
+			bottom = base - (1 - h->g->em_ascent) * size;
+		} else {
 			text_at(h, w[i], r[i], size, h->left, y, v[i]->s);
-		bottom = y - size;
+			bottom = y - size;
+		}
 		y -= h->pitch;
 	}
 	return bottom;
@@ -361,18 +364,23 @@ int head_compose(const Plan *p, const FontSet *fs, const Geometry *g, Parts *ps,
 	if (p->kind == DOC_LETTER) {
 		first = letter_head(&h);
 	} else {
-		top_left(&h, 0, true);
+		/* The 标志 never reaches up into 份号, 密级, 紧急程度 (a 命令's is
+		 * only 20 mm down): at least a line's white under them. */
+		double tl = top_left(&h, geo_body_top(g), true);
+		double room = tl - (h.pitch - g->size_body);
 		bool has_mark = p->header.s || p->issuer.s;
 		if (!has_mark) {
 			first = 0;
 		} else if (p->kind == DOC_ORDER) {
-			double bottom = mark(&h, geo_body_top(g) - g->order_top, "令");
+			double top = geo_body_top(g) - g->order_top;
+			double bottom = mark(&h, top < room ? top : room, "令");
 			double y = number_line(&h, bottom - 2 * h.pitch);
 			/* 令号下空二行: two empty lines between the 令号 and the
 			 * text, whatever the 标志's size. */
 			first = slot_below(&h, y, 3 * h.pitch - g->size_body);
 		} else {
-			double bottom = mark(&h, geo_body_top(g) - g->header_top,
+			double top = geo_body_top(g) - g->header_top;
+			double bottom = mark(&h, top < room ? top : room,
 			                     p->kind == DOC_MINUTES ? "纪要" : "文件");
 			double y = number_line(&h, bottom - 2 * h.pitch) - g->red_line_gap;
 			red_line(&h, y);

@@ -100,15 +100,16 @@ static int sealed(S *s)
 	double xd = s->right - 4 * s->c - wd;
 	double cr = xd + wd / 2; /* the right column: over the date */
 	double seal = s->g->seal_size;
-	/* Rows from the top; the last organ alone on the right when their
-	 * number is odd, or whenever two names do not fit side by side. */
+	/* Rows from the top, two organs a row in order (主办机关 first, at
+	 * the left); one alone on the right when it is the last of an odd
+	 * number, or whenever two names do not fit side by side. */
 	size_t i = 0;
 	int row = 0;
 	while (i < is->n) {
 		int k = 3 + 5 * row, top_k = 1 + 5 * row;
 		size_t left_n = is->n - i;
 		bool pair = false;
-		if (left_n >= 2 && left_n % 2 == 0) {
+		if (left_n >= 2) {
 			double wl = width(s, is->v[i].s), wr = width(s, is->v[i + 1].s);
 			double dist = seal + MM(4);
 			if ((wl + wr) / 2 + 2 * s->c > dist)
