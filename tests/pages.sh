@@ -34,6 +34,7 @@ for md in "$T"/p/*.md; do
 done
 counts "$(python3 tests/layout_check.py "$@")"
 counts "$(python3 tests/pages_check.py "$T/out" "$T/p")"
+counts "$(python3 tests/forms_check.py "$T/out" "$T/p/fill.md" "$T/p/paper.md")"
 # The example plan the review found wasting paper: its form on page 6
 # makes room for the 版记 (6 pages, was 8), and the form printed alone,
 # one page, carries no page number.

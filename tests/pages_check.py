@@ -24,6 +24,12 @@ usage: pages_check.py OUTDIR PLANDIR
   - paper.md: the 版记 at the foot of the form's even page 2 (2 pages,
     not 4), under the form's last rule with a line's room between.
 
+  - fill.md: the ledger's columns to be written in (完成情况, 佐证资料,
+    责任人) each at least a fair share of the 版心 (less 5 %), its rows
+    at least 2 writing lines of 8 mm; the score sheet has 被考评单位 over
+    the table and 考评人/考评日期 under it, and states the bands as the
+    plan writes them, no band name broken across lines.
+
 Lines and rules are read from the PDF (layout_check.pages_of: poppler's
 line boxes; forms_check.read_pdf: the rules from the content streams).
 Prints one line per failed check and "pagecheck: N passed, M failed".
@@ -186,11 +192,44 @@ def paper(outdir, md):
               "want a blank line")
 
 
+def fill(outdir):
+    led = forms_check.read_pdf(os.path.join(outdir, "fill", "ledger.pdf"))[0]
+    left, top, right, bottom = led.frame()
+    xs = sorted({round(r[0], 1) for r in led.rules if abs(r[2] - r[0]) < 0.01})
+    heads = [w for w in led.words if w[0] in ("完成情况", "佐证资料", "责任人")]
+    fair = (right - left) / 5
+    check(len(heads) == 3, f"fill: the ledger's empty columns are headed ({len(heads)})")
+    for (t, x0, y0, x1, y1) in heads:
+        a = max(x for x in xs if x <= x0)
+        b = min(x for x in xs if x >= x1)
+        check(b - a >= fair * 0.95, f"fill: column {t} {(b - a) / MM:.1f} mm wide, want a fair "
+              f"share ({fair / MM:.1f} mm)")
+    ys = sorted({round(r[1], 1) for r in led.rules if abs(r[3] - r[1]) < 0.01})
+    rows = [b - a for a, b in zip(ys, ys[1:])][1:]
+    check(len(rows) == 3 and all(h >= 16 * MM - 0.5 for h in rows),
+          f"fill: ledger rows {[round(h / MM, 1) for h in rows]} mm, want 3 of at least 16")
+    pages = layout_check.pages_of(os.path.join(outdir, "fill", "score.pdf"))
+    lines = [re.sub(r"\s+", "", l[0]) for p in pages for l in p]
+    text = "".join(lines)
+    check("被考评单位：" in text and text.index("被考评单位：") < text.index("评分项目"),
+          "fill: 被考评单位 over the score sheet")
+    check("考评人（签字）：" in text and "考评日期：年月日" in text and
+          text.index("考评人") > text.index("合计"), "fill: 考评人 and 考评日期 under the table")
+    want = "评定等次：90—100分为优秀等次，75—89分为良好等次，60—74分为合格等次，59分以下为不合格等次。"
+    check(want in text, f"fill: the bands as the plan states them: {text[text.find('评定'):][:60]}")
+    for a, b in zip(lines, lines[1:]):
+        for name in ("优秀等次", "良好等次", "合格等次", "不合格等次"):
+            for i in range(1, len(name)):
+                check(not (a.endswith(name[:i]) and b.startswith(name[i:])),
+                      f"fill: band name {name} broken: {a[-6:]}|{b[:6]}")
+
+
 def main():
     outdir, plandir = sys.argv[1], sys.argv[2]
     for md in sorted(glob.glob(os.path.join(plandir, "cc-*.md"))):
         record(outdir, md)
     paper(outdir, os.path.join(plandir, "paper.md"))
+    fill(outdir)
     for md in sorted(glob.glob(os.path.join(plandir, "mark-*.md"))):
         mark(outdir, md)
     for md in sorted(glob.glob(os.path.join(plandir, "title-*.md"))):

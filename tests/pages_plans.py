@@ -15,6 +15,8 @@ usage: pages_plans.py DIR
   mark-N.md     标志 (header:) of 4 to 46 characters: its size and 长体.
   paper.md      a form on page 2 with room for the 版记 once its writing
                 lines shrink: 2 pages, not a blank page and a 版记 page.
+  fill.md       a ledger with three columns the rows leave empty, and a
+                score sheet whose bands are written min–max, min, max.
   title-N.md    titles that used to break inside words (“五星／级”,
                 “模范机／关”, “深／入開展”, “五大／提升”), and one with the
                 author's own line break.
@@ -107,6 +109,27 @@ attachments:
       - {name: 主要做法, lines: 6}
       - {name: 单位党组织意见, sign: true}
 """) + "请填写附件。\n\n附件：示范点创建申报表\n")
+    write(d, "fill.md", HEAD.format(extra="""criteria:
+  total: 100
+  items:
+    - {name: 组织建设, points: 50, standard: 组织健全，制度落实}
+    - {name: 作用发挥, points: 50, standard: 党员作用发挥明显}
+  ratings:
+    - {name: 优秀等次, min: 90, max: 100}
+    - {name: 良好等次, min: 75, max: 89}
+    - {name: 合格等次, min: 60, max: 74}
+    - {name: 不合格等次, max: 59}
+units: [市发展和改革委员会机关党委, 市财政局机关党委, 市人力资源和社会保障局机关党委]
+attachments:
+  - id: ledger
+    type: ledger
+    title: 创建工作台账
+    rows: units
+    columns: [序号, 单位, 完成情况, 佐证资料, 责任人]
+  - id: score
+    type: scoresheet
+    title: 创建考评评分表
+""") + "见附件1、附件2。\n\n附件：1.创建工作台账\n　　　2.创建考评评分表\n")
     for n in (1, 3, 9, 12):
         extra = ("cc: [" + ", ".join(ORGANS[:n]) + "]\n"
                  "printed_by: 中共某某市直属机关工作委员会办公室暨市直机关党建工作质量提升行动领导小组办公室\n"

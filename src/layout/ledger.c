@@ -189,6 +189,21 @@ static void add_rows(AttCtx *c, Table *t, const TplTable *tt, const StrList *col
 	free(taken);
 }
 
+/* A body row with an empty cell (to be written in) is tall enough for
+ * the template's writing lines. */
+static void write_room(Table *t, const TplTable *tt)
+{
+	double h = tt->write_lines * tt->write_line;
+	for (size_t r = t->nhead; r < t->nrows; r++) {
+		TRow *row = &t->rows[r];
+		bool empty = false;
+		for (size_t k = 0; k < row->ncells; k++)
+			empty |= !row->cells[k].text || !*row->cells[k].text;
+		if (empty && row->min_h < h)
+			row->min_h = h;
+	}
+}
+
 double ledger_draw(AttCtx *c, const TplTable *tt)
 {
 	Sheet *s = &c->sheet;
@@ -204,7 +219,8 @@ double ledger_draw(AttCtx *c, const TplTable *tt)
 		head->cells[k] = (TCell){.text = cols.v[k].s, .font = tt->head, .align = TS_CENTER,
 		                         .middle = true, .span = 1, .pos = cols.v[k].pos};
 	add_rows(c, &t, tt, &cols);
-	table_fit(&t, s->fs, s->width, tt->fill_chars * tt->cell.size);
+	table_fit(&t, s->fs, s->width, tt->fill_chars * tt->cell.size, tt->fill_fair);
+	write_room(&t, tt);
 	c->ok &= table_measure(&t, s->fs, c->p->path, c->d);
 	double low = att_table(c, &t, y, NULL);
 	table_free(&t);

@@ -11,13 +11,14 @@
 #include "attach_int.h"
 #include "util.h"
 
-/* One band as 公文 state it: 以上 and 以下 include the number. */
-static void band(Buf *b, const Rating *r, long total)
+/* One band as the plan states it (min and max: “90—94分”, min alone:
+ * “95分以上”, max alone: “59分以下”; 以上 and 以下 include the number). */
+static void band(Buf *b, const Rating *r)
 {
 	const char *name = r->name.s ? r->name.s : "";
 	if (r->min.set && r->max.set && r->min.v == r->max.v)
 		buf_printf(b, "%ld分为%s", r->min.v, name);
-	else if (r->min.set && r->max.set && r->max.v != total)
+	else if (r->min.set && r->max.set)
 		buf_printf(b, "%ld—%ld分为%s", r->min.v, r->max.v, name);
 	else if (r->min.set)
 		buf_printf(b, "%ld分以上为%s", r->min.v, name);
@@ -27,16 +28,25 @@ static void band(Buf *b, const Rating *r, long total)
 		buf_puts(b, name);
 }
 
-static char *bands_text(const Criteria *cr, const char *lead, long total)
+/* The text under the table: the bands, then (template <sign>) the line
+ * for the reviewer and the date. */
+static char *tail_text(const Criteria *cr, const TplTable *tt)
 {
 	Buf b = {0};
-	buf_puts(&b, lead);
-	for (size_t i = 0; i < cr->nratings; i++) {
-		if (i)
-			buf_puts(&b, "，");
-		band(&b, &cr->ratings[i], total);
+	if (cr->nratings) {
+		buf_puts(&b, tt->bands_lead);
+		for (size_t i = 0; i < cr->nratings; i++) {
+			if (i)
+				buf_puts(&b, "，");
+			band(&b, &cr->ratings[i]);
+		}
+		buf_puts(&b, "。");
 	}
-	buf_puts(&b, "。");
+	if (tt->sign_show) {
+		if (b.len)
+			buf_puts(&b, "\n");
+		buf_printf(&b, "%s　　　　　　%s", tt->sign_reviewer, tt->sign_date);
+	}
 	buf_cstr(&b);
 	return b.s;
 }
@@ -53,6 +63,13 @@ double scoresheet_draw(AttCtx *c, const TplTable *tt)
 	const Criteria *cr = &c->p->criteria;
 	Pos apos = c->a->pos;
 	double y = att_heading(c, tt->title) - geo_line_pitch(s->g) / 2;
+	if (tt->sign_show) {
+		/* 被考评单位： over the table, left, to be written after. */
+		c->ok &= sheet_glyphs(s->fs, tt->bands.role, tt->sign_unit, c->p->path, apos, c->d);
+		canvas_text(s->doc, tt->bands.role, tt->bands.size, s->left,
+		            y - s->g->em_ascent * tt->bands.size, tt->sign_unit, 0);
+		y -= tt->bands.size * 1.5 + geo_line_pitch(s->g) / 4;
+	}
 	Table t;
 	table_init(&t, 6, &tt->cells);
 	t.em_ascent = s->g->em_ascent;
@@ -83,19 +100,25 @@ double scoresheet_draw(AttCtx *c, const TplTable *tt)
 	                     cr->total.pos);
 	row->cells[2] = cell(NULL, tt->cell, TS_CENTER, apos);
 	row->cells[3] = cell(NULL, tt->cell, TS_CENTER, apos);
-	table_fit(&t, s->fs, s->width, tt->fill_chars * tt->cell.size);
+	table_fit(&t, s->fs, s->width, tt->fill_chars * tt->cell.size, tt->fill_fair);
 	c->ok &= table_measure(&t, s->fs, c->p->path, c->d);
 
 	Tail tail = {.size = tt->bands.size, .pitch = tt->bands.size * 1.5,
 	             .gap = geo_line_pitch(s->g) / 2};
 	char *text = NULL;
-	if (cr->nratings) {
-		text = bands_text(cr, tt->bands_lead, total);
+	if (cr->nratings || tt->sign_show) {
+		text = tail_text(cr, tt);
 		c->ok &= sheet_glyphs(s->fs, tt->bands.role, text, c->p->path, cr->ratings_pos, c->d);
 		tail.run = (TsRun){tt->bands.role, text, strlen(text)};
+		/* Band names are kept whole (words.h, and the names themselves). */
+		const char **keep = xcalloc(cr->nratings + 1, sizeof *keep);
+		for (size_t i = 0; i < cr->nratings; i++)
+			keep[i] = cr->ratings[i].name.s;
 		TsStyle st = {.size = tail.size, .width = s->width, .align = TS_JUSTIFY,
-		              .first_indent = 2 * tail.size};
+		              .first_indent = cr->nratings ? 2 * tail.size : 0, .words = true,
+		              .keep = keep, .nkeep = cr->nratings};
 		tail.para = typeset(s->fs, &tail.run, 1, &st);
+		free(keep);
 	}
 	double low = att_table(c, &t, y, text ? &tail : NULL);
 	tspara_free(&tail.para);

@@ -96,7 +96,7 @@ static double raise_to(double *w, const double *want, size_t n, double room)
 	return room;
 }
 
-void table_fit(Table *t, const FontSet *fs, double width, double fill_w)
+void table_fit(Table *t, const FontSet *fs, double width, double fill_w, bool fair)
 {
 	size_t n = t->ncols;
 	double pad2 = 2 * t->style.padding + 1;
@@ -138,6 +138,8 @@ void table_fit(Table *t, const FontSet *fs, double width, double fill_w)
 		}
 	}
 	double sum = 0;
+	if (fair && fill_w < width / (double)n - pad2)
+		fill_w = width / (double)n - pad2;
 	for (size_t k = 0; k < n; k++) {
 		fill[k] = empty[k] ? fill_w + pad2 : 0;
 		sum += w[k];
@@ -147,9 +149,23 @@ void table_fit(Table *t, const FontSet *fs, double width, double fill_w)
 		for (size_t k = 0; k < n; k++)
 			w[k] *= width / sum;
 	} else {
-		double room = raise_to(w, text, n, width - sum);
-		room = raise_to(w, head, n, room);
-		room = raise_to(w, fill, n, room);
+		double room = width - sum;
+		if (fair) {
+			/* Text up to a fair share, the empty columns their fair
+			 * share, then the rest of the text. */
+			double *part = xmalloc(n * sizeof *part);
+			for (size_t k = 0; k < n; k++)
+				part[k] = text[k] < fill_w + pad2 ? text[k] : fill_w + pad2;
+			room = raise_to(w, head, n, room);
+			room = raise_to(w, part, n, room);
+			room = raise_to(w, fill, n, room);
+			room = raise_to(w, text, n, room);
+			free(part);
+		} else {
+			room = raise_to(w, text, n, room);
+			room = raise_to(w, head, n, room);
+			room = raise_to(w, fill, n, room);
+		}
 		double total = width - room;
 		for (size_t k = 0; k < n; k++)
 			w[k] = total > 0 ? w[k] + room * w[k] / total : width / (double)n;

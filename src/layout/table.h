@@ -70,8 +70,12 @@ TRow *table_add_row(Table *t, size_t ncells, double min_h, bool head);
  * 8 characters, then empty columns — the ones to be written in — up to
  * fill_w each, the narrowest needs met first at each step so that one
  * long column cannot starve the short ones; what is left is shared in
- * proportion.  Too narrow a page shrinks everything alike. */
-void table_fit(Table *t, const FontSet *fs, double width, double fill_w);
+ * proportion.  With fair, every column is first served up to a fair
+ * share (width / columns; text as far as it needs, empty columns all
+ * of it), and only then the text beyond: a ledger's columns to be
+ * written in get a fair share of the page.  Too
+ * narrow a page shrinks everything alike. */
+void table_fit(Table *t, const FontSet *fs, double width, double fill_w, bool fair);
 
 /* Wrap every cell and set the rows' heights.  Characters no font has
  * become glyph-missing findings at the cells' positions in file; false

@@ -517,7 +517,7 @@ static void break_words(Ctx *c, const TsRun *runs, size_t nruns, Spans *out)
 	size_t i = 0;
 	for (size_t r = 0; r < nruns; r++) {
 		uint8_t *glue = xmalloc(runs[r].len ? runs[r].len : 1);
-		words_glue(runs[r].s, runs[r].len, NULL, 0, glue);
+		words_glue(runs[r].s, runs[r].len, c->st->keep, c->st->nkeep, glue);
 		for (; i < c->n && c->ch[i].run == r; i++) {
 			saved[i] = c->ch[i].flags;
 			if (glue[c->ch[i].off] && (c->ch[i].flags & F_BREAK)) {

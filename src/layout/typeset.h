@@ -72,6 +72,8 @@ typedef struct {
 	bool words;          /* break between words (words.h: friso) where
 	                        that takes no more lines than breaking between
 	                        any two characters: form labels, table cells */
+	const char *const *keep; /* with words: phrases kept whole too */
+	size_t nkeep;
 } TsStyle;
 
 /* A piece of one run on one line: a line has one piece for each run it

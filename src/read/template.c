@@ -79,6 +79,13 @@ static void table_default(TplTable *t, bool score)
 	t->cell = (TplFont){ROLE_BODY, score ? 12 : 14};
 	t->row_min = MM(10);
 	t->fill_chars = score ? 3 : 6;
+	t->fill_fair = !score;
+	t->write_lines = score ? 1 : 2;
+	t->write_line = MM(8);
+	t->sign_show = score;
+	strcpy(t->sign_unit, "被考评单位：");
+	strcpy(t->sign_reviewer, "考评人（签字）：");
+	strcpy(t->sign_date, "考评日期：　　年　　月　　日");
 	t->cells = cells_default(MM(1.5), 1.4);
 	strcpy(t->col_no, "序号");
 	strcpy(t->col_item, "评分项目");
@@ -267,6 +274,10 @@ static const Slot table_slots[] = {
 	T("head", "font", V_FONT, head.role), T("head", "size", V_SIZE, head.size),
 	T("cell", "font", V_FONT, cell.role), T("cell", "size", V_SIZE, cell.size),
 	T("cell", "min-height", V_LEN, row_min), T("cell", "fill-chars", V_NUM, fill_chars),
+	T("cell", "fill-fair", V_BOOL, fill_fair), T("cell", "write-lines", V_INT, write_lines),
+	T("cell", "write-line", V_LEN, write_line),
+	T("sign", "show", V_BOOL, sign_show), T("sign", "unit", V_TEXT, sign_unit),
+	T("sign", "reviewer", V_TEXT, sign_reviewer), T("sign", "date", V_TEXT, sign_date),
 	TC(padding), T("cells", "leading", V_NUM, cells.leading), TC(rule), TC(frame),
 	T("columns", "number", V_TEXT, col_no), T("columns", "item", V_TEXT, col_item),
 	T("columns", "standard", V_TEXT, col_standard),

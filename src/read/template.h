@@ -78,6 +78,12 @@ typedef struct {
 	double row_min;                 /* a row's least height: room to write */
 	double fill_chars;              /* width wanted by an empty column, in
 	                                   characters, when there is room */
+	bool fill_fair;                 /* an empty column (to be written in)
+	                                   wants a fair share of the width
+	                                   (width / columns) at least */
+	int write_lines;                /* a row with an empty column: room for
+	                                   this many writing lines … */
+	double write_line;              /* … of this height */
 	TplCells cells;
 	/* score sheets only */
 	char col_no[TPL_TEXT], col_item[TPL_TEXT], col_standard[TPL_TEXT],
@@ -85,6 +91,9 @@ typedef struct {
 	char total[TPL_TEXT];           /* "合计" */
 	TplFont bands;
 	char bands_lead[TPL_TEXT];      /* "评定等次：" */
+	bool sign_show;                 /* the lines to fill in: 被考评单位 over
+	                                   the table, 考评人 and date under it */
+	char sign_unit[TPL_TEXT], sign_reviewer[TPL_TEXT], sign_date[TPL_TEXT];
 } TplTable;
 
 typedef struct Template {
