@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "fonts.h"
+#include "fontrole.h"
 #include "util.h"
 
 static const char *skip_space(const char *p, const char *end)

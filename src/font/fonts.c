@@ -10,10 +10,6 @@
 #include "fontfind.h"
 #include "fontmap.h"
 
-static const char *const role_names[ROLE_COUNT] = {
-	"title", "body", "h1", "h2", "h3", "h4", "pagenum",
-};
-
 /* Family names under which the faces GB/T 9704 asks for are installed
  * (Windows, macOS and 方正 spellings), most specific first. */
 static const char *const title_families[] = {
@@ -79,21 +75,6 @@ struct FontSet {
 	size_t nnotes, notes_cap;
 	char *map_path; /* fonts.map that was read, or NULL */
 };
-
-const char *font_role_name(FontRole role)
-{
-	return role < ROLE_COUNT ? role_names[role] : "?";
-}
-
-bool font_role_parse(const char *name, FontRole *role)
-{
-	for (int r = 0; r < ROLE_COUNT; r++)
-		if (strcmp(name, role_names[r]) == 0) {
-			*role = (FontRole)r;
-			return true;
-		}
-	return false;
-}
 
 static void note(FontSet *fs, char *msg)
 {
@@ -201,7 +182,7 @@ static void resolve(FontSet *fs, FontRole role, const FontMap *map,
 		for (const char *const *fam = s->families; *fam; fam++)
 			buf_printf(&b, "%s%s", fam == s->families ? "" : ", ", *fam);
 		note(fs, xasprintf("%s: no font of the families %s is installed",
-				   role_names[role], b.s));
+				   font_role_name(role), b.s));
 		buf_free(&b);
 	}
 	add_free_font(fs, role, s->closest, "Debian fallback");
@@ -372,7 +353,7 @@ void fontset_describe(const FontSet *fs, Buf *out)
 	if (cstate)
 		buf_printf(out, "font cache: %s (%s)\n", cpath ? cpath : "none", cstate);
 	for (int r = 0; r < ROLE_COUNT; r++) {
-		buf_printf(out, "%s:\n", role_names[r]);
+		buf_printf(out, "%s:\n", font_role_name(r));
 		if (fs->n[r] == 0)
 			buf_puts(out, "  (no usable font)\n");
 		for (size_t i = 0; i < fs->n[r]; i++) {
