@@ -141,7 +141,7 @@ int forms_build(const Plan *p, const FontSet *fs, const Geometry *g, const char 
 		}
 		status = worse(status, s);
 		free(path);
-		if (s == 0 && a->type == ATT_FORM && p->units.n)
+		if (s == 0 && att_type_per_unit(a->type) && p->units.n)
 			status = worse(status, write_units(p, i, id, fs, g, dir, meta, d, o));
 	}
 	for (size_t i = 0; i <= p->nattachments; i++)

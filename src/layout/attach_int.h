@@ -1,6 +1,7 @@
-/* attach_int.h — what attach.c shares with form.c, ledger.c and
- * scoresheet.c, which turn an attachment into a Table (table.h) and draw
- * it on a Sheet (sheet.h). */
+/* attach_int.h — what form.c, ledger.c and scoresheet.c (each turns an
+ * attachment into a Table, table.h, and draws it on a Sheet, sheet.h)
+ * share through attctx.c, and their draw functions, which attach.c calls
+ * through the table of attachment kinds (attkinds.def). */
 #ifndef FANGAN_ATTACH_INT_H
 #define FANGAN_ATTACH_INT_H
 

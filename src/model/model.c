@@ -161,14 +161,29 @@ bool plan_sealed(const Plan *p)
 	return (p->kind == DOC_FILE || p->kind == DOC_LETTER) && p->issuer.s;
 }
 
+static const struct {
+	const char *name;
+	bool per_unit;
+} att_kinds[] = {
+#define ATT_KIND(id, name, tpl, draw, per_unit) [ATT_##id] = {name, per_unit},
+#include "attkinds.def"
+#undef ATT_KIND
+};
+
 const char *att_type_name(AttType t)
 {
-	switch (t) {
-	case ATT_FORM: return "form";
-	case ATT_LEDGER: return "ledger";
-	case ATT_SCORESHEET: return "scoresheet";
-	case ATT_TEXT: return "text";
-	case ATT_UNKNOWN: break;
-	}
-	return "unknown";
+	return t < ATT_UNKNOWN ? att_kinds[t].name : "unknown";
+}
+
+AttType att_type_parse(const char *name)
+{
+	for (int t = 0; t < ATT_UNKNOWN; t++)
+		if (!strcmp(name, att_kinds[t].name))
+			return (AttType)t;
+	return ATT_UNKNOWN;
+}
+
+bool att_type_per_unit(AttType t)
+{
+	return t < ATT_UNKNOWN && att_kinds[t].per_unit;
 }

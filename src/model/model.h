@@ -98,7 +98,13 @@ typedef struct {
 	Pos pos;
 } Quota;
 
-typedef enum { ATT_FORM, ATT_LEDGER, ATT_SCORESHEET, ATT_TEXT, ATT_UNKNOWN } AttType;
+/* The kinds of attachment: attkinds.def is the table. */
+typedef enum {
+#define ATT_KIND(id, name, tpl, draw, per_unit) ATT_##id,
+#include "attkinds.def"
+#undef ATT_KIND
+	ATT_UNKNOWN
+} AttType;
 
 typedef enum { WIDTH_FULL, WIDTH_HALF } FieldWidth;
 
@@ -297,7 +303,12 @@ size_t plan_line_end(const Plan *p, int line);
  * start year, else the document date's, else 0. */
 int plan_default_year(const Plan *p);
 
+/* An attachment kind's name ("form" …, attkinds.def; "unknown"), the
+ * kind a name stands for (ATT_UNKNOWN for none), and whether a plan's
+ * units get a copy each. */
 const char *att_type_name(AttType t);
+AttType att_type_parse(const char *name);
+bool att_type_per_unit(AttType t);
 
 /* Is the signature sealed (§7.3.5.1)?  `seal:` when written, else true
  * for a 文件 or 信函 with an issuer. */

@@ -240,14 +240,14 @@ static void load_templates(Plan *p, Diags *d)
 	                                  : template_notice(p->path, d);
 	for (size_t i = 0; i < p->nattachments; i++) {
 		Attachment *a = &p->attachments[i];
-		TplKind kind;
-		switch (a->type) {
-		case ATT_FORM: kind = TPL_FORM; break;
-		case ATT_LEDGER: kind = TPL_LEDGER; break;
-		case ATT_SCORESHEET: kind = TPL_SCORESHEET; break;
-		default: continue;
-		}
-		a->tpl = template_get(kind, a->template_.s, p->path, a->template_.pos, d);
+		static const TplKind kinds[] = {
+#define ATT_KIND(id, name, tpl, draw, per_unit) [ATT_##id] = tpl,
+#include "attkinds.def"
+#undef ATT_KIND
+		};
+		if (a->type < ATT_UNKNOWN && kinds[a->type] != TPL_NONE)
+			a->tpl = template_get(kinds[a->type], a->template_.s, p->path,
+			                      a->template_.pos, d);
 	}
 }
 

@@ -444,14 +444,6 @@ static void read_quotas(Ctx *c, const YNode *root)
 	}
 }
 
-static AttType att_type(const char *s)
-{
-	if (!strcmp(s, "form")) return ATT_FORM;
-	if (!strcmp(s, "ledger")) return ATT_LEDGER;
-	if (!strcmp(s, "scoresheet")) return ATT_SCORESHEET;
-	if (!strcmp(s, "text")) return ATT_TEXT;
-	return ATT_UNKNOWN;
-}
 
 
 
@@ -558,7 +550,7 @@ static void read_attachments(Ctx *c, const YNode *root)
 		a->template_ = get_str(c, it, "template");
 		Str t = get_str(c, it, "type");
 		a->type_pos = t.pos;
-		a->type = t.s ? att_type(t.s) : ATT_TEXT;
+		a->type = t.s ? att_type_parse(t.s) : ATT_TEXT;
 		if (t.s && a->type == ATT_UNKNOWN)
 			diag_add(c->d, p->path, t.pos, MSG_TYPE_MISMATCH_ATT_TYPE, t.s);
 		if (!a->title.s)

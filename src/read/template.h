@@ -35,7 +35,8 @@
 #include "fonts.h"
 #include "geometry.h"
 
-typedef enum { TPL_NOTICE, TPL_FORM, TPL_LEDGER, TPL_SCORESHEET } TplKind;
+/* TPL_NONE: an attachment kind without a template (attkinds.def). */
+typedef enum { TPL_NONE = -1, TPL_NOTICE, TPL_FORM, TPL_LEDGER, TPL_SCORESHEET } TplKind;
 
 /* Room for a short label of up to 32 characters (the schema's limit). */
 #define TPL_TEXT 160

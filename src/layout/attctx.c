@@ -1,0 +1,67 @@
+/* attctx.c — what drawing a form, a ledger and a score sheet share
+ * (attach_int.h): the first page's label and title, strings kept for the
+ * cells, a table over as many pages as it needs and the text under it.
+ * Its own file so that attach.c (which calls form.c, ledger.c and
+ * scoresheet.c) and those three (which call this) form no cycle. */
+#include "attach_int.h"
+
+#include <stdlib.h>
+
+#include "util.h"
+
+const char *att_keep(AttCtx *c, char *s)
+{
+	c->strs = xgrow(c->strs, &c->cap, c->nstrs + 1, sizeof *c->strs);
+	c->strs[c->nstrs++] = s;
+	return s;
+}
+
+double att_heading(AttCtx *c, TplFont title)
+{
+	sheet_page(&c->sheet);
+	return sheet_heading(&c->sheet, c->label, c->a->title.s, title.role, title.size,
+	                     c->p, c->a->title.s ? c->a->title.pos : c->a->pos, c->d, &c->ok);
+}
+
+static double draw_tail(AttCtx *c, const Tail *tail, double y)
+{
+	Sheet *s = &c->sheet;
+	double em = s->g->em_ascent;
+	for (size_t j = 0; j < tail->para.nlines; j++) {
+		const TsLine *ln = &tail->para.lines[j];
+		double base = y - (double)j * tail->pitch - (tail->pitch - tail->size) / 2 -
+		              em * tail->size;
+		for (size_t k = 0; k < ln->npieces; k++) {
+			const TsPiece *pc = &ln->pieces[k];
+			canvas_textn(s->doc, tail->run.role, tail->size, s->left + pc->x, base,
+			          tail->run.s + pc->off, pc->len, pc->spacing);
+		}
+	}
+	return y - (double)tail->para.nlines * tail->pitch;
+}
+
+double att_table(AttCtx *c, Table *t, double y, const Tail *tail)
+{
+	Sheet *s = &c->sheet;
+	double bottom = s->top - s->height;
+	double tail_h = tail ? tail->gap + (double)tail->para.nlines * tail->pitch : 0;
+	size_t *starts;
+	size_t n = table_paginate(t, y - bottom, s->height, tail_h, &starts);
+	for (size_t pg = 0; pg < n; pg++) {
+		if (pg > 0) {
+			sheet_page(s);
+			y = s->top;
+		}
+		if (starts[pg] < starts[pg + 1] || t->nrows == t->nhead)
+			y = table_draw(s->doc, t, s->left, y, starts[pg], starts[pg + 1]);
+	}
+	free(starts);
+	if (tail && tail->para.nlines) {
+		if (y - tail_h < bottom - 0.01) {
+			sheet_page(s);
+			y = s->top + tail->gap;
+		}
+		y = draw_tail(c, tail, y - tail->gap);
+	}
+	return y;
+}
