@@ -168,19 +168,23 @@ static xmlDoc *parse(const char *buf, size_t len, const char *name, char **err)
 	return doc;
 }
 
-/* Paragraph styles with an outline level: “heading N”, 标题 N, outlineLvl. */
-static void read_styles(Ctx *c, zip_t *z)
+/* A part the document can do without (styles, numbering), parsed; NULL
+ * when it is missing or refused (within the same bounds as the body). */
+static xmlDoc *optional_part(zip_t *z, const char *name)
 {
 	size_t len;
 	char *err = NULL;
-	char *buf = read_part(z, "word/styles.xml", &len, false, &err);
-	free(err);
-	if (!buf)
-		return;
-	err = NULL;
-	xmlDoc *doc = parse(buf, len, "word/styles.xml", &err);
+	char *buf = read_part(z, name, &len, false, &err);
+	xmlDoc *doc = buf ? parse(buf, len, name, &err) : NULL;
 	free(err);
 	free(buf);
+	return doc;
+}
+
+/* Paragraph styles with an outline level: “heading N”, 标题 N, outlineLvl. */
+static void read_styles(Ctx *c, zip_t *z)
+{
+	xmlDoc *doc = optional_part(z, "word/styles.xml");
 	if (!doc)
 		return;
 	const xmlNode *root = xmlDocGetRootElement(doc);
@@ -227,16 +231,7 @@ static void copy_val(char *dst, size_t cap, const xmlNode *n)
 /* word/numbering.xml: each w:abstractNum's levels, each w:num's abstract. */
 static void read_numbering(Ctx *c, zip_t *z)
 {
-	size_t len;
-	char *err = NULL;
-	char *buf = read_part(z, "word/numbering.xml", &len, false, &err);
-	free(err);
-	if (!buf)
-		return;
-	err = NULL;
-	xmlDoc *doc = parse(buf, len, "word/numbering.xml", &err);
-	free(err);
-	free(buf);
+	xmlDoc *doc = optional_part(z, "word/numbering.xml");
 	if (!doc)
 		return;
 	const xmlNode *root = xmlDocGetRootElement(doc);
