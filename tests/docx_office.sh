@@ -1,6 +1,7 @@
 #!/bin/sh
 # The DOCX proved from outside: every NAME.docx of plans/ and the test
-# plans is converted by LibreOffice (soffice --headless, one call for
+# plans (the 版头 and signature layouts of tests/plans/formats too) is
+# converted by LibreOffice (soffice --headless, one call for
 # all of them, with a profile of its own so that parallel runs do not
 # collide) and the converted PDF is measured with the checks of our own
 # PDFs (tests/layout_check.py --docx): edges, 28 characters a line, the
@@ -21,7 +22,7 @@ need pdftotext
 need pdfinfo
 
 PLANS="plans/five-upgrades.md plans/model-demonstration.md plans/model-organ.md plans/five-star-service.md"
-for md in tests/plans/*.md; do
+for md in tests/plans/*.md tests/plans/formats/*.md; do
 	case $md in *glyph-missing*) continue ;; esac
 	PLANS="$PLANS $md"
 done

@@ -39,8 +39,10 @@ void docx_run_spaced(DocxCtx *c, FontRole role, FontRole style_role, double size
 		if (!isnan(spacing))
 			xw_vall(w, "w:spacing", TWIPS(spacing));
 		if (size > 0) {
-			xw_vall(w, "w:sz", (long)(size * 2 + 0.5));
-			xw_vall(w, "w:szCs", (long)(size * 2 + 0.5));
+			/* half points, rounded down: a 标志 sized to fill the
+			 * 版心 must not grow past it and wrap */
+			xw_vall(w, "w:sz", (long)(size * 2 + 0.001));
+			xw_vall(w, "w:szCs", (long)(size * 2 + 0.001));
 		}
 		xw_end(w);
 	}
@@ -77,7 +79,18 @@ void docx_off_grid(DocxCtx *c)
 
 void docx_blank(DocxCtx *c)
 {
+	docx_blank_keep(c, false);
+}
+
+void docx_blank_keep(DocxCtx *c, bool keep)
+{
 	xw_start(c->w, "w:p");
+	if (keep) {
+		xw_start(c->w, "w:pPr");
+		xw_start(c->w, "w:keepNext");
+		xw_end(c->w);
+		xw_end(c->w);
+	}
 	xw_end(c->w);
 }
 
@@ -166,7 +179,7 @@ static void column(DocxCtx *c, const Column *col, bool parts)
 		}
 		if (l->kind == LN_BLANK || l->para < 0 || (size_t)l->para >= col->nparas) {
 			if (!parts || !docx_sign_line(c, l))
-				docx_blank(c);
+				docx_blank_keep(c, l->keep_next);
 			i++;
 			continue;
 		}

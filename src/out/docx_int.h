@@ -79,8 +79,9 @@ void docx_off_grid(DocxCtx *c);
  * style's). */
 void docx_run_spaced(DocxCtx *c, FontRole role, FontRole style_role, double size, bool red,
                      double spacing, const char *s, size_t len);
-/* An empty grid line (空一行). */
+/* An empty grid line (空一行); kept with the next paragraph or not. */
 void docx_blank(DocxCtx *c);
+void docx_blank_keep(DocxCtx *c, bool keep);
 /* Attachment i on pages of its own (label is 附件N). */
 void docx_attachment(DocxCtx *c, size_t i, const char *label);
 

@@ -13,7 +13,8 @@
  *
  * The signature block's texts (署名, 成文日期, 职务) sit on the grid lines
  * compose.c left blank for them: each such line becomes a paragraph
- * holding the parts on it, at their x.  Seal places stay empty.
+ * holding the parts on it, at their x, kept with the next as the line
+ * is.  Seal places stay empty.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -28,6 +29,15 @@
 static bool in_head(const Part *p)
 {
 	return p->page == 0 && p->what <= PW_LETTER_RULE && p->kind != PART_SEAL;
+}
+
+/* A 信函's 标志 starts 30 mm from the paper's top, above the 版心, and
+ * its second double line lies in the bottom margin (§10.1): the DOCX
+ * has no place for them in the body's flow.  The 标志 is set at the
+ * 版心's top instead; a rule below the title's grid line is left out. */
+static double clamp_depth(double d)
+{
+	return d < 0 ? 0 : d;
 }
 
 static bool in_sign(const Part *p)
@@ -45,10 +55,24 @@ static double depth(const DocxCtx *c, const Part *p)
 	return top - (p->y + c->g->em_ascent * p->size);
 }
 
+/* From the text's left to its last glyph's right edge (the spacing
+ * after the last character not counted). */
 static double width(const DocxCtx *c, const Part *p)
 {
 	size_t n = strlen(p->text);
-	return fontset_text_width(c->fs, p->role, p->size, p->text, n, p->spacing);
+	return fontset_text_width(c->fs, p->role, p->size, p->text, n, p->spacing) - p->spacing;
+}
+
+/* q lies left or right of every one of v[0..n). */
+static bool beside(const DocxCtx *c, const Part *const *v, size_t n, const Part *q)
+{
+	double q0 = q->x, q1 = q->x + width(c, q);
+	for (size_t i = 0; i < n; i++) {
+		double a = v[i]->x, b = v[i]->x + width(c, v[i]);
+		if (q0 < b && a < q1)
+			return false;
+	}
+	return true;
 }
 
 static int by_x(const void *a, const void *b)
@@ -60,21 +84,36 @@ static int by_x(const void *a, const void *b)
 /* The texts v[0..n) (one line) as the inside of a paragraph: pPr from
  * the indent and tab stops, then the runs.  off_grid: exact height h
  * twips after before twips. */
-static void text_line(DocxCtx *c, const Part **v, size_t n, bool off_grid, long before, long h)
+static void text_line(DocxCtx *c, const Part **v, size_t n, bool off_grid, long before, long h,
+                      bool keep)
 {
 	xmlTextWriterPtr w = c->w;
 	const Geometry *g = c->g;
 	qsort(v, n, sizeof *v, by_x);
-	double left = g->margin_left, mid = left + g->body_w / 2;
+	double left = g->margin_left, right = left + g->body_w, mid = left + g->body_w / 2;
+	/* A text in the right half ends where the layout ended it (a right
+	 * tab, or the paragraph set right), so that another font's wider
+	 * digits cannot push it past the margin; a text centred in the 版心
+	 * is centred. */
+	double end0 = v[0]->x + width(c, v[0]);
 	bool centred = n == 1 && fabs(v[0]->x + width(c, v[0]) / 2 - mid) < 2;
+	bool right1 = n == 1 && !centred && v[0]->x > mid;
 	xw_start(w, "w:p");
 	xw_start(w, "w:pPr");
+	if (keep) {
+		xw_start(w, "w:keepNext");
+		xw_end(w);
+	}
 	if (n > 1) {
 		xw_start(w, "w:tabs");
 		for (size_t i = 1; i < n; i++) {
+			double end = v[i]->x + width(c, v[i]);
+			if (end > right)
+				end = right;
+			bool r = v[i]->x > mid;
 			xw_start(w, "w:tab");
-			xw_attr(w, "w:val", "left");
-			xw_attrl(w, "w:pos", TWIPS(v[i]->x - left));
+			xw_attr(w, "w:val", r ? "right" : "left");
+			xw_attrl(w, "w:pos", TWIPS((r ? end : v[i]->x) - left));
 			xw_end(w);
 		}
 		xw_end(w);
@@ -88,10 +127,12 @@ static void text_line(DocxCtx *c, const Part **v, size_t n, bool off_grid, long 
 		xw_end(w);
 	}
 	xw_start(w, "w:ind");
-	xw_attrl(w, "w:left", centred ? 0 : TWIPS(v[0]->x - left));
+	xw_attrl(w, "w:left", centred || right1 ? 0 : TWIPS(v[0]->x - left));
+	if (right1)
+		xw_attrl(w, "w:right", TWIPS(right - end0));
 	xw_attr(w, "w:firstLine", "0");
 	xw_end(w);
-	xw_val(w, "w:jc", centred ? "center" : "left");
+	xw_val(w, "w:jc", centred ? "center" : right1 ? "right" : "left");
 	xw_end(w);
 	for (size_t i = 0; i < n; i++) {
 		if (i > 0) {
@@ -100,8 +141,23 @@ static void text_line(DocxCtx *c, const Part **v, size_t n, bool off_grid, long 
 			xw_end(w);
 			xw_end(w);
 		}
-		docx_run_spaced(c, v[i]->role, ROLE_BODY, v[i]->size, v[i]->red, v[i]->spacing,
-		                v[i]->text, strlen(v[i]->text));
+		/* spread names: the spacing after each character but the
+		 * last, which would push what follows past its tab */
+		const char *t = v[i]->text;
+		size_t len = strlen(t), last = len;
+		while (last > 0 && ((unsigned char)t[last - 1] & 0xC0) == 0x80)
+			last--;
+		if (last > 0)
+			last--;
+		if (v[i]->spacing != 0 && last > 0) {
+			docx_run_spaced(c, v[i]->role, ROLE_BODY, v[i]->size, v[i]->red, v[i]->spacing,
+			                t, last);
+			docx_run_spaced(c, v[i]->role, ROLE_BODY, v[i]->size, v[i]->red, 0, t + last,
+			                len - last);
+		} else {
+			docx_run_spaced(c, v[i]->role, ROLE_BODY, v[i]->size, v[i]->red, v[i]->spacing,
+			                t, len);
+		}
 	}
 	xw_end(w);
 }
@@ -163,32 +219,46 @@ void docx_head(DocxCtx *c)
 	const Parts *ps = &c->k->parts;
 	const Part **v = xcalloc(ps->n + 1, sizeof *v);
 	size_t n = 0;
+	double floor_pt = c->k->col.first_slot * c->line / 20.0;
 	for (size_t i = 0; i < ps->n; i++)
-		if (in_head(&ps->v[i]))
+		if (in_head(&ps->v[i]) && depth(c, &ps->v[i]) < floor_pt)
 			v[n++] = &ps->v[i];
 	sort_depth(v, n, c);
 	long cursor = 0; /* twips below the 版心 top */
 	for (size_t i = 0; i < n;) {
 		const Part *p = v[i];
 		if (p->kind == PART_RULE) {
-			long at = TWIPS(depth(c, p));
+			long at = TWIPS(clamp_depth(depth(c, p)));
 			rule_para(c, p, at - cursor);
 			cursor = (at > cursor ? at : cursor + 1) + TWIPS(p->w);
 			i++;
 			continue;
 		}
-		/* the texts on this baseline */
+		/* The texts on this baseline, and beside them any whose em
+		 * box reaches into this one's (the 文件 beside a joint 标志's
+		 * names): one paragraph, the others on tab stops. */
 		size_t j = i + 1;
 		double size = p->size;
-		while (j < n && v[j]->kind == PART_TEXT && fabs(v[j]->y - p->y) < 0.5) {
+		while (j < n && v[j]->kind == PART_TEXT &&
+		       (fabs(v[j]->y - p->y) < 0.5 ||
+		        (depth(c, v[j]) < depth(c, p) + p->size - 0.5 && beside(c, v + i, j - i, v[j])))) {
 			if (v[j]->size > size)
 				size = v[j]->size;
 			j++;
 		}
 		long h = TWIPS(size * LINE_ROOM);
-		long want = TWIPS(depth(c, p) - size * (LINE_ROOM - 1) / 2);
+		long want = TWIPS(clamp_depth(depth(c, p)) - size * (LINE_ROOM - 1) / 2);
 		long before = want - cursor;
-		text_line(c, v + i, j - i, true, before, h);
+		/* Lines set closer than that (the organs of a joint 标志) get
+		 * the room to the next one, never less than an em. */
+		if (j < n && v[j]->kind == PART_TEXT) {
+			double nsize = v[j]->size;
+			long next = TWIPS(clamp_depth(depth(c, v[j])) - nsize * (LINE_ROOM - 1) / 2);
+			long room = next - (before > 0 ? want : cursor);
+			if (room < h)
+				h = room > TWIPS(size) ? room : TWIPS(size);
+		}
+		text_line(c, v + i, j - i, true, before, h, false);
 		cursor += (before > 0 ? before : 0) + h;
 		i = j;
 	}
@@ -231,7 +301,7 @@ bool docx_sign_line(DocxCtx *c, const Line *l)
 		v[n++] = p;
 	}
 	if (n)
-		text_line(c, v, n, false, 0, 0);
+		text_line(c, v, n, false, 0, 0, l->keep_next);
 	free(v);
 	return n > 0;
 }

@@ -11,7 +11,7 @@
  * 4号宋体, one character in from the right on odd pages and from the left
  * on even ones (§7.5, evenAndOddHeaders in settings.xml), its middle
  * 7 mm below the 版心.  The 版记 page after the last page of text has an
- * empty footer.
+ * empty footer, and so has a 信函's first page (titlePg).
  */
 #include "docx_int.h"
 
@@ -65,6 +65,9 @@ void docx_sect(DocxCtx *c, SectKind kind)
 	bool body = kind == SECT_BODY;
 	footer_ref(w, "default", body ? RID_FOOTER_ODD : RID_FOOTER_NONE);
 	footer_ref(w, "even", body ? RID_FOOTER_EVEN : RID_FOOTER_NONE);
+	bool first_bare = body && !g->number_first_page; /* 信函 */
+	if (first_bare)
+		footer_ref(w, "first", RID_FOOTER_NONE);
 	if (!body)
 		xw_val(w, "w:type", kind == SECT_RECORD_EVEN ? "evenPage" : "nextPage");
 	xw_start(w, "w:pgSz");
@@ -87,6 +90,10 @@ void docx_sect(DocxCtx *c, SectKind kind)
 	xw_start(w, "w:cols");
 	xw_attr(w, "w:space", "425");
 	xw_end(w);
+	if (first_bare) {
+		xw_start(w, "w:titlePg");
+		xw_end(w);
+	}
 	xw_start(w, "w:docGrid");
 	xw_attr(w, "w:type", "lines");
 	xw_attrl(w, "w:linePitch", c->line);
