@@ -46,7 +46,8 @@ fi
 [ "$(FANGAN_DATADIR=/opt/x "$P/bin/fangan" --datadir)" = /opt/x ] && ok ||
 	no "FANGAN_DATADIR not honoured"
 cp "$top/plans/model-demonstration.md" "$top/plans/five-upgrades.md" .
-"$P/bin/fangan" check model-demonstration.md >"$T/out" 2>&1 && [ ! -s "$T/out" ] && ok ||
+"$P/bin/fangan" check --disable punct-unpaired model-demonstration.md >"$T/out" 2>&1 &&
+	[ ! -s "$T/out" ] && ok ||
 	no "installed check: $(cat "$T/out")"
 "$P/bin/fangan" check five-upgrades.md >/dev/null 2>&1 && ok || no "installed check (warnings only)"
 "$P/bin/fangan" new first >"$T/out" 2>&1 && [ "$(cat "$T/out")" = plans/first.md ] && ok ||

@@ -7,6 +7,7 @@
  *   check_body.c      headings, attachment references, placeholders
  *   check_dates.c     dates in the prose against the timeline
  *   check_attach.c    templates and what attachments are drawn from
+ *   check_proof.c     proofreading: punctuation, doubled words, digits
  * (The reader already reported yaml-syntax, front-matter, unknown-key,
  * type-mismatch and date-invalid.)
  */
@@ -25,5 +26,6 @@ void check_criteria(const Plan *p, Diags *d);
 void check_body(const Plan *p, Diags *d);
 void check_dates(const Plan *p, Diags *d);
 void check_attachments(const Plan *p, Diags *d);
+void check_proof(const Plan *p, Diags *d);
 
 #endif

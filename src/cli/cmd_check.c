@@ -12,7 +12,7 @@
 
 static const char *const usage = N_(
 	"usage: fangan check [--format text|json|sarif] [--werror] [--color[=WHEN]]\n"
-	"                    [--columns=chars|bytes] PATH...\n"
+	"                    [--columns=chars|bytes] [--disable RULE[,RULE...]] PATH...\n"
 	"\n"
 	"Check plans for inconsistencies.  PATH is a plan file or a folder of\n"
 	"*.md plans.  Findings are printed one a line as FILE:LINE:COLUMN:\n"
@@ -24,6 +24,8 @@ static const char *const usage = N_(
 	"                 always, never\n"
 	"  --columns=UNIT count columns in chars (Unicode code points, the\n"
 	"                 default) or bytes (what vim's %c expects)\n"
+	"  --disable RULES turn off these warning rules (comma-separated; a plan\n"
+	"                 can also say check: {disable: [RULE, ...]})\n"
 	"  -h, --help     this help\n"
 	"\n"
 	"Exit status: 0 no errors, 1 errors found, 2 the check could not run.\n");
@@ -52,12 +54,35 @@ static void to_byte_columns(const Plan *p, Diags *d, size_t from)
 	}
 }
 
+/* --disable a,b: warning rules only; an error always counts. */
+static bool disable_rules(const char *list, bool off[R_COUNT])
+{
+	char *copy = xstrdup(list), *save = NULL;
+	bool ok = true;
+	for (char *id = strtok_r(copy, ",", &save); id && ok; id = strtok_r(NULL, ",", &save)) {
+		RuleId r = rule_lookup(id);
+		if (r == R_COUNT) {
+			fprintf(stderr, _("fangan check: no rule '%s' (see the rules in fangan(1))\n"), id);
+			ok = false;
+		} else if (rules[r].severity == SEV_ERROR) {
+			fprintf(stderr, _("fangan check: '%s' reports errors and cannot be turned off\n"),
+			        id);
+			ok = false;
+		} else {
+			off[r] = true;
+		}
+	}
+	free(copy);
+	return ok;
+}
+
 int cmd_check(int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{"format", required_argument, NULL, 'f'},
 		{"columns", required_argument, NULL, 'c'},
 		{"werror", no_argument, NULL, 'W'},
+		{"disable", required_argument, NULL, 'D'},
 		{"color", optional_argument, NULL, 'C'},
 		{"help", no_argument, NULL, 'h'},
 		{0, 0, 0, 0},
@@ -66,6 +91,7 @@ int cmd_check(int argc, char **argv)
 	bool werror = false;
 	int color = -1; /* auto */
 	bool byte_cols = false;
+	bool off[R_COUNT] = {false};
 	int c;
 	cli_opt_begin();
 	while ((c = cli_opt("check", usage, argc, argv, "h", longopts)) != -1) {
@@ -93,6 +119,10 @@ int cmd_check(int argc, char **argv)
 				return 2;
 			}
 			byte_cols = !strcmp(optarg, "bytes");
+			break;
+		case 'D':
+			if (!disable_rules(optarg, off))
+				return 2;
 			break;
 		case 'W':
 			werror = true;
@@ -144,6 +174,7 @@ int cmd_check(int argc, char **argv)
 			continue;
 		}
 		check_plan(p, &d);
+		diag_drop(&d, first, off, NULL);
 		for (size_t k = first; k < d.n; k++)
 			if (d.v[k].severity == SEV_ERROR || werror) {
 				failed++;

@@ -69,6 +69,18 @@ const Rule rules[R_COUNT] = {
 		"A template is missing, malformed, of the wrong kind, or named with a path."},
 	[R_INPUT] = {"input", SEV_ERROR, false,
 		"The file cannot be read as a plan (encoding, size, limits)."},
+	[R_PUNCT_HALFWIDTH] = {"punct-halfwidth", SEV_WARNING, false,
+		"Half-width punctuation among Chinese text (GB/T 15834)."},
+	[R_PUNCT_DOUBLED] = {"punct-doubled", SEV_WARNING, false,
+		"The same punctuation mark twice, or a full stop followed by a comma."},
+	[R_PUNCT_UNPAIRED] = {"punct-unpaired", SEV_WARNING, false,
+		"A quotation mark or bracket without its partner in the paragraph."},
+	[R_PUNCT_EMPTY] = {"punct-empty", SEV_WARNING, false,
+		"Quotation marks or brackets with nothing inside."},
+	[R_CHAR_DOUBLED] = {"char-doubled", SEV_WARNING, false,
+		"A function word typed twice, such as 的的."},
+	[R_DIGITS_MIXED] = {"digits-mixed", SEV_WARNING, false,
+		"One number written with both full-width and half-width digits."},
 };
 
 enum { MAX_FINDINGS = 10000 };
@@ -114,6 +126,29 @@ void diag_add_sev(Diags *d, const char *file, Pos pos, Severity sev, RuleId rule
 	va_start(ap, fmt);
 	add(d, file, pos, sev, rule, fmt, ap);
 	va_end(ap);
+}
+
+RuleId rule_lookup(const char *id)
+{
+	for (int r = 0; r < R_COUNT; r++)
+		if (!strcmp(rules[r].id, id))
+			return (RuleId)r;
+	return R_COUNT;
+}
+
+void diag_drop(Diags *d, size_t from, const bool off[R_COUNT], const char *file)
+{
+	size_t k = from;
+	for (size_t i = from; i < d->n; i++) {
+		Finding *f = &d->v[i];
+		if (off[f->rule_id] && (!file || !strcmp(f->file, file))) {
+			free(f->file);
+			free(f->message);
+		} else {
+			d->v[k++] = *f;
+		}
+	}
+	d->n = k;
 }
 
 void diag_copy(Diags *d, const Finding *f)

@@ -57,6 +57,12 @@ typedef enum {
 	R_FORM_OVERFLOW,
 	R_TEMPLATE,
 	R_INPUT,
+	R_PUNCT_HALFWIDTH,
+	R_PUNCT_DOUBLED,
+	R_PUNCT_UNPAIRED,
+	R_PUNCT_EMPTY,
+	R_CHAR_DOUBLED,
+	R_DIGITS_MIXED,
 	R_COUNT
 } RuleId;
 
@@ -102,6 +108,11 @@ void diag_add_sev(Diags *d, const char *file, Pos pos, Severity sev, RuleId rule
 	__attribute__((format(printf, 6, 7)));
 /* Add a copy of a finding (from another Diags). */
 void diag_copy(Diags *d, const Finding *f);
+/* The rule with that id, or R_COUNT. */
+RuleId rule_lookup(const char *id);
+/* Drop the findings from index from on whose rules are off (off[rule]);
+ * file NULL for every file, else only that file's. */
+void diag_drop(Diags *d, size_t from, const bool off[R_COUNT], const char *file);
 /* Sort by file, line, column (stable for equal positions). */
 void diag_sort(Diags *d);
 size_t diag_count(const Diags *d, Severity sev);

@@ -59,6 +59,10 @@
 	"“%s”的值两端的弯引号%s%s不属于值，已去掉；要用引号括住值，请用半角引号：\"%s\""
 #define MSG_TYPE_MISMATCH_ONE_STRING R_TYPE_MISMATCH, \
 	"“%s”是一个用“%s”隔开的字符串，会被当成一个：请写成列表：%s: [%s]"
+#define MSG_TYPE_MISMATCH_RULE R_TYPE_MISMATCH, \
+	"“%s”不是规则名：可关闭的规则见README或fangan.1的规则表"
+#define MSG_TYPE_MISMATCH_RULE_ERROR R_TYPE_MISMATCH, \
+	"规则“%s”报告的是错误，不能关闭：请改正方案"
 #define MSG_TYPE_MISMATCH_ATT_TYPE R_TYPE_MISMATCH, "附件类型应为form、ledger、scoresheet或text，而不是“%s”"
 #define MSG_TYPE_MISMATCH_ROW R_TYPE_MISMATCH, "“rows”的第%zu行应为单元格列表"
 #define MSG_TYPE_MISMATCH_CELL R_TYPE_MISMATCH, "表格单元格应为文字"
@@ -210,5 +214,16 @@
 
 /* input */
 #define MSG_INPUT_ENCODING R_INPUT, "文件不是有效的UTF-8编码：第%zu字节（0x%02X）处编码无效"
+
+/* proofreading (check_proof.c) */
+#define MSG_PUNCT_HALFWIDTH R_PUNCT_HALFWIDTH, \
+	"半角标点“%s”用在中文里，应为全角“%s”（GB/T 15834）"
+#define MSG_PUNCT_DOUBLED R_PUNCT_DOUBLED, "标点重复“%.*s”：请只留一个"
+#define MSG_PUNCT_UNPAIRED_OPEN R_PUNCT_UNPAIRED, "“%s”没有配对的“%s”：请补上或删去"
+#define MSG_PUNCT_UNPAIRED_CLOSE R_PUNCT_UNPAIRED, "“%s”前面没有配对的“%s”：请补上或删去"
+#define MSG_PUNCT_QUOTE_TURNED R_PUNCT_UNPAIRED, "前引号“后面又是前引号：这里应为后引号”"
+#define MSG_PUNCT_EMPTY R_PUNCT_EMPTY, "“%s%s”中间是空的：请补上内容或删去"
+#define MSG_CHAR_DOUBLED R_CHAR_DOUBLED, "“%s%s”：可能多打了一个“%s”"
+#define MSG_DIGITS_MIXED R_DIGITS_MIXED, "数字“%.*s”混用了全角和半角数字：请统一写成半角数字"
 
 #endif

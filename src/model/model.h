@@ -256,6 +256,7 @@ typedef struct Plan {
 	Attachment *attachments;
 	size_t nattachments;
 	StrList units;
+	StrList disable;  /* check: {disable: [rule, …]}: warnings turned off */
 	/* resolved: templates/notice.xml for this plan, or NULL for the
 	 * built-in page (no such file anywhere, or a broken one: findings) */
 	const struct Template *notice;

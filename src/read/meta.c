@@ -22,7 +22,8 @@ static const char *const top_keys[] = {
 	"title", "issuer", "header", "doc_number", "date", "recipients", "cc",
 	"printed_by", "printed_on", "copy_number", "secrecy", "urgency", "signer",
 	"note", "format", "seal", "signed_by", "attendees", "on_leave", "observers", "campaign", "phases", "deadlines", "criteria", "quotas",
-	"attachments", "units", NULL};
+	"attachments", "units", "check", NULL};
+static const char *const check_keys_[] = {"disable", NULL};
 static const char *const campaign_keys[] = {"start", "end", NULL};
 static const char *const phase_keys[] = {"name", "start", "end", NULL};
 static const char *const deadline_keys[] = {"name", "due", "by", "to", "phase", "form", NULL};
@@ -604,6 +605,31 @@ static void read_format(Ctx *c, const YNode *root)
 	diag_add(c->d, p->path, p->format.pos, MSG_TYPE_MISMATCH_FORMAT, p->format.s);
 }
 
+/* check: {disable: [punct-halfwidth, …]}: warnings this plan turns off.
+ * Only warnings: an error always stops the build. */
+static void read_check(Ctx *c, const YNode *root)
+{
+	const YNode *v = ytree_get(root, "check");
+	if (!v)
+		return;
+	if (v->kind != Y_MAP) {
+		mismatch(c, key_pos(root, "check"), "check", "映射（disable）", v);
+		return;
+	}
+	check_keys(c, v, check_keys_, "check中");
+	StrList l = get_strlist(c, v, "disable");
+	c->p->disable = (StrList){arena_calloc(c->p->arena, l.n ? l.n : 1, sizeof *l.v), 0, l.pos};
+	for (size_t i = 0; i < l.n; i++) {
+		RuleId r = rule_lookup(l.v[i].s);
+		if (r == R_COUNT)
+			diag_add(c->d, c->p->path, l.v[i].pos, MSG_TYPE_MISMATCH_RULE, l.v[i].s);
+		else if (rules[r].severity == SEV_ERROR)
+			diag_add(c->d, c->p->path, l.v[i].pos, MSG_TYPE_MISMATCH_RULE_ERROR, l.v[i].s);
+		else
+			c->p->disable.v[c->p->disable.n++] = l.v[i];
+	}
+}
+
 void meta_read(Plan *p, const YNode *root, Diags *d)
 {
 	Ctx c = {p, d};
@@ -636,4 +662,5 @@ void meta_read(Plan *p, const YNode *root, Diags *d)
 	read_criteria(&c, root);
 	read_quotas(&c, root);
 	read_attachments(&c, root);
+	read_check(&c, root);
 }
