@@ -30,6 +30,10 @@ usage: pages_check.py OUTDIR PLANDIR
     the table and 考评人/考评日期 under it, and states the bands as the
     plan writes them, no band name broken across lines.
 
+  - trad.md: the built-in words of a plan in traditional characters are
+    traditional (序號, 評分項目, 合計, 蓋章, 印發, 被考評單位 …) and none is
+    left simplified; the ledger's column written 序號 is numbered.
+
 Lines and rules are read from the PDF (layout_check.pages_of: poppler's
 line boxes; forms_check.read_pdf: the rules from the content streams).
 Prints one line per failed check and "pagecheck: N passed, M failed".
@@ -37,6 +41,7 @@ Prints one line per failed check and "pagecheck: N passed, M failed".
 import glob
 import os
 import re
+import subprocess
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -224,12 +229,30 @@ def fill(outdir):
                       f"fill: band name {name} broken: {a[-6:]}|{b[:6]}")
 
 
+def trad(outdir):
+    def text(name):
+        pdf = os.path.join(outdir, "trad", name + ".pdf")
+        return re.sub(r"\s+", "", subprocess.run(["pdftotext", pdf, "-"], check=True,
+                                                  capture_output=True, text=True).stdout)
+    score, form, ledger, doc = text("score"), text("apply"), text("ledger"), text("trad")
+    for w in ("序號", "評分項目", "評分標準", "分值", "自評分", "考評分", "合計", "評定等次",
+              "被考評單位", "考評人（簽字）", "考評日期"):
+        check(w in score, f"trad: the score sheet says {w}")
+    for w in ("评分", "合计", "评定", "单位", "签字"):
+        check(w not in score, f"trad: the score sheet says {w} in simplified characters")
+    check("（蓋章）" in form and "盖章" not in form, "trad: the form's seal says （蓋章）")
+    check("印發" in doc and "印发" not in doc, "trad: the 版记 says 印發")
+    check("序號單位1市財政局機關黨委2" in ledger,
+          f"trad: the ledger's 序號 column is numbered: {ledger[:60]}")
+
+
 def main():
     outdir, plandir = sys.argv[1], sys.argv[2]
     for md in sorted(glob.glob(os.path.join(plandir, "cc-*.md"))):
         record(outdir, md)
     paper(outdir, os.path.join(plandir, "paper.md"))
     fill(outdir)
+    trad(outdir)
     for md in sorted(glob.glob(os.path.join(plandir, "mark-*.md"))):
         mark(outdir, md)
     for md in sorted(glob.glob(os.path.join(plandir, "title-*.md"))):

@@ -17,6 +17,8 @@ usage: pages_plans.py DIR
                 lines shrink: 2 pages, not a blank page and a 版记 page.
   fill.md       a ledger with three columns the rows leave empty, and a
                 score sheet whose bands are written min–max, min, max.
+  trad.md       a plan in traditional characters with a form, a ledger
+                (columns written 序號, 單位) and a score sheet.
   title-N.md    titles that used to break inside words (“五星／级”,
                 “模范机／关”, “深／入開展”, “五大／提升”), and one with the
                 author's own line break.
@@ -130,6 +132,49 @@ attachments:
     type: scoresheet
     title: 创建考评评分表
 """) + "见附件1、附件2。\n\n附件：1.创建工作台账\n　　　2.创建考评评分表\n")
+    write(d, "trad.md", """---
+title: 關於開展黨支部標準化建設的實施方案
+issuer: 中共某某市直屬機關工作委員會
+doc_number: 市直工〔2020〕8號
+date: 2020-03-01
+recipients: 市直機關各單位黨組織
+cc: [市委組織部]
+printed_by: 中共某某市直屬機關工作委員會辦公室
+printed_on: 2020-03-02
+criteria:
+  total: 100
+  items:
+    - {name: 組織建設, points: 50, standard: 組織健全，制度落實}
+    - {name: 作用發揮, points: 50, standard: 黨員作用發揮明顯}
+  ratings:
+    - {name: 優秀, min: 90}
+    - {name: 合格, min: 60, max: 89}
+    - {name: 不合格, max: 59}
+units: [市財政局機關黨委, 市發展和改革委員會機關黨委]
+attachments:
+  - id: apply
+    type: form
+    title: 標準化建設申報表
+    fields:
+      - 申報單位
+      - {name: 主要做法, lines: 4}
+      - {name: 單位黨組織意見, sign: true}
+  - id: ledger
+    type: ledger
+    title: 標準化建設臺賬
+    rows: units
+    columns: [序號, 單位, 完成情況]
+  - id: score
+    type: scoresheet
+    title: 標準化建設評分表
+---
+
+各單位要認真組織實施。
+
+附件：1.標準化建設申報表
+　　　2.標準化建設臺賬
+　　　3.標準化建設評分表
+""")
     for n in (1, 3, 9, 12):
         extra = ("cc: [" + ", ".join(ORGANS[:n]) + "]\n"
                  "printed_by: 中共某某市直属机关工作委员会办公室暨市直机关党建工作质量提升行动领导小组办公室\n"

@@ -5,11 +5,13 @@
 #include <string.h>
 
 #include "layout_int.h"
+#include "script.h"
 #include "util.h"
 
 char *attach_label(const Plan *p, size_t i, bool alone)
 {
-	char *base = p->nattachments > 1 ? xasprintf("附件%zu", i + 1) : xstrdup("附件");
+	const char *word = script_text(p, "附件");
+	char *base = p->nattachments > 1 ? xasprintf("%s%zu", word, i + 1) : xstrdup(word);
 	if (!alone || !p->doc_number.s)
 		return base;
 	char *s = xasprintf("%s%s", p->doc_number.s, base);

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "layout_int.h"
+#include "script.h"
 #include "title.h"
 #include "util.h"
 
@@ -419,13 +420,14 @@ static void compose_attachment_note(Ctx *c)
 	if (p->nattachments == 0)
 		return;
 	blank(c, false);
-	double lead = text_width(c, ROLE_BODY, c->g->size_body, "附件：", strlen("附件：")) +
+	const char *note = script_text(p, "附件：");
+	double lead = text_width(c, ROLE_BODY, c->g->size_body, note, strlen(note)) +
 	              2 * c->pitch;
 	for (size_t i = 0; i < p->nattachments; i++) {
 		const Attachment *a = &p->attachments[i];
 		ParaStore *ps = new_para(c->col);
 		char *num = p->nattachments > 1 ? xasprintf("%zu.", i + 1) : xstrdup("");
-		char *s = keep_string(ps, xasprintf("%s%s%s", i == 0 ? "附件：" : "", num,
+		char *s = keep_string(ps, xasprintf("%s%s%s", i == 0 ? note : "", num,
 		                                    a->title.s ? a->title.s : ""));
 		Origin orig[1];
 		add_run(ps, orig, ROLE_BODY, s, strlen(s), NULL, 0, a->title.pos);
@@ -547,13 +549,14 @@ static void compose_record(Ctx *c, Record *r)
 	              .first_indent = size, .align = TS_LEFT};
 	if (p->cc.n) {
 		char *names = join(&p->cc, "，");
-		r->cc = xasprintf("抄送：%s。", names);
+		const char *cc = script_text(p, "抄送：");
+		r->cc = xasprintf("%s%s。", cc, names);
 		free(names);
 		r->cc_run = (TsRun){ROLE_BODY, r->cc, strlen(r->cc)};
 		Origin o = {NULL, 0, p->cc.pos};
 		check_glyphs(c, &r->cc_run, &o, 1);
 		TsStyle cs = st;
-		cs.indent = size + text_width(c, ROLE_BODY, size, "抄送：", strlen("抄送："));
+		cs.indent = size + text_width(c, ROLE_BODY, size, cc, strlen(cc));
 		r->cc_para = typeset(c->fs, &r->cc_run, 1, &cs);
 	}
 	double wp = 0;
@@ -562,7 +565,7 @@ static void compose_record(Ctx *c, Record *r)
 	if (p->printed_on.day != DAY_NONE && !r->plain) {
 		char d[32];
 		day_format_cn(p->printed_on.day, d);
-		r->printed = xasprintf("%s印发", d);
+		r->printed = xasprintf("%s%s", d, script_text(p, "印发"));
 		wp = text_width(c, ROLE_BODY, size, r->printed, strlen(r->printed));
 		r->printed_x = g->body_w - size - wp;
 	}

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "attach_int.h"
+#include "script.h"
 #include "util.h"
 
 /* The field that takes a unit's name: the one named like a unit, else
@@ -151,10 +152,10 @@ static double filler(AttCtx *c, const TplForm *f, const char *unit, double y)
 	Sheet *s = &c->sheet;
 	const Geometry *g = s->g;
 	TplFont ft = f->filler_font;
-	const char *left = unit ? att_keep(c, xasprintf("%s%s", f->filler_unit, unit))
-	                        : f->filler_unit;
+	const char *fu = script_text(c->p, f->filler_unit), *fd = script_text(c->p, f->filler_date);
+	const char *left = unit ? att_keep(c, xasprintf("%s%s", fu, unit)) : fu;
 	c->ok &= sheet_glyphs(s->fs, ft.role, left, c->p->path, c->a->pos, c->d);
-	c->ok &= sheet_glyphs(s->fs, ft.role, f->filler_date, c->p->path, c->a->pos, c->d);
+	c->ok &= sheet_glyphs(s->fs, ft.role, fd, c->p->path, c->a->pos, c->d);
 	double pitch = ft.size * f->cells.leading;
 	double base = y - geo_line_pitch(g) / 2 - g->em_ascent * ft.size;
 	TsRun run = {ft.role, left, strlen(left)};
@@ -171,11 +172,10 @@ static double filler(AttCtx *c, const TplForm *f, const char *unit, double y)
 		last_w = ln->width;
 	}
 	tspara_free(&para);
-	double w = fontset_text_width(s->fs, ft.role, ft.size, f->filler_date,
-	                              strlen(f->filler_date), 0);
+	double w = fontset_text_width(s->fs, ft.role, ft.size, fd, strlen(fd), 0);
 	if (last_w + 2 * ft.size + w > s->width)
 		base -= pitch;
-	canvas_text(s->doc, ft.role, ft.size, s->left + s->width - w, base, f->filler_date, 0);
+	canvas_text(s->doc, ft.role, ft.size, s->left + s->width - w, base, fd, 0);
 	return base - (1 - g->em_ascent) * ft.size;
 }
 
@@ -208,8 +208,8 @@ double form_draw(AttCtx *c, const TplForm *f, const char *unit)
 	Table t;
 	table_init(&t, 4, &f->cells);
 	t.em_ascent = s->g->em_ascent;
-	t.seal = f->seal;
-	t.date = f->date;
+	t.seal = script_text(c->p, f->seal);
+	t.date = script_text(c->p, f->date);
 	t.colw[0] = t.colw[2] = lw;
 	t.colw[1] = t.colw[3] = (s->width - 2 * lw) / 2;
 

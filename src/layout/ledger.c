@@ -18,16 +18,21 @@
 #include <string.h>
 
 #include "attach_int.h"
+#include "script.h"
 #include "util.h"
 
 #define NONE ((size_t)-1)
 
-/* The first column whose name is one of names, not yet taken. */
-static size_t column_named(const StrList *cols, const char *const *names, const bool *taken)
+/* The first column whose name is one of names, not yet taken; a plan in
+ * traditional characters may write them so (序號 for 序号). */
+static size_t column_named(const Plan *p, const StrList *cols, const char *const *names,
+                           const bool *taken)
 {
 	for (size_t k = 0; k < cols->n; k++)
 		for (size_t j = 0; names[j]; j++)
-			if (!taken[k] && cols->v[k].s && !strcmp(cols->v[k].s, names[j]))
+			if (!taken[k] && cols->v[k].s &&
+			    (!strcmp(cols->v[k].s, names[j]) ||
+			     !strcmp(cols->v[k].s, script_text(p, names[j]))))
 				return k;
 	return NONE;
 }
@@ -52,7 +57,7 @@ static const char *const dl_names[4][9] = {
 static const char *const form_names[] = {"报送材料", "材料", "附件", NULL};
 
 /* Columns when the attachment lists none: what the rows need. */
-static StrList default_columns(const Attachment *a, Str *store)
+static StrList default_columns(const Plan *p, const Attachment *a, Str *store)
 {
 	static const char *const by_source[][6] = {
 		[ROWS_NONE] = {"序号", "内容", NULL},
@@ -63,7 +68,7 @@ static StrList default_columns(const Attachment *a, Str *store)
 	};
 	StrList l = {store, 0, a->pos};
 	for (size_t k = 0; by_source[a->rows_from][k]; k++)
-		store[l.n++] = (Str){(char *)by_source[a->rows_from][k], a->pos};
+		store[l.n++] = (Str){(char *)script_text(p, by_source[a->rows_from][k]), a->pos};
 	return l;
 }
 
@@ -93,17 +98,17 @@ static void add_rows(AttCtx *c, Table *t, const TplTable *tt, const StrList *col
 	const Attachment *a = c->a;
 	size_t n = cols->n;
 	bool *taken = xcalloc(n, sizeof *taken);
-	size_t num = column_named(cols, number_names, taken);
+	size_t num = column_named(p, cols, number_names, taken);
 	if (num != NONE)
 		taken[num] = true;
 	size_t pts = NONE;
-	if (a->rows_from == ROWS_CRITERIA && (pts = column_named(cols, points_names, taken)) != NONE)
+	if (a->rows_from == ROWS_CRITERIA && (pts = column_named(p, cols, points_names, taken)) != NONE)
 		taken[pts] = true;
 	size_t centred[2] = {num, pts};
 	size_t count = 0;
 	switch (a->rows_from) {
 	case ROWS_UNITS: {
-		size_t k = column_named(cols, unit_names, taken);
+		size_t k = column_named(p, cols, unit_names, taken);
 		if (k == NONE)
 			k = n > 1 ? 1 : 0;
 		for (size_t i = 0; i < p->units.n; i++) {
@@ -133,9 +138,9 @@ static void add_rows(AttCtx *c, Table *t, const TplTable *tt, const StrList *col
 		/* Named columns first, then the fields left over in order. */
 		size_t k[4];
 		for (int f = 0; f < 4; f++)
-			if ((k[f] = column_named(cols, dl_names[f], taken)) != NONE)
+			if ((k[f] = column_named(p, cols, dl_names[f], taken)) != NONE)
 				taken[k[f]] = true;
-		size_t kf = column_named(cols, form_names, taken);
+		size_t kf = column_named(p, cols, form_names, taken);
 		if (kf != NONE)
 			taken[kf] = true;
 		for (int f = 0; f < 4; f++)
@@ -210,7 +215,7 @@ double ledger_draw(AttCtx *c, const TplTable *tt)
 	const Attachment *a = c->a;
 	double y = att_heading(c, tt->title) - geo_line_pitch(s->g) / 2;
 	Str store[8];
-	StrList cols = a->columns.n ? a->columns : default_columns(a, store);
+	StrList cols = a->columns.n ? a->columns : default_columns(c->p, a, store);
 	Table t;
 	table_init(&t, cols.n, &tt->cells);
 	t.em_ascent = s->g->em_ascent;

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "attach_int.h"
+#include "script.h"
 #include "util.h"
 
 /* One band as the plan states it (min and max: “90—94分”, min alone:
@@ -30,11 +31,11 @@ static void band(Buf *b, const Rating *r)
 
 /* The text under the table: the bands, then (template <sign>) the line
  * for the reviewer and the date. */
-static char *tail_text(const Criteria *cr, const TplTable *tt)
+static char *tail_text(const Plan *p, const Criteria *cr, const TplTable *tt)
 {
 	Buf b = {0};
 	if (cr->nratings) {
-		buf_puts(&b, tt->bands_lead);
+		buf_puts(&b, script_text(p, tt->bands_lead));
 		for (size_t i = 0; i < cr->nratings; i++) {
 			if (i)
 				buf_puts(&b, "，");
@@ -45,7 +46,8 @@ static char *tail_text(const Criteria *cr, const TplTable *tt)
 	if (tt->sign_show) {
 		if (b.len)
 			buf_puts(&b, "\n");
-		buf_printf(&b, "%s　　　　　　%s", tt->sign_reviewer, tt->sign_date);
+		buf_printf(&b, "%s　　　　　　%s", script_text(p, tt->sign_reviewer),
+		           script_text(p, tt->sign_date));
 	}
 	buf_cstr(&b);
 	return b.s;
@@ -65,9 +67,10 @@ double scoresheet_draw(AttCtx *c, const TplTable *tt)
 	double y = att_heading(c, tt->title) - geo_line_pitch(s->g) / 2;
 	if (tt->sign_show) {
 		/* 被考评单位： over the table, left, to be written after. */
-		c->ok &= sheet_glyphs(s->fs, tt->bands.role, tt->sign_unit, c->p->path, apos, c->d);
+		const char *unit = script_text(c->p, tt->sign_unit);
+		c->ok &= sheet_glyphs(s->fs, tt->bands.role, unit, c->p->path, apos, c->d);
 		canvas_text(s->doc, tt->bands.role, tt->bands.size, s->left,
-		            y - s->g->em_ascent * tt->bands.size, tt->sign_unit, 0);
+		            y - s->g->em_ascent * tt->bands.size, unit, 0);
 		y -= tt->bands.size * 1.5 + geo_line_pitch(s->g) / 4;
 	}
 	Table t;
@@ -75,6 +78,8 @@ double scoresheet_draw(AttCtx *c, const TplTable *tt)
 	t.em_ascent = s->g->em_ascent;
 	const char *names[6] = {tt->col_no, tt->col_item, tt->col_standard,
 	                        tt->col_points, tt->col_self, tt->col_review};
+	for (size_t k = 0; k < 6; k++)
+		names[k] = script_text(c->p, names[k]);
 	TRow *head = table_add_row(&t, 6, 0, true);
 	for (size_t k = 0; k < 6; k++)
 		head->cells[k] = cell(names[k], tt->head, TS_CENTER, apos);
@@ -94,7 +99,7 @@ double scoresheet_draw(AttCtx *c, const TplTable *tt)
 	}
 	long total = cr->total.set ? cr->total.v : sum;
 	TRow *row = table_add_row(&t, 4, tt->row_min, false);
-	row->cells[0] = cell(tt->total, tt->head, TS_CENTER, apos);
+	row->cells[0] = cell(script_text(c->p, tt->total), tt->head, TS_CENTER, apos);
 	row->cells[0].span = 3;
 	row->cells[1] = cell(att_keep(c, xasprintf("%ld", total)), tt->cell, TS_CENTER,
 	                     cr->total.pos);
@@ -107,7 +112,7 @@ double scoresheet_draw(AttCtx *c, const TplTable *tt)
 	             .gap = geo_line_pitch(s->g) / 2};
 	char *text = NULL;
 	if (cr->nratings || tt->sign_show) {
-		text = tail_text(cr, tt);
+		text = tail_text(c->p, cr, tt);
 		c->ok &= sheet_glyphs(s->fs, tt->bands.role, text, c->p->path, cr->ratings_pos, c->d);
 		tail.run = (TsRun){tt->bands.role, text, strlen(text)};
 		/* Band names are kept whole (words.h, and the names themselves). */

@@ -1,7 +1,10 @@
 /* script.c — OpenCC conversions and the plan's script; see script.h. */
 #include "script.h"
 
+#include <errno.h>
+#include <iconv.h>
 #include <opencc.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -114,6 +117,66 @@ bool script_same(const char *a, const char *b)
 	free(sa);
 	free(sb);
 	return same;
+}
+
+/* Is s[0..len) all GB 2312 (simplified Chinese and ASCII)? */
+static bool all_gb2312(const char *s, size_t len)
+{
+	iconv_t cd = iconv_open("GB2312", "UTF-8");
+	if (cd == (iconv_t)-1)
+		return false;
+	char out[1024];
+	char *in = (char *)s;
+	size_t left = len;
+	bool ok = true;
+	while (left > 0) {
+		char *o = out;
+		size_t room = sizeof out;
+		if (iconv(cd, &in, &left, &o, &room) == (size_t)-1 && errno != E2BIG) {
+			ok = false;
+			break;
+		}
+	}
+	iconv_close(cd);
+	return ok;
+}
+
+static struct {
+	const char *src;
+	size_t len;
+	uint64_t hash;
+	Script script;
+	bool set;
+} last;
+
+static uint64_t hash_head(const Plan *p)
+{
+	uint64_t h = 1469598103934665603ULL;
+	for (size_t i = 0; p->src && i < p->len && i < 512; i++)
+		h = (h ^ (unsigned char)p->src[i]) * 1099511628211ULL;
+	return h;
+}
+
+Script script_plan(const Plan *p)
+{
+	uint64_t h = hash_head(p);
+	if (last.set && last.src == p->src && last.len == p->len && last.hash == h)
+		return last.script;
+	Script sc = SCRIPT_SIMPLIFIED;
+	size_t n = p->src ? sample(p->src, p->len, 2 * SCRIPT_SAMPLE) : 0;
+	if (n && !all_gb2312(p->src, n))
+		sc = script_of_plan(p);
+	last.src = p->src;
+	last.len = p->len;
+	last.hash = h;
+	last.script = sc;
+	last.set = true;
+	return sc;
+}
+
+const char *script_text(const Plan *p, const char *simplified)
+{
+	return script_word(simplified, script_plan(p));
 }
 
 void script_cleanup(void)

@@ -33,6 +33,13 @@ Script script_of_plan(const Plan *p);
  * kept for the life of the process and must not be freed. */
 const char *script_word(const char *simplified, Script to);
 
+/* script_of_plan, remembered for the plan last asked about (by its text),
+ * and a plan whose sample is all GB 2312 (iconv) is simplified without
+ * opening OpenCC. */
+Script script_plan(const Plan *p);
+/* The built-in word in p's script: script_word(simplified, script_plan(p)). */
+const char *script_text(const Plan *p, const char *simplified);
+
 /* Do a and b (UTF-8) name the same thing in either script? */
 bool script_same(const char *a, const char *b);
 
