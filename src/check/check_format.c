@@ -23,12 +23,13 @@ static const char *kind_name(DocKind k)
 	return "";
 }
 
-/* Every name of l must say something. */
+/* Every name of l must say something; from is the least number of names
+ * checked (a lone empty issuer is field-missing's). */
 static void names_given(const Plan *p, Diags *d, const StrList *l, const char *key,
-                        const char *what)
+                        const char *what, size_t from)
 {
-	if (l->n < 2)
-		return; /* one empty name is an absent key (field-missing's) */
+	if (l->n < from)
+		return;
 	for (size_t i = 0; i < l->n; i++) {
 		const char *s = l->v[i].s;
 		while (*s == ' ')
@@ -48,15 +49,16 @@ void check_format(const Plan *p, Diags *d)
 {
 	if (!p->has_front_matter)
 		return;
-	names_given(p, d, &p->signers, "signer", "签发人");
-	names_given(p, d, &p->issuers, "issuer", "发文机关");
+	names_given(p, d, &p->signers, "signer", "签发人", 1);
+	names_given(p, d, &p->issuers, "issuer", "发文机关", 2);
+	names_given(p, d, &p->headers, "header", "发文机关标志", 2);
 	if (p->seal.set && p->seal.v && !p->issuer.s)
 		diag_add(d, p->path, p->seal.pos, MSG_FORMAT_SEAL_NO_ISSUER);
 	if (p->kind == DOC_MINUTES && p->seal.set && p->seal.v)
 		diag_add(d, p->path, p->seal.pos, MSG_FORMAT_SEALED_MINUTES);
 	if (p->kind == DOC_ORDER && !p->signed_by.s)
 		diag_add_sev(d, p->path, (Pos){1, 1}, SEV_WARNING, MSG_FORMAT_ORDER_POST);
-	if (p->signed_by.s && p->seal.set)
+	if (p->signed_by.s && p->seal.set && p->kind != DOC_MINUTES)
 		unused(p, d, p->seal.pos, "seal", "由签发人签名章署名（signed_by）");
 	if (p->signed_by.s && p->issuers.n > 1)
 		diag_add_sev(d, p->path, p->signed_by.pos, SEV_WARNING, MSG_FORMAT_JOINT_STAMP);
