@@ -4,6 +4,24 @@
  * display list into libharu pages, writing the text operators ourselves
  * as 2-byte CID strings; (5) let libharu write the file into memory;
  * then write it to disk atomically.
+ *
+ * What of libharu is used, and why.  The public API (hpdf.h) makes the
+ * document, its pages, sizes, rotation, lines and rectangles, the /Info
+ * entries it knows, compression and the writing of the file.  It cannot
+ * do what a 公文 needs of its fonts: embed a HarfBuzz subset as a CID
+ * font (Identity-H) with a ToUnicode map that gives the text back, and
+ * draw characters beyond U+FFFF; nor write a page's text as ready-made
+ * operators.  For those fangan uses libharu's object layer
+ * (hpdf_objects.h: dictionaries, arrays, streams, the cross-reference
+ * table — declared in libharu's installed headers and exported), which
+ * keeps libharu writing a consistent file (offsets, xref, trailer, /ID).
+ * Writing the whole PDF directly would be the other way; it was not
+ * chosen because it would redo what libharu does correctly for the rest
+ * of the file.  What is not used any more: the private page attributes
+ * (hpdf_pages.h); the content stream is reached as the page's /Contents.
+ * Still read from libharu's document structure (hpdf_doc.h, included by
+ * hpdf.h): its memory manager, xref and /Info dictionary, which the
+ * object layer needs and no public function returns.
  */
 #include "pdfbuild.h"
 #include "pdf.h"
@@ -12,7 +30,6 @@
 #include <fcntl.h>
 #include <hpdf.h>
 #include <hpdf_objects.h>
-#include <hpdf_pages.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -101,11 +118,15 @@ static void text_op(Save *s, const CvOp *op, Buf *b, double *tc)
 	buf_puts(b, "ET\n");
 }
 
+/* The page's content stream is found as its /Contents entry through the
+ * object API, not through libharu's private page attributes
+ * (hpdf_pages.h). */
 static void flush_raw(HPDF_Page page, Buf *b)
 {
 	if (b->len) {
-		HPDF_PageAttr attr = page->attr;
-		HPDF_Stream_Write(attr->stream, (const HPDF_BYTE *)b->s, (HPDF_UINT)b->len);
+		HPDF_Dict contents = HPDF_Dict_GetItem(page, "Contents", HPDF_OCLASS_DICT);
+		if (contents && contents->stream)
+			HPDF_Stream_Write(contents->stream, (const HPDF_BYTE *)b->s, (HPDF_UINT)b->len);
 		b->len = 0;
 	}
 }
