@@ -11,6 +11,8 @@
 #   import_make.py entries OUT.docx   5,000 entries
 #   import_make.py xxe OUT.docx       a document.xml with external entities
 #   import_make.py notxml OUT.docx    a document.xml that is not XML
+#   import_make.py paras OUT.docx     110,000 paragraphs (4 MB of XML)
+#   import_make.py tags OUT.docx      400,000 empty elements in 3 MB
 #   import_make.py numbered OUT.docx  headings numbered by Word (numbering.xml,
 #                                     in the paragraph and in a style)
 import re
@@ -127,7 +129,12 @@ if __name__ == "__main__":
         ])
         raw(out, f"<w:document {W}><w:body>{body}</w:body></w:document>",
             [("word/numbering.xml", numbering), ("word/styles.xml", styles)])
+    elif what == "paras":
+        raw(out, f"<w:document {W}><w:body>" + "<w:p><w:r><w:t>一段。</w:t></w:r></w:p>" * 110000
+            + "</w:body></w:document>")
+    elif what == "tags":
+        raw(out, f"<w:document {W}><w:body><w:p>" + "<w:r/>" * 400000 + "</w:p></w:body></w:document>")
     elif what == "notxml":
         raw(out, "<w:document><w:body><w:p>not closed")
     else:
-        sys.exit("usage: import_make.py docx|bomb|liar|entries|xxe|notxml|numbered ... OUT")
+        sys.exit("usage: import_make.py docx|bomb|liar|entries|xxe|notxml|numbered|paras|tags ... OUT")

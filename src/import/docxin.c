@@ -12,7 +12,8 @@
  *
  * Hostile files are refused before any work grows with them: at most
  * IMPORT_MAX_ENTRIES entries, each part read inflated only up to
- * IMPORT_MAX_BYTES (a ZIP bomb stops there), no DTD at all (so no entity
+ * IMPORT_MAX_BYTES (a ZIP bomb stops there) and holding at most
+ * IMPORT_MAX_ELEMENTS tags (the tree's memory), no DTD at all (so no entity
  * is ever declared, let alone fetched or expanded), and the XML parser
  * never touches the network (XML_PARSE_NONET) nor substitutes entities.
  */
@@ -67,6 +68,7 @@ typedef struct {
 	size_t bold;   /* bytes of leading bold text */
 	bool bold_run; /* still in the leading bold runs */
 	int outline;
+	bool overflow; /* more than IMPORT_MAX_LINES paragraphs */
 } Ctx;
 
 static bool is(const xmlNode *n, const char *name)
@@ -159,6 +161,15 @@ static xmlDoc *parse(const char *buf, size_t len, const char *name, char **err)
 	/* Word never writes a DTD; one here can only declare entities. */
 	if (contains(buf, len, "<!DOCTYPE") || contains(buf, len, "<!ENTITY")) {
 		*err = xasprintf(_("%s in the Word document declares a DTD or entities, which Word never writes; not read, to be safe"), name);
+		return NULL;
+	}
+	/* The tree costs about 150 bytes an element: count them first. */
+	size_t tags = 0;
+	for (const char *p = buf; (p = memchr(p, '<', len - (size_t)(p - buf))) != NULL; p++)
+		tags++;
+	if (tags > IMPORT_MAX_ELEMENTS) {
+		*err = xasprintf(_("%s in the Word document has more than %u XML elements, more than "
+		                   "any plan; not read"), name, IMPORT_MAX_ELEMENTS);
 		return NULL;
 	}
 	xmlDoc *doc = xmlReadMemory(buf, (int)len, name, NULL,
@@ -317,7 +328,9 @@ static void end_para(Ctx *c)
 	const char *t = buf_cstr(&c->text);
 	size_t n = c->text.len;
 	c->para++;
-	if (n > 0 && c->im->nlines < IMPORT_MAX_LINES) {
+	if (n > 0 && c->im->nlines >= IMPORT_MAX_LINES)
+		c->overflow = true;
+	else if (n > 0) {
 		SrcLine *l = import_add_line(c->im, t, n, c->para);
 		l->outline = c->outline;
 		/* The bold lead, measured in the cleaned text. */
@@ -424,8 +437,12 @@ static void table(Ctx *c, const xmlNode *tbl)
 {
 	int number = ++c->tables;
 	for (const xmlNode *tr = tbl->children; tr; tr = tr->next) {
-		if (!is(tr, "tr") || c->im->nlines >= IMPORT_MAX_LINES)
+		if (!is(tr, "tr"))
 			continue;
+		if (c->im->nlines >= IMPORT_MAX_LINES) {
+			c->overflow = true;
+			return;
+		}
 		char *cells[IMPORT_MAX_CELLS];
 		size_t nc = 0;
 		Buf all = {0};
@@ -496,6 +513,11 @@ bool docx_read(Import *im, const char *path, char **err)
 		if (body)
 			block_content(&c, body, 0);
 		xmlFreeDoc(doc);
+	}
+	if (ok && c.overflow) {
+		*err = xasprintf(_("the file has more than %u lines, more than any plan (a plan has a few "
+		                   "thousand at most)"), IMPORT_MAX_LINES);
+		ok = false;
 	}
 	for (size_t i = 0; i < c.nstyles; i++)
 		free(c.styles[i].id);

@@ -21,6 +21,7 @@
 #define IMPORT_MAX_BYTES   (8u << 20)  /* text or document.xml, after inflating */
 #define IMPORT_MAX_LINES   100000u
 #define IMPORT_MAX_ENTRIES 2000        /* entries in a .docx */
+#define IMPORT_MAX_ELEMENTS 300000u    /* XML tags in one part (~45 MB of tree) */
 #define IMPORT_MAX_CELLS   64          /* cells in one table row */
 #define IMPORT_MAX_ITEMS   100         /* phases, attachments, criteria items */
 #define IMPORT_MAX_DEADLINES 300
