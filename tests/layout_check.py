@@ -368,6 +368,21 @@ def check_plan(md, pdf):
         check(abs((x0 + x1) / 2 - (LEFT + RIGHT) / 2) <= TOL, "red header centred")
         if DOCX and meta.get("doc_number"):
             check_red_line(pdf, first, str(meta["doc_number"]))
+    # --- DOCX: the 版记's last line on the 版心's last grid line -------------
+    # (within 2 mm: the DOCX reaches it by blank lines after the text,
+    # and LibreOffice sets a table a few points lower than the line
+    # before it ends; plans with forms, ledgers or score sheets wait for
+    # those pages in the DOCX)
+    tabled = any(t in ("form", "ledger", "scoresheet") for t in attachment_types(md))
+    if DOCX and not tabled and (meta.get("printed_by") or meta.get("printed_on") or meta.get("cc")):
+        last = [l for l in pages[-1] if not is_pagenum(l[0]) and
+                (l[0].replace(" ", "").endswith("印发") or l[0].startswith("抄送"))]
+        check(bool(last), "the 版记 on the last page")
+        if last:
+            mid = (last[-1][2] + last[-1][4]) / 2
+            want = TOP + (21 + 0.5) * PITCH_L + (half - HALF)
+            check(abs(mid - want) <= 2 * TOL,
+                  f"the 版记's last line {(mid - want):.2f} pt from the last grid line")
     if failed > before:
         print(f"  in {pdf}: {len(pages)} pages, {full_pages} full")
 

@@ -234,9 +234,18 @@ static void record_cell(DocxCtx *c, const char *s, const char *jc, int span, lon
 	xw_start(w, "w:pPr");
 	xw_val(w, "w:pStyle", "Record");
 	xw_val(w, "w:snapToGrid", "0");
-	long line_h = room / lines;
+	/* An exact line sets its text at its foot; a one-line row has a
+	 * line as tall as the text (1.3 em) with the rest of the row split
+	 * above and below, so that the text sits in the row's middle as on
+	 * the grid. */
+	long line_h = room / lines, before = 0;
+	if (lines == 1 && room > TWIPS(1.3 * c->g->size_small)) {
+		line_h = TWIPS(1.3 * c->g->size_small);
+		before = (room - line_h) / 2;
+	}
 	xw_start(w, "w:spacing");
-	xw_attrl(w, "w:after", room - line_h * lines);
+	xw_attrl(w, "w:before", before);
+	xw_attrl(w, "w:after", room - line_h * lines - before);
 	xw_attrl(w, "w:line", line_h);
 	xw_attr(w, "w:lineRule", "exact");
 	xw_end(w);
