@@ -313,7 +313,15 @@ static void err_add(Errs *e, const char *file, int line, int col, RuleId rule,
 	va_start(ap, fmt);
 	char *msg = xvasprintf(fmt, ap);
 	va_end(ap);
-	diag_add(&e->d, file, (Pos){line > 0 ? line : 1, col > 0 ? col : 1}, rule, "%s", msg);
+	Pos pos = {line > 0 ? line : 1, col > 0 ? col : 1};
+	/* libxml2 may report one bad attribute on several paths. */
+	for (size_t i = 0; i < e->d.n; i++)
+		if (e->d.v[i].pos.line == pos.line && e->d.v[i].pos.col == pos.col &&
+		    !strcmp(e->d.v[i].message, msg) && !strcmp(e->d.v[i].file, file)) {
+			free(msg);
+			return;
+		}
+	diag_add(&e->d, file, pos, rule, "%s", msg);
 	free(msg);
 }
 
@@ -337,13 +345,19 @@ typedef struct {
 	bool validating;   /* checking a template against it */
 } XmlCtx;
 
+static bool explain_value(XmlCtx *c, const char *file, xmlNode *n);
+
 static void on_xml_error(void *data, XErr *x)
 {
 	XmlCtx *c = data;
 	if (!x || x->level == XML_ERR_WARNING)
 		return;
-	char *m = xml_message(x);
 	const char *file = x->file ? x->file : c->file;
+	/* An attribute with a value of the wrong form: say which value, and
+	 * what it may be, rather than the schema's English. */
+	if (c->validating && x->node && explain_value(c, file, x->node))
+		return;
+	char *m = xml_message(x);
 	if (c->schema)
 		err_add(c->errs, file, x->line, x->int2, MSG_TEMPLATE_SCHEMA_FILE_AT, m);
 	else if (c->validating)
@@ -421,6 +435,54 @@ static bool set_value(const Slot *s, void *base, const char *v)
 	return false;
 }
 
+/* What a value of each kind may be, for the user. */
+static const char *const allowed[] = {
+	[V_LEN] = "带单位的长度，如37mm、0.5pt、1cm",
+	[V_SIZE] = "字号，如16pt、3号、小4号（大于0，不超过200pt）",
+	[V_FONT] = "字体：小标宋、仿宋、黑体、楷体、宋体，或title、body、h1、h2、h3、h4",
+	[V_BOOL] = "true或false",
+	[V_NUM] = "数字，如1.5",
+	[V_INT] = "整数，如22",
+	[V_TEXT] = "不超过32个字的文字",
+	[V_ORIENT] = "landscape或portrait",
+};
+
+/* The slot of attribute attr of element elem, in any kind of template. */
+static const Slot *find_slot(const char *elem, const char *attr, Template *scratch, void **base)
+{
+	static const TplKind kinds[] = {TPL_NOTICE, TPL_FORM, TPL_LEDGER};
+	for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++) {
+		const Slot *s = slots_for(kinds[k], base, scratch);
+		for (; s->elem; s++)
+			if (!strcmp(s->elem, elem) && !strcmp(s->attr, attr))
+				return s;
+	}
+	return NULL;
+}
+
+static bool explain_value(XmlCtx *c, const char *file, xmlNode *n)
+{
+	if (n->type != XML_ELEMENT_NODE)
+		return false;
+	const char *en = (const char *)n->name;
+	for (xmlAttr *a = n->properties; a; a = a->next) {
+		Template scratch;
+		void *base;
+		const Slot *s = find_slot(en, (const char *)a->name, &scratch, &base);
+		if (!s)
+			continue;
+		xmlChar *v = xmlNodeListGetString(n->doc, a->children, 1);
+		bool ok = set_value(s, base, v ? (const char *)v : "");
+		if (!ok)
+			err_add(c->errs, file, line_of(n), 0, MSG_TEMPLATE_VALUE, en,
+			        (const char *)a->name, v ? (const char *)v : "", allowed[s->kind]);
+		xmlFree(v);
+		if (!ok)
+			return true;
+	}
+	return false;
+}
+
 static void read_values(Template *t, xmlNode *root, Errs *e, const char *file)
 {
 	void *base;
@@ -450,7 +512,7 @@ static void read_values(Template *t, xmlNode *root, Errs *e, const char *file)
 			xmlChar *v = xmlNodeListGetString(n->doc, a->children, 1);
 			if (!set_value(s, base, v ? (const char *)v : ""))
 				err_add(e, file, line_of(n), 0, MSG_TEMPLATE_VALUE, en, an,
-				        v ? (const char *)v : "");
+				        v ? (const char *)v : "", allowed[s->kind]);
 			xmlFree(v);
 		}
 	}
