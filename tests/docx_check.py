@@ -19,18 +19,8 @@ import docx
 from docx.oxml.ns import qn
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from layout_check import body_paragraphs, first_diff  # noqa: E402
-
-passed = failed = 0
-
-
-def check(ok, what):
-    global passed, failed
-    if ok:
-        passed += 1
-    else:
-        failed += 1
-        print("FAIL:", what)
+import layout_check  # noqa: E402
+from layout_check import body_paragraphs, check, first_diff  # noqa: E402
 
 
 ROLE_FONTS = {"Normal": ("仿宋_GB2312", 16), "Title": ("方正小标宋简体", 22),
@@ -96,6 +86,7 @@ def main():
               f"(first difference near: {first_diff(para, flat[at:])})")
         if k >= 0:
             at = k + len(para)
+    passed, failed = layout_check.passed, layout_check.failed
     print(f"docx: {passed} passed, {failed} failed ({path})")
     return 1 if failed else 0
 

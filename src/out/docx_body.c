@@ -77,6 +77,23 @@ void docx_off_grid(DocxCtx *c)
 	xw_end(c->w);
 }
 
+void docx_spacer(DocxCtx *c, long twips)
+{
+	xmlTextWriterPtr w = c->w;
+	xw_start(w, "w:p");
+	xw_start(w, "w:pPr");
+	xw_val(w, "w:snapToGrid", "0");
+	xw_start(w, "w:spacing");
+	xw_attrl(w, "w:line", twips > 1 ? twips : 1);
+	xw_attr(w, "w:lineRule", "exact");
+	xw_end(w);
+	xw_start(w, "w:rPr");
+	xw_vall(w, "w:sz", 2);
+	xw_end(w);
+	xw_end(w);
+	xw_end(w);
+}
+
 void docx_blank(DocxCtx *c)
 {
 	docx_blank_keep(c, false);
@@ -257,19 +274,7 @@ static void record(DocxCtx *c, int from)
 	for (int k = from; k < c->g->lines - r->slots; k++)
 		docx_blank(c);
 	docx_record(c, r, 50); /* 1 pt for it and 1.5 pt to spare for rounding */
-	xmlTextWriterPtr w = c->w;
-	xw_start(w, "w:p");
-	xw_start(w, "w:pPr");
-	xw_val(w, "w:snapToGrid", "0");
-	xw_start(w, "w:spacing");
-	xw_attr(w, "w:line", "20");
-	xw_attr(w, "w:lineRule", "exact");
-	xw_end(w);
-	xw_start(w, "w:rPr");
-	xw_vall(w, "w:sz", 2);
-	xw_end(w);
-	xw_end(w);
-	xw_end(w);
+	docx_spacer(c, 20);
 }
 
 void docx_document(DocxCtx *c, Buf *out)

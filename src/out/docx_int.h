@@ -79,6 +79,8 @@ void docx_off_grid(DocxCtx *c);
  * style's). */
 void docx_run_spaced(DocxCtx *c, FontRole role, FontRole style_role, double size, bool red,
                      double spacing, const char *s, size_t len);
+/* An empty paragraph twips tall, off the grid. */
+void docx_spacer(DocxCtx *c, long twips);
 /* An empty grid line (空一行); kept with the next paragraph or not. */
 void docx_blank(DocxCtx *c);
 void docx_blank_keep(DocxCtx *c, bool keep);

@@ -264,22 +264,8 @@ void docx_head(DocxCtx *c)
 	}
 	free(v);
 	long spacer = (long)c->k->col.first_slot * c->line - cursor;
-	if (n && spacer > 0) {
-		xmlTextWriterPtr w = c->w;
-		xw_start(w, "w:p");
-		xw_start(w, "w:pPr");
-		xw_val(w, "w:snapToGrid", "0");
-		xw_start(w, "w:spacing");
-		xw_attr(w, "w:before", "0");
-		xw_attrl(w, "w:line", spacer);
-		xw_attr(w, "w:lineRule", "exact");
-		xw_end(w);
-		xw_start(w, "w:rPr");
-		xw_vall(w, "w:sz", 2);
-		xw_end(w);
-		xw_end(w);
-		xw_end(w);
-	}
+	if (n && spacer > 0)
+		docx_spacer(c, spacer);
 }
 
 bool docx_sign_line(DocxCtx *c, const Line *l)

@@ -41,6 +41,23 @@ static void border(xmlTextWriterPtr w, const char *side, const char *val, long s
 	xw_end(w);
 }
 
+/* <w:tbl><w:tblPr> with its width (twips), at the margin, and the
+ * opening of its borders. */
+static void table_start(xmlTextWriterPtr w, long width)
+{
+	xw_start(w, "w:tbl");
+	xw_start(w, "w:tblPr");
+	xw_start(w, "w:tblW");
+	xw_attrl(w, "w:w", width);
+	xw_attr(w, "w:type", "dxa");
+	xw_end(w);
+	xw_start(w, "w:tblInd");
+	xw_attr(w, "w:w", "0");
+	xw_attr(w, "w:type", "dxa");
+	xw_end(w);
+	xw_start(w, "w:tblBorders");
+}
+
 static void cell_margins(xmlTextWriterPtr w, double pad)
 {
 	xw_start(w, "w:tblCellMar");
@@ -73,17 +90,7 @@ void docx_table_begin(DocxCtx *c, const double *widths, size_t n, double pad)
 	long total = 0;
 	for (size_t k = 0; k < n; k++)
 		total += TWIPS(widths[k]);
-	xw_start(w, "w:tbl");
-	xw_start(w, "w:tblPr");
-	xw_start(w, "w:tblW");
-	xw_attrl(w, "w:w", total);
-	xw_attr(w, "w:type", "dxa");
-	xw_end(w);
-	xw_start(w, "w:tblInd");
-	xw_attr(w, "w:w", "0");
-	xw_attr(w, "w:type", "dxa");
-	xw_end(w);
-	xw_start(w, "w:tblBorders");
+	table_start(w, total);
 	const char *sides[] = {"w:top", "w:left", "w:bottom", "w:right", "w:insideH", "w:insideV"};
 	for (int i = 0; i < 6; i++)
 		border(w, sides[i], "single", 4);
@@ -273,17 +280,7 @@ void docx_record(DocxCtx *c, const Record *r, long below)
 	if (half < width / 4 || half > width - 20)
 		half = width / 2;
 	long thick = eighths(g->record_thick), thin = eighths(g->record_thin);
-	xw_start(w, "w:tbl");
-	xw_start(w, "w:tblPr");
-	xw_start(w, "w:tblW");
-	xw_attrl(w, "w:w", width);
-	xw_attr(w, "w:type", "dxa");
-	xw_end(w);
-	xw_start(w, "w:tblInd");
-	xw_attr(w, "w:w", "0");
-	xw_attr(w, "w:type", "dxa");
-	xw_end(w);
-	xw_start(w, "w:tblBorders");
+	table_start(w, width);
 	/* a 信函's 版记 has no rules (§10.1) */
 	const char *rule = r->plain ? "nil" : "single";
 	border(w, "w:top", rule, thick);
