@@ -11,7 +11,7 @@ libcmocka-dev libical-dev zlib1g-dev time
 libzip-dev libfriso-dev friso-dict libopencc-dev gettext locales
 libreoffice-writer-nogui python3-docx
 poppler-utils qpdf mandoc groff-base python3 python3-yaml
-fonts-arphic-gbsn00lp fonts-arphic-gkai00mp fonts-arphic-uming fonts-wqy-zenhei
+fonts-arphic-gbsn00lp fonts-arphic-gkai00mp fonts-arphic-uming fonts-arphic-ukai fonts-wqy-zenhei
 fonts-hanazono
 "
 missing=""

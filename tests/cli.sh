@@ -40,7 +40,7 @@ head -1 "$T/err" | grep -qx 'fangan: --today needs a value' && ok || no "--today
 expect 1 options-after "$F" check tests/rules/placeholder.md --werror
 expect 2 dashdash "$F" check -- --werror
 grep -q -- '--werror: No such file' "$T/err" && ok || no "after --, an option is a PATH: $(cat "$T/err")"
-expect 2 fonts-operand "$F" fonts extra
+expect 2 fonts-operand "$F" fonts plans extra
 [ "$(head -1 "$T/err")" = "fangan fonts: unknown argument 'extra'" ] && ok || no "fonts operand: $(head -1 "$T/err")"
 
 # Every rule fires at its known line and column.

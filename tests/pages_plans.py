@@ -19,6 +19,8 @@ usage: pages_plans.py DIR
                 score sheet whose bands are written min–max, min, max.
   trad.md       a plan in traditional characters with a form, a ledger
                 (columns written 序號, 單位) and a score sheet.
+  kai.md        a simplified plan with one 楷体 heading in traditional
+                characters (drawn in UKai, not UMing).
   title-N.md    titles that used to break inside words (“五星／级”,
                 “模范机／关”, “深／入開展”, “五大／提升”), and one with the
                 author's own line break.
@@ -175,6 +177,8 @@ attachments:
 　　　2.標準化建設臺賬
 　　　3.標準化建設評分表
 """)
+    write(d, "kai.md", HEAD.format(extra="") + "## 一、总体要求\n\n" + lines_of_text(2) +
+          "\n\n### （一）開展學習\n\n" + lines_of_text(2) + "\n")
     for n in (1, 3, 9, 12):
         extra = ("cc: [" + ", ".join(ORGANS[:n]) + "]\n"
                  "printed_by: 中共某某市直属机关工作委员会办公室暨市直机关党建工作质量提升行动领导小组办公室\n"

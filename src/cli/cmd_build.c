@@ -398,6 +398,30 @@ static bool parse_jobs(const char *v, unsigned *jobs)
 	return true;
 }
 
+/* Once per run: each role drawn by a face of another style than GB/T
+ * 9704 asks (a 黑体 standing in for 黑体 is no news), and how to fix it. */
+static void say_substitutes(const FontSet *fs)
+{
+	static const struct {
+		FontRole role;
+		const char *what, *style;
+	} roles[] = {
+		{ROLE_TITLE, N_("the title"), "小标宋"},
+		{ROLE_BODY, N_("the body text"), "仿宋"},
+		{ROLE_H1, N_("first-level headings"), "黑体"},
+		{ROLE_H2, N_("second-level headings"), "楷体"},
+		{ROLE_PAGENUM, N_("page numbers"), "宋体"},
+	};
+	for (size_t i = 0; i < sizeof roles / sizeof *roles; i++) {
+		const char *family, *style;
+		if (fontset_substitute(fs, roles[i].role, &family, &style) &&
+		    strcmp(style, roles[i].style) != 0)
+			fprintf(stderr, _("fangan: %s should be %s; %s (%s) stands in for it; put a %s "
+			                  "font into fonts/, see fonts/README.md\n"),
+			        _(roles[i].what), roles[i].style, family, style, roles[i].style);
+	}
+}
+
 int cmd_build(int argc, char **argv)
 {
 	static const struct option longopts[] = {
@@ -475,6 +499,8 @@ int cmd_build(int argc, char **argv)
 		pathlist_free(&plans);
 		return 2;
 	}
+	if (!quiet)
+		say_substitutes(fs);
 	if (jobs > plans.n)
 		jobs = plans.n ? (unsigned)plans.n : 1;
 	Build b = {.outdir = outdir, .fs = fs, .g = geometry_default(), .force = force,

@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cli.h"
 #include "fontcache.h"
@@ -10,7 +11,7 @@
 #include "i18n.h"
 
 static const char *const usage = N_(
-	"usage: fangan fonts [--fonts DIR] [--no-cache]\n"
+	"usage: fangan fonts [--fonts DIR] [--no-cache] [PATH]\n"
 	"\n"
 	"Print, for each font role (title 小标宋, body 仿宋, h1 黑体, h2 楷体, h3, h4,\n"
 	"pagenum 宋体), the chain of font files that draw it, most preferred\n"
@@ -20,7 +21,9 @@ static const char *const usage = N_(
 	"and fontconfig's configuration stay the same; the line \"font cache\"\n"
 	"says whether it was used or written.\n"
 	"\n"
-	"  --fonts DIR    the fonts folder (default: ./fonts, else the installed one)\n"
+	"  PATH           a plan or a folder of plans: use the fonts/ beside it\n"
+	"  --fonts DIR    the fonts folder (default: fonts/ beside PATH, ./fonts,\n"
+	"                 else the installed one)\n"
 	"  --no-cache     choose afresh, neither reading nor writing the cache\n"
 	"  -h, --help     this help\n");
 
@@ -47,12 +50,22 @@ int cmd_fonts(int argc, char **argv)
 		else
 			return 2;
 	}
-	if (optind < argc) {
-		fprintf(stderr, _("fangan fonts: unknown argument '%s'\n"), argv[optind]);
+	if (optind + 1 < argc) {
+		fprintf(stderr, _("fangan fonts: unknown argument '%s'\n"), argv[optind + 1]);
 		fputs(_(usage), stderr);
 		return 2;
 	}
-	char *found = dir ? NULL : fonts_dir_for(NULL);
+	/* The fonts/ beside the plan (or the plans of a folder) given, as
+	 * build would use. */
+	char *plan = NULL;
+	if (optind < argc) {
+		struct stat st;
+		const char *p = argv[optind];
+		plan = stat(p, &st) == 0 && S_ISDIR(st.st_mode) ? xasprintf("%s/plan.md", p)
+		                                                : xstrdup(p);
+	}
+	char *found = dir ? NULL : fonts_dir_for(plan);
+	free(plan);
 	char *err = NULL;
 	FontSet *fs = fontset_new(dir ? dir : found, &err);
 	free(found);

@@ -40,6 +40,19 @@ static const FreeFont zenhei = {"WenQuanYi Zen Hei", "fonts-wqy-zenhei",
 	"/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc", 0};
 static const FreeFont uming = {"AR PL UMing CN", "fonts-arphic-uming",
 	"/usr/share/fonts/truetype/arphic/uming.ttc", 0};
+/* 楷体 with the traditional characters AR PL KaitiM GB lacks, so that a
+ * traditional 楷体 heading stays 楷体 rather than mixing in UMing. */
+static const FreeFont ukai = {"AR PL UKai CN", "fonts-arphic-ukai",
+	"/usr/share/fonts/truetype/arphic/ukai.ttc", 0};
+
+/* The style of each free face, for the substitution notes. */
+static const struct {
+	const char *family, *style;
+} free_styles[] = {
+	{"AR PL SungtiL GB", "宋体"}, {"AR PL KaitiM GB", "楷体"}, {"AR PL UKai CN", "楷体"},
+	{"WenQuanYi Zen Hei", "黑体"}, {"AR PL UMing CN", "宋体"}, {"HanaMinA", "宋体"},
+	{"HanaMinB", "宋体"},
+};
 /* 花園明朝 A and B: the CJK extensions beyond U+FFFF (𠮷 U+20BB7 and the
  * rare characters of people's names), which the other free fonts lack. */
 static const FreeFont hanamin_a = {"HanaMinA", "fonts-hanazono",
@@ -186,6 +199,10 @@ static void resolve(FontSet *fs, FontRole role, const FontMap *map,
 		buf_free(&b);
 	}
 	add_free_font(fs, role, s->closest, "Debian fallback");
+	/* Fallbacks by style first, then by coverage: a 楷体 role takes the
+	 * traditional characters from UKai before UMing. */
+	if (s->closest == &kai)
+		add_free_font(fs, role, &ukai, "Debian fallback, same style");
 	add_free_font(fs, role, &uming, "full-coverage fallback");
 	add_free_font(fs, role, &zenhei, "full-coverage fallback");
 	add_free_font(fs, role, &hanamin_a, "CJK extension fallback");
@@ -248,6 +265,23 @@ FontSet *fontset_new(const char *fonts_dir, char **err)
 				return NULL;
 			}
 			free(text);
+			/* A file the map names must be there: a typo would
+			 * otherwise go unnoticed behind a fallback. */
+			for (size_t i = 0; i < map.n; i++) {
+				char *file = join_dir(fonts_dir, map.v[i].file);
+				struct stat st;
+				if (stat(file, &st) != 0) {
+					*err = xasprintf("%s第%d行：找不到字体文件“%s”；把该字体文件放入%s，"
+					                 "或改正文件名（见fonts/README.md）",
+					                 path, map.v[i].line, file, fonts_dir);
+					free(file);
+					free(path);
+					fontmap_free(&map);
+					fontset_free(fs);
+					return NULL;
+				}
+				free(file);
+			}
 			fs->map_path = path;
 			have_map = true;
 		} else if (errno != ENOENT) {
@@ -341,6 +375,25 @@ double fontset_text_width(const FontSet *fs, FontRole role, double size,
 		i += n ? (size_t)n : 1;
 	}
 	return w;
+}
+
+bool fontset_substitute(const FontSet *fs, FontRole role, const char **family,
+                        const char **style)
+{
+	if (role >= ROLE_COUNT || fs->n[role] == 0)
+		return false;
+	const Link *l = &fs->chain[role][0];
+	if (strncmp(l->why, "fonts.map", 9) == 0 || strncmp(l->why, "fontconfig family", 17) == 0 ||
+	    strncmp(l->why, "fonts directory", 15) == 0)
+		return false;
+	*family = face_family(l->face);
+	*style = "?";
+	for (size_t i = 0; i < sizeof free_styles / sizeof *free_styles; i++)
+		if (*family && strcmp(*family, free_styles[i].family) == 0)
+			*style = free_styles[i].style;
+	if (!*family)
+		*family = face_path(l->face);
+	return true;
 }
 
 void fontset_describe(const FontSet *fs, Buf *out)

@@ -42,7 +42,8 @@ typedef struct FontSet FontSet;
 /* Resolve every role's chain.  fonts_dir may be NULL or a directory
  * without fonts.map.  Returns NULL and sets *err (free it) only when
  * fonts.map exists but cannot be read or has a malformed line; files it
- * names that cannot be used are skipped and listed by fontset_describe. */
+ * names that cannot be used are skipped and listed by fontset_describe;
+ * a file it names that does not exist is an error (*err, in Chinese). */
 FontSet *fontset_new(const char *fonts_dir, char **err);
 void fontset_free(FontSet *fs);
 
@@ -67,6 +68,13 @@ const Face *fontset_chain_face(const FontSet *fs, FontRole role, size_t i,
  * Characters no face has count as one em. */
 double fontset_text_width(const FontSet *fs, FontRole role, double size,
 			  const char *utf8, size_t len, double char_spacing);
+
+/* Is role served by a face of another style than GB/T 9704 asks (no
+ * mapped or installed face of its families, a free Debian fallback
+ * first)?  Then *family is that face's family and *style its style
+ * (宋体, 楷体, 黑体). */
+bool fontset_substitute(const FontSet *fs, FontRole role, const char **family,
+                        const char **style);
 
 /* For `fangan fonts`: every role's chain with file, face index, family
  * and the reason, then the notes (mapped files that were skipped and
