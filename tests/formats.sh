@@ -9,19 +9,9 @@
 # letter.xml with that line added); built with the shipped templates, no
 # seal place is drawn.
 F=${1:-./fangan}
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
-pass=0 fail=0
-ok() { pass=$((pass + 1)); }
-no() { fail=$((fail + 1)); echo "FAIL: $*"; }
-counts() { # add "X: N passed, M failed" from $1 to the totals
-	p=$(echo "$1" | sed -n 's/^[a-z]*: \([0-9]*\) passed, \([0-9]*\) failed.*/\1/p')
-	f=$(echo "$1" | sed -n 's/^[a-z]*: \([0-9]*\) passed, \([0-9]*\) failed.*/\2/p')
-	pass=$((pass + ${p:-0})); fail=$((fail + ${f:-1}))
-	[ "${f:-1}" -eq 0 ] || echo "$1" | grep -v '^[a-z]*: [0-9]* passed' | head -30
-}
+. tests/lib.sh
 for tool in python3 pdftotext qpdf; do
-	command -v $tool >/dev/null || { echo "FAIL: $tool is needed (make deps)"; echo "formats: 0 passed, 1 failed"; exit 1; }
+	need $tool || { finish formats; exit 1; }
 done
 
 mkdir -p "$T/p/templates"
@@ -60,5 +50,4 @@ counts "$(python3 tests/layout_check.py "$@")"
 pdftotext "$T/newout/letter/letter.pdf" - | grep -q '文件' && no "the 信函 skeleton's 标志 says 文件" || ok
 pdftotext "$T/newout/minutes/minutes.pdf" - | grep -q '^出席：' && ok || no "the 纪要 skeleton lists 出席"
 pdftotext "$T/newout/order/order.pdf" - | grep -q '^某某单位令$' && ok || no "the 命令 skeleton's 标志"
-echo "formats: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish formats
