@@ -29,8 +29,9 @@ BINDIR  ?= $(PREFIX)/bin
 MANDIR  ?= $(PREFIX)/share/man
 DATADIR ?= $(PREFIX)/share/fangan
 LOCALEDIR ?= $(PREFIX)/share/locale
-# The data files: every template, and the fonts map example when present.
-DATAFILES = $(shell find templates -type f ! -name '.*' 2>/dev/null | sort) \
+# The data files: every template, the holiday arrangements (data/), and the
+# fonts map example when present.
+DATAFILES = $(shell find templates data -type f ! -name '.*' 2>/dev/null | sort) \
             $(wildcard fonts/fonts.map fonts/README.md)
 
 # src/ has one folder per stage of the pipeline (see src/README.md); every

@@ -214,7 +214,10 @@ static void test_phase_ends_before_start(void **state)
 	pb_expect(&d, 2, "phase-order", SEV_ERROR, 19, 5,
 	          "阶段“总结验收阶段”始于4月1日，早于上一阶段“组织实施阶段”的开始日期4月5日："
 	          "各阶段应按时间先后排列");
-	pb_expect_count(&d, 3);
+	pb_expect_count(&d, 4);
+	/* 4月5日 is 清明节 in 2020 (data/holidays.txt). */
+	pb_expect(&d, 3, "phase-holiday", SEV_NOTE, 17, 5,
+	          "阶段“组织实施阶段”始于4月5日，这天是清明节假期（4月4日至4月6日）");
 	diag_free(&d);
 	pb_free(p);
 }
@@ -647,9 +650,45 @@ static void test_meta_no_front_matter(void **state)
 	pb_free(p);
 }
 
+/* Holidays (data/holidays.txt, found from the test's plans/ folder): a
+ * deadline on a day off is a warning naming the holiday; a weekend day
+ * worked in exchange is no weekend; a phase starting on a holiday is a
+ * note; a year the data does not cover is one note per plan. */
+static void test_holidays(void **state)
+{
+	(void)state;
+	Plan *p = pb_new();
+	campaign(p, "2020-09-01", "2035-12-31");
+	deadline(p, "报送甲", 20, "2020-10-05");  /* 国庆节、中秋节, a Monday */
+	deadline(p, "报送乙", 22, "2020-09-27");  /* a Sunday worked: 班 */
+	deadline(p, "报送丙", 24, "2020-09-28");  /* a Monday */
+	deadline(p, "报送丁", 26, "2035-03-02");  /* not covered */
+	deadline(p, "报送戊", 28, "2035-03-05");  /* not covered: no second note */
+	Diags d = run(p);
+	pb_expect_count(&d, 2);
+	pb_expect(&d, 0, "deadline-holiday", SEV_WARNING, 21, 5,
+	          "截止日期“报送甲”（2020年10月5日）落在国庆节、中秋节假期（10月1日至10月8日）");
+	pb_expect(&d, 1, "holiday-data", SEV_NOTE, 27, 5,
+	          "节假日数据中还没有2035年的安排，无法检查截止日期是否落在假期："
+	          "国务院办公厅的通知发布后，请把它加进data/holidays.txt");
+	diag_free(&d);
+	pb_free(p);
+
+	p = pb_new();
+	campaign(p, "2020-10-01", "2020-12-31");
+	phase(p, "甲阶段", 13, "2020-10-01", "2020-12-31");
+	d = run(p);
+	pb_expect_count(&d, 1);
+	pb_expect(&d, 0, "phase-holiday", SEV_NOTE, 14, 5,
+	          "阶段“甲阶段”始于10月1日，这天是国庆节、中秋节假期（10月1日至10月8日）");
+	diag_free(&d);
+	pb_free(p);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_holidays),
 		cmocka_unit_test(test_seed000),
 		cmocka_unit_test(test_adjacent_phases_clean),
 		cmocka_unit_test(test_seed003_shared_boundary_days),

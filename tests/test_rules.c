@@ -38,7 +38,7 @@ static int count(const char *s, const char *lit)
 
 static const char *sev_word(Severity s)
 {
-	return s == SEV_ERROR ? "error" : "warning";
+	return s == SEV_ERROR ? "error" : s == SEV_NOTE ? "note" : "warning";
 }
 
 static void test_readme(void **state)

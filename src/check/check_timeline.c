@@ -14,6 +14,7 @@
  * copies (O(n log n) in all).
  */
 #include "check.h"
+#include "holidays.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -120,7 +121,24 @@ typedef struct {
 	Diags *d;
 	Day ref;          /* the year phase messages need not name */
 	Day cstart, cend; /* the campaign's bounds; DAY_NONE when unusable */
+	const Holidays *hol; /* data/holidays.txt, or NULL */
+	bool told_year;   /* holiday-data said once for this plan */
 } Ctx;
+
+/* What the holiday data says of day d; a year it does not cover is a
+ * note, once per plan. */
+static HolidayKind holiday(Ctx *c, Day d, Pos pos, const char **name, Day *from, Day *to)
+{
+	if (!c->hol)
+		return HD_NORMAL;
+	if (!holidays_cover(c->hol, year_of(d))) {
+		if (!c->told_year)
+			diag_add(c->d, c->p->path, pos, MSG_HOLIDAY_DATA, year_of(d));
+		c->told_year = true;
+		return HD_NORMAL;
+	}
+	return holiday_of(c->hol, d, name, from, to);
+}
 
 static bool known(Date dt)
 {
@@ -541,8 +559,25 @@ static void check_deadline_issue(Ctx *c, const Deadline *dl, const char *who)
 	         day_full(dl->due.day).s, day_text(issued, dl->due.day).s);
 }
 
+/* deadline-holiday: a deadline on a day off; a weekend day worked in
+ * exchange (调休) is no weekend.  Returns true when the day is settled
+ * by the holiday data. */
+static bool check_deadline_holiday(Ctx *c, const Deadline *dl, const char *who)
+{
+	const char *name;
+	Day from, to;
+	HolidayKind k = holiday(c, dl->due.day, dl->due.pos, &name, &from, &to);
+	if (k == HD_OFF)
+		diag_add(c->d, c->p->path, dl->due.pos, MSG_DEADLINE_HOLIDAY, who,
+		         day_full(dl->due.day).s, name, day_text(from, dl->due.day).s,
+		         day_text(to, from).s);
+	return k != HD_NORMAL;
+}
+
 static void check_deadline_weekend(Ctx *c, const Deadline *dl, const char *who)
 {
+	if (check_deadline_holiday(c, dl, who))
+		return;
 	int wd = day_weekday(dl->due.day);
 	if (wd != 0 && wd != 6)
 		return;
@@ -584,13 +619,35 @@ static void check_deadline(Ctx *c, const Index *ix, size_t i)
 	free(who);
 }
 
+/* phase-holiday (a note): a phase that starts or ends on a day off. */
+static void check_phase_holidays(Ctx *c)
+{
+	for (size_t i = 0; i < c->p->nphases; i++) {
+		const Phase *ph = &c->p->phases[i];
+		const Date *ends[] = {&ph->start, &ph->end};
+		for (int k = 0; k < 2; k++) {
+			const char *name;
+			Day from, to;
+			if (!known(*ends[k]) ||
+			    holiday(c, ends[k]->day, ends[k]->pos, &name, &from, &to) != HD_OFF)
+				continue;
+			char *who = phase_label(ph, i, "阶段");
+			diag_add(c->d, c->p->path, ends[k]->pos, MSG_PHASE_HOLIDAY, who,
+			         k ? "止" : "始", day_text(ends[k]->day, c->ref).s, name,
+			         day_text(from, c->ref).s, day_text(to, c->ref).s);
+			free(who);
+		}
+	}
+}
+
 void check_timeline(const Plan *p, Diags *d)
 {
-	Ctx c = {p, d, reference_day(p), DAY_NONE, DAY_NONE};
+	Ctx c = {p, d, reference_day(p), DAY_NONE, DAY_NONE, holidays_for(p->path), false};
 	check_campaign(&c);
 	Index ix;
 	index_build(p, &ix);
 	check_phases(&c, &ix);
+	check_phase_holidays(&c);
 	for (size_t i = 0; i < p->ndeadlines; i++)
 		check_deadline(&c, &ix, i);
 	index_free(&ix);

@@ -176,7 +176,7 @@ int cmd_check(int argc, char **argv)
 		check_plan(p, &d);
 		diag_drop(&d, first, off, NULL);
 		for (size_t k = first; k < d.n; k++)
-			if (d.v[k].severity == SEV_ERROR || werror) {
+			if (d.v[k].severity == SEV_ERROR || (werror && d.v[k].severity == SEV_WARNING)) {
 				failed++;
 				break;
 			}
@@ -186,7 +186,8 @@ int cmd_check(int argc, char **argv)
 	}
 	if (werror)
 		for (size_t i = 0; i < d.n; i++)
-			d.v[i].severity = SEV_ERROR;
+			if (d.v[i].severity == SEV_WARNING)
+				d.v[i].severity = SEV_ERROR;
 	diag_sort(&d);
 	diag_write(&d, fmt, color, stdout);
 	size_t nerr = diag_count(&d, SEV_ERROR), nwarn = diag_count(&d, SEV_WARNING);

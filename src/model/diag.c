@@ -81,6 +81,12 @@ const Rule rules[R_COUNT] = {
 		"A function word typed twice, such as 的的."},
 	[R_DIGITS_MIXED] = {"digits-mixed", SEV_WARNING, false,
 		"One number written with both full-width and half-width digits."},
+	[R_DEADLINE_HOLIDAY] = {"deadline-holiday", SEV_WARNING, false,
+		"A deadline on a public holiday (data/holidays.txt)."},
+	[R_PHASE_HOLIDAY] = {"phase-holiday", SEV_NOTE, false,
+		"A phase that starts or ends on a public holiday."},
+	[R_HOLIDAY_DATA] = {"holiday-data", SEV_NOTE, false,
+		"A year the holiday data does not cover yet."},
 };
 
 enum { MAX_FINDINGS = 10000 };
@@ -213,7 +219,7 @@ void diag_free(Diags *d)
 
 static const char *sev_name(Severity s)
 {
-	return s == SEV_ERROR ? "error" : "warning";
+	return s == SEV_ERROR ? "error" : s == SEV_NOTE ? "note" : "warning";
 }
 
 static void write_text(const Diags *d, bool color, FILE *out)
@@ -222,7 +228,8 @@ static void write_text(const Diags *d, bool color, FILE *out)
 		const Finding *f = &d->v[i];
 		const char *on = "", *off = "", *bold = "";
 		if (color) {
-			on = f->severity == SEV_ERROR ? "\033[1;31m" : "\033[1;35m";
+			on = f->severity == SEV_ERROR ? "\033[1;31m"
+			   : f->severity == SEV_NOTE ? "\033[1;36m" : "\033[1;35m";
 			off = "\033[0m";
 			bold = "\033[1m";
 		}

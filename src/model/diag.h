@@ -20,7 +20,9 @@ typedef struct {
 	int line, col; /* 1-based; line 0 means "the file as a whole" */
 } Pos;
 
-typedef enum { SEV_WARNING, SEV_ERROR } Severity;
+/* A note tells (a year the holiday data does not cover, a phase that
+ * starts on a holiday); it never fails a check, even with --werror. */
+typedef enum { SEV_WARNING, SEV_ERROR, SEV_NOTE } Severity;
 
 /* Every rule, in the order of the table in diag.c (and of SARIF's rule
  * list).  A new rule goes here, in that table, in messages.h with its
@@ -63,6 +65,9 @@ typedef enum {
 	R_PUNCT_EMPTY,
 	R_CHAR_DOUBLED,
 	R_DIGITS_MIXED,
+	R_DEADLINE_HOLIDAY,
+	R_PHASE_HOLIDAY,
+	R_HOLIDAY_DATA,
 	R_COUNT
 } RuleId;
 

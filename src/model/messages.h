@@ -226,4 +226,11 @@
 #define MSG_CHAR_DOUBLED R_CHAR_DOUBLED, "“%s%s”：可能多打了一个“%s”"
 #define MSG_DIGITS_MIXED R_DIGITS_MIXED, "数字“%.*s”混用了全角和半角数字：请统一写成半角数字"
 
+/* holidays (check_timeline.c, read/holidays.c) */
+#define MSG_DEADLINE_HOLIDAY R_DEADLINE_HOLIDAY, "%s（%s）落在%s假期（%s至%s）"
+#define MSG_PHASE_HOLIDAY R_PHASE_HOLIDAY, "%s%s于%s，这天是%s假期（%s至%s）"
+#define MSG_HOLIDAY_DATA R_HOLIDAY_DATA, \
+	"节假日数据中还没有%d年的安排，无法检查截止日期是否落在假期：" \
+	"国务院办公厅的通知发布后，请把它加进data/holidays.txt"
+
 #endif
