@@ -227,6 +227,8 @@ static void read_attach_pages(Import *im, size_t from)
 			}
 			continue;
 		}
+		if (starts(t, "抄送") || ends(t, n, "印发"))
+			continue; /* the 版记, drawn as a table or not */
 		if (cur && im->lines[i].table) {
 			/* A form drawn as a table: its short cells are the fields. */
 			for (size_t c = 0; c < im->lines[i].ncells && cur->nfields < 64; c++) {
