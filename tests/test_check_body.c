@@ -196,6 +196,28 @@ static void test_not_placeholders(void **state)
 	diag_free(&d);
 }
 
+/* Issue 13.7: "附件 2" with a space is a reference; placeholders are
+ * looked for wherever the front matter prints text (cc, units,
+ * attachment titles and fields), and □□ is one too. */
+static void test_refs_and_placeholders_everywhere(void **state)
+{
+	(void)state;
+	Diags d = {0};
+	Plan *p = check_str("---\ntitle: t\nissuer: i\ndate: 2020-03-01\ndoc_number: 市直工〔2020〕5号\n"
+	                    "cc: [XX局]\nunits: [甲, □□单位]\nattachments:\n"
+	                    "  - {id: a, type: form, title: 20XX年申报表, fields: [{name: ××}]}\n---\n"
+	                    "见附件 2。\n", &d);
+	assert_int_equal(count_rule(&d, "attachment-ref"), 1);
+	assert_finding(&d, "attachment-ref", 0, SEV_ERROR, 11, 2, "正文提到附件2，但只有1个附件");
+	assert_int_equal(count_rule(&d, "placeholder"), 4);
+	assert_finding(&d, "placeholder", 0, SEV_WARNING, 6, 6, "未替换的占位符“XX”");
+	assert_finding(&d, "placeholder", 1, SEV_WARNING, 7, 12, "未替换的占位符“□□”");
+	assert_finding(&d, "placeholder", 2, SEV_WARNING, 9, 25, "未替换的占位符“20XX”");
+	assert_finding(&d, "placeholder", 3, SEV_WARNING, 9, 52, "未替换的占位符“××”");
+	plan_free(p);
+	diag_free(&d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -206,6 +228,7 @@ int main(void)
 		cmocka_unit_test(test_heading_level),
 		cmocka_unit_test(test_heading_one_mistake),
 		cmocka_unit_test(test_heading_unmarked),
+		cmocka_unit_test(test_refs_and_placeholders_everywhere),
 		cmocka_unit_test(test_attachment_ref),
 		cmocka_unit_test(test_attachment_ref_none_defined),
 		cmocka_unit_test(test_placeholders),

@@ -109,6 +109,9 @@ static void attachment_refs(TextCtx *c, const Text *t)
 		if (memcmp(t->s + i, key, kl) != 0)
 			continue;
 		size_t j = i + kl;
+		/* "附件 2": a space between is still a reference. */
+		while (j < t->len && t->s[j] == ' ')
+			j++;
 		int v;
 		size_t dl = arabic(t->s + j, t->len - j, &v);
 		if (dl == 0) {
@@ -188,7 +191,7 @@ static size_t placeholder_at(const char *s, size_t n, bool after_letter, bool af
 		return k;
 	if (i)
 		return 0;
-	static const char *const runs[] = {"×", "＊", "*", "○", NULL};
+	static const char *const runs[] = {"×", "＊", "*", "○", "□", NULL};
 	for (size_t r = 0; runs[r]; r++) {
 		size_t l = strlen(runs[r]), c = 0, j = 0;
 		while (j + l <= n && memcmp(s + j, runs[r], l) == 0 && c < 64) {
@@ -244,13 +247,31 @@ static void on_text_block(const Block *b, void *ctx)
 		placeholders(c->p, c->d, b->number, strlen(b->number), NULL, b->number_pos);
 }
 
+static void str_placeholders(const Plan *p, Diags *d, const Str *s)
+{
+	if (s->s)
+		placeholders(p, d, s->s, strlen(s->s), NULL, s->pos);
+}
+
+/* Everywhere the front matter puts text on the page. */
 static void front_matter_placeholders(const Plan *p, Diags *d)
 {
 	const Str *strs[] = {&p->title, &p->issuer, &p->header, &p->doc_number,
-	                     &p->printed_by, &p->signer};
+	                     &p->printed_by, &p->signer, &p->note};
 	for (size_t i = 0; i < sizeof strs / sizeof strs[0]; i++)
-		if (strs[i]->s)
-			placeholders(p, d, strs[i]->s, strlen(strs[i]->s), NULL, strs[i]->pos);
+		str_placeholders(p, d, strs[i]);
+	const StrList *lists[] = {&p->recipients, &p->cc, &p->units};
+	for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++)
+		for (size_t k = 0; k < lists[i]->n; k++)
+			str_placeholders(p, d, &lists[i]->v[k]);
+	for (size_t i = 0; i < p->nattachments; i++) {
+		const Attachment *a = &p->attachments[i];
+		str_placeholders(p, d, &a->title);
+		for (size_t k = 0; k < a->nfields; k++)
+			str_placeholders(p, d, &a->fields[k].name);
+		for (size_t k = 0; k < a->columns.n; k++)
+			str_placeholders(p, d, &a->columns.v[k]);
+	}
 }
 
 void check_body(const Plan *p, Diags *d)
