@@ -29,10 +29,10 @@ BINDIR  ?= $(PREFIX)/bin
 MANDIR  ?= $(PREFIX)/share/man
 DATADIR ?= $(PREFIX)/share/fangan
 LOCALEDIR ?= $(PREFIX)/share/locale
-# The data files: every template, the holiday arrangements (data/), and the
-# fonts map example when present.
+# The data files: every template, the holiday arrangements (data/), the
+# fonts map example and the fontconfig aliases when present.
 DATAFILES = $(shell find templates data -type f ! -name '.*' 2>/dev/null | sort) \
-            $(wildcard fonts/fonts.map fonts/README.md)
+            $(wildcard fonts/fonts.map fonts/README.md fonts/fontconfig.conf)
 
 # src/ has one folder per stage of the pipeline (see src/README.md); every
 # folder is on the include path, so a header is named by its file alone.

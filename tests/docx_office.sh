@@ -11,9 +11,10 @@
 # attachments' DOCX writer).
 #
 # The GB/T 9704 fonts (仿宋_GB2312, 方正小标宋简体, 黑体, 楷体_GB2312,
-# 宋体) are licensed and not installed here; a fontconfig file maps them
-# to the free fonts fangan's own PDF uses for them, as an office's
-# installed fonts would serve them — so LibreOffice sets the same
+# 宋体) are licensed and not installed here; fonts/fontconfig.conf (the
+# file README offers LibreOffice users) maps them to the free fonts
+# fangan's own PDF uses for them, as an office's installed fonts would
+# serve them — so LibreOffice sets the same
 # characters in the same widths, and any difference is the document's.
 F=${1:-./fangan}
 . tests/lib.sh
@@ -29,20 +30,14 @@ done
 # shellcheck disable=SC2086
 "$F" build -j 1 -o "$T/out" $PLANS >"$T/log" 2>"$T/err"
 [ $? -le 1 ] && ok || { no "build"; cat "$T/err"; }
-cat >"$T/fonts.conf" <<'XML'
+cat >"$T/fonts.conf" <<XML
 <?xml version="1.0"?>
 <!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">
 <fontconfig>
   <include ignore_missing="yes">/etc/fonts/fonts.conf</include>
+  <include>$(pwd)/fonts/fontconfig.conf</include>
+</fontconfig>
 XML
-for pair in "仿宋_GB2312:AR PL SungtiL GB" "方正小标宋简体:AR PL SungtiL GB" \
-	"楷体_GB2312:AR PL KaitiM GB" "黑体:WenQuanYi Zen Hei" "宋体:AR PL UMing CN"; do
-	cat >>"$T/fonts.conf" <<XML
-  <match target="pattern"><test name="family"><string>${pair%%:*}</string></test>
-    <edit name="family" mode="assign" binding="strong"><string>${pair#*:}</string></edit></match>
-XML
-done
-echo "</fontconfig>" >>"$T/fonts.conf"
 mkdir -p "$T/conv"
 FONTCONFIG_FILE=$T/fonts.conf soffice -env:UserInstallation=file://$T/profile --headless \
 	--convert-to pdf --outdir "$T/conv" "$T"/out/*/*.docx >"$T/soffice.log" 2>&1

@@ -14,7 +14,7 @@ top=$(pwd)
 # The data files install must copy, listed the way the Makefile does.
 datafiles() {
 	find templates -type f ! -name '.*' 2>/dev/null | sort
-	for f in fonts/fonts.map fonts/README.md; do [ -f "$f" ] && echo "$f"; done
+	for f in fonts/fonts.map fonts/README.md fonts/fontconfig.conf; do [ -f "$f" ] && echo "$f"; done
 }
 
 # ---- the real tree, default prefix ----

@@ -118,6 +118,10 @@ void docx_styles(const Geometry *g, Buf *out)
 	xw_end(w);
 	xw_start(w, "w:pPrDefault");
 	xw_start(w, "w:pPr");
+	/* no extra space between Chinese and Latin letters or digits, in
+	 * every paragraph (LibreOffice ignores these and adds it) */
+	xw_val(w, "w:autoSpaceDE", "0");
+	xw_val(w, "w:autoSpaceDN", "0");
 	xw_start(w, "w:spacing");
 	xw_attr(w, "w:before", "0");
 	xw_attr(w, "w:after", "0");
