@@ -227,6 +227,10 @@ same upcoming "$T/want"
 expect 0 upcoming-none "$F" calendar --upcoming 3 --today 2020-04-01 plans/five-upgrades.md
 [ -s "$T/out" ] && no "upcoming listed something in an empty window" || ok
 expect 0 upcoming-today "$F" calendar --upcoming 7 plans/
+# Days off are marked (data/holidays.txt).
+expect 0 upcoming-holiday "$F" calendar --upcoming 7 --today 2020-10-01 tests/rules/deadline-holiday.md
+grep -qx '2020-10-05 周一 休（国庆节、中秋节）  报送材料 tests/rules/deadline-holiday.md' "$T/out" && ok ||
+	no "upcoming marks a day off: $(cat "$T/out")"
 expect 2 upcoming-bad "$F" calendar --upcoming 0 plans/
 expect 2 upcoming-bad-today "$F" calendar --upcoming 3 --today 2020-13-01 plans/
 expect 2 today-alone "$F" calendar --today 2020-03-01 plans/

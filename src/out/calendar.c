@@ -1,5 +1,6 @@
 /* calendar.c — see calendar.h. */
 #include "calendar.h"
+#include "holidays.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -234,7 +235,16 @@ static void entry_line(Buf *b, const Entry *e)
 {
 	char iso[11], end[32];
 	day_format_iso(e->day, iso);
-	buf_printf(b, "%s %s  ", iso, weekdays[day_weekday(e->day)]);
+	buf_printf(b, "%s %s", iso, weekdays[day_weekday(e->day)]);
+	/* A day off, or a weekend day worked in exchange (data/holidays.txt). */
+	const char *name;
+	Day from, to;
+	HolidayKind k = holiday_of(holidays_for(e->p->path), e->day, &name, &from, &to);
+	if (k == HD_OFF)
+		buf_printf(b, " 休（%s）", name);
+	else if (k == HD_WORK)
+		buf_printf(b, " 班（%s调休）", name);
+	buf_puts(b, "  ");
 	if (e->dl) {
 		buf_puts(b, nz(e->dl->name.s));
 		const char *by = e->dl->by.s, *to = e->dl->to.s;
