@@ -157,6 +157,9 @@ has "deadline form" "$T/plan-five-upgrades-txt.md" "form: 服务高质量发展�
 has "vague date noted" "$T/plan-five-upgrades-txt.md" "# 请核对：文中写作“2020年3月底至11月”"
 has "criteria" "$T/plan-five-star-1-txt.md" "  total: 100"
 has "no title noted" "$T/plan-model-demonstration-txt.md" "# 请核对：文中没有找到标题"
+has "quota name" "$T/plan-model-demonstration-txt.md" "  - name: 共产党员示范岗"
+has "quota of" "$T/plan-model-demonstration-txt.md" "    of: 单位党员总数"
+[ "$(grep -c '^    min_percent: 10$' "$T/plan-model-demonstration-txt.md")" -eq 3 ] && ok || no "three quotas in model-demonstration"
 
 # Word's automatic numbers (numbering.xml, in the paragraph and in the
 # heading style) are written out as the text would have them.

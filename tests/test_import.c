@@ -155,6 +155,19 @@ static void test_ratings(void **state)
 	free(p);
 }
 
+static void test_quotas(void **state)
+{
+	(void)state;
+	char *p = import_text("测试方案\n一、内容\n各单位初评申报一批本单位的共产党员示范岗，比例原则上不低于单位党员总数的10%。"
+	                      "按部门总数10%以上比例确定命名一批示范单位。优秀等次不超过参评人数的20%，从严掌握。\n",
+	                      2020);
+	has(p, "  - name: 共产党员示范岗\n    min_percent: 10\n    of: 单位党员总数\n");
+	has(p, "  - name: 示范单位\n    min_percent: 10\n    of: 部门总数\n");
+	has_not(p, "max_percent: 20"); /* no 一批 to name it: not guessed */
+	checks_clean(p);
+	free(p);
+}
+
 static void test_refused(void **state)
 {
 	(void)state;
@@ -181,6 +194,7 @@ int main(void)
 		cmocka_unit_test(test_deadline),
 		cmocka_unit_test(test_deadline_form),
 		cmocka_unit_test(test_ratings),
+		cmocka_unit_test(test_quotas),
 		cmocka_unit_test(test_refused),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -4,7 +4,9 @@
  * points, “1、星级服务体系：……（20分）”; the total is what the text states
  * (百分制, 满分100分, 总分100分).  A band is written “95分以上为五星级”,
  * “90—94分为四星级”, “60分以下无星” (below 60: up to 59), or with the name
- * first, “三星级：考核分数达到75-85分”.
+ * first, “三星级：考核分数达到75-85分”.  A quota is a percentage said of a
+ * total: “初评申报一批…示范岗，比例原则上不低于单位党员总数的10%”, “按…总数10%以上
+ * 比例确定命名一批党员示范单位” (its name: what 一批 is of).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -217,8 +219,101 @@ static void read_ratings(Import *im, const char *t)
 	}
 }
 
+static const char *find_before(const char *s, const char *end, const char *w)
+{
+	const char *last = NULL;
+	for (const char *p = s; (p = strstr(p, w)) != NULL && p < end; p += strlen(w))
+		last = p;
+	return last;
+}
+
+/* What 一批 in s[0..n) is of: after the last 的, up to ， or 比例. */
+static char *quota_name(const char *s, size_t n)
+{
+	char *t = xstrndup(s, n);
+	char *p = strstr(t, "一批"), *name = NULL;
+	if (p) {
+		p += strlen("一批");
+		size_t k = 0;
+		while (p[k] && !starts(p + k, "，") && p[k] != ',' && !starts(p + k, "比例"))
+			k++;
+		p[k] = '\0';
+		char *d;
+		while ((d = strstr(p, "的")) != NULL)
+			p = d + strlen("的");
+		if (*p && u8len(p, strlen(p)) <= 16)
+			name = xstrdup(p);
+	}
+	free(t);
+	return name;
+}
+
+static void quota_in(Import *im, const char *s, size_t n)
+{
+	char *sent = xstrndup(s, n);
+	for (char *pct = strchr(sent, '%'); pct && im->nquotas < IMPORT_MAX_ITEMS; pct = strchr(pct + 1, '%')) {
+		char *num = pct;
+		while (num > sent && digit(num[-1]))
+			num--;
+		if (num == pct)
+			continue;
+		int v = atoi(num), min = -1, max = -1;
+		char *of = NULL;
+		const char *kw = NULL;
+		static const char *const low[] = {"不低于", "不少于"}, *const high[] = {"不超过", "不高于", "不多于"};
+		for (size_t k = 0; k < 2 && !kw; k++)
+			if ((kw = find_before(sent, num, low[k])) != NULL)
+				min = v, kw += strlen(low[k]);
+		for (size_t k = 0; k < 3 && !kw; k++)
+			if ((kw = find_before(sent, num, high[k])) != NULL)
+				max = v, kw += strlen(high[k]);
+		if (kw && num - kw > 3 && !strncmp(num - 3, "的", 3)) {
+			of = xstrndup(kw, (size_t)(num - 3 - kw));
+		} else if (starts(pct + 1, "以上") || starts(pct + 1, "以下")) {
+			const char *b = find_before(sent, num, "按");
+			b = b ? b + strlen("按") : NULL;
+			if (b && ends(b, (size_t)(num - b), "总数")) {
+				of = xstrndup(b, (size_t)(num - b));
+				if (starts(pct + 1, "以上"))
+					min = v, max = -1;
+				else
+					max = v, min = -1;
+			}
+		}
+		char *name = of ? quota_name(sent, n) : NULL;
+		if (!name || u8len(of, strlen(of)) > 20) {
+			free(name);
+			free(of);
+			continue;
+		}
+		im->quotas = xrealloc(im->quotas, (im->nquotas + 1) * sizeof *im->quotas);
+		im->quotas[im->nquotas++] = (IQuota){name, of, min, max};
+	}
+	free(sent);
+}
+
+static void read_quotas(Import *im)
+{
+	for (size_t b = 0; b < im->nblocks; b++) {
+		const char *s = im->blocks[b].src->text;
+		if (im->blocks[b].kind == BK_TABLE || !strchr(s, '%'))
+			continue;
+		for (size_t n = strlen(s); n > 0;) {
+			const char *e = strstr(s, "。");
+			size_t k = e ? (size_t)(e - s) : n;
+			if (memchr(s, '%', k))
+				quota_in(im, s, k);
+			if (!e)
+				break;
+			n -= k + 3;
+			s = e + 3;
+		}
+	}
+}
+
 void read_criteria(Import *im)
 {
+	read_quotas(im);
 	read_items(im);
 	read_total(im);
 	for (size_t b = 0; b < im->nblocks; b++)

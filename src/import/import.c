@@ -203,6 +203,11 @@ void import_free(Import *im)
 	for (size_t i = 0; i < im->nratings; i++)
 		free(im->ratings[i].name);
 	free(im->ratings);
+	for (size_t i = 0; i < im->nquotas; i++) {
+		free(im->quotas[i].name);
+		free(im->quotas[i].of);
+	}
+	free(im->quotas);
 	buf_free(&im->notes);
 	free(im);
 }

@@ -78,6 +78,11 @@ typedef struct {
 	int min, max;     /* -1 when open */
 } IRating;
 
+typedef struct {
+	char *name, *of;
+	int min, max;     /* percent, -1 when not said */
+} IQuota;
+
 struct Import {
 	const char *path;
 	ImportOpts opts;
@@ -111,6 +116,8 @@ struct Import {
 	int total;          /* 0 when the text states none */
 	IRating *ratings;
 	size_t nratings;
+	IQuota *quotas;
+	size_t nquotas;
 
 	Buf notes;          /* what the user should know, one line each */
 	size_t nnotes;

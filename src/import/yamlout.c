@@ -97,6 +97,21 @@ static void criteria(const Import *im, Buf *b)
 	}
 }
 
+static void quotas(const Import *im, Buf *b)
+{
+	if (im->nquotas)
+		buf_puts(b, "quotas:\n");
+	for (size_t i = 0; i < im->nquotas; i++) {
+		const IQuota *q = &im->quotas[i];
+		key(b, "  - ", "name", q->name, NULL);
+		if (q->min >= 0)
+			buf_printf(b, "    min_percent: %d\n", q->min);
+		if (q->max >= 0)
+			buf_printf(b, "    max_percent: %d\n", q->max);
+		key(b, "    ", "of", q->of, NULL);
+	}
+}
+
 static void attachments(const Import *im, Buf *b)
 {
 	if (!im->nattach)
@@ -163,6 +178,7 @@ static void front_matter(const Import *im, Buf *b)
 		key(b, "", "note", im->note, NULL);
 	timeline(im, b);
 	criteria(im, b);
+	quotas(im, b);
 	attachments(im, b);
 	buf_puts(b, "---\n");
 }
