@@ -557,7 +557,15 @@ static void compose_record(Ctx *c, Record *r)
 		check_glyphs(c, &r->cc_run, &o, 1);
 		TsStyle cs = st;
 		cs.indent = size + text_width(c, ROLE_BODY, size, cc, strlen(cc));
+		/* Organ names kept whole where that costs no line. */
+		const char **keep = xcalloc(p->cc.n, sizeof *keep);
+		for (size_t i = 0; i < p->cc.n; i++)
+			keep[i] = p->cc.v[i].s;
+		cs.words = true;
+		cs.keep = keep;
+		cs.nkeep = p->cc.n;
 		r->cc_para = typeset(c->fs, &r->cc_run, 1, &cs);
+		free(keep);
 	}
 	double wp = 0;
 	/* A 信函's 版记 has no 印发机关 and 印发日期, and no rules (§10.1). */
@@ -578,6 +586,7 @@ static void compose_record(Ctx *c, Record *r)
 		ps.indent = size;
 		if (wp > 0)
 			ps.width = r->printed_x - size; /* a character's room before the date */
+		ps.words = true;
 		r->printer_para = typeset(c->fs, &r->printer_run, 1, &ps);
 	}
 	r->present = r->cc || r->printer || r->printed;
