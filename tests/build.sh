@@ -47,7 +47,9 @@ counts "$(python3 tests/forms_check.py "$T/out" plans/five-upgrades.md plans/mod
 	plans/model-organ.md plans/five-star-service.md tests/plans/text-attachment.md tests/plans/forms.md \
 	tests/plans/long-forms.md tests/plans/tables.md)"
 grep -q "^$T/out/forms/units/apply-\*.pdf (30 copies)$" "$T/log" && ok || no "30 unit copies reported"
-[ "$(ls "$T/out/forms/units" | wc -l)" -eq 30 ] && ok || no "one file per unit"
+[ "$(ls "$T/out/forms/units"/*.pdf | wc -l)" -eq 30 ] && ok || no "one PDF per unit"
+grep -q "^$T/out/forms/units/apply-\*.docx (30 copies)$" "$T/log" && ok || no "30 unit DOCX copies reported"
+[ "$(ls "$T/out/forms/units"/*.docx | wc -l)" -eq 30 ] && ok || no "one DOCX per unit"
 [ -f "$T/out/forms/_._deadlines.pdf" ] && ok || no "an attachment id ../deadlines is made safe"
 [ "$(pdfinfo "$T/out/forms/units-ledger.pdf" | sed -n 's/^Pages: *//p')" -ge 3 ] && ok ||
 	no "the ledger of 30 units takes 3 pages"

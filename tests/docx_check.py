@@ -34,18 +34,27 @@ def main():
     d = docx.Document(path)
     # --- the page ------------------------------------------------------------
     for n, s in enumerate(d.sections, 1):
-        check(abs(s.page_width.mm - 210) < 0.1 and abs(s.page_height.mm - 297) < 0.1,
+        # a wide ledger's section is the portrait page turned (§8): its
+        # 版心 keeps its place on the paper, the 订口 on top
+        land = s.page_width.mm > s.page_height.mm
+        size = (297, 210) if land else (210, 297)
+        check(abs(s.page_width.mm - size[0]) < 0.1 and abs(s.page_height.mm - size[1]) < 0.1,
               f"section {n}: A4, not {s.page_width.mm:.1f} × {s.page_height.mm:.1f} mm")
-        for name, want in (("top", 37), ("bottom", 35), ("left", 28), ("right", 26)):
+        margins = (("top", 28), ("bottom", 26), ("left", 35), ("right", 37)) if land else \
+            (("top", 37), ("bottom", 35), ("left", 28), ("right", 26))
+        for name, want in margins:
             got = getattr(s, name + "_margin").mm
             check(abs(got - want) < 0.1, f"section {n}: {name} margin {got:.2f} mm, want {want}")
         grid = s._sectPr.find(qn("w:docGrid"))
-        check(grid is not None and grid.get(qn("w:type")) in ("lines", "linesAndChars"),
+        # (a landscape 版心 is no whole number of lines: no grid there)
+        check(grid is not None and grid.get(qn("w:type")) in (("default",) if land else
+                                                              ("lines", "linesAndChars")),
               f"section {n}: a document grid")
-        if grid is not None:
+        if grid is not None and not land:
             pitch = int(grid.get(qn("w:linePitch")))
             body = s.page_height.twips - s.top_margin.twips - s.bottom_margin.twips
-            check(body // pitch == 22, f"section {n}: {body // pitch} grid lines, want 22")
+            want = 15 if land else 22
+            check(body // pitch == want, f"section {n}: {body // pitch} grid lines, want {want}")
     settings = d.settings.element
     check(settings.find(qn("w:evenAndOddHeaders")) is not None, "evenAndOddHeaders set")
     first = d.sections[0]

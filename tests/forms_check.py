@@ -16,8 +16,8 @@ in the C code shows up here.  Checked:
     value cell beside it is empty, or holds the unit's name in a unit's
     copy; half fields share a row; a sign cell ends with （盖章） over the
     date at its bottom right; a form that fits one page is one page;
-  - every unit has its copy in OUTDIR/NAME/units/, and no other file is
-    there;
+  - every unit has its copy in OUTDIR/NAME/units/ (a PDF and a DOCX),
+    and no other file is there;
   - ledgers and score sheets: the header row is the first row on every
     page, with every column's name; the rows are the units, criteria,
     deadlines or the literal rows, numbered; the score sheet's 合计 row
@@ -452,8 +452,9 @@ def check_plan(outdir, md):
         kind = att.get("type", "text")
         if kind == "form":
             check_form(pdf, att, None, where)
+            # a PDF and a DOCX for every unit (tests/docx_forms.sh reads those)
             got = sorted(os.path.basename(f) for f in glob.glob(os.path.join(d, "units", aid + "-*")))
-            want = sorted(f"{aid}-{safe(u)}.pdf" for u in units)
+            want = sorted(f"{aid}-{safe(u)}.{ext}" for u in units for ext in ("docx", "pdf"))
             check(got == want, f"{where}: per-unit files {got[:3]}…, want {want[:3]}…")
             for u in units:
                 f = os.path.join(d, "units", f"{aid}-{safe(u)}.pdf")

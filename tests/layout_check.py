@@ -235,15 +235,20 @@ def check_plan(md, pdf):
         if nums:
             t, x0, y0, x1, y1 = nums[0]
             check(t == f"— {n} —", f"page {n}: number reads '{t}'")
-            if land:
+            bottom, left, right = BOTTOM, LEFT, RIGHT
+            if land and DOCX:
+                # Word cannot turn a footer: 7 mm under the landscape
+                # 版心, one character in from its right or left edge
+                bottom, left, right = L_BOTTOM, L_LEFT, L_RIGHT
+            elif land:
                 x0, y0, x1, y1 = y0, PAGE_H - x1, y1, PAGE_H - x0
             mid = (y0 + y1) / 2
-            check(abs(mid - (BOTTOM + 7 * MM)) <= TOL,
-                  f"page {n}: number {mid - BOTTOM:.2f} pt below the 版心, want 7 mm")
+            check(abs(mid - (bottom + 7 * MM)) <= TOL,
+                  f"page {n}: number {mid - bottom:.2f} pt below the 版心, want 7 mm")
             if n % 2:
-                check(abs(x1 - (RIGHT - 14)) <= TOL, f"page {n}: odd number right edge {x1:.2f}")
+                check(abs(x1 - (right - 14)) <= TOL, f"page {n}: odd number right edge {x1:.2f}")
             else:
-                check(abs(x0 - (LEFT + 14)) <= TOL, f"page {n}: even number left edge {x0:.2f}")
+                check(abs(x0 - (left + 14)) <= TOL, f"page {n}: even number left edge {x0:.2f}")
         # --- every line inside the 版心, 禁则 at both ends -------------------
         left, top, right, bottom = (L_LEFT, L_TOP, L_RIGHT, L_BOTTOM) if land else \
             (LEFT, TOP, RIGHT, BOTTOM)

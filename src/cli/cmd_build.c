@@ -207,11 +207,10 @@ static int write_outputs(const Build *b, const Plan *p, const Geometry *g, Canva
 		if (!ok)
 			return 2;
 	}
-	if (!(b->formats & OUT_PDF))
-		return 0;
-	/* Each attachment alone, each unit's form (forms.h), named in
-	 * outputs. */
-	FormsOut fo = {out, err, record_output, outputs};
+	/* Each attachment alone, each unit's form (forms.h), in the same
+	 * formats, named in outputs. */
+	FormsOut fo = {out, err, record_output, outputs, !(b->formats & OUT_PDF),
+	               !(b->formats & OUT_DOCX)};
 	return forms_build(p, b->fs, g, dir, stem, meta, d, &fo);
 }
 

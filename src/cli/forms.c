@@ -1,5 +1,6 @@
 /* forms.c — attachments alone and forms per unit, as files; see forms.h. */
 #include "forms.h"
+#include "docx.h"
 #include "pdf.h"
 
 #include <errno.h>
@@ -27,10 +28,12 @@ static bool taken(char **names, size_t n, const char *name)
 	return false;
 }
 
-/* Attachment i (for unit, when not NULL) drawn alone into path. */
+/* Attachment i (for unit, when not NULL) laid out alone, into path.pdf
+ * and, for a form, ledger or score sheet, path.docx, as o asks; *pages:
+ * the PDF's, *docx: whether path.docx was written. */
 static int write_one(const Plan *p, size_t i, const char *unit, const char *path,
                      const FontSet *fs, const Geometry *g, const CanvasMeta *meta, Diags *d,
-                     size_t *pages, const FormsOut *o)
+                     size_t *pages, bool *docx, const FormsOut *o)
 {
 	CanvasMeta m = *meta;
 	if (p->attachments[i].title.s)
@@ -38,21 +41,41 @@ static int write_one(const Plan *p, size_t i, const char *unit, const char *path
 	Canvas *doc = canvas_new(fs, &m);
 	Flow flow = {0, 0, 0};
 	char *label = attach_label(p, i, true);
-	bool ok = attach_draw(p, i, label, unit, fs, g, doc, &flow, d);
-	free(label);
+	AttShape *shape = NULL;
+	bool ok = attach_draw_keep(p, i, label, unit, fs, g, doc, &flow, d,
+	                           o->skip_docx ? NULL : &shape);
 	int status = 0;
 	char *err = NULL;
+	char *pdf = xasprintf("%s.pdf", path), *dx = xasprintf("%s.docx", path);
+	*docx = false;
 	if (!ok) {
 		status = 1;
-	} else if (!pdf_save(doc, path, &err)) {
-		fprintf(o->err, "fangan: %s: %s\n", path, err);
+	} else if (!o->skip_pdf && !pdf_save(doc, pdf, &err)) {
+		fprintf(o->err, "fangan: %s: %s\n", pdf, err);
+		free(err);
+		status = 2;
+	} else if (shape && !docx_att_save(p, i, shape, label, fs, g, meta->created, dx, &err)) {
+		fprintf(o->err, "fangan: %s: %s\n", dx, err);
 		free(err);
 		status = 2;
 	} else {
 		*pages = canvas_page_count(doc);
+		*docx = shape != NULL;
 	}
+	attshape_free(shape);
+	free(label);
+	free(pdf);
+	free(dx);
 	canvas_free(doc);
 	return status;
+}
+
+/* Record dir-relative name.ext as written. */
+static void record(const FormsOut *o, const char *name, const char *ext)
+{
+	char *rel = xasprintf("%s.%s", name, ext);
+	o->record(o->ctx, rel);
+	free(rel);
 }
 
 static int worse(int a, int b)
@@ -73,7 +96,7 @@ static int write_units(const Plan *p, size_t i, const char *id, const FontSet *f
 		return 2;
 	}
 	char **names = xcalloc(p->units.n, sizeof *names);
-	size_t done = 0;
+	size_t done = 0, ddone = 0;
 	for (size_t u = 0; u < p->units.n; u++) {
 		const char *us = p->units.v[u].s ? p->units.v[u].s : "";
 		char *unit = fname_clean(us, strlen(us), "单位");
@@ -90,22 +113,29 @@ static int write_units(const Plan *p, size_t i, const char *id, const FontSet *f
 		}
 		free(unit);
 		names[u] = name;
-		char *path = xasprintf("%s/%s.pdf", udir, name);
+		char *path = xasprintf("%s/%s", udir, name);
 		size_t pages = 0;
+		bool docx = false;
 		int s = write_one(p, i, p->units.v[u].s ? p->units.v[u].s : "", path, fs, g, meta, d,
-		                  &pages, o);
-		done += s == 0;
-		if (s == 0) {
-			char *rel = xasprintf("units/%s.pdf", name);
-			o->record(o->ctx, rel);
-			free(rel);
-		}
+		                  &pages, &docx, o);
+		done += s == 0 && !o->skip_pdf;
+		ddone += s == 0 && docx;
+		char *rel = xasprintf("units/%s", name);
+		if (s == 0 && !o->skip_pdf)
+			record(o, rel, "pdf");
+		if (s == 0 && docx)
+			record(o, rel, "docx");
+		free(rel);
 		status = worse(status, s);
 		free(path);
 	}
 	if (done)
 		fprintf(o->out, ngettext("%s/%s-*.pdf (%zu copy)\n", "%s/%s-*.pdf (%zu copies)\n", done),
 			udir, id, done);
+	if (ddone)
+		fprintf(o->out, ngettext("%s/%s-*.docx (%zu copy)\n", "%s/%s-*.docx (%zu copies)\n",
+		                         ddone),
+			udir, id, ddone);
 	for (size_t u = 0; u < p->units.n; u++)
 		free(names[u]);
 	free(names);
@@ -130,14 +160,20 @@ int forms_build(const Plan *p, const FontSet *fs, const Geometry *g, const char 
 			id = again;
 		}
 		names[i + 1] = id;
-		char *path = xasprintf("%s/%s.pdf", dir, id);
+		char *path = xasprintf("%s/%s", dir, id);
 		size_t pages = 0;
-		int s = write_one(p, i, NULL, path, fs, g, meta, d, &pages, o);
-		if (s == 0) {
-			fprintf(o->out, ngettext("%s (%zu page)\n", "%s (%zu pages)\n", pages), path, pages);
-			char *rel = xasprintf("%s.pdf", id);
-			o->record(o->ctx, rel);
-			free(rel);
+		bool docx = false;
+		int s = write_one(p, i, NULL, path, fs, g, meta, d, &pages, &docx, o);
+		if (s == 0 && !o->skip_pdf) {
+			char *pdf = xasprintf("%s.pdf", path);
+			fprintf(o->out, ngettext("%s (%zu page)\n", "%s (%zu pages)\n", pages), pdf,
+			        pages);
+			free(pdf);
+			record(o, id, "pdf");
+		}
+		if (s == 0 && docx) {
+			fprintf(o->out, "%s.docx\n", path);
+			record(o, id, "docx");
 		}
 		status = worse(status, s);
 		free(path);

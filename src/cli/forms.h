@@ -7,7 +7,9 @@
  *                                     §7.3.7 asks of an attachment bound
  *                                     separately, pages numbered from 1;
  *   OUTDIR/NAME/units/ID-UNIT.pdf     with `units`, each form once per
- *                                     unit, its 申报单位 filled in.
+ *                                     unit, its 申报单位 filled in;
+ * and beside each of these for a form, ledger or score sheet the same
+ * as .docx (docx.h docx_att_save), from the same layout.
  * ID and UNIT are made safe as file names (no "/", no leading ".", no
  * control characters); an ID that would clash with NAME.pdf or another
  * attachment's file gets the attachment's number appended.
@@ -34,6 +36,8 @@ typedef struct {
 	FILE *out, *err;
 	void (*record)(void *ctx, const char *name);
 	void *ctx;
+	/* --format: leave out the PDFs, or the DOCX files */
+	bool skip_pdf, skip_docx;
 } FormsOut;
 
 /* Write the files above into dir (OUTDIR/NAME, which exists); stem is

@@ -59,10 +59,33 @@ static const struct {
 #undef ATT_KIND
 };
 
+void attshape_free(AttShape *s)
+{
+	if (!s)
+		return;
+	free(s->title);
+	table_free(&s->table);
+	free(s->starts);
+	free(s->tail);
+	for (size_t k = 0; k < s->nstrs; k++)
+		free(s->strs[k]);
+	free(s->strs);
+	free(s);
+}
+
 bool attach_draw(const Plan *p, size_t i, const char *label, const char *unit,
                  const FontSet *fs, const Geometry *g, Canvas *doc, Flow *flow, Diags *d)
 {
+	return attach_draw_keep(p, i, label, unit, fs, g, doc, flow, d, NULL);
+}
+
+bool attach_draw_keep(const Plan *p, size_t i, const char *label, const char *unit,
+                      const FontSet *fs, const Geometry *g, Canvas *doc, Flow *flow,
+                      Diags *d, AttShape **keep)
+{
 	const Attachment *a = &p->attachments[i];
+	if (keep)
+		*keep = NULL;
 	if (a->type == ATT_UNKNOWN || !kinds[a->type].draw)
 		return text_attachment(p, i, label, fs, g, doc, flow, d);
 	const Template *tpl = a->tpl; /* loaded by the resolve pass */
@@ -72,12 +95,24 @@ bool attach_draw(const Plan *p, size_t i, const char *label, const char *unit,
 	AttCtx c = {.sheet = sheet_make(doc, fs, g, landscape, flow->pages), .p = p, .a = a,
 	            .label = label, .d = d, .ok = true,
 	            .reserve = flow->reserve * geo_line_pitch(g)};
+	if (keep) {
+		c.keep = xcalloc(1, sizeof *c.keep);
+		c.keep->landscape = landscape;
+		c.keep->width = c.sheet.width;
+	}
 	double low = kinds[a->type].draw(&c, tpl, unit);
 	/* An attachment printed alone on one page needs no number. */
 	sheet_finish(&c.sheet, flow->pages == 0);
 	flow->pages = c.sheet.number;
 	/* The 版记 may follow on a portrait page, below a blank line. */
 	flow->last_used = landscape ? g->lines : sheet_line_below(&c.sheet, low) - 1;
+	if (keep) {
+		/* the cells borrow these */
+		c.keep->strs = c.strs;
+		c.keep->nstrs = c.nstrs;
+		*keep = c.keep;
+		return c.ok;
+	}
 	for (size_t k = 0; k < c.nstrs; k++)
 		free(c.strs[k]);
 	free(c.strs);

@@ -47,4 +47,19 @@ char *attach_label(const Plan *p, size_t i, bool alone);
 bool attach_draw(const Plan *p, size_t i, const char *label, const char *unit,
                  const FontSet *fs, const Geometry *g, Canvas *doc, Flow *flow, Diags *d);
 
+/* What attach_draw decided for a form, ledger or score sheet — its
+ * table's columns, rows and cells, where its pages break, the heading
+ * and the lines around the table — kept for another back end (the DOCX
+ * writer, docx_attach.c), which must not decide them again.  The
+ * fields are in attach_int.h. */
+typedef struct AttShape AttShape;
+
+/* attach_draw, and in *keep what it decided (NULL for a text
+ * attachment, or when a template is missing); free it with
+ * attshape_free. */
+bool attach_draw_keep(const Plan *p, size_t i, const char *label, const char *unit,
+                      const FontSet *fs, const Geometry *g, Canvas *doc, Flow *flow,
+                      Diags *d, AttShape **keep);
+void attshape_free(AttShape *s);
+
 #endif

@@ -11,6 +11,30 @@
 #include "template.h"
 #include "typeset.h"
 
+/* What attach_draw_keep keeps (attach.h).  Lengths in pt. */
+struct AttShape {
+	bool landscape;       /* on landscape pages (§8) */
+	double width;         /* the 版心's width on those pages */
+	char *title;          /* the title with "\n" at the layout's breaks, or NULL */
+	TplFont title_font;
+	/* forms: the 填报单位 … 填报日期 line above the table, when shown */
+	const char *filler_left, *filler_date; /* borrowed (strs, template) */
+	TplFont filler_font;
+	bool filler_date_alone; /* the date on a line of its own */
+	double table_top;     /* the table's top rule below the 版心's top,
+	                         on its first page */
+	Table table;          /* columns, rows and cells, measured */
+	size_t *starts;       /* the first body row of each page, then nrows */
+	size_t npages;
+	/* score sheets: the rating bands under the table */
+	char *tail;
+	TplFont tail_font;
+	double tail_pitch, tail_gap, tail_indent;
+	size_t tail_lines;
+	char **strs;          /* strings the cells borrow */
+	size_t nstrs;
+};
+
 typedef struct {
 	Sheet sheet;
 	const Plan *p;
@@ -22,6 +46,7 @@ typedef struct {
 	                         when it can (Flow.reserve) */
 	char **strs;          /* strings made for cells (numbers, dates) */
 	size_t nstrs, cap;
+	AttShape *keep;       /* what to keep, or NULL (attach_draw_keep) */
 } AttCtx;
 
 /* Keep s (allocated) until the attachment is drawn; returns it. */
@@ -39,9 +64,14 @@ typedef struct {
 	double gap;           /* between the table and the first line */
 } Tail;
 
+/* Keep the form's 填报单位 line (left: the unit's text, kept by att_keep
+ * or the template's; alone: the date went on a line of its own). */
+void att_keep_filler(AttCtx *c, const char *left, const char *date, TplFont font, bool alone);
+
 /* Draw t from y on the current page on, a new page whenever the rows
  * need one (the header rows repeated), then tail when not NULL.  Returns
- * the y of the lowest rule or text on the last page. */
+ * the y of the lowest rule or text on the last page.  When c->keep, t is
+ * moved there (and left empty) and the tail's text copied. */
 double att_table(AttCtx *c, Table *t, double y, const Tail *tail);
 
 /* Each returns the y of the lowest thing drawn on its last page. */

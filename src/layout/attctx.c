@@ -6,7 +6,9 @@
 #include "attach_int.h"
 
 #include <stdlib.h>
+#include <string.h>
 
+#include "title.h"
 #include "util.h"
 
 const char *att_keep(AttCtx *c, char *s)
@@ -18,9 +20,45 @@ const char *att_keep(AttCtx *c, char *s)
 
 double att_heading(AttCtx *c, TplFont title)
 {
+	if (c->keep) {
+		c->keep->title_font = title;
+		if (c->a->title.s && *c->a->title.s)
+			c->keep->title = title_broken(c->sheet.fs, title.role, title.size,
+			                              c->sheet.width, c->a->title.s, c->p);
+	}
 	sheet_page(&c->sheet);
 	return sheet_heading(&c->sheet, c->label, c->a->title.s, title.role, title.size,
 	                     c->p, c->a->title.s ? c->a->title.pos : c->a->pos, c->d, &c->ok);
+}
+
+void att_keep_filler(AttCtx *c, const char *left, const char *date, TplFont font, bool alone)
+{
+	if (!c->keep)
+		return;
+	c->keep->filler_left = left;
+	c->keep->filler_date = date;
+	c->keep->filler_font = font;
+	c->keep->filler_date_alone = alone;
+}
+
+/* The table and its pages into c->keep (t left empty). */
+static void keep_table(AttCtx *c, Table *t, double y, size_t *starts, size_t n,
+                       const Tail *tail)
+{
+	AttShape *k = c->keep;
+	k->table_top = c->sheet.top - y;
+	k->table = *t;
+	memset(t, 0, sizeof *t);
+	k->starts = starts;
+	k->npages = n;
+	if (tail && tail->para.nlines) {
+		k->tail = xstrndup(tail->run.s, tail->run.len);
+		k->tail_font = (TplFont){tail->run.role, tail->size};
+		k->tail_pitch = tail->pitch;
+		k->tail_gap = tail->gap;
+		k->tail_lines = tail->para.nlines;
+		k->tail_indent = tail->para.lines[0].npieces ? tail->para.lines[0].pieces[0].x : 0;
+	}
 }
 
 static double draw_tail(AttCtx *c, const Tail *tail, double y)
@@ -47,6 +85,7 @@ double att_table(AttCtx *c, Table *t, double y, const Tail *tail)
 	double tail_h = tail ? tail->gap + (double)tail->para.nlines * tail->pitch : 0;
 	size_t *starts;
 	size_t n = table_paginate(t, y - bottom, s->height, tail_h, &starts);
+	double top = y;
 	for (size_t pg = 0; pg < n; pg++) {
 		if (pg > 0) {
 			sheet_page(s);
@@ -55,7 +94,6 @@ double att_table(AttCtx *c, Table *t, double y, const Tail *tail)
 		if (starts[pg] < starts[pg + 1] || t->nrows == t->nhead)
 			y = table_draw(s->doc, t, s->left, y, starts[pg], starts[pg + 1]);
 	}
-	free(starts);
 	if (tail && tail->para.nlines) {
 		if (y - tail_h < bottom - 0.01) {
 			sheet_page(s);
@@ -63,5 +101,9 @@ double att_table(AttCtx *c, Table *t, double y, const Tail *tail)
 		}
 		y = draw_tail(c, tail, y - tail->gap);
 	}
+	if (c->keep)
+		keep_table(c, t, top, starts, n, tail);
+	else
+		free(starts);
 	return y;
 }

@@ -173,8 +173,10 @@ static double filler(AttCtx *c, const TplForm *f, const char *unit, double y)
 	}
 	tspara_free(&para);
 	double w = fontset_text_width(s->fs, ft.role, ft.size, fd, strlen(fd), 0);
-	if (last_w + 2 * ft.size + w > s->width)
+	bool alone = last_w + 2 * ft.size + w > s->width;
+	if (alone)
 		base -= pitch;
+	att_keep_filler(c, left, fd, ft, alone);
 	canvas_text(s->doc, ft.role, ft.size, s->left + s->width - w, base, fd, 0);
 	return base - (1 - g->em_ascent) * ft.size;
 }

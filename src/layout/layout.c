@@ -47,6 +47,10 @@ bool layout_plan_keep(const Plan *p, const FontSet *fs, const Geometry *g,
 	int pages = paginate(&c->col, g);
 	parts_anchor(&c->parts, &c->col, g);
 	Flow flow = {pages, draw_column(doc, fs, g, &c->col, pages, 1, &c->parts), 0};
+	if (keep) {
+		c->att = xcalloc(p->nattachments ? p->nattachments : 1, sizeof *c->att);
+		c->natt = p->nattachments;
+	}
 	for (size_t i = 0; i < p->nattachments; i++) {
 		char *label = attach_label(p, i, false);
 		/* The last attachment, when it starts on an even page, makes room
@@ -54,7 +58,8 @@ bool layout_plan_keep(const Plan *p, const FontSet *fs, const Geometry *g,
 		 * after it (§7.4 on the last even page). */
 		flow.reserve = i + 1 == p->nattachments && c->rec.present && g->record_on_even &&
 		               (flow.pages + 1) % 2 == 0 ? c->rec.slots + 1 : 0;
-		ok &= attach_draw(p, i, label, NULL, fs, g, doc, &flow, d);
+		ok &= attach_draw_keep(p, i, label, NULL, fs, g, doc, &flow, d,
+		                       keep ? &c->att[i] : NULL);
 		free(label);
 	}
 	c->pages = flow.pages;
@@ -75,5 +80,8 @@ void composed_free(Composed *c)
 	column_free(&c->col);
 	parts_free(&c->parts);
 	record_free(&c->rec);
+	for (size_t i = 0; i < c->natt; i++)
+		attshape_free(c->att[i]);
+	free(c->att);
 	free(c);
 }

@@ -7,6 +7,7 @@
 #ifndef FANGAN_LAYOUT_INT_H
 #define FANGAN_LAYOUT_INT_H
 
+#include "attach.h"
 #include "layout.h"
 #include "parts.h"
 #include "typeset.h"
@@ -128,6 +129,8 @@ struct Composed {
 	int pages;            /* pages before the 版记's own, attachments included */
 	int last_used;        /* the last grid line taken on the last of them */
 	RecordPlace record;
+	AttShape **att;       /* each attachment's, as attach_draw_keep kept it */
+	size_t natt;
 };
 
 /* draw.c: the column's pages, numbered from first_number, with the

@@ -15,14 +15,17 @@
  *   docx_body.c    document.xml: the column, attachments, 版记
  *   docx_parts.c   the 版头 and the signature block, as the layout placed them
  *   docx_sect.c    sections (A4, margins, grid) and the page-number footers
- *   docx_table.c   ruled tables with a fixed grid (body tables, the 版记;
- *                  forms can reuse it, docx_int.h)
+ *   docx_table.c   ruled tables with a fixed grid (body tables, the 版记,
+ *                  the attachments' tables)
+ *   docx_attach.c  forms, ledgers and score sheets, from what the layout
+ *                  kept of them (attach.h AttShape), in NAME.docx and alone
  */
 #ifndef FANGAN_DOCX_H
 #define FANGAN_DOCX_H
 
 #include <stdbool.h>
 
+#include "attach.h"
 #include "date.h"
 #include "fonts.h"
 #include "geometry.h"
@@ -40,5 +43,12 @@ bool docx_save_mem(const Plan *p, const Composed *c, const FontSet *fs, const Ge
  * (util.h write_file_atomic), so a half-written DOCX is never left. */
 bool docx_save(const Plan *p, const Composed *c, const FontSet *fs, const Geometry *g,
                Day day, const char *path, char **err);
+
+/* Attachment i of p alone — a form, ledger or score sheet as
+ * attach_draw_keep kept it in s — under label (the 发文字号 and 附件N,
+ * §7.3.7), its pages numbered from 1: OUTDIR/NAME/ID.docx and each
+ * unit's units/ID-UNIT.docx (forms.h).  Written as docx_save writes. */
+bool docx_att_save(const Plan *p, size_t i, const AttShape *s, const char *label,
+                   const FontSet *fs, const Geometry *g, Day day, const char *path, char **err);
 
 #endif

@@ -152,10 +152,11 @@ static void para(DocxCtx *c, const Column *col, size_t i, size_t j)
 		xw_start(w, "w:keepNext");
 		xw_end(w);
 	}
-	if (first->break_before) {
+	if (first->break_before && !c->fresh_page) {
 		xw_start(w, "w:pageBreakBefore");
 		xw_end(w);
 	}
+	c->fresh_page = false;
 	if (first->size != c->g->size_body)
 		docx_off_grid(c);
 	ind(w, first->x + st->indent, st->first_indent - st->indent);
@@ -208,40 +209,13 @@ static void column(DocxCtx *c, const Column *col, bool parts)
 	}
 }
 
-/* An attachment's first page: 附件N 顶格 on line 1, the title centred
- * on line 3 (as compose_text_attachment sets them). */
-static void attach_heading(DocxCtx *c, const Attachment *a, const char *label)
-{
-	xmlTextWriterPtr w = c->w;
-	xw_start(w, "w:p");
-	xw_start(w, "w:pPr");
-	xw_val(w, "w:pStyle", "Heading1");
-	xw_start(w, "w:pageBreakBefore");
-	xw_end(w);
-	ind(w, 0, 0);
-	xw_val(w, "w:jc", "left");
-	xw_end(w);
-	docx_run(c, ROLE_H1, ROLE_H1, 0, false, label, strlen(label));
-	xw_end(w);
-	docx_blank(c);
-	if (a->title.s) {
-		xw_start(w, "w:p");
-		xw_start(w, "w:pPr");
-		xw_val(w, "w:pStyle", "Title");
-		ind(w, 0, 0);
-		xw_end(w);
-		docx_run(c, ROLE_TITLE, ROLE_TITLE, 0, false, a->title.s, strlen(a->title.s));
-		xw_end(w);
-		docx_blank(c);
-	}
-}
-
 void docx_attachment(DocxCtx *c, size_t i, const char *label)
 {
 	const Attachment *a = &c->p->attachments[i];
-	if (a->type == ATT_TEXT) {
-		/* set as the layout sets it; its findings were reported
-		 * when the PDF was laid out */
+	const AttShape *s = i < c->k->natt ? c->k->att[i] : NULL;
+	if (!s) {
+		/* a text attachment, set as the layout sets it; its findings
+		 * were reported when the PDF was laid out */
 		Column col;
 		Diags d = {0};
 		compose_text_attachment(c->p, i, label, c->fs, c->g, &col, &d);
@@ -250,9 +224,14 @@ void docx_attachment(DocxCtx *c, size_t i, const char *label)
 		diag_free(&d);
 		return;
 	}
-	/* Forms, ledgers and score sheets: their heading; the tables come
-	 * with the attachments' writer. */
-	attach_heading(c, a, label);
+	(void)a;
+	/* A form, ledger or score sheet (docx_attach.c); a landscape one
+	 * in a section of its own. */
+	if (s->landscape && !c->fresh_page)
+		docx_att_sect_end(c, SECT_BODY);
+	docx_att_pages(c, s, label, true);
+	if (s->landscape)
+		docx_att_sect_end(c, SECT_LANDSCAPE);
 }
 
 static void record_anchor(DocxCtx *c, SectKind kind)
@@ -268,11 +247,32 @@ static void record_anchor(DocxCtx *c, SectKind kind)
 /* The 版记 at the foot of the page: blank grid lines from line `from`
  * down to it, the table, and the paragraph Word wants after a table,
  * 1 pt tall, taken out of the table's last row. */
-static void record(DocxCtx *c, int from)
+static void record(DocxCtx *c, int from, bool blank_page)
 {
 	const Record *r = &c->k->rec;
-	for (int k = from; k < c->g->lines - r->slots; k++)
+	if (blank_page) {
+		/* the blank page the layout left before the 版记's (Word's
+		 * evenPage section would do it, but LibreOffice ignores it) */
 		docx_blank(c);
+		xmlTextWriterPtr w = c->w;
+		xw_start(w, "w:p");
+		xw_start(w, "w:pPr");
+		xw_start(w, "w:pageBreakBefore");
+		xw_end(w);
+		xw_end(w);
+		xw_end(w);
+		from++;
+	}
+	const AttShape *last = c->k->natt ? c->k->att[c->k->natt - 1] : NULL;
+	if (from > 0 && last) {
+		/* below a form: down to the 版记's lines from the table's foot,
+		 * less a little for Word's rounding */
+		long gap = (c->g->lines - r->slots) * c->line - docx_att_used(c, last) - 40;
+		docx_spacer(c, gap > 10 ? gap : 10);
+	} else {
+		for (int k = from; k < c->g->lines - r->slots; k++)
+			docx_blank(c);
+	}
 	docx_record(c, r, 50); /* 1 pt for it and 1.5 pt to spare for rounding */
 	docx_spacer(c, 20);
 }
@@ -295,18 +295,24 @@ void docx_document(DocxCtx *c, Buf *out)
 	case RECORD_NONE:
 		break;
 	case RECORD_LAST_PAGE:
-		record(c, c->k->last_used + 1);
+		record(c, c->k->last_used + 1, false);
 		break;
 	case RECORD_NEXT_PAGE:
 	case RECORD_AFTER_BLANK:
 		/* The 版记 on a page of its own, without a number: the body's
 		 * section ends here; the next starts on an even page. */
-		record_anchor(c, SECT_BODY);
-		record(c, 0);
+		if (c->k->natt && c->k->att[c->k->natt - 1]) {
+			/* after a table: a paragraph too small to take a line */
+			if (!c->fresh_page)
+				docx_att_sect_end(c, SECT_BODY);
+		} else {
+			record_anchor(c, SECT_BODY);
+		}
+		record(c, 0, c->k->record == RECORD_AFTER_BLANK);
 		break;
 	}
 	bool own = c->k->record == RECORD_NEXT_PAGE || c->k->record == RECORD_AFTER_BLANK;
-	docx_sect(c, !own ? SECT_BODY : c->g->record_on_even ? SECT_RECORD_EVEN : SECT_RECORD_NEXT);
+	docx_sect(c, !own ? SECT_BODY : SECT_RECORD_NEXT);
 	xw_end(w);
 	xw_end(w);
 	xw_finish(w, buf, out);

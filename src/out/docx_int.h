@@ -17,6 +17,7 @@
 #include <libxml/xmlwriter.h>
 
 #include "docx.h"
+#include "attach_int.h"
 #include "layout_int.h"
 
 #define TWIPS(pt) ((long)((pt) * 20.0 + ((pt) >= 0 ? 0.5 : -0.5)))
@@ -37,6 +38,9 @@ typedef struct {
 	char red[8];      /* the 版头 red as RRGGBB */
 	double *tbl_w;    /* the column widths of the table being written */
 	size_t tbl_n;
+	size_t tbl_col;   /* the grid column the next cell starts at */
+	bool fresh_page;  /* a section break just started a page: the next
+	                     paragraph needs no page break of its own */
 } DocxCtx;
 
 /* docx_xml.c: a part in memory. */
@@ -87,17 +91,34 @@ void docx_blank_keep(DocxCtx *c, bool keep);
 /* Attachment i on pages of its own (label is 附件N). */
 void docx_attachment(DocxCtx *c, size_t i, const char *label);
 
+/* docx_sect.c */
+/* SECT_LANDSCAPE: a wide table's pages (§8), numbered on like the body's. */
+typedef enum { SECT_BODY, SECT_RECORD_NEXT, SECT_RECORD_EVEN, SECT_LANDSCAPE } SectKind;
+void docx_sect(DocxCtx *c, SectKind kind);
+/* Footer part: odd (— N — right), even (left) or none (empty). */
+void docx_footer(const Geometry *g, int which, Buf *out);
+
+/* docx_attach.c: a form, ledger or score sheet as the layout kept it,
+ * from a new page (brk: by a page break, unless a section break just
+ * made one) with label; a section ending after a table (the paragraph
+ * that holds kind's sectPr); the document of one attachment alone
+ * (ID.docx, units/ID-UNIT.docx). */
+void docx_att_pages(DocxCtx *c, const AttShape *s, const char *label, bool brk);
+void docx_att_sect_end(DocxCtx *c, SectKind kind);
+void docx_att_document(DocxCtx *c, const AttShape *s, const char *label, Buf *out);
+/* The twips the table of s takes on its last page from the 版心's top
+ * (its heading included when it has one page). */
+long docx_att_used(const DocxCtx *c, const AttShape *s);
+/* An empty paragraph `line` twips tall, off the grid (its mark in a tiny
+ * size, so that the font cannot make it taller). */
+void docx_spacer(DocxCtx *c, long line);
+
 /* docx_parts.c: the 版头 from the placed parts, down to the title's
  * grid line; and the signature parts on blank column line l, as a
  * paragraph (false when none is on it). */
 void docx_head(DocxCtx *c);
 bool docx_sign_line(DocxCtx *c, const Line *l);
 
-/* docx_sect.c */
-typedef enum { SECT_BODY, SECT_RECORD_NEXT, SECT_RECORD_EVEN } SectKind;
-void docx_sect(DocxCtx *c, SectKind kind);
-/* Footer part: odd (— N — right), even (left) or none (empty). */
-void docx_footer(const Geometry *g, int which, Buf *out);
 
 /* docx_table.c: a ruled table with fixed column widths (pt). */
 typedef struct {
@@ -108,6 +129,15 @@ typedef struct {
 	int span;         /* grid columns taken (0 = 1) */
 } DocxCell;
 void docx_table_begin(DocxCtx *c, const double *widths, size_t n, double pad);
+/* The same with an outer frame and inner rules of their own (pt). */
+void docx_table_begin_ruled(DocxCtx *c, const double *widths, size_t n, double pad,
+                            double frame, double rule);
+/* A row by hand: docx_tr_begin (height: twips at least, 0 for the
+ * content's), then for each cell docx_tc_begin (its grid columns and
+ * vertical alignment: "top", "center", "bottom"), its paragraphs and
+ * xw_end; xw_end ends the row. */
+void docx_tr_begin(DocxCtx *c, bool header, long height);
+void docx_tc_begin(DocxCtx *c, int span, const char *valign);
 /* header: repeated at the top of every page (tblHeader); lines: the
  * grid lines the layout gave the row, which it takes rule included. */
 void docx_table_row(DocxCtx *c, const DocxCell *cells, size_t n, bool header, int lines);

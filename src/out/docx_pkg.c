@@ -98,7 +98,7 @@ static void document_rels(Buf *out)
 	xw_finish(w, buf, out);
 }
 
-static void core(const Plan *p, Day day, Buf *out)
+static void core(const Plan *p, const char *title, Day day, Buf *out)
 {
 	xmlBufferPtr buf;
 	xmlTextWriterPtr w = xw_new(&buf);
@@ -108,9 +108,9 @@ static void core(const Plan *p, Day day, Buf *out)
 	xw_attr(w, "xmlns:dc", "http://purl.org/dc/elements/1.1/");
 	xw_attr(w, "xmlns:dcterms", "http://purl.org/dc/terms/");
 	xw_attr(w, "xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance");
-	if (p->title.s) {
+	if (title) {
 		xw_start(w, "dc:title");
-		xw_text(w, p->title.s, strlen(p->title.s));
+		xw_text(w, title, strlen(title));
 		xw_end(w);
 	}
 	if (p->issuer.s) {
@@ -210,8 +210,11 @@ static bool zip_members(Member *m, size_t n, Day day, Buf *out, char **err)
 	return true;
 }
 
-bool docx_save_mem(const Plan *p, const Composed *k, const FontSet *fs, const Geometry *g,
-                   Day day, Buf *out, char **err)
+/* The package of p: the whole document, or attachment shape s alone
+ * under label when s is not NULL. */
+static bool package(const Plan *p, const Composed *k, const AttShape *s, const char *label,
+                    const char *title, const FontSet *fs, const Geometry *g, Day day, Buf *out,
+                    char **err)
 {
 	DocxCtx c = {.p = p, .k = k, .fs = fs, .g = g};
 	c.line = TWIPS(g->body_h) / g->lines;
@@ -236,8 +239,11 @@ bool docx_save_mem(const Plan *p, const Composed *k, const FontSet *fs, const Ge
 	size_t n = sizeof m / sizeof m[0];
 	content_types(&m[0].data);
 	package_rels(&m[1].data);
-	core(p, day, &m[2].data);
-	docx_document(&c, &m[3].data);
+	core(p, title, day, &m[2].data);
+	if (s)
+		docx_att_document(&c, s, label, &m[3].data);
+	else
+		docx_document(&c, &m[3].data);
 	document_rels(&m[4].data);
 	docx_styles(g, &m[5].data);
 	docx_settings(&m[6].data);
@@ -252,6 +258,34 @@ bool docx_save_mem(const Plan *p, const Composed *k, const FontSet *fs, const Ge
 	return ok;
 }
 
+bool docx_save_mem(const Plan *p, const Composed *k, const FontSet *fs, const Geometry *g,
+                   Day day, Buf *out, char **err)
+{
+	return package(p, k, NULL, NULL, p->title.s, fs, g, day, out, err);
+}
+
+/* b into path through a temporary file renamed into place. */
+static bool save(Buf *b, const char *path, char **err)
+{
+	bool ok = write_file_atomic(path, b->s, b->len);
+	if (!ok)
+		*err = xstrdup(strerror(errno));
+	buf_free(b);
+	return ok;
+}
+
+bool docx_att_save(const Plan *p, size_t i, const AttShape *s, const char *label,
+                   const FontSet *fs, const Geometry *g, Day day, const char *path, char **err)
+{
+	Buf b = {0};
+	const char *title = p->attachments[i].title.s;
+	if (!package(p, NULL, s, label, title ? title : p->title.s, fs, g, day, &b, err)) {
+		buf_free(&b);
+		return false;
+	}
+	return save(&b, path, err);
+}
+
 bool docx_save(const Plan *p, const Composed *k, const FontSet *fs, const Geometry *g,
                Day day, const char *path, char **err)
 {
@@ -260,9 +294,5 @@ bool docx_save(const Plan *p, const Composed *k, const FontSet *fs, const Geomet
 		buf_free(&b);
 		return false;
 	}
-	bool ok = write_file_atomic(path, b.s, b.len);
-	if (!ok)
-		*err = xstrdup(strerror(errno));
-	buf_free(&b);
-	return ok;
+	return save(&b, path, err);
 }

@@ -62,26 +62,47 @@ void docx_sect(DocxCtx *c, SectKind kind)
 	xmlTextWriterPtr w = c->w;
 	const Geometry *g = c->g;
 	xw_start(w, "w:sectPr");
-	bool body = kind == SECT_BODY;
+	bool land = kind == SECT_LANDSCAPE;
+	bool body = (kind == SECT_BODY || land);
 	footer_ref(w, "default", body ? RID_FOOTER_ODD : RID_FOOTER_NONE);
 	footer_ref(w, "even", body ? RID_FOOTER_EVEN : RID_FOOTER_NONE);
-	bool first_bare = body && !g->number_first_page; /* 信函 */
+	bool first_bare = kind == SECT_BODY && body && !g->number_first_page; /* 信函 */
 	if (first_bare)
 		footer_ref(w, "first", RID_FOOTER_NONE);
-	if (!body)
+	if (kind == SECT_RECORD_EVEN || kind == SECT_RECORD_NEXT)
 		xw_val(w, "w:type", kind == SECT_RECORD_EVEN ? "evenPage" : "nextPage");
-	xw_start(w, "w:pgSz");
-	xw_attrl(w, "w:w", page_w(g));
-	xw_attrl(w, "w:h", page_h(g));
-	xw_end(w);
 	long bottom_to_mid = TWIPS(g->page_h - g->margin_top - g->body_h - g->pagenum_drop);
-	xw_start(w, "w:pgMar");
-	xw_attrl(w, "w:top", margin_top(g));
-	xw_attrl(w, "w:right", page_w(g) - margin_left(g) - body_w(g));
-	xw_attrl(w, "w:bottom", page_h(g) - margin_top(g) - body_h(g));
-	xw_attrl(w, "w:left", margin_left(g));
-	xw_attrl(w, "w:header", TWIPS(g->margin_top / 2));
-	xw_attrl(w, "w:footer", bottom_to_mid - TWIPS(FOOTER_BOX / 2));
+	xw_start(w, "w:pgSz");
+	if (land) {
+		/* The portrait page turned (sheet.h): its 版心 keeps its place on
+		 * the paper — the 订口 on top, the 天头 on the right — and the
+		 * page number sits 7 mm below the turned 版心 (Word cannot turn
+		 * a footer). */
+		long top = margin_left(g), bottom = page_w(g) - margin_left(g) - body_w(g);
+		long left = page_h(g) - margin_top(g) - body_h(g);
+		xw_attrl(w, "w:w", page_h(g));
+		xw_attrl(w, "w:h", page_w(g));
+		xw_attr(w, "w:orient", "landscape");
+		xw_end(w);
+		xw_start(w, "w:pgMar");
+		xw_attrl(w, "w:top", top);
+		xw_attrl(w, "w:right", margin_top(g));
+		xw_attrl(w, "w:bottom", bottom);
+		xw_attrl(w, "w:left", left);
+		xw_attrl(w, "w:header", top / 2);
+		xw_attrl(w, "w:footer", bottom - TWIPS(g->pagenum_drop) - TWIPS(FOOTER_BOX / 2));
+	} else {
+		xw_attrl(w, "w:w", page_w(g));
+		xw_attrl(w, "w:h", page_h(g));
+		xw_end(w);
+		xw_start(w, "w:pgMar");
+		xw_attrl(w, "w:top", margin_top(g));
+		xw_attrl(w, "w:right", page_w(g) - margin_left(g) - body_w(g));
+		xw_attrl(w, "w:bottom", page_h(g) - margin_top(g) - body_h(g));
+		xw_attrl(w, "w:left", margin_left(g));
+		xw_attrl(w, "w:header", TWIPS(g->margin_top / 2));
+		xw_attrl(w, "w:footer", bottom_to_mid - TWIPS(FOOTER_BOX / 2));
+	}
 	xw_attrl(w, "w:gutter", 0);
 	xw_end(w);
 	xw_start(w, "w:pgNumType");
@@ -94,8 +115,11 @@ void docx_sect(DocxCtx *c, SectKind kind)
 		xw_start(w, "w:titlePg");
 		xw_end(w);
 	}
+	/* A landscape 版心 is no whole number of lines: LibreOffice would
+	 * centre the grid in it, and the heading would move down; its
+	 * paragraphs are set off the grid instead (docx_attach.c). */
 	xw_start(w, "w:docGrid");
-	xw_attr(w, "w:type", "lines");
+	xw_attr(w, "w:type", land ? "default" : "lines");
 	xw_attrl(w, "w:linePitch", c->line);
 	xw_end(w);
 	xw_end(w);

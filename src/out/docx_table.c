@@ -86,6 +86,12 @@ static void grid(xmlTextWriterPtr w, const double *widths, size_t n, long *total
 
 void docx_table_begin(DocxCtx *c, const double *widths, size_t n, double pad)
 {
+	docx_table_begin_ruled(c, widths, n, pad, 0.5, 0.5);
+}
+
+void docx_table_begin_ruled(DocxCtx *c, const double *widths, size_t n, double pad,
+                            double frame, double rule)
+{
 	xmlTextWriterPtr w = c->w;
 	long total = 0;
 	for (size_t k = 0; k < n; k++)
@@ -93,7 +99,7 @@ void docx_table_begin(DocxCtx *c, const double *widths, size_t n, double pad)
 	table_start(w, total);
 	const char *sides[] = {"w:top", "w:left", "w:bottom", "w:right", "w:insideH", "w:insideV"};
 	for (int i = 0; i < 6; i++)
-		border(w, sides[i], "single", 4);
+		border(w, sides[i], "single", eighths(i < 4 ? frame : rule));
 	xw_end(w);
 	xw_val(w, "w:tblLayout", "fixed");
 	cell_margins(w, pad);
@@ -106,6 +112,49 @@ void docx_table_begin(DocxCtx *c, const double *widths, size_t n, double pad)
 	for (size_t k = 0; k < n; k++)
 		c->tbl_w[k] = widths[k];
 	c->tbl_n = n;
+	c->tbl_col = 0;
+}
+
+void docx_tr_begin(DocxCtx *c, bool header, long height)
+{
+	xmlTextWriterPtr w = c->w;
+	xw_start(w, "w:tr");
+	xw_start(w, "w:trPr");
+	xw_start(w, "w:cantSplit");
+	xw_end(w);
+	if (height > 0) {
+		xw_start(w, "w:trHeight");
+		xw_attrl(w, "w:val", height);
+		xw_attr(w, "w:hRule", "atLeast");
+		xw_end(w);
+	}
+	if (header) {
+		xw_start(w, "w:tblHeader");
+		xw_end(w);
+	}
+	xw_end(w);
+	c->tbl_col = 0;
+}
+
+void docx_tc_begin(DocxCtx *c, int span, const char *valign)
+{
+	xmlTextWriterPtr w = c->w;
+	if (span < 1)
+		span = 1;
+	double wd = 0;
+	for (int s = 0; s < span && c->tbl_col + (size_t)s < c->tbl_n; s++)
+		wd += c->tbl_w[c->tbl_col + (size_t)s];
+	c->tbl_col += (size_t)span;
+	xw_start(w, "w:tc");
+	xw_start(w, "w:tcPr");
+	xw_start(w, "w:tcW");
+	xw_attrl(w, "w:w", TWIPS(wd));
+	xw_attr(w, "w:type", "dxa");
+	xw_end(w);
+	if (span > 1)
+		xw_vall(w, "w:gridSpan", span);
+	xw_val(w, "w:vAlign", valign);
+	xw_end(w);
 }
 
 /* A row of `lines` grid lines is that tall with its rule: each line of
@@ -154,32 +203,9 @@ void docx_table_row(DocxCtx *c, const DocxCell *cells, size_t n, bool header, in
 		lines = 1;
 	long room = lines * c->line - RULE_TWIPS;
 	long line_h = room / lines, after = room - line_h * lines;
-	xw_start(w, "w:tr");
-	xw_start(w, "w:trPr");
-	xw_start(w, "w:cantSplit");
-	xw_end(w);
-	if (header) {
-		xw_start(w, "w:tblHeader");
-		xw_end(w);
-	}
-	xw_end(w);
-	size_t col = 0;
+	docx_tr_begin(c, header, 0);
 	for (size_t k = 0; k < n; k++) {
-		int span = cells[k].span > 1 ? cells[k].span : 1;
-		double wd = 0;
-		for (int s = 0; s < span && col + (size_t)s < c->tbl_n; s++)
-			wd += c->tbl_w[col + (size_t)s];
-		col += (size_t)span;
-		xw_start(w, "w:tc");
-		xw_start(w, "w:tcPr");
-		xw_start(w, "w:tcW");
-		xw_attrl(w, "w:w", TWIPS(wd));
-		xw_attr(w, "w:type", "dxa");
-		xw_end(w);
-		if (span > 1)
-			xw_vall(w, "w:gridSpan", span);
-		xw_val(w, "w:vAlign", "center");
-		xw_end(w);
+		docx_tc_begin(c, cells[k].span, "center");
 		cell_para(c, &cells[k], line_h, after, header);
 		xw_end(w);
 	}

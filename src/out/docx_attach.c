@@ -1,0 +1,332 @@
+/* docx_attach.c — forms, ledgers and score sheets in the DOCX, as the
+ * layout decided them (AttShape, attach_int.h): nothing here measures a
+ * column or breaks a line again.
+ *
+ * The heading is 附件N 顶格 on grid line 1 and the title, broken where the
+ * layout broke it, from line 3; a form's 填报单位 … 填报日期 line follows;
+ * then the table starts where the layout put its top rule (a spacer
+ * takes up the difference between Word's grid and ours).  The table is
+ * fixed: tblGrid with the layout's column widths, every row at least as
+ * tall as the layout made it (cantSplit, so Word breaks pages where the
+ * PDF does), the outer frame and the inner rules in the template's
+ * widths, header rows repeated on every page (tblHeader).  A cell's
+ * lines take the template's leading; a centred cell keeps the layout's
+ * line breaks.  A sign box holds the value, then the 盖章 line over the
+ * date at its foot, two characters in from the right rule, as the PDF
+ * draws them.  Empty value cells are empty paragraphs, to be typed in.
+ * A score sheet's rating bands follow the table.  A landscape table is
+ * a landscape section of its own (docx_sect.c).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "attach_int.h"
+#include "docx_int.h"
+
+/* A paragraph with an exact line height (twips), off the grid. */
+static void para_begin(DocxCtx *c, const char *style, const char *jc, long line, bool brk)
+{
+	xmlTextWriterPtr w = c->w;
+	xw_start(w, "w:p");
+	xw_start(w, "w:pPr");
+	if (style)
+		xw_val(w, "w:pStyle", style);
+	if (brk) {
+		xw_start(w, "w:pageBreakBefore");
+		xw_end(w);
+	}
+	xw_val(w, "w:snapToGrid", "0");
+	xw_start(w, "w:spacing");
+	xw_attr(w, "w:before", "0");
+	xw_attr(w, "w:after", "0");
+	xw_attrl(w, "w:line", line > 0 ? line : 1);
+	xw_attr(w, "w:lineRule", "exact");
+	xw_end(w);
+	xw_start(w, "w:ind");
+	xw_attr(w, "w:left", "0");
+	xw_attr(w, "w:right", "0");
+	xw_attr(w, "w:firstLine", "0");
+	xw_end(w);
+	if (jc)
+		xw_val(w, "w:jc", jc);
+}
+
+void docx_spacer(DocxCtx *c, long line)
+{
+	para_begin(c, NULL, NULL, line, false);
+	xw_start(c->w, "w:rPr");
+	xw_vall(c->w, "w:sz", 2);
+	xw_end(c->w);
+	xw_end(c->w);
+	xw_end(c->w);
+}
+
+/* How many lines s's title takes. */
+static long title_lines(const AttShape *s)
+{
+	long lines = 1;
+	for (const char *q = s->title; *q; q++)
+		lines += *q == '\n';
+	return lines;
+}
+
+/* The heading and the filler line, then room down to the table's top
+ * (twips from the 版心's top).  LibreOffice draws a table's frame
+ * inside its rows, a point lower than the layout's rule: the table aims
+ * 3 pt higher.  When the heading takes more than the layout's, the
+ * filler line gives the difference, up to half a line.  附件N and the
+ * title are on the document grid, lines 1 and 3, as docx_body.c sets a
+ * text attachment's. */
+static void heading(DocxCtx *c, const AttShape *s, const char *label, bool brk, long top)
+{
+	xmlTextWriterPtr w = c->w;
+	long used = c->line;
+	if (s->title)
+		used += (1 + title_lines(s)) * c->line;
+	if (s->filler_left)
+		used += (s->filler_date_alone ? 2 : 1) * c->line;
+	long slack = top - 60 - used;
+	long shrink = slack >= 0 || !s->filler_left ? 0 : -slack < c->line / 2 ? -slack
+	                                                                      : c->line / 2;
+	xw_start(w, "w:p");
+	xw_start(w, "w:pPr");
+	xw_val(w, "w:pStyle", "Heading1");
+	if (brk && !c->fresh_page) {
+		xw_start(w, "w:pageBreakBefore");
+		xw_end(w);
+	}
+	if (s->landscape)
+		docx_off_grid(c);
+	xw_start(w, "w:ind");
+	xw_attr(w, "w:left", "0");
+	xw_attr(w, "w:firstLine", "0");
+	xw_end(w);
+	xw_val(w, "w:jc", "left");
+	xw_end(w);
+	docx_run(c, ROLE_H1, ROLE_H1, 0, false, label, strlen(label));
+	xw_end(w);
+	c->fresh_page = false;
+	if (s->title) {
+		if (s->landscape)
+			docx_spacer(c, c->line);
+		else
+			docx_blank(c);
+		xw_start(w, "w:p");
+		xw_start(w, "w:pPr");
+		xw_val(w, "w:pStyle", "Title");
+		if (s->landscape)
+			docx_off_grid(c);
+		xw_start(w, "w:ind");
+		xw_attr(w, "w:left", "0");
+		xw_attr(w, "w:firstLine", "0");
+		xw_end(w);
+		xw_val(w, "w:jc", "center");
+		xw_end(w);
+		const char *t = s->title;
+		docx_run(c, s->title_font.role, ROLE_TITLE, s->title_font.size, false, t, strlen(t));
+		xw_end(w);
+	}
+	if (s->filler_left) {
+		TplFont f = s->filler_font;
+		para_begin(c, NULL, "left", c->line - shrink, false);
+		/* the date against the right edge: a right tab there */
+		xw_start(w, "w:tabs");
+		xw_start(w, "w:tab");
+		xw_attr(w, "w:val", "right");
+		xw_attrl(w, "w:pos", TWIPS(s->width));
+		xw_end(w);
+		xw_end(w);
+		xw_end(w);
+		docx_run(c, f.role, ROLE_BODY, f.size, false, s->filler_left, strlen(s->filler_left));
+		Buf b = {0};
+		buf_puts(&b, s->filler_date_alone ? "\n\t" : "\t");
+		buf_puts(&b, s->filler_date);
+		docx_run(c, f.role, ROLE_BODY, f.size, false, b.s, b.len);
+		buf_free(&b);
+		xw_end(w);
+	}
+	if (slack > 10)
+		docx_spacer(c, slack);
+}
+
+/* A cell paragraph: lines `pitch` twips apart, aligned as jc says,
+ * with space before and a right indent (twips). */
+static void cell_para_begin(DocxCtx *c, const char *jc, long pitch, long before, long right)
+{
+	xmlTextWriterPtr w = c->w;
+	xw_start(w, "w:p");
+	xw_start(w, "w:pPr");
+	xw_val(w, "w:snapToGrid", "0");
+	xw_start(w, "w:spacing");
+	xw_attrl(w, "w:before", before);
+	xw_attr(w, "w:after", "0");
+	xw_attrl(w, "w:line", pitch);
+	xw_attr(w, "w:lineRule", "exact");
+	xw_end(w);
+	xw_start(w, "w:ind");
+	xw_attr(w, "w:left", "0");
+	xw_attrl(w, "w:right", right);
+	xw_attr(w, "w:firstLine", "0");
+	xw_end(w);
+	xw_val(w, "w:jc", jc);
+	xw_end(w);
+}
+
+static void cell(DocxCtx *c, const Table *t, const TRow *row, const TCell *tc)
+{
+	xmlTextWriterPtr w = c->w;
+	double size = tc->font.size, pitch = size * t->style.leading, vpad = t->style.padding / 2;
+	long lp = TWIPS(pitch);
+	bool centred = tc->align == TS_CENTER;
+	docx_tc_begin(c, tc->span, tc->middle && !tc->sign ? "center" : "top");
+	cell_para_begin(c, centred ? "center" : "left", lp, tc->middle && !tc->sign ? 0 : TWIPS(vpad), 0);
+	if (tc->text && *tc->text) {
+		if (centred) {
+			/* balanced: the layout's breaks */
+			for (size_t j = 0; j < tc->para.nlines; j++) {
+				const TsLine *ln = &tc->para.lines[j];
+				if (!ln->npieces)
+					continue;
+				size_t from = ln->pieces[0].off;
+				const TsPiece *last = &ln->pieces[ln->npieces - 1];
+				Buf b = {0};
+				if (j)
+					buf_puts(&b, "\n");
+				buf_add(&b, tc->text + from, last->off + last->len - from);
+				docx_run(c, tc->font.role, ROLE_BODY, size, false, b.s, b.len);
+				buf_free(&b);
+			}
+		} else {
+			docx_run(c, tc->font.role, ROLE_BODY, size, false, tc->text, strlen(tc->text));
+		}
+	} else {
+		/* an empty line to type in, in the cell's font */
+		docx_run(c, tc->font.role, ROLE_BODY, size, false, "", 0);
+	}
+	xw_end(w);
+	if (tc->sign) {
+		/* the writing room, then 盖章 centred over the date, whose end is
+		 * two characters in from the right rule (table.c) */
+		double used = 2 * vpad + (double)(tc->para.nlines ? tc->para.nlines : 1) * pitch;
+		double room = row->h - used - 2 * pitch - 2;
+		if (room > 1)
+			docx_spacer(c, TWIPS(room));
+		double inner = tc->w - 2 * t->style.padding;
+		double right = inner - 2 * size - t->date_w < 0 ? 0 : 2 * size;
+		double seal_right = right + t->date_w / 2 - t->seal_w / 2;
+		const char *lines[2] = {t->seal, t->date};
+		double rights[2] = {seal_right, right};
+		for (int k = 0; k < 2; k++) {
+			cell_para_begin(c, "right", lp, 0, TWIPS(rights[k] > 0 ? rights[k] : 0));
+			docx_run(c, tc->font.role, ROLE_BODY, size, false, lines[k], strlen(lines[k]));
+			xw_end(w);
+		}
+	}
+	xw_end(w);
+}
+
+static void table(DocxCtx *c, const Table *t)
+{
+	docx_table_begin_ruled(c, t->colw, t->ncols, t->style.padding, t->style.frame,
+	                       t->style.rule);
+	for (size_t r = 0; r < t->nrows; r++) {
+		const TRow *row = &t->rows[r];
+		docx_tr_begin(c, row->head && r < t->nhead, TWIPS(row->h));
+		for (size_t k = 0; k < row->ncells; k++)
+			cell(c, t, row, &row->cells[k]);
+		xw_end(c->w);
+	}
+	docx_table_end(c);
+}
+
+void docx_att_pages(DocxCtx *c, const AttShape *s, const char *label, bool brk)
+{
+	xmlTextWriterPtr w = c->w;
+	heading(c, s, label, brk, TWIPS(s->table_top));
+	table(c, &s->table);
+	if (s->tail) {
+		TplFont f = s->tail_font;
+		xw_start(w, "w:p");
+		xw_start(w, "w:pPr");
+		xw_val(w, "w:snapToGrid", "0");
+		xw_start(w, "w:spacing");
+		xw_attrl(w, "w:before", TWIPS(s->tail_gap));
+		xw_attr(w, "w:after", "0");
+		xw_attrl(w, "w:line", TWIPS(s->tail_pitch));
+		xw_attr(w, "w:lineRule", "exact");
+		xw_end(w);
+		xw_start(w, "w:ind");
+		xw_attr(w, "w:left", "0");
+		xw_attr(w, "w:right", "0");
+		xw_attrl(w, "w:firstLine", TWIPS(s->tail_indent));
+		xw_end(w);
+		xw_val(w, "w:jc", "both");
+		xw_end(w);
+		docx_run(c, f.role, ROLE_BODY, f.size, false, s->tail, strlen(s->tail));
+		xw_end(w);
+	}
+}
+
+long docx_att_used(const DocxCtx *c, const AttShape *s)
+{
+	(void)c;
+	const Table *t = &s->table;
+	double h = s->npages <= 1 ? s->table_top + table_rows_h(t, 0, t->nrows)
+	                          : table_head_h(t) + table_rows_h(t, s->starts[s->npages - 1],
+	                                                           t->nrows);
+	if (s->tail)
+		h += s->tail_gap + (double)s->tail_lines * s->tail_pitch;
+	return TWIPS(h);
+}
+
+void docx_att_sect_end(DocxCtx *c, SectKind kind)
+{
+	/* The section ends with a paragraph of its own, too small to take
+	 * a line: Word wants a paragraph after a table, and one that would
+	 * not fit on a full page would make a blank one. */
+	xmlTextWriterPtr w = c->w;
+	xw_start(w, "w:p");
+	xw_start(w, "w:pPr");
+	xw_val(w, "w:snapToGrid", "0");
+	xw_start(w, "w:spacing");
+	xw_attr(w, "w:before", "0");
+	xw_attr(w, "w:after", "0");
+	xw_attr(w, "w:line", "10");
+	xw_attr(w, "w:lineRule", "exact");
+	xw_end(w);
+	xw_start(w, "w:rPr");
+	xw_vall(w, "w:sz", 2);
+	xw_end(w);
+	docx_sect(c, kind);
+	xw_end(w);
+	xw_end(w);
+	c->fresh_page = true;
+}
+
+void docx_att_document(DocxCtx *c, const AttShape *s, const char *label, Buf *out)
+{
+	xmlBufferPtr buf;
+	xmlTextWriterPtr w = xw_new(&buf);
+	c->w = w;
+	xw_root(w, "w:document");
+	xw_start(w, "w:body");
+	docx_att_pages(c, s, label, false);
+	/* the paragraph Word wants after a table, and the section */
+	xw_start(w, "w:p");
+	xw_start(w, "w:pPr");
+	xw_val(w, "w:snapToGrid", "0");
+	xw_start(w, "w:spacing");
+	xw_attr(w, "w:line", "10");
+	xw_attr(w, "w:lineRule", "exact");
+	xw_end(w);
+	xw_start(w, "w:rPr");
+	xw_vall(w, "w:sz", 2);
+	xw_end(w);
+	xw_end(w);
+	xw_end(w);
+	docx_sect(c, s->landscape ? SECT_LANDSCAPE : SECT_BODY);
+	xw_end(w);
+	xw_end(w);
+	xw_finish(w, buf, out);
+	c->w = NULL;
+}
