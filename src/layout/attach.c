@@ -103,6 +103,8 @@ bool attach_draw_keep(const Plan *p, size_t i, const char *label, const char *un
 	double low = kinds[a->type].draw(&c, tpl, unit);
 	/* An attachment printed alone on one page needs no number. */
 	sheet_finish(&c.sheet, flow->pages == 0);
+	if (keep)
+		c.keep->numbered = !(flow->pages == 0 && c.sheet.pages == 1);
 	flow->pages = c.sheet.number;
 	/* The 版记 may follow on a portrait page, below a blank line. */
 	flow->last_used = landscape ? g->lines : sheet_line_below(&c.sheet, low) - 1;

@@ -14,6 +14,7 @@
 /* What attach_draw_keep keeps (attach.h).  Lengths in pt. */
 struct AttShape {
 	bool landscape;       /* on landscape pages (§8) */
+	bool numbered;        /* its pages have numbers (sheet_finish) */
 	double width;         /* the 版心's width on those pages */
 	char *title;          /* the title with "\n" at the layout's breaks, or NULL */
 	TplFont title_font;

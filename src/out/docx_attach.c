@@ -51,16 +51,6 @@ static void para_begin(DocxCtx *c, const char *style, const char *jc, long line,
 		xw_val(w, "w:jc", jc);
 }
 
-void docx_spacer(DocxCtx *c, long line)
-{
-	para_begin(c, NULL, NULL, line, false);
-	xw_start(c->w, "w:rPr");
-	xw_vall(c->w, "w:sz", 2);
-	xw_end(c->w);
-	xw_end(c->w);
-	xw_end(c->w);
-}
-
 /* How many lines s's title takes. */
 static long title_lines(const AttShape *s)
 {
@@ -310,6 +300,8 @@ void docx_att_document(DocxCtx *c, const AttShape *s, const char *label, Buf *ou
 	c->w = w;
 	xw_root(w, "w:document");
 	xw_start(w, "w:body");
+	/* one page printed alone has no number, as in the PDF */
+	c->unnumbered = !s->numbered;
 	docx_att_pages(c, s, label, false);
 	/* the paragraph Word wants after a table, and the section */
 	xw_start(w, "w:p");

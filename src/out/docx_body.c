@@ -264,7 +264,7 @@ static void record(DocxCtx *c, int from, bool blank_page)
 		from++;
 	}
 	const AttShape *last = c->k->natt ? c->k->att[c->k->natt - 1] : NULL;
-	if (from > 0 && last) {
+	if (!blank_page && from > 0 && last) {
 		/* below a form: down to the 版记's lines from the table's foot,
 		 * less a little for Word's rounding */
 		long gap = (c->g->lines - r->slots) * c->line - docx_att_used(c, last) - 40;

@@ -39,6 +39,7 @@ typedef struct {
 	double *tbl_w;    /* the column widths of the table being written */
 	size_t tbl_n;
 	size_t tbl_col;   /* the grid column the next cell starts at */
+	bool unnumbered;  /* footers without page numbers throughout */
 	bool fresh_page;  /* a section break just started a page: the next
 	                     paragraph needs no page break of its own */
 } DocxCtx;
@@ -109,9 +110,7 @@ void docx_att_document(DocxCtx *c, const AttShape *s, const char *label, Buf *ou
 /* The twips the table of s takes on its last page from the 版心's top
  * (its heading included when it has one page). */
 long docx_att_used(const DocxCtx *c, const AttShape *s);
-/* An empty paragraph `line` twips tall, off the grid (its mark in a tiny
- * size, so that the font cannot make it taller). */
-void docx_spacer(DocxCtx *c, long line);
+
 
 /* docx_parts.c: the 版头 from the placed parts, down to the title's
  * grid line; and the signature parts on blank column line l, as a

@@ -63,7 +63,7 @@ void docx_sect(DocxCtx *c, SectKind kind)
 	const Geometry *g = c->g;
 	xw_start(w, "w:sectPr");
 	bool land = kind == SECT_LANDSCAPE;
-	bool body = (kind == SECT_BODY || land);
+	bool body = (kind == SECT_BODY || land) && !c->unnumbered;
 	footer_ref(w, "default", body ? RID_FOOTER_ODD : RID_FOOTER_NONE);
 	footer_ref(w, "even", body ? RID_FOOTER_EVEN : RID_FOOTER_NONE);
 	bool first_bare = kind == SECT_BODY && body && !g->number_first_page; /* 信函 */
