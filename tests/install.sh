@@ -59,9 +59,11 @@ cp "$top/plans/model-demonstration.md" "$top/plans/five-upgrades.md" .
 "$P/bin/fangan" build plans/first.md >"$T/out" 2>&1 && [ -s out/first/first.pdf ] && ok ||
 	no "installed build: $(cat "$T/out")"
 # Its form and score sheet drawn after the installed templates, the form
-# once per unit.
+# once per unit, as PDF and DOCX.
 [ -s out/first/application.pdf ] && [ -s out/first/scoresheet.pdf ] &&
-	[ "$(ls out/first/units | wc -l)" -eq 2 ] && ok || no "installed build: attachment files"
+	[ -s out/first/application.docx ] && [ -s out/first/scoresheet.docx ] &&
+	[ "$(ls out/first/units/*.pdf | wc -l)" -eq 2 ] &&
+	[ "$(ls out/first/units/*.docx | wc -l)" -eq 2 ] && ok || no "installed build: attachment files"
 "$P/bin/fangan" fonts | grep -q "mapping file: $P/share/fangan/fonts/fonts.map" && ok ||
 	no "installed fonts uses the installed fonts folder"
 # Its messages from the installed catalogue, in Chinese when asked.
