@@ -234,13 +234,19 @@ void docx_att_pages(DocxCtx *c, const AttShape *s, const char *label, bool brk)
 	xmlTextWriterPtr w = c->w;
 	heading(c, s, label, brk, TWIPS(s->table_top));
 	table(c, &s->table);
-	if (s->tail) {
+	/* The tail: a paragraph for each of its lines ended by "\n" (the
+	 * bands, justified, then the reviewer's line), so that no line is
+	 * stretched to a forced break. */
+	for (const char *q = s->tail; q && *q;) {
+		const char *e = strchr(q, '\n');
+		size_t len = e ? (size_t)(e - q) : strlen(q);
+		bool first = q == s->tail;
 		TplFont f = s->tail_font;
 		xw_start(w, "w:p");
 		xw_start(w, "w:pPr");
 		xw_val(w, "w:snapToGrid", "0");
 		xw_start(w, "w:spacing");
-		xw_attrl(w, "w:before", TWIPS(s->tail_gap));
+		xw_attrl(w, "w:before", first ? TWIPS(s->tail_gap) : 0);
 		xw_attr(w, "w:after", "0");
 		xw_attrl(w, "w:line", TWIPS(s->tail_pitch));
 		xw_attr(w, "w:lineRule", "exact");
@@ -248,12 +254,13 @@ void docx_att_pages(DocxCtx *c, const AttShape *s, const char *label, bool brk)
 		xw_start(w, "w:ind");
 		xw_attr(w, "w:left", "0");
 		xw_attr(w, "w:right", "0");
-		xw_attrl(w, "w:firstLine", TWIPS(s->tail_indent));
+		xw_attrl(w, "w:firstLine", first ? TWIPS(s->tail_indent) : 0);
 		xw_end(w);
 		xw_val(w, "w:jc", "both");
 		xw_end(w);
-		docx_run(c, f.role, ROLE_BODY, f.size, false, s->tail, strlen(s->tail));
+		docx_run(c, f.role, ROLE_BODY, f.size, false, q, len);
 		xw_end(w);
+		q = e ? e + 1 : q + len;
 	}
 }
 
