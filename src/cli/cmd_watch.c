@@ -111,16 +111,6 @@ static void add_name(Watcher *w, const char *path)
 	w->names.v[w->names.n++] = xstrdup(base);
 }
 
-static char *dir_part(const char *path)
-{
-	const char *slash = strrchr(path, '/');
-	if (!slash)
-		return xstrdup(".");
-	if (slash == path)
-		return xstrdup("/");
-	return xstrndup(path, (size_t)(slash - path));
-}
-
 static void watch_dir(Watcher *w, const char *dir)
 {
 	struct stat st;
@@ -171,7 +161,7 @@ static void watch_inputs(Watcher *w, char **paths, int npaths, const char *fonts
 		if (there && S_ISDIR(st.st_mode)) {
 			watch_dir(w, paths[i]);
 		} else {
-			char *d = dir_part(paths[i]);
+			char *d = paths_dir_of(paths[i]);
 			watch_dir(w, d);
 			free(d);
 			add_name(w, paths[i]);
@@ -189,7 +179,7 @@ static void watch_inputs(Watcher *w, char **paths, int npaths, const char *fonts
 			for (size_t k = 0; k < p->nattachments; k++) {
 				const Attachment *a = &p->attachments[k];
 				if (a->doc && a->doc->path) {
-					char *dd = dir_part(a->doc->path);
+					char *dd = paths_dir_of(a->doc->path);
 					watch_dir(w, dd);
 					free(dd);
 					add_name(w, a->doc->path);

@@ -26,8 +26,7 @@ static bool is_file(const char *path)
 	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
 }
 
-/* The folder part of path ("." when there is none), newly allocated. */
-static char *dir_of(const char *path)
+char *paths_dir_of(const char *path)
 {
 	const char *slash = strrchr(path, '/');
 	if (!slash)
@@ -47,7 +46,7 @@ static char *exe_datadir(void)
 	if (n <= 0)
 		return NULL;
 	exe[n] = '\0';
-	char *bin = dir_of(exe);
+	char *bin = paths_dir_of(exe);
 	size_t bl = strlen(bin);
 	char *out = NULL;
 	if (bl >= 4 && strcmp(bin + bl - 4, "/bin") == 0) {
@@ -89,7 +88,7 @@ size_t paths_search(const char *sub, const char *plan, char **out, size_t max)
 	char *cand[3];
 	size_t nc = 0;
 	if (plan) {
-		char *d = dir_of(plan);
+		char *d = paths_dir_of(plan);
 		cand[nc++] = xasprintf("%s/%s", d, sub);
 		free(d);
 	}

@@ -35,4 +35,8 @@ size_t paths_search(const char *sub, const char *plan, char **out, size_t max);
  * NULL is returned for anything else. */
 char *paths_find(const char *sub, const char *name, const char *plan);
 
+/* The folder part of path ("." when there is none, "/" for a file
+ * in the root), newly allocated. */
+char *paths_dir_of(const char *path);
+
 #endif
