@@ -78,6 +78,19 @@ static void resolve_heading(Numbering *n, Block *b)
 	number_take(n, h);
 }
 
+/* h is the number w written at the start of t, at level. */
+static void written_at_start(HeadRes *h, const HeadNum *w, const Text *t, int level)
+{
+	h->level = level;
+	h->written = true;
+	h->style = w->style;
+	h->value = w->value;
+	size_t len = w->len;
+	while (len > 0 && t->s[len - 1] == ' ')
+		len--;
+	snprintf(h->text, sizeof h->text, "%.*s", (int)len, t->s);
+}
+
 /* A paragraph's bold run-in head: a number (**（一）工作目标。**) puts
  * it in the sequence at the level its style implies, but only below the
  * current heading; its font is that level's, or, unnumbered, the level
@@ -92,14 +105,7 @@ static void resolve_runin(Numbering *n, Block *b)
 		h->level = n->level + 1 > 4 ? 4 : n->level + 1;
 		return;
 	}
-	h->level = level;
-	h->written = true;
-	h->style = w.style;
-	h->value = w.value;
-	size_t len = w.len;
-	while (len > 0 && t->s[len - 1] == ' ')
-		len--;
-	snprintf(h->text, sizeof h->text, "%.*s", (int)len, t->s);
+	written_at_start(h, &w, t, level);
 	if (level > n->level)
 		number_take(n, h);
 }
@@ -119,14 +125,7 @@ static void resolve_plain(Numbering *n, Block *b)
 		return;
 	HeadRes *h = &b->head;
 	h->plain = true;
-	h->level = level;
-	h->written = true;
-	h->style = w.style;
-	h->value = w.value;
-	size_t len = w.len;
-	while (len > 0 && t->s[len - 1] == ' ')
-		len--;
-	snprintf(h->text, sizeof h->text, "%.*s", (int)len, t->s);
+	written_at_start(h, &w, t, level);
 	n->level = level;
 	number_take(n, h);
 }
