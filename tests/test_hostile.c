@@ -81,6 +81,28 @@ static void test_alias_bomb(void **state)
 	buf_free(&b);
 }
 
+static void test_alias_bytes(void **state)
+{
+	(void)state;
+	/* Few nodes, many bytes: 1,000 aliases of a 40,000-byte scalar
+	 * would be 40 MB of text; the 104th copy goes over 4 MB. */
+	Buf b = {0};
+	buf_puts(&b, "---\ntitle: t\nx: &a \"");
+	for (int i = 0; i < 40000; i++)
+		buf_putc(&b, 'A');
+	buf_puts(&b, "\"\ny: [");
+	for (int i = 0; i < 1000; i++)
+		buf_puts(&b, i ? ", *a" : "*a");
+	buf_puts(&b, "]\n---\n");
+	Diags d = {0};
+	Plan *p = check_mem(b.s, b.len, &d);
+	assert_finding(&d, "yaml-syntax", 0, SEV_ERROR, 4, 5 + 4 * 103,
+	               "前置元数据过大：文字超过4 MB（别名展开后）");
+	plan_free(p);
+	diag_free(&d);
+	buf_free(&b);
+}
+
 static void test_deep_yaml(void **state)
 {
 	(void)state;
@@ -183,6 +205,7 @@ int main(void)
 		cmocka_unit_test(test_binary_junk),
 		cmocka_unit_test(test_invalid_utf8_names_byte),
 		cmocka_unit_test(test_alias_bomb),
+		cmocka_unit_test(test_alias_bytes),
 		cmocka_unit_test(test_deep_yaml),
 		cmocka_unit_test(test_deep_markdown),
 		cmocka_unit_test(test_big_plan),

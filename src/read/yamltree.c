@@ -15,6 +15,7 @@ typedef struct {
 typedef struct {
 	int first_line;
 	size_t nodes;           /* nodes made so far, copies included */
+	size_t bytes;           /* scalar text so far, copies included */
 	Anchor *anchors;
 	size_t nanchors, capanchors;
 	YNode *stack[YAML_MAX_DEPTH + 1];
@@ -54,6 +55,19 @@ static YNode *node_new(Builder *b, YKind kind, Pos pos)
 	return n;
 }
 
+/* Counts n bytes of scalar text against the budget; false (and the
+ * error) when it is spent. */
+static bool text_take(Builder *b, Pos pos, size_t n)
+{
+	if (n > ((size_t)YAML_MAX_MB << 20) - b->bytes) {
+		fail(b, pos, xasprintf("前置元数据过大：文字超过%d MB（别名展开后）",
+		                       YAML_MAX_MB));
+		return false;
+	}
+	b->bytes += n;
+	return true;
+}
+
 static void node_push(YNode *parent, YNode *key, YNode *val)
 {
 	size_t cap = parent->cap;
@@ -86,8 +100,11 @@ static YNode *node_copy(Builder *b, const YNode *src)
 	while (njobs > 0 && !b->err) {
 		Job j = jobs[--njobs];
 		j.to->plain = j.from->plain;
-		if (j.from->value)
+		if (j.from->value) {
+			if (!text_take(b, j.to->pos, strlen(j.from->value)))
+				break;
 			j.to->value = xstrdup(j.from->value);
+		}
 		for (size_t i = 0; i < j.from->n && !b->err; i++) {
 			YNode *k = NULL, *v;
 			if (j.from->kind == Y_MAP) {
@@ -211,6 +228,8 @@ YNode *ytree_parse(const char *text, size_t len, int first_line,
 				fail(&b, pos, xstrdup("前置元数据只能包含一个YAML文档"));
 			break;
 		case YAML_SCALAR_EVENT:
+			if (!text_take(&b, pos, ev.data.scalar.length))
+				break;
 			n = node_new(&b, Y_SCALAR, pos);
 			if (!n)
 				break;
@@ -244,10 +263,12 @@ YNode *ytree_parse(const char *text, size_t len, int first_line,
 				break;
 			}
 			n = node_copy(&b, target);
-			if (n && !b.err)
+			if (n && !b.err) {
 				attach(&b, n, &root);
-			else
+			} else {
 				ytree_free(n);
+				b.err_pos = pos; /* the alias that went over, not its anchor */
+			}
 			break;
 		}
 		default:

@@ -2,9 +2,10 @@
  *
  * libyaml's event parser feeds a tree of scalars, sequences and mappings,
  * each node knowing its line and column.  Aliases are expanded by
- * copying the anchored node, within a fixed budget of nodes, so that an
- * alias bomb ("billion laughs") ends in an error instead of eating the
- * machine; nesting deeper than a fixed limit is an error too.
+ * copying the anchored node, within a fixed budget of nodes and of text
+ * bytes (a few aliases of one long scalar are as costly as many nodes),
+ * so that an alias bomb ("billion laughs") ends in an error instead of
+ * eating the machine; nesting deeper than a fixed limit is an error too.
  */
 #ifndef FANGAN_YAMLTREE_H
 #define FANGAN_YAMLTREE_H
@@ -30,6 +31,7 @@ struct YNode {
 
 enum {
 	YAML_MAX_NODES = 100000, /* nodes after alias expansion */
+	YAML_MAX_MB = 4,         /* scalar text after alias expansion, MB */
 	YAML_MAX_DEPTH = 64,
 };
 
