@@ -52,16 +52,8 @@ MM = layout_check.MM
 LEFT, RIGHT, BOTTOM = layout_check.LEFT, layout_check.RIGHT, layout_check.BOTTOM
 SMALL = 14           # 4号, the 版记's size
 
-passed = failed = 0
-
-
-def check(ok, what):
-    global passed, failed
-    if ok:
-        passed += 1
-    else:
-        failed += 1
-        print("FAIL:", what)
+# One tally with layout_check's: its check() counts and prints.
+check = layout_check.check
 
 
 def record(outdir, md):
@@ -257,8 +249,8 @@ def main():
         mark(outdir, md)
     for md in sorted(glob.glob(os.path.join(plandir, "title-*.md"))):
         title(outdir, md)
-    print(f"pagecheck: {passed} passed, {failed} failed")
-    return 1 if failed else 0
+    print(f"pagecheck: {layout_check.passed} passed, {layout_check.failed} failed")
+    return 1 if layout_check.failed else 0
 
 
 if __name__ == "__main__":
