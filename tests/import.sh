@@ -115,13 +115,15 @@ EOF
 # A plan file itself (.md): its front matter is dropped, its Markdown
 # marks read, and the body comes back the same but for the 附件说明,
 # which becomes the attachments.
+same_plan() { # same_plan WHAT plans/NAME.md IMPORTED: same body (附件说明 aside), same timeline
+	awk '/^---$/ { c++; next } c >= 2' "$2" | grep -v '^附件：\|^[0-9]\.' >"$T/a"
+	awk '/^---$/ { c++; next } c >= 2' "$3" >"$T/b"
+	diff "$T/a" "$T/b" | grep -q '^[<>] *[^ ]' && { no "$1 changes the body:"; diff "$T/a" "$T/b" | head; } || ok
+	$PY tests/import_check.py timeline "$3" "$2" >"$T/cmp" && ok || { no "$1 changes the timeline"; cat "$T/cmp"; }
+}
 for n in five-upgrades model-demonstration model-organ; do
 	expect 0 "re-import $n" "$F" import -o "$T/re-$n.md" "plans/$n.md"
-	awk '/^---$/ { c++; next } c >= 2' "plans/$n.md" | grep -v '^附件：\|^[0-9]\.' >"$T/a"
-	awk '/^---$/ { c++; next } c >= 2' "$T/re-$n.md" >"$T/b"
-	diff "$T/a" "$T/b" | grep -q '^[<>] *[^ ]' && { no "re-import of $n changes the body:"; diff "$T/a" "$T/b" | head; } || ok
-	$PY tests/import_check.py timeline "$T/re-$n.md" "plans/$n.md" >"$T/cmp" && ok ||
-		{ no "re-import of $n changes the timeline"; cat "$T/cmp"; }
+	same_plan "re-import of $n" "plans/$n.md" "$T/re-$n.md"
 done
 has "attachment id from the end of the title" "$T/re-model-organ.md" "  - id: 机关各党支部创建五星党支部工作台账"
 
@@ -137,11 +139,7 @@ for n in five-upgrades model-demonstration model-organ; do
 		has "DOCX round trip of $n: $key" "$T/rt-$n.md" "$(cat "$T/want")"
 	done
 	grep -q '印发$' "$T/rt-$n.md" && no "the 版记 read as a form field" || ok
-	awk '/^---$/ { c++; next } c >= 2' "plans/$n.md" | grep -v '^附件：\|^[0-9]\.' >"$T/a"
-	awk '/^---$/ { c++; next } c >= 2' "$T/rt-$n.md" >"$T/b"
-	diff "$T/a" "$T/b" | grep -q '^[<>] *[^ ]' && { no "DOCX round trip of $n changes the body:"; diff "$T/a" "$T/b" | head; } || ok
-	$PY tests/import_check.py timeline "$T/rt-$n.md" "plans/$n.md" >"$T/cmp" && ok ||
-		{ no "DOCX round trip of $n changes the timeline"; cat "$T/cmp"; }
+	same_plan "DOCX round trip of $n" "plans/$n.md" "$T/rt-$n.md"
 done
 
 # The Word headings and bold leads come out as ## and **…**.
