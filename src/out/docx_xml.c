@@ -5,10 +5,11 @@
 #include <stdlib.h>
 
 #include "docx_int.h"
+#include "i18n.h"
 
 static void die_oom(void)
 {
-	fputs("fangan: out of memory\n", stderr);
+	fputs(_("fangan: out of memory\n"), stderr);
 	exit(2);
 }
 

@@ -37,6 +37,7 @@
 #include <unistd.h>
 
 #include "hash.h"
+#include "i18n.h"
 
 /* libharu reports errors through a callback; the first one is kept and
  * makes pdf_save_mem fail. */
@@ -391,7 +392,7 @@ bool pdf_save(Canvas *d, const char *path, char **err)
 		return false;
 	bool ok = write_file_atomic(path, pdf.s, pdf.len);
 	if (!ok)
-		*err = xasprintf("cannot write %s: %s", path, strerror(errno));
+		*err = xasprintf(_("cannot write %s: %s"), path, strerror(errno));
 	buf_free(&pdf);
 	return ok;
 }

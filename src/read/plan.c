@@ -7,6 +7,7 @@
 
 #include "reader.h"
 #include "util.h"
+#include "i18n.h"
 
 enum { MAX_PLAN_BYTES = 32 * 1024 * 1024 };
 
@@ -198,7 +199,7 @@ Plan *plan_read(const char *path, Diags *d, char **err)
 	char *src = read_file(path, MAX_PLAN_BYTES, &len);
 	if (!src) {
 		if (errno == EFBIG)
-			*err = xasprintf("%s: file larger than %d MB", path, MAX_PLAN_BYTES >> 20);
+			*err = xasprintf(_("%s: file larger than %d MB"), path, MAX_PLAN_BYTES >> 20);
 		else
 			*err = xasprintf("%s: %s", path, strerror(errno));
 		return NULL;

@@ -1,5 +1,6 @@
 /* util.c — see util.h. */
 #include "util.h"
+#include "i18n.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -11,7 +12,7 @@
 
 static void oom(void)
 {
-	fputs("fangan: out of memory\n", stderr);
+	fputs(_("fangan: out of memory\n"), stderr);
 	exit(2);
 }
 
