@@ -19,8 +19,12 @@ struct AttShape {
 	char *title;          /* the title with "\n" at the layout's breaks, or NULL */
 	TplFont title_font;
 	/* forms: the 填报单位 … 填报日期 line above the table, when shown */
-	const char *filler_left, *filler_date; /* borrowed (strs, template) */
+	const char *filler_left; /* with "\n" at the layout's breaks (strs) */
+	const char *filler_date; /* borrowed (template) */
 	TplFont filler_font;
+	double filler_pitch;  /* between its lines */
+	double filler_mid;    /* its first line's middle below the 版心's top */
+	size_t filler_lines;  /* lines, the date's own included */
 	bool filler_date_alone; /* the date on a line of its own */
 	double table_top;     /* the table's top rule below the 版心's top,
 	                         on its first page */
@@ -65,9 +69,11 @@ typedef struct {
 	double gap;           /* between the table and the first line */
 } Tail;
 
-/* Keep the form's 填报单位 line (left: the unit's text, kept by att_keep
- * or the template's; alone: the date went on a line of its own). */
-void att_keep_filler(AttCtx *c, const char *left, const char *date, TplFont font, bool alone);
+/* Keep the form's 填报单位 line: left (the unit's text) as para broke it,
+ * lines pitch pt apart, the first one's middle at y mid; alone: the date
+ * went on a line of its own. */
+void att_keep_filler(AttCtx *c, const char *left, const TsPara *para, const char *date,
+                     TplFont font, double pitch, bool alone, double mid);
 
 /* Draw t from y on the current page on, a new page whenever the rows
  * need one (the header rows repeated), then tail when not NULL.  Returns

@@ -31,13 +31,29 @@ double att_heading(AttCtx *c, TplFont title)
 	                     c->p, c->a->title.s ? c->a->title.pos : c->a->pos, c->d, &c->ok);
 }
 
-void att_keep_filler(AttCtx *c, const char *left, const char *date, TplFont font, bool alone)
+void att_keep_filler(AttCtx *c, const char *left, const TsPara *para, const char *date,
+                     TplFont font, double pitch, bool alone, double mid)
 {
 	if (!c->keep)
 		return;
-	c->keep->filler_left = left;
+	Buf b = {0};
+	size_t from = 0;
+	for (size_t j = 1; j < para->nlines; j++) {
+		if (!para->lines[j].npieces)
+			continue;
+		size_t at = para->lines[j].pieces[0].off;
+		buf_add(&b, left + from, at - from);
+		buf_puts(&b, "\n");
+		from = at;
+	}
+	buf_puts(&b, left + from);
+	buf_cstr(&b);
+	c->keep->filler_left = att_keep(c, b.s);
 	c->keep->filler_date = date;
 	c->keep->filler_font = font;
+	c->keep->filler_pitch = pitch;
+	c->keep->filler_mid = c->sheet.top - mid;
+	c->keep->filler_lines = (para->nlines ? para->nlines : 1) + alone;
 	c->keep->filler_date_alone = alone;
 }
 

@@ -171,12 +171,12 @@ static double filler(AttCtx *c, const TplForm *f, const char *unit, double y)
 			          left + ln->pieces[k].off, ln->pieces[k].len, ln->pieces[k].spacing);
 		last_w = ln->width;
 	}
-	tspara_free(&para);
 	double w = fontset_text_width(s->fs, ft.role, ft.size, fd, strlen(fd), 0);
 	bool alone = last_w + 2 * ft.size + w > s->width;
 	if (alone)
 		base -= pitch;
-	att_keep_filler(c, left, fd, ft, alone);
+	att_keep_filler(c, left, &para, fd, ft, pitch, alone, y - geo_line_pitch(g) / 2);
+	tspara_free(&para);
 	canvas_text(s->doc, ft.role, ft.size, s->left + s->width - w, base, fd, 0);
 	return base - (1 - g->em_ascent) * ft.size;
 }

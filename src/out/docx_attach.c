@@ -23,34 +23,6 @@
 #include "attach_int.h"
 #include "docx_int.h"
 
-/* A paragraph with an exact line height (twips), off the grid. */
-static void para_begin(DocxCtx *c, const char *style, const char *jc, long line, bool brk)
-{
-	xmlTextWriterPtr w = c->w;
-	xw_start(w, "w:p");
-	xw_start(w, "w:pPr");
-	if (style)
-		xw_val(w, "w:pStyle", style);
-	if (brk) {
-		xw_start(w, "w:pageBreakBefore");
-		xw_end(w);
-	}
-	xw_val(w, "w:snapToGrid", "0");
-	xw_start(w, "w:spacing");
-	xw_attr(w, "w:before", "0");
-	xw_attr(w, "w:after", "0");
-	xw_attrl(w, "w:line", line > 0 ? line : 1);
-	xw_attr(w, "w:lineRule", "exact");
-	xw_end(w);
-	xw_start(w, "w:ind");
-	xw_attr(w, "w:left", "0");
-	xw_attr(w, "w:right", "0");
-	xw_attr(w, "w:firstLine", "0");
-	xw_end(w);
-	if (jc)
-		xw_val(w, "w:jc", jc);
-}
-
 /* How many lines s's title takes. */
 static long title_lines(const AttShape *s)
 {
@@ -64,20 +36,26 @@ static long title_lines(const AttShape *s)
  * (twips from the 版心's top).  LibreOffice draws a table's frame
  * inside its rows, a point lower than the layout's rule: the table aims
  * 3 pt higher.  When the heading takes more than the layout's, the
- * filler line gives the difference, up to half a line.  附件N and the
+ * room above the filler line gives the difference.  附件N and the
  * title are on the document grid, lines 1 and 3, as docx_body.c sets a
  * text attachment's. */
 static void heading(DocxCtx *c, const AttShape *s, const char *label, bool brk, long top)
 {
 	xmlTextWriterPtr w = c->w;
-	long used = c->line;
+	long above = c->line;
 	if (s->title)
-		used += (1 + title_lines(s)) * c->line;
-	if (s->filler_left)
-		used += (s->filler_date_alone ? 2 : 1) * c->line;
+		above += (1 + title_lines(s)) * c->line;
+	/* the filler's first line's middle where the layout put it, the
+	 * others its pitch apart */
+	long fpitch = TWIPS(s->filler_pitch), before = 0, used = above;
+	if (s->filler_left) {
+		before = TWIPS(s->filler_mid) - above - fpitch / 2;
+		if (before < 0)
+			before = 0;
+		used += before + (long)s->filler_lines * fpitch;
+	}
 	long slack = top - 60 - used;
-	long shrink = slack >= 0 || !s->filler_left ? 0 : -slack < c->line / 2 ? -slack
-	                                                                      : c->line / 2;
+	long shrink = slack >= 0 ? 0 : -slack < before ? -slack : before;
 	xw_start(w, "w:p");
 	xw_start(w, "w:pPr");
 	xw_val(w, "w:pStyle", "Heading1");
@@ -118,7 +96,8 @@ static void heading(DocxCtx *c, const AttShape *s, const char *label, bool brk, 
 	}
 	if (s->filler_left) {
 		TplFont f = s->filler_font;
-		para_begin(c, NULL, "left", c->line - shrink, false);
+		xw_start(w, "w:p");
+		xw_start(w, "w:pPr");
 		/* the date against the right edge: a right tab there */
 		xw_start(w, "w:tabs");
 		xw_start(w, "w:tab");
@@ -126,6 +105,19 @@ static void heading(DocxCtx *c, const AttShape *s, const char *label, bool brk, 
 		xw_attrl(w, "w:pos", TWIPS(s->width));
 		xw_end(w);
 		xw_end(w);
+		xw_val(w, "w:snapToGrid", "0");
+		xw_start(w, "w:spacing");
+		xw_attrl(w, "w:before", before - shrink);
+		xw_attr(w, "w:after", "0");
+		xw_attrl(w, "w:line", fpitch > 0 ? fpitch : c->line);
+		xw_attr(w, "w:lineRule", "exact");
+		xw_end(w);
+		xw_start(w, "w:ind");
+		xw_attr(w, "w:left", "0");
+		xw_attr(w, "w:right", "0");
+		xw_attr(w, "w:firstLine", "0");
+		xw_end(w);
+		xw_val(w, "w:jc", "left");
 		xw_end(w);
 		docx_run(c, f.role, ROLE_BODY, f.size, false, s->filler_left, strlen(s->filler_left));
 		Buf b = {0};
@@ -146,6 +138,10 @@ static void cell_para_begin(DocxCtx *c, const char *jc, long pitch, long before,
 	xmlTextWriterPtr w = c->w;
 	xw_start(w, "w:p");
 	xw_start(w, "w:pPr");
+	if (c->keep_rows) {
+		xw_start(w, "w:keepNext");
+		xw_end(w);
+	}
 	xw_val(w, "w:snapToGrid", "0");
 	xw_start(w, "w:spacing");
 	xw_attrl(w, "w:before", before);
@@ -215,17 +211,24 @@ static void cell(DocxCtx *c, const Table *t, const TRow *row, const TCell *tc)
 	xw_end(w);
 }
 
-static void table(DocxCtx *c, const Table *t)
+/* The table; with a tail, the rows the layout put on the last page are
+ * kept with it (keepNext), as the layout moves the last row on with the
+ * rating bands rather than leave them alone. */
+static void table(DocxCtx *c, const AttShape *s)
 {
+	const Table *t = &s->table;
+	size_t keep_from = s->tail && s->npages ? s->starts[s->npages - 1] : t->nrows;
 	docx_table_begin_ruled(c, t->colw, t->ncols, t->style.padding, t->style.frame,
 	                       t->style.rule);
 	for (size_t r = 0; r < t->nrows; r++) {
 		const TRow *row = &t->rows[r];
+		c->keep_rows = r >= keep_from;
 		docx_tr_begin(c, row->head && r < t->nhead, TWIPS(row->h));
 		for (size_t k = 0; k < row->ncells; k++)
 			cell(c, t, row, &row->cells[k]);
 		xw_end(c->w);
 	}
+	c->keep_rows = false;
 	docx_table_end(c);
 }
 
@@ -233,7 +236,7 @@ void docx_att_pages(DocxCtx *c, const AttShape *s, const char *label, bool brk)
 {
 	xmlTextWriterPtr w = c->w;
 	heading(c, s, label, brk, TWIPS(s->table_top));
-	table(c, &s->table);
+	table(c, s);
 	/* The tail: a paragraph for each of its lines ended by "\n" (the
 	 * bands, justified, then the reviewer's line), so that no line is
 	 * stretched to a forced break. */

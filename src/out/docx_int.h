@@ -39,6 +39,7 @@ typedef struct {
 	double *tbl_w;    /* the column widths of the table being written */
 	size_t tbl_n;
 	size_t tbl_col;   /* the grid column the next cell starts at */
+	bool keep_rows;   /* cell paragraphs keep with the next (docx_attach.c) */
 	bool unnumbered;  /* footers without page numbers throughout */
 	bool fresh_page;  /* a section break just started a page: the next
 	                     paragraph needs no page break of its own */

@@ -101,7 +101,9 @@ void docx_table_begin_ruled(DocxCtx *c, const double *widths, size_t n, double p
 	for (int i = 0; i < 6; i++)
 		border(w, sides[i], "single", eighths(i < 4 ? frame : rule));
 	xw_end(w);
-	xw_val(w, "w:tblLayout", "fixed");
+	xw_start(w, "w:tblLayout"); /* its attribute is w:type, not w:val */
+	xw_attr(w, "w:type", "fixed");
+	xw_end(w);
 	cell_margins(w, pad);
 	xw_start(w, "w:tblLook");
 	xw_attr(w, "w:val", "0000");
@@ -316,7 +318,9 @@ void docx_record(DocxCtx *c, const Record *r, long below)
 	border(w, "w:insideH", rule, thin);
 	border(w, "w:insideV", "nil", 0);
 	xw_end(w);
-	xw_val(w, "w:tblLayout", "fixed");
+	xw_start(w, "w:tblLayout"); /* its attribute is w:type, not w:val */
+	xw_attr(w, "w:type", "fixed");
+	xw_end(w);
 	cell_margins(w, g->size_small);
 	xw_start(w, "w:tblLook");
 	xw_attr(w, "w:val", "0000");
