@@ -9,19 +9,9 @@
 # measurements of tests/pages_check.py (版记 rows and wrapping, titles
 # broken between words in a balanced shape).
 F=${1:-./fangan}
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
-pass=0 fail=0
-ok() { pass=$((pass + 1)); }
-no() { fail=$((fail + 1)); echo "FAIL: $*"; }
-counts() { # add "X: N passed, M failed" from $1 to the totals
-	p=$(echo "$1" | sed -n 's/^[a-z]*: \([0-9]*\) passed, \([0-9]*\) failed.*/\1/p')
-	f=$(echo "$1" | sed -n 's/^[a-z]*: \([0-9]*\) passed, \([0-9]*\) failed.*/\2/p')
-	pass=$((pass + ${p:-0})); fail=$((fail + ${f:-1}))
-	[ "${f:-1}" -eq 0 ] || echo "$1" | grep -v '^[a-z]*: [0-9]* passed' | head -30
-}
+. tests/lib.sh
 for tool in python3 pdftotext pdfinfo pdffonts; do
-	command -v $tool >/dev/null || { echo "FAIL: $tool is needed (make deps)"; echo "pages: 0 passed, 1 failed"; exit 1; }
+	need $tool || { finish pages; exit 1; }
 done
 
 python3 tests/pages_plans.py "$T/p" || no "pages_plans.py"
@@ -78,5 +68,4 @@ printf 'body = /usr/share/fonts/truetype/arphic/ukai.ttc\n' >"$T/fx/fonts/fonts.
 pdffonts "$T/fo3/kai/kai.pdf" >"$T/ff" 2>&1
 grep -q 'UKai' "$T/ff" && ! grep -q 'UMing' "$T/ff" && ok ||
 	{ no "a traditional 楷体 heading in UKai, no UMing"; cat "$T/ff"; }
-echo "pages: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish pages
