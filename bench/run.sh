@@ -188,7 +188,7 @@ read -r ms docs pages bytes rss <"$T/fig.small-docs-2000.2"
 echo "$ms $docs" | awk '{ v = $1 / 1000; printf "  %-46s %6.2f s    %s\n", "2,000 small documents with -j 2 (< 10 s):", v,
 	v < 10 ? "met" : sprintf("MISSED by %.2f s", v - 10) }'
 # Where a notice's bytes go: each embedded font file, as stored.
-pdf=$(find "$T/out.notice1.1.pdf" -name '*.pdf' | head -1)
+pdf=$(find "$T/out.notice1.1.pdf" -type f -name '*.pdf' | head -1)
 if [ -n "$pdf" ] && command -v qpdf >/dev/null 2>&1; then
 	echo
 	echo "Where the bytes of bench/notice.md go ($(wc -c <"$pdf") bytes):"
