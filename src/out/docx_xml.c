@@ -18,6 +18,10 @@ xmlTextWriterPtr xw_new(xmlBufferPtr *buf)
 	*buf = xmlBufferCreate();
 	if (!*buf)
 		die_oom();
+	/* Grown by doubling: libxml2's default grows a buffer by what each
+	 * 4 KB flush needs, a copy of the whole part every time (quadratic
+	 * when realloc cannot extend in place, as under ASan). */
+	xmlBufferSetAllocationScheme(*buf, XML_BUFFER_ALLOC_DOUBLEIT);
 	xmlTextWriterPtr w = xmlNewTextWriterMemory(*buf, 0);
 	if (!w)
 		die_oom();
