@@ -1,6 +1,7 @@
 /* draw.c — the paginated column onto the canvas: the placed parts (版头,
  * signature block; parts.h), lines on the grid, ruled tables, page
  * numbers, and the 版记 at the foot of the last (even) page. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "layout_int.h"
@@ -131,15 +132,32 @@ static void draw_record(Canvas *doc, const Geometry *g, const Record *r)
 int draw_column(Canvas *doc, const FontSet *fs, const Geometry *g, const Column *col,
                 int pages, int first_number, const Parts *parts)
 {
+	/* The lines of each page, in column order, by one counting pass:
+	 * start[pg]..start[pg + 1] in order[] (linear in lines + pages; a scan
+	 * of every line for every page made a long body quadratic). */
+	size_t np = pages > 0 ? (size_t)pages : 0;
+	size_t *start = xcalloc(np + 1, sizeof *start);
+	size_t *order = xcalloc(col->n ? col->n : 1, sizeof *order);
+	for (size_t i = 0; i < col->n; i++)
+		if (col->v[i].page >= 0 && col->v[i].page < pages && col->v[i].slot >= 0)
+			start[col->v[i].page + 1]++;
+	for (size_t pg = 0; pg < np; pg++)
+		start[pg + 1] += start[pg];
+	size_t *fill = xcalloc(np ? np : 1, sizeof *fill);
+	for (size_t i = 0; i < col->n; i++)
+		if (col->v[i].page >= 0 && col->v[i].page < pages && col->v[i].slot >= 0) {
+			size_t pg = (size_t)col->v[i].page;
+			order[start[pg] + fill[pg]++] = i;
+		}
+	free(fill);
+
 	int last_used = -1; /* last slot used on the last page */
 	for (int pg = 0; pg < pages; pg++) {
 		canvas_add_page(doc, g->page_w, g->page_h);
 		if (parts)
 			draw_parts(doc, g, parts, pg);
-		for (size_t i = 0; i < col->n; i++) {
-			const Line *l = &col->v[i];
-			if (l->page != pg || l->slot < 0)
-				continue;
+		for (size_t k = start[pg]; k < start[pg + 1]; k++) {
+			const Line *l = &col->v[order[k]];
 			if (l->kind == LN_TEXT) {
 				if (l->red)
 					red(doc, g);
@@ -156,6 +174,8 @@ int draw_column(Canvas *doc, const FontSet *fs, const Geometry *g, const Column 
 		if (first_number + pg > 1 || g->number_first_page)
 			sheet_page_number(doc, fs, g, first_number + pg, false);
 	}
+	free(order);
+	free(start);
 	return last_used;
 }
 
