@@ -1,6 +1,7 @@
 /* cmd_calendar.c — `fangan calendar`: every phase and deadline of the
  * plans given, as iCalendar or as a list of what is due soon. */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -66,8 +67,35 @@ static bool write_out(const char *path, const char *data, size_t len)
 		}
 		return true;
 	}
+	/* A terminal, /dev/null, /dev/stdout or a pipe someone reads: write
+	 * into it as asked, never replace it.  A FIFO nobody reads is an
+	 * error at once (O_NONBLOCK), not a hang. */
+	struct stat st;
+	if (stat(path, &st) == 0 &&
+	    (S_ISCHR(st.st_mode) || S_ISFIFO(st.st_mode) || !strncmp(path, "/dev/", 5) ||
+	     !strncmp(path, "/proc/", 6))) {
+		int fd = open(path, O_WRONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC |
+		                    (S_ISREG(st.st_mode) ? O_TRUNC : 0));
+		bool ok = fd >= 0 && fcntl(fd, F_SETFL, 0) == 0;
+		for (size_t done = 0; ok && done < len;) {
+			ssize_t n = write(fd, data + done, len - done);
+			if (n < 0 && errno == EINTR)
+				continue;
+			ok = n > 0;
+			done += ok ? (size_t)n : 0;
+		}
+		int e = errno;
+		if (fd >= 0 && close(fd) != 0 && ok) {
+			ok = false;
+			e = errno;
+		}
+		if (!ok)
+			fprintf(stderr, "fangan calendar: %s: %s\n", path,
+			        e == ENXIO ? _("a pipe that nobody reads") : strerror(e));
+		return ok;
+	}
 	if (!write_file_atomic(path, data, len)) {
-		fprintf(stderr, "fangan calendar: %s: %s\n", path, strerror(errno));
+		fprintf(stderr, "fangan calendar: %s: %s\n", path, util_strerror(errno));
 		return false;
 	}
 	return true;

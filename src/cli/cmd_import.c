@@ -142,7 +142,7 @@ int cmd_import(int argc, char **argv)
 		Buf b = {0};
 		import_plan(im, &b);
 		if (!write_file_atomic(path, buf_cstr(&b), b.len)) {
-			fprintf(stderr, "fangan import: %s: %s\n", path, strerror(errno));
+			fprintf(stderr, "fangan import: %s: %s\n", path, util_strerror(errno));
 			rc = 2;
 		} else {
 			const char *notes = import_notes(im);

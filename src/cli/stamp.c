@@ -166,7 +166,7 @@ bool stamp_write(const char *dir, uint64_t inputs, char *const *outputs,
 	char *path = xasprintf("%s/" STAMP_NAME, dir);
 	bool ok = write_file_atomic(path, b.s, b.len);
 	if (!ok)
-		*err = xasprintf(_("cannot write %s: %s"), path, strerror(errno));
+		*err = xasprintf(_("cannot write %s: %s"), path, util_strerror(errno));
 	free(path);
 	buf_free(&b);
 	return ok;

@@ -269,7 +269,7 @@ static bool save(Buf *b, const char *path, char **err)
 {
 	bool ok = write_file_atomic(path, b->s, b->len);
 	if (!ok)
-		*err = xstrdup(strerror(errno));
+		*err = xstrdup(util_strerror(errno));
 	buf_free(b);
 	return ok;
 }

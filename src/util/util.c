@@ -320,8 +320,26 @@ char *read_file(const char *path, size_t max, size_t *len)
 	return b.s;
 }
 
+const char *util_strerror(int e)
+{
+	if (e == ENOTREG)
+		return _("not a regular file (a device, pipe, socket or folder); fangan replaces "
+		         "only regular files");
+	return strerror(e);
+}
+
 bool write_file_atomic(const char *path, const char *data, size_t len)
 {
+	/* Only a regular file is replaced: a device, FIFO or socket at path
+	 * (or a symlink to one) is left alone, never turned into a file. */
+	struct stat st;
+	if (lstat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+		struct stat t;
+		if (!S_ISLNK(st.st_mode) || (stat(path, &t) == 0 && !S_ISREG(t.st_mode))) {
+			errno = ENOTREG;
+			return false;
+		}
+	}
 	/* A hidden name beside the target: rename() is then atomic, and a
 	 * folder listing never shows a half-written file under a real name. */
 	const char *slash = strrchr(path, '/');

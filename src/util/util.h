@@ -63,8 +63,14 @@ char *read_file(const char *path, size_t max, size_t *len);
  * system), renamed into place only when complete, so readers see the old
  * file or the whole new one and a failed write leaves nothing behind.
  * The file gets the mode a plain fopen would give.  Returns false with
- * errno set. */
+ * errno set (ENOTREG: see below). */
 bool write_file_atomic(const char *path, const char *data, size_t len);
+/* write_file_atomic's errno when path is there and is not a regular
+ * file, nor a symlink to one (a device, FIFO, socket, folder): it is
+ * never replaced. */
+#define ENOTREG ENOTSUP
+/* strerror, with words of fangan's for ENOTREG. */
+const char *util_strerror(int e);
 
 /* Edit distance between two UTF-8 strings, counted in code points, capped
  * at cap (returns cap when the distance is at least cap). */
