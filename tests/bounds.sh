@@ -10,6 +10,23 @@ LC_ALL=C.UTF-8; export LC_ALL; unset LANGUAGE
 . tests/lib.sh
 need pdfinfo && need pdftotext || { finish bounds; exit; }
 
+# A FIFO given as a plan, a text attachment or fonts.map is refused at
+# once (it used to wait for a writer until killed).
+mkfifo "$T/fifo.md" "$T/rules.md" && mkdir -p "$T/fm/fonts" && mkfifo "$T/fm/fonts/fonts.map" || no "mkfifo"
+timeout 5 "$F" check "$T/fifo.md" >"$T/log" 2>&1
+rc=$?
+[ $rc -eq 2 ] && grep -qx "fangan: $T/fifo.md: not a regular file (a FIFO, device or socket); fangan reads only regular files" "$T/log" &&
+	ok || { no "a FIFO as the plan: exit 2 at once with a message (exit $rc)"; cat "$T/log"; }
+sed 's|attachments/rules.md|rules.md|' tests/plans/text-attachment.md >"$T/att.md"
+timeout 5 "$F" check "$T/att.md" >"$T/log" 2>&1
+rc=$?
+[ $rc -eq 1 ] && grep -qF "$T/att.md:11:5: error: 附件文件“rules.md”无法读取：not a regular file (a FIFO, device or socket); fangan reads only regular files [attachment-ref]" "$T/log" &&
+	ok || { no "a FIFO as a text attachment: a finding at its file: (exit $rc)"; cat "$T/log"; }
+timeout 5 "$F" fonts --fonts "$T/fm/fonts" >"$T/log" 2>&1
+rc=$?
+grep -qx "fangan: $T/fm/fonts/fonts.map: not a regular file (a FIFO, device or socket); fangan reads only regular files" "$T/log" &&
+	ok || { no "a FIFO as fonts.map: refused at once (exit $rc)"; cat "$T/log"; }
+
 # A long body is drawn in time linear in its lines: 300,000 one-line
 # paragraphs (4 MB, over 13,000 pages) took 18 s, now about 3 s.
 case $F in

@@ -285,7 +285,7 @@ FontSet *fontset_new(const char *fonts_dir, char **err)
 			fs->map_path = path;
 			have_map = true;
 		} else if (errno != ENOENT) {
-			*err = xasprintf("%s: %s", path, strerror(errno));
+			*err = xasprintf("%s: %s", path, read_strerror(errno));
 			free(path);
 			fontset_free(fs);
 			return NULL;

@@ -184,7 +184,7 @@ static void read_text_attachments(Plan *p, Diags *d)
 		size_t len;
 		char *src = read_file(path, MAX_PLAN_BYTES, &len);
 		if (!src) {
-			diag_add(d, p->path, a->file.pos, MSG_ATTACHMENT_REF_FILE_UNREADABLE, a->file.s, strerror(errno));
+			diag_add(d, p->path, a->file.pos, MSG_ATTACHMENT_REF_FILE_UNREADABLE, a->file.s, read_strerror(errno));
 		} else {
 			a->doc = plan_parse_body(path, src, len, d);
 			free(src);
@@ -201,7 +201,7 @@ Plan *plan_read(const char *path, Diags *d, char **err)
 		if (errno == EFBIG)
 			*err = xasprintf(_("%s: file larger than %d MB"), path, MAX_PLAN_BYTES >> 20);
 		else
-			*err = xasprintf("%s: %s", path, strerror(errno));
+			*err = xasprintf("%s: %s", path, read_strerror(errno));
 		return NULL;
 	}
 	Plan *p = plan_parse(path, src, len, d);

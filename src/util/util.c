@@ -3,6 +3,8 @@
 #include "i18n.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -287,13 +289,27 @@ size_t utf8_count(const char *s, size_t n)
 
 char *read_file(const char *path, size_t max, size_t *len)
 {
-	FILE *f = fopen(path, "rb");
-	if (!f)
+	/* O_NONBLOCK: opening a FIFO nobody writes returns at once, and the
+	 * fstat of what was opened (not of the name) refuses it, a device or a
+	 * socket before any read could wait or never end. */
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	if (fd < 0)
 		return NULL;
 	struct stat st;
-	if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
-		fclose(f);
-		errno = EISDIR;
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		int e = S_ISDIR(st.st_mode) ? EISDIR : ENOTREG;
+		close(fd);
+		errno = e;
+		return NULL;
+	}
+	if ((uintmax_t)st.st_size > max) {
+		close(fd);
+		errno = EFBIG;
+		return NULL;
+	}
+	FILE *f = fdopen(fd, "rb");
+	if (!f) {
+		close(fd);
 		return NULL;
 	}
 	Buf b = {0};
@@ -325,6 +341,13 @@ const char *util_strerror(int e)
 	if (e == ENOTREG)
 		return _("not a regular file (a device, pipe, socket or folder); fangan replaces "
 		         "only regular files");
+	return strerror(e);
+}
+
+const char *read_strerror(int e)
+{
+	if (e == ENOTREG)
+		return _("not a regular file (a FIFO, device or socket); fangan reads only regular files");
 	return strerror(e);
 }
 

@@ -56,8 +56,12 @@ size_t utf8_invalid_at(const char *s, size_t n);
 size_t utf8_count(const char *s, size_t n);
 
 /* Read a whole file.  Returns NULL with errno set on failure.  Files
- * larger than max bytes fail with EFBIG. */
+ * larger than max bytes fail with EFBIG, a folder with EISDIR, and a
+ * FIFO, device or socket at once with ENOTREG (below; never read, so never a
+ * wait).  read_strerror words ENOTREG as fangan's and the rest as
+ * strerror does. */
 char *read_file(const char *path, size_t max, size_t *len);
+const char *read_strerror(int e);
 
 /* Write len bytes to path through a temporary file beside it (same file
  * system), renamed into place only when complete, so readers see the old
