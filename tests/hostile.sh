@@ -55,4 +55,17 @@ else
 	skip "calendar -o /dev/stdout (a write through /dev/stdout is lost on this machine)"
 fi
 
+# ---- item 2: nothing written through a symlink ----
+symlink="a symbolic link; fangan writes its files only into a real folder there"
+mkdir -p "$T/s/o" "$T/s/elsewhere"
+ln -s ../elsewhere "$T/s/o/model-demonstration"
+run "$F" build -o "$T/s/o" "$plan"
+[ $? -eq 2 ] && [ -z "$(ls "$T/s/elsewhere")" ] && ok || no "a symlinked OUTDIR/NAME is followed: $(ls "$T/s/elsewhere")"
+grep -qxF "fangan: $T/s/o/model-demonstration: $symlink" "$T/err" && ok || no "symlinked OUTDIR/NAME message: $(cat "$T/err")"
+mkdir -p "$T/s/o/forms"
+ln -s ../../elsewhere "$T/s/o/forms/units"
+run "$F" build -o "$T/s/o" tests/plans/forms.md
+[ $? -eq 2 ] && [ -z "$(ls "$T/s/elsewhere")" ] && ok || no "a symlinked units/ is followed: $(ls "$T/s/elsewhere")"
+grep -qxF "fangan: $T/s/o/forms/units: $symlink" "$T/err" && ok || no "symlinked units/ message: $(cat "$T/err")"
+
 finish hostile

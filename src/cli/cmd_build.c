@@ -96,7 +96,7 @@ static bool mkdir_p(const char *dir)
 		}
 		*s = '/';
 	}
-	bool ok = mkdir(tmp, 0777) == 0 || errno == EEXIST;
+	bool ok = mkdir_own(tmp);
 	free(tmp);
 	return ok;
 }
@@ -262,7 +262,7 @@ static int build_one(const Build *b, const char *path, FILE *out, FILE *err,
 			Composed *composed = NULL;
 			if (layout_plan_keep(p, b->fs, g, doc, &d, &composed)) {
 				if (!mkdir_p(dir)) {
-					fprintf(err, "fangan: %s: %s\n", dir, strerror(errno));
+					fprintf(err, "fangan: %s: %s\n", dir, util_strerror(errno));
 					status = 2;
 				} else {
 					/* From here on the old outputs are being

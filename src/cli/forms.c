@@ -90,8 +90,8 @@ static int write_units(const Plan *p, size_t i, const char *id, const FontSet *f
 {
 	char *udir = xasprintf("%s/units", dir);
 	int status = 0;
-	if (mkdir(udir, 0777) != 0 && errno != EEXIST) {
-		fprintf(o->err, "fangan: %s: %s\n", udir, strerror(errno));
+	if (!mkdir_own(udir)) {
+		fprintf(o->err, "fangan: %s: %s\n", udir, util_strerror(errno));
 		free(udir);
 		return 2;
 	}

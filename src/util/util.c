@@ -341,6 +341,8 @@ const char *util_strerror(int e)
 	if (e == ENOTREG)
 		return _("not a regular file (a device, pipe, socket or folder); fangan replaces "
 		         "only regular files");
+	if (e == ESYMLINK)
+		return _("a symbolic link; fangan writes its files only into a real folder there");
 	return strerror(e);
 }
 
@@ -349,6 +351,26 @@ const char *read_strerror(int e)
 	if (e == ENOTREG)
 		return _("not a regular file (a FIFO, device or socket); fangan reads only regular files");
 	return strerror(e);
+}
+
+bool mkdir_own(const char *dir)
+{
+	if (mkdir(dir, 0777) == 0)
+		return true;
+	if (errno != EEXIST)
+		return false;
+	struct stat st;
+	if (lstat(dir, &st) != 0)
+		return false;
+	if (S_ISLNK(st.st_mode)) {
+		errno = ESYMLINK;
+		return false;
+	}
+	if (!S_ISDIR(st.st_mode)) {
+		errno = ENOTDIR;
+		return false;
+	}
+	return true;
 }
 
 bool write_file_atomic(const char *path, const char *data, size_t len)

@@ -73,7 +73,13 @@ bool write_file_atomic(const char *path, const char *data, size_t len);
  * file, nor a symlink to one (a device, FIFO, socket, folder): it is
  * never replaced. */
 #define ENOTREG ENOTSUP
-/* strerror, with words of fangan's for ENOTREG. */
+/* Make the folder dir (its parent must exist), or accept it when it is
+ * there as a real folder.  A symlink (to a folder or not) is refused
+ * with errno ESYMLINK: fangan's own folders (OUTDIR/NAME, units/) are
+ * never followed elsewhere. */
+#define ESYMLINK ELOOP
+bool mkdir_own(const char *dir);
+/* strerror, with words of fangan's for ENOTREG and ESYMLINK. */
 const char *util_strerror(int e);
 
 /* Edit distance between two UTF-8 strings, counted in code points, capped
