@@ -100,6 +100,40 @@ static void test_no_timeline_no_unlisted(void **state)
 	diag_free(&d);
 }
 
+/* A phase named in a bold run-in head, its time after the head. */
+static void test_runin_head_phase(void **state)
+{
+	(void)state;
+	Diags d = {0};
+	Plan *p = check_str(FM_HEAD PHASES "---\n"
+	                    "**（二）组织实施阶段。**时间为3月31日至11月30日。甲。\n\n"
+	                    "**（三）总结验收阶段。**时间为12月1日至12月20日。乙。\n", &d);
+	assert_int_equal(count_rule(&d, "text-date-conflict"), 1);
+	assert_int_equal(count_rule(&d, "text-date-unlisted"), 0);
+	assert_finding(&d, "text-date-conflict", 0, SEV_ERROR, 18, 18,
+	               "正文写阶段“总结验收阶段”的时间为“12月1日至12月20日”，但phases中该阶段为2020年12月1日至2020年12月31日");
+	plan_free(p);
+	diag_free(&d);
+}
+
+/* Not the phase's time: a later date, a date after other words, a head
+ * with a date of its own, a head naming two phases. */
+static void test_runin_head_not_owner(void **state)
+{
+	(void)state;
+	Diags d = {0};
+	Plan *p = check_str(FM_HEAD PHASES "---\n"
+	                    "**（二）组织实施阶段。**3月25日前，各单位报送。\n\n"
+	                    "**（二）组织实施阶段。**各单位于4月18日报送。\n\n"
+	                    "**（二）组织实施阶段（3月31日至11月30日）。**时间为4月1日至11月1日。\n\n"
+	                    "**（三）组织实施阶段和总结验收阶段。**时间为4月1日至11月1日。\n", &d);
+	assert_int_equal(count_rule(&d, "text-date-conflict"), 0);
+	assert_int_equal(count_rule(&d, "text-date-unlisted"), 4);
+	assert_finding(&d, "text-date-unlisted", 0, SEV_WARNING, 16, 15, NULL);
+	plan_free(p);
+	diag_free(&d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -110,6 +144,8 @@ int main(void)
 		cmocka_unit_test(test_unlisted),
 		cmocka_unit_test(test_not_dates),
 		cmocka_unit_test(test_no_timeline_no_unlisted),
+		cmocka_unit_test(test_runin_head_phase),
+		cmocka_unit_test(test_runin_head_not_owner),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

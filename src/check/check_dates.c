@@ -5,7 +5,10 @@
  * 日前）" — and then must agree with that entry (text-date-conflict), or
  * it stands alone and must agree with some date of the timeline
  * (text-date-unlisted).  Agreement allows for the vagueness the author
- * wrote: 3月底 agrees with any of 3月26日…31日.
+ * wrote: 3月底 agrees with any of 3月26日…31日.  A bold run-in head that
+ * names one phase and no date ("**（五）总结提升阶段。**时间为11月16日至
+ * 12月20日") owns the first date of its paragraph when only a lead-in
+ * (时间为, 本阶段时间：, or nothing before a range) stands before it.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -121,6 +124,25 @@ static void conflict(Ctx *c, const Text *t, const CnDate *e, const char *what,
 	         e->after ? "起" : "", key, what, when);
 }
 
+/* Does the prose date e agree with phase ph?  Report it if not. */
+static void judge_phase(Ctx *c, const Text *t, const CnDate *e, const Phase *ph)
+{
+	Day s = ph->start.day, en = ph->end.day;
+	bool ok;
+	if (e->is_range)
+		ok = (s == DAY_NONE || in_span(s, e->start)) &&
+		     (en == DAY_NONE || in_span(en, e->end));
+	else if (e->before)
+		ok = en == DAY_NONE || in_span(en, e->start);
+	else if (e->after)
+		ok = s == DAY_NONE || in_span(s, e->start);
+	else
+		ok = in_span(s, e->start) || in_span(en, e->start) ||
+		     (s != DAY_NONE && en != DAY_NONE && e->start.lo <= s && en <= e->start.hi);
+	if (!ok)
+		conflict(c, t, e, "阶段", ph->name.s, "phases", s, en);
+}
+
 /* A date right after a phase's name must agree with that phase. */
 static bool check_phase(Ctx *c, const Text *t, const CnDate *e)
 {
@@ -128,22 +150,57 @@ static bool check_phase(Ctx *c, const Text *t, const CnDate *e)
 		const Phase *ph = &c->p->phases[i];
 		if (!named_before(t, e->off, ph->name.s))
 			continue;
-		Day s = ph->start.day, en = ph->end.day;
-		bool ok;
-		if (e->is_range)
-			ok = (s == DAY_NONE || in_span(s, e->start)) &&
-			     (en == DAY_NONE || in_span(en, e->end));
-		else if (e->before)
-			ok = en == DAY_NONE || in_span(en, e->start);
-		else if (e->after)
-			ok = s == DAY_NONE || in_span(s, e->start);
-		else
-			ok = in_span(s, e->start) || in_span(en, e->start) ||
-			     (s != DAY_NONE && en != DAY_NONE && e->start.lo <= s && en <= e->start.hi);
-		if (!ok)
-			conflict(c, t, e, "阶段", ph->name.s, "phases", s, en);
+		judge_phase(c, t, e, ph);
 		return true;
 	}
+	return false;
+}
+
+static bool has(const char *s, size_t n, const char *what)
+{
+	size_t l = strlen(what);
+	for (size_t i = 0; i + l <= n; i++)
+		if (memcmp(s + i, what, l) == 0)
+			return true;
+	return false;
+}
+
+/* The phase a bold run-in head names ("（五）总结提升阶段。"), when the
+ * head names exactly one and gives no date itself; else NULL. */
+static const Phase *head_phase(const Ctx *c, const Text *head)
+{
+	if (!head || !head->s || head->len == 0)
+		return NULL;
+	CnDate tmp[1];
+	if (cndate_scan(head->s, head->len, c->year, c->first_month, tmp, 1) > 0)
+		return NULL;
+	const Phase *found = NULL;
+	for (size_t i = 0; i < c->p->nphases; i++) {
+		const char *name = c->p->phases[i].name.s;
+		if (!name || !*name || !has(head->s, head->len, name))
+			continue;
+		if (found)
+			return NULL; /* two phases named: which one is meant is unclear */
+		found = &c->p->phases[i];
+	}
+	return found;
+}
+
+/* Is the text before the first date e only a lead-in that says the
+ * paragraph's time follows: "时间为", "本阶段时间：", or nothing at all
+ * (or "（", 从, 自) before a range? */
+static bool period_leadin(const Text *t, const CnDate *e)
+{
+	enum { MAX_LEADIN = 30 }; /* bytes: 10 characters */
+	size_t n = e->off;
+	if (n > MAX_LEADIN || has(t->s, n, "。") || has(t->s, n, "，") || has(t->s, n, "；"))
+		return false;
+	if (has(t->s, n, "时间"))
+		return true;
+	static const char *const bare[] = {"", "（", "(", "从", "自", NULL};
+	for (size_t i = 0; e->is_range && bare[i]; i++)
+		if (strlen(bare[i]) == n && memcmp(t->s, bare[i], n) == 0)
+			return true;
 	return false;
 }
 
@@ -160,10 +217,13 @@ static bool check_deadline(Ctx *c, const Text *t, const CnDate *e)
 	return false;
 }
 
-static void check_text(Ctx *c, const Text *t)
+/* Check the dates of text t; head is the bold run-in head before it
+ * (or NULL): a phase it names owns the time written first in t. */
+static void check_text(Ctx *c, const Text *t, const Text *head)
 {
 	if (!t->s)
 		return;
+	const Phase *owner = head_phase(c, head);
 	CnDate found[MAX_PER_TEXT];
 	size_t n = cndate_scan(t->s, t->len, c->year, c->first_month, found, MAX_PER_TEXT);
 	if (n > MAX_PER_TEXT)
@@ -172,6 +232,10 @@ static void check_text(Ctx *c, const Text *t)
 		const CnDate *e = &found[i];
 		if (check_phase(c, t, e) || check_deadline(c, t, e))
 			continue;
+		if (i == 0 && owner && period_leadin(t, e)) {
+			judge_phase(c, t, e, owner);
+			continue;
+		}
 		if (c->nknown == 0)
 			continue;
 		if (span_known(c, e->start) && (!e->is_range || span_known(c, e->end)))
@@ -185,8 +249,8 @@ static void on_block(const Block *b, void *ctx)
 {
 	if (b->type == BLK_CODE)
 		return;
-	check_text(ctx, &b->runin);
-	check_text(ctx, &b->text);
+	check_text(ctx, &b->runin, NULL);
+	check_text(ctx, &b->text, &b->runin);
 }
 
 static void add_known(Ctx *c, Day d)
