@@ -27,6 +27,26 @@ rc=$?
 grep -qx "fangan: $T/fm/fonts/fonts.map: not a regular file (a FIFO, device or socket); fangan reads only regular files" "$T/log" &&
 	ok || { no "a FIFO as fonts.map: refused at once (exit $rc)"; cat "$T/log"; }
 
+# A font is looked at before it is parsed: a device, a FIFO, a huge file
+# or one that is no font is skipped at once with why (/dev/zero took
+# 6.6 s and 534 MB; a FIFO in fonts/ or in fonts.map waited until killed).
+mkdir -p "$T/ff/fonts" && mkfifo "$T/ff/fonts/pipe.ttf" && truncate -s 300M "$T/ff/fonts/huge.ttf" &&
+	echo 'no font' >"$T/ff/fonts/junk.ttf" || no "font files"
+printf 'title = /dev/zero\nbody = pipe.ttf\nh1 = huge.ttf\nh2 = junk.ttf\n' >"$T/ff/fonts/fonts.map"
+timeout 10 "$F" fonts --fonts "$T/ff/fonts" >"$T/log" 2>&1
+rc=$?
+d=$T/ff/fonts
+for l in "fonts.map line 1 (title): skipped: /dev/zero: not a regular file (a FIFO, device or socket); fangan reads only regular files" \
+	"fonts.map line 2 (body): skipped: $d/pipe.ttf: not a regular file (a FIFO, device or socket); fangan reads only regular files" \
+	"fonts.map line 3 (h1): skipped: $d/huge.ttf: larger than 256 MB, not a font" \
+	"fonts.map line 4 (h2): skipped: $d/junk.ttf is not a TrueType/OpenType font"; do
+	grep -qxF "  $l" "$T/log" && ok || { no "fonts: '$l' (exit $rc)"; cat "$T/log"; }
+done
+printf -- '---\ntitle: 方案\n---\n正文。\n' >"$T/ff/p.md"
+timeout 10 "$F" build --format pdf -o "$T/ff/out" "$T/ff/p.md" >"$T/log" 2>&1
+rc=$?
+[ $rc -eq 0 ] && [ -s "$T/ff/out/p/p.pdf" ] && ok || { no "build beside unusable fonts (exit $rc)"; cat "$T/log"; }
+
 # A long body is drawn in time linear in its lines: 300,000 one-line
 # paragraphs (4 MB, over 13,000 pages) took 18 s, now about 3 s.
 case $F in

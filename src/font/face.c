@@ -3,10 +3,13 @@
 #include "face.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <hb-ot.h>
 #include <hb-subset.h>
@@ -141,6 +144,28 @@ static void face_destroy(Face *f)
 	free(f);
 }
 
+enum { FACE_MAX_MB = 256 }; /* the largest CJK collections are ~120 MB */
+
+char *face_file_problem(const char *path)
+{
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	if (fd < 0)
+		return xasprintf("cannot open %s: %s", path, strerror(errno));
+	struct stat st;
+	unsigned char tag[4] = {0};
+	char *why = NULL;
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode))
+		why = xasprintf("%s: %s", path, read_strerror(ENOTREG));
+	else if ((uintmax_t)st.st_size > (uintmax_t)FACE_MAX_MB << 20)
+		why = xasprintf("%s: larger than %d MB, not a font", path, FACE_MAX_MB);
+	else if (read(fd, tag, 4) != 4 ||
+		 (memcmp(tag, "\0\1\0\0", 4) && memcmp(tag, "true", 4) &&
+		  memcmp(tag, "ttcf", 4) && memcmp(tag, "OTTO", 4)))
+		why = xasprintf("%s is not a TrueType/OpenType font", path);
+	close(fd);
+	return why;
+}
+
 Face *face_open(const char *path, unsigned index, char **why)
 {
 	char real[PATH_MAX];
@@ -159,8 +184,14 @@ Face *face_open(const char *path, unsigned index, char **why)
 			blob = hb_blob_reference(f->blob);
 			break;
 		}
-	if (!blob)
+	if (!blob) {
+		/* Size and type before parsing: a FIFO or device (/dev/zero)
+		 * would be read until killed, and a huge file mapped whole. */
+		*why = face_file_problem(real);
+		if (*why)
+			return NULL;
 		blob = hb_blob_create_from_file_or_fail(real);
+	}
 	if (!blob) {
 		*why = xasprintf("cannot read %s", real);
 		return NULL;

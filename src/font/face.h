@@ -37,6 +37,11 @@ typedef struct {
 /* Open (or find in the cache) face index of the font file at path.
  * Returns NULL and sets *why (free it) when the file cannot be read, is
  * not a font, has no such face, or has no TrueType outlines. */
+/* NULL when path is a regular file of a plausible size (at most
+ * 256 MB) that starts as a TrueType/OpenType font or collection does;
+ * else why not (caller frees).  Looked at before any parsing, so a FIFO,
+ * a device or a huge file is never read. */
+char *face_file_problem(const char *path);
 Face *face_open(const char *path, unsigned index, char **why);
 /* Take another reference / drop one (the last one unmaps the file). */
 Face *face_ref(Face *f);

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "face.h"
 #include "util.h"
 
 struct FontDir {
@@ -125,6 +126,14 @@ FontDir *fontdir_open(const char *dir)
 		if (e->d_name[0] == '.' || !font_suffix(e->d_name))
 			continue;
 		char *path = xasprintf("%s/%s", dir, e->d_name);
+		/* Not a font (a FIFO, a device, a huge file): left out before
+		 * FreeType would read it; fonts.map naming it says why. */
+		char *why = face_file_problem(path);
+		if (why) {
+			free(why);
+			free(path);
+			continue;
+		}
 		int count = 0;
 		FcFreeTypeQueryAll((const FcChar8 *)path, (unsigned)-1, NULL, &count, set);
 		free(path);
