@@ -314,18 +314,7 @@ void docx_att_document(DocxCtx *c, const AttShape *s, const char *label, Buf *ou
 	c->unnumbered = !s->numbered;
 	docx_att_pages(c, s, label, false);
 	/* the paragraph Word wants after a table, and the section */
-	xw_start(w, "w:p");
-	xw_start(w, "w:pPr");
-	xw_val(w, "w:snapToGrid", "0");
-	xw_start(w, "w:spacing");
-	xw_attr(w, "w:line", "10");
-	xw_attr(w, "w:lineRule", "exact");
-	xw_end(w);
-	xw_start(w, "w:rPr");
-	xw_vall(w, "w:sz", 2);
-	xw_end(w);
-	xw_end(w);
-	xw_end(w);
+	docx_spacer(c, 10);
 	docx_sect(c, s->landscape ? SECT_LANDSCAPE : SECT_BODY);
 	xw_end(w);
 	xw_end(w);
