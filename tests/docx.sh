@@ -72,4 +72,16 @@ for md in $PLANS; do
 	cmp -s "$T/out/$n/$n.docx" "$T/j2/$n/$n.docx" || { same=0; echo "differs: $n.docx"; }
 done
 [ $same -eq 1 ] && ok || no "-j 2 writes the same DOCX bytes as -j 1"
+# A 发文机关标志 the layout squeezed (长体, PDF Tz) is squeezed in Word too
+# (w:w, never wider than laid out); an unsqueezed one has no w:w.
+mkdir -p "$T/sq"
+sed 's/^issuer: .*/issuer: 中共某某市直属机关工作委员会某某某某办公室联合工作领导小组/' \
+	plans/five-upgrades.md >"$T/sq/sq.md"
+"$F" build -q --format pdf,docx -o "$T/sq/out" "$T/sq/sq.md" >/dev/null 2>&1
+tz=$(qpdf --qdf --object-streams=disable "$T/sq/out/sq/sq.pdf" - 2>/dev/null | sed -n 's/^\([0-9.]*\) Tz$/\1/p' | head -1)
+ww=$(unzip -p "$T/sq/out/sq/sq.docx" word/document.xml | sed -n 's/.*<w:w w:val="\([0-9]*\)"\/>.*/\1/p' | head -1)
+[ -n "$tz" ] && [ -n "$ww" ] && [ "$ww" -le "${tz%.*}" ] && [ "$ww" -ge $(( ${tz%.*} - 1 )) ] && ok ||
+	no "squeezed 标志: PDF Tz '$tz', DOCX w:w '$ww'"
+unzip -p "$T/out/five-upgrades/five-upgrades.docx" word/document.xml | grep -q '<w:w ' &&
+	no "five-upgrades.docx: no character scale" || ok
 finish docx

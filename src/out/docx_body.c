@@ -28,9 +28,15 @@ void docx_run(DocxCtx *c, FontRole role, FontRole style_role, double size, bool 
 void docx_run_spaced(DocxCtx *c, FontRole role, FontRole style_role, double size, bool red,
                      double spacing, const char *s, size_t len)
 {
+	docx_run_scaled(c, role, style_role, size, red, spacing, 100, s, len);
+}
+
+void docx_run_scaled(DocxCtx *c, FontRole role, FontRole style_role, double size, bool red,
+                     double spacing, int percent, const char *s, size_t len)
+{
 	xmlTextWriterPtr w = c->w;
 	xw_start(w, "w:r");
-	if (role != style_role || size > 0 || red || !isnan(spacing)) {
+	if (role != style_role || size > 0 || red || !isnan(spacing) || percent != 100) {
 		xw_start(w, "w:rPr");
 		if (role != style_role)
 			docx_fonts(w, role);
@@ -38,6 +44,8 @@ void docx_run_spaced(DocxCtx *c, FontRole role, FontRole style_role, double size
 			xw_val(w, "w:color", c->red);
 		if (!isnan(spacing))
 			xw_vall(w, "w:spacing", TWIPS(spacing));
+		if (percent != 100) /* 长体: Word's character scale, PDF's Tz */
+			xw_vall(w, "w:w", percent);
 		if (size > 0) {
 			/* half points, rounded down: a 标志 sized to fill the
 			 * 版心 must not grow past it and wrap */

@@ -85,6 +85,10 @@ void docx_off_grid(DocxCtx *c);
  * style's). */
 void docx_run_spaced(DocxCtx *c, FontRole role, FontRole style_role, double size, bool red,
                      double spacing, const char *s, size_t len);
+/* The same squeezed (长体, percent < 100) or widened horizontally: w:w,
+ * as the layout's Part.hscale asks (1..600). */
+void docx_run_scaled(DocxCtx *c, FontRole role, FontRole style_role, double size, bool red,
+                     double spacing, int percent, const char *s, size_t len);
 /* An empty paragraph twips tall, off the grid. */
 void docx_spacer(DocxCtx *c, long twips);
 /* An empty grid line (空一行); kept with the next paragraph or not. */

@@ -57,9 +57,16 @@ static double depth(const DocxCtx *c, const Part *p)
 
 /* From the text's left to its last glyph's right edge (the spacing
  * after the last character not counted). */
+static bool scaled(const Part *p)
+{
+	return p->hscale > 0 && p->hscale != 1;
+}
+
 static double width(const DocxCtx *c, const Part *p)
 {
 	size_t n = strlen(p->text);
+	if (scaled(p)) /* drawn squeezed, without spacing (draw.c) */
+		return fontset_text_width(c->fs, p->role, p->size, p->text, n, 0) * p->hscale;
 	return fontset_text_width(c->fs, p->role, p->size, p->text, n, p->spacing) - p->spacing;
 }
 
@@ -149,7 +156,10 @@ static void text_line(DocxCtx *c, const Part **v, size_t n, bool off_grid, long 
 			last--;
 		if (last > 0)
 			last--;
-		if (v[i]->spacing != 0 && last > 0) {
+		if (scaled(v[i])) {
+			docx_run_scaled(c, v[i]->role, ROLE_BODY, v[i]->size, v[i]->red, 0,
+			                (int)floor(v[i]->hscale * 100) /* never wider than laid out */, t, len);
+		} else if (v[i]->spacing != 0 && last > 0) {
 			docx_run_spaced(c, v[i]->role, ROLE_BODY, v[i]->size, v[i]->red, v[i]->spacing,
 			                t, last);
 			docx_run_spaced(c, v[i]->role, ROLE_BODY, v[i]->size, v[i]->red, 0, t + last,
