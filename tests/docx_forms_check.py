@@ -37,16 +37,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import forms_check  # noqa: E402
 from forms_check import UNIT_FIELDS, fields_of, safe, strip  # noqa: E402
 
-passed = failed = 0
-
-
-def check(ok, what):
-    global passed, failed
-    if ok:
-        passed += 1
-    else:
-        failed += 1
-        print("FAIL:", what)
+from forms_check import check  # noqa: E402  (one pass/fail counter)
 
 
 def cell_text(tc):
@@ -231,6 +222,7 @@ def main():
     outdir = sys.argv[1]
     for md in sys.argv[2:]:
         check_plan(outdir, md)
+    passed, failed = forms_check.passed, forms_check.failed
     print(f"docxforms: {passed} passed, {failed} failed")
     return 1 if failed else 0
 

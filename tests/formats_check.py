@@ -39,16 +39,9 @@ SEAL = 42 * MM                        # 印章 (§7.3.5.1 practice: 42 mm)
 RED = (0.0, 0.8, 0.8, 0.0)
 NS = "{http://www.w3.org/1999/xhtml}"
 
-passed = failed = 0
-
-
-def check(ok, what):
-    global passed, failed
-    if ok:
-        passed += 1
-    else:
-        failed += 1
-        print("FAIL:", what)
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import layout_check  # noqa: E402
+from layout_check import check  # noqa: E402  (one pass/fail counter)
 
 
 def mm(pt):
@@ -582,6 +575,7 @@ def main():
         check(os.path.exists(pdf), f"{name}: {pdf} was built")
         if os.path.exists(pdf):
             fn(name, read(pdf), front_matter(md))
+    passed, failed = layout_check.passed, layout_check.failed
     print(f"formats: {passed} passed, {failed} failed")
     return 1 if failed else 0
 
