@@ -335,6 +335,61 @@ static void test_subset_reuse(void **state)
 	canvas_free(b);
 }
 
+/* A subset asked for by characters (face.c) holds exactly the tables a
+ * PDF reader draws from, and every glyph asked for: those of the
+ * characters, and one asked for by glyph id alone (no character of the
+ * input maps to it), each mapped to a distinct glyph of the subset. */
+static unsigned be16(const unsigned char *p) { return (unsigned)p[0] << 8 | p[1]; }
+
+static void test_subset_tables_and_glyphs(void **state)
+{
+	(void)state;
+	const Face *f = fontset_chain_face(fs, ROLE_BODY, 0, NULL);
+	uint32_t uni[3] = {0x4E00, 0x6625, 0x7720}, extra; /* 一 春 眠 */
+	uint32_t gids[4];
+	for (int i = 0; i < 3; i++)
+		assert_true(face_glyph(f, uni[i], &gids[i]));
+	assert_true(face_glyph(f, 0x6653, &extra)); /* 晓, by glyph id only */
+	gids[3] = extra;
+	/* sorted, as pdffont.c gives them */
+	for (int i = 0; i < 4; i++)
+		for (int j = i + 1; j < 4; j++)
+			if (gids[j] < gids[i]) {
+				uint32_t t = gids[i];
+				gids[i] = gids[j];
+				gids[j] = t;
+			}
+	Buf font = {0};
+	uint32_t new_gids[4];
+	char *err = NULL;
+	assert_true(face_subset(f, gids, 4, uni, 3, &font, new_gids, &err));
+	const unsigned char *d = (const unsigned char *)font.s;
+	assert_true(font.len > 12);
+	unsigned n = be16(d + 4);
+	assert_true(font.len >= 12 + 16 * n);
+	Buf tags = {0};
+	unsigned maxp_glyphs = 0;
+	for (unsigned i = 0; i < n; i++) {
+		const unsigned char *r = d + 12 + 16 * i;
+		buf_add(&tags, (const char *)r, 4);
+		buf_putc(&tags, ' ');
+		if (memcmp(r, "maxp", 4) == 0) {
+			unsigned off = (unsigned)r[8] << 24 | r[9] << 16 | r[10] << 8 | r[11];
+			assert_true(off + 6 <= font.len);
+			maxp_glyphs = be16(d + off + 4);
+		}
+	}
+	buf_cstr(&tags);
+	assert_string_equal(tags.s, "cmap glyf head hhea hmtx loca maxp ");
+	for (int i = 0; i < 4; i++) {
+		assert_true(new_gids[i] > 0 && new_gids[i] < maxp_glyphs);
+		for (int j = 0; j < i; j++)
+			assert_true(new_gids[i] != new_gids[j]);
+	}
+	buf_free(&tags);
+	buf_free(&font);
+}
+
 static void test_info_dictionary(void **state)
 {
 	(void)state;
@@ -605,6 +660,7 @@ int main(void)
 		cmocka_unit_test(test_reproducible),
 		cmocka_unit_test(test_batch_stable),
 		cmocka_unit_test(test_subset_reuse),
+		cmocka_unit_test(test_subset_tables_and_glyphs),
 		cmocka_unit_test(test_info_dictionary),
 		cmocka_unit_test(test_positions),
 		cmocka_unit_test(test_astral_is_drawn),

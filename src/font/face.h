@@ -63,7 +63,8 @@ bool face_glyph(const Face *f, uint32_t cp, uint32_t *gid);
 int face_advance(const Face *f, uint32_t gid);
 
 /* A subset of the face holding only the given glyphs (gid 0 is always
- * kept), as a standalone TrueType file without hinting or layout tables.
+ * kept), as a standalone TrueType file with only the tables a PDF
+ * reader draws from (glyf, loca, head, hhea, hmtx, maxp, cmap).
  * new_gids[i] receives the glyph id of gids[i] in the subset.  unicodes
  * (may be NULL) go into the subset's cmap.  Returns false and sets *why
  * on failure. */
