@@ -269,6 +269,73 @@ static void impossible(void **state)
 	diag_free(&d3);
 }
 
+/* A number beyond what the kind allows is a finding with the range,
+ * whether the shipped schema catches it or an office's own schema lets
+ * anything through (no count cast to int out of range, issue 16.6). */
+static void out_of_range(void **state)
+{
+	(void)state;
+	put("big-lines.xml", "<notice>\n  <body lines=\"300\"/>\n</notice>\n");
+	Diags d = {0};
+	assert_null(template_get(TPL_NOTICE, "big-lines.xml", plan, (Pos){1, 1}, &d));
+	const Finding *f = only_finding(&d);
+	assert_int_equal(f->pos.line, 2);
+	assert_string_equal(f->message, "模板中<body lines=\"300\">的值超出范围（允许1–200）");
+	diag_free(&d);
+
+	char *dir = xasprintf("%s/lax/templates", root), *lax = xasprintf("%s/lax", root);
+	assert_int_equal(mkdir(lax, 0777), 0);
+	assert_int_equal(mkdir(dir, 0777), 0);
+	char *rng = xasprintf("%s/template.rng", dir), *notice = xasprintf("%s/notice.xml", dir);
+	FILE *fp = fopen(rng, "w");
+	assert_non_null(fp);
+	fputs("<grammar xmlns=\"http://relaxng.org/ns/structure/1.0\">\n"
+	      "<start><ref name=\"any\"/></start>\n"
+	      "<define name=\"any\"><element><anyName/><zeroOrMore><choice>"
+	      "<attribute><anyName/></attribute><text/><ref name=\"any\"/>"
+	      "</choice></zeroOrMore></element></define>\n</grammar>\n", fp);
+	fclose(fp);
+	fp = fopen(notice, "w");
+	assert_non_null(fp);
+	fputs("<notice>\n"
+	      "  <body lines=\"99999999999\" chars=\"0\"/>\n"
+	      "  <page width=\"999999999999mm\"/>\n"
+	      "  <red c=\"7\" line-gap=\"1e400mm\"/>\n"
+	      "  <sizes body=\"201pt\" em-ascent=\"0.5\"/>\n"
+	      "</notice>\n", fp);
+	fclose(fp);
+	char *plan2 = xasprintf("%s/plan.md", lax);
+	Diags d2 = {0};
+	assert_null(template_get(TPL_NOTICE, NULL, plan2, (Pos){0, 0}, &d2));
+	static const struct {
+		int line;
+		const char *message;
+	} want[] = {
+		{2, "模板中<body lines=\"99999999999\">的值超出范围（允许1–200）"},
+		{2, "模板中<body chars=\"0\">的值超出范围（允许1–200）"},
+		{3, "模板中<page width=\"999999999999mm\">的值超出范围（允许0–5000mm）"},
+		{4, "模板中<red c=\"7\">的值超出范围（允许0–1）"},
+		{4, "模板中<red line-gap=\"1e400mm\">的值无法使用：应为带单位（mm或pt）的长度，如37mm、0.5pt"},
+		{5, "模板中<sizes body=\"201pt\">的值超出范围（允许大于0、不超过200pt）"},
+	};
+	size_t n = sizeof want / sizeof want[0];
+	if (d2.n != n)
+		for (size_t i = 0; i < d2.n; i++)
+			fprintf(stderr, "  %d %s\n", d2.v[i].pos.line, d2.v[i].message);
+	assert_int_equal(d2.n, n);
+	for (size_t i = 0; i < n; i++) {
+		assert_string_equal(d2.v[i].file, notice);
+		assert_int_equal(d2.v[i].pos.line, want[i].line);
+		assert_string_equal(d2.v[i].message, want[i].message);
+	}
+	diag_free(&d2);
+	free(plan2);
+	free(rng);
+	free(notice);
+	free(dir);
+	free(lax);
+}
+
 /* An office's variant: only what differs, 号 sizes and 公文 font names. */
 static void variant(void **state)
 {
@@ -413,7 +480,7 @@ int main(void)
 		cmocka_unit_test(not_xml),        cmocka_unit_test(impossible),
 		cmocka_unit_test(variant),        cmocka_unit_test(names),
 		cmocka_unit_test(wrong_kind),     cmocka_unit_test(geometry),
-		cmocka_unit_test(bad_schema),
+		cmocka_unit_test(bad_schema),     cmocka_unit_test(out_of_range),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

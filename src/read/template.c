@@ -208,7 +208,11 @@ static bool parse_font(const char *s, FontRole *r)
 
 /* ---- where each attribute goes ------------------------------------------ */
 
-typedef enum { V_LEN, V_SIZE, V_FONT, V_BOOL, V_NUM, V_INT, V_TEXT, V_ORIENT } VKind;
+/* The numeric kinds are the schema's datatypes (template.rng: length,
+ * size, fraction, factor, chars, count), each with its range below. */
+typedef enum {
+	V_LEN, V_SIZE, V_FONT, V_BOOL, V_FRACTION, V_FACTOR, V_CHARS, V_COUNT, V_TEXT, V_ORIENT
+} VKind;
 
 typedef struct {
 	const char *elem, *attr;
@@ -221,12 +225,12 @@ static const Slot notice_slots[] = {
 	G("page", "width", V_LEN, page_w), G("page", "height", V_LEN, page_h),
 	G("body", "top", V_LEN, margin_top), G("body", "left", V_LEN, margin_left),
 	G("body", "width", V_LEN, body_w), G("body", "height", V_LEN, body_h),
-	G("body", "lines", V_INT, lines), G("body", "chars", V_INT, chars),
+	G("body", "lines", V_COUNT, lines), G("body", "chars", V_COUNT, chars),
 	G("sizes", "body", V_SIZE, size_body), G("sizes", "title", V_SIZE, size_title),
-	G("sizes", "small", V_SIZE, size_small), G("sizes", "em-ascent", V_NUM, em_ascent),
+	G("sizes", "small", V_SIZE, size_small), G("sizes", "em-ascent", V_FRACTION, em_ascent),
 	G("header", "top", V_LEN, header_top), G("header", "max-size", V_SIZE, header_size_max),
 	G("header", "max-width", V_LEN, header_char_w), G("header", "min-size", V_SIZE, header_size_min),
-	G("header", "min-scale", V_NUM, header_scale_min),
+	G("header", "min-scale", V_FRACTION, header_scale_min),
 	G("header", "from-page", V_BOOL, header_from_page),
 	G("header", "order-top", V_LEN, order_top),
 	G("letter", "rules", V_BOOL, letter_rules), G("letter", "length", V_LEN, letter_rule_len),
@@ -236,8 +240,8 @@ static const Slot notice_slots[] = {
 	G("seal", "size", V_LEN, seal_size), G("seal", "stamp-width", V_LEN, stamp_w),
 	G("seal", "stamp-height", V_LEN, stamp_h), G("seal", "guide", V_BOOL, seal_guide),
 	G("page-number", "first", V_BOOL, number_first_page),
-	G("red", "c", V_NUM, red_c), G("red", "m", V_NUM, red_m),
-	G("red", "y", V_NUM, red_y), G("red", "k", V_NUM, red_k),
+	G("red", "c", V_FRACTION, red_c), G("red", "m", V_FRACTION, red_m),
+	G("red", "y", V_FRACTION, red_y), G("red", "k", V_FRACTION, red_k),
 	G("red", "line-gap", V_LEN, red_line_gap), G("red", "line-width", V_LEN, red_line_width),
 	G("record", "thick", V_LEN, record_thick), G("record", "thin", V_LEN, record_thin),
 	G("record", "even-page", V_BOOL, record_on_even),
@@ -254,13 +258,13 @@ static const Slot form_slots[] = {
 	F("filler", "size", V_SIZE, filler_font.size), F("filler", "unit", V_TEXT, filler_unit),
 	F("filler", "date", V_TEXT, filler_date),
 	F("label", "font", V_FONT, label.role), F("label", "size", V_SIZE, label.size),
-	F("label", "min-chars", V_NUM, label_min), F("label", "max-chars", V_NUM, label_max),
+	F("label", "min-chars", V_CHARS, label_min), F("label", "max-chars", V_CHARS, label_max),
 	F("value", "font", V_FONT, value.role), F("value", "size", V_SIZE, value.size),
 	F("rows", "height", V_LEN, row), F("rows", "line", V_LEN, line),
 	F("rows", "min-line", V_LEN, line_min),
-	F("sign", "lines", V_INT, sign_lines), F("sign", "seal", V_TEXT, seal),
+	F("sign", "lines", V_COUNT, sign_lines), F("sign", "seal", V_TEXT, seal),
 	F("sign", "date", V_TEXT, date),
-	FC(padding), F("cells", "leading", V_NUM, cells.leading), FC(rule), FC(frame),
+	FC(padding), F("cells", "leading", V_FACTOR, cells.leading), FC(rule), FC(frame),
 	{NULL, NULL, V_LEN, 0},
 };
 #undef FC
@@ -273,12 +277,12 @@ static const Slot table_slots[] = {
 	T("title", "font", V_FONT, title.role), T("title", "size", V_SIZE, title.size),
 	T("head", "font", V_FONT, head.role), T("head", "size", V_SIZE, head.size),
 	T("cell", "font", V_FONT, cell.role), T("cell", "size", V_SIZE, cell.size),
-	T("cell", "min-height", V_LEN, row_min), T("cell", "fill-chars", V_NUM, fill_chars),
-	T("cell", "fill-fair", V_BOOL, fill_fair), T("cell", "write-lines", V_INT, write_lines),
+	T("cell", "min-height", V_LEN, row_min), T("cell", "fill-chars", V_CHARS, fill_chars),
+	T("cell", "fill-fair", V_BOOL, fill_fair), T("cell", "write-lines", V_COUNT, write_lines),
 	T("cell", "write-line", V_LEN, write_line),
 	T("sign", "show", V_BOOL, sign_show), T("sign", "unit", V_TEXT, sign_unit),
 	T("sign", "reviewer", V_TEXT, sign_reviewer), T("sign", "date", V_TEXT, sign_date),
-	TC(padding), T("cells", "leading", V_NUM, cells.leading), TC(rule), TC(frame),
+	TC(padding), T("cells", "leading", V_FACTOR, cells.leading), TC(rule), TC(frame),
 	T("columns", "number", V_TEXT, col_no), T("columns", "item", V_TEXT, col_item),
 	T("columns", "standard", V_TEXT, col_standard),
 	T("columns", "points", V_TEXT, col_points), T("columns", "self", V_TEXT, col_self),
@@ -384,68 +388,111 @@ static int line_of(xmlNode *n)
 	return l > 0 && l < INT_MAX ? (int)l : 1;
 }
 
+/* The least and greatest value of each numeric kind, as template.rng
+ * says (a length: what a PDF page may be, 14,400 pt).  An office's own
+ * schema may let more through; the numbers the layout gets stay these,
+ * so that no count overflows an int and no page is wider than a PDF. */
+static const struct {
+	double lo, hi;
+	const char *say; /* for the finding */
+} ranges[] = {
+	[V_LEN] = {0, MM(5000), "0–5000mm"},
+	[V_SIZE] = {0, 200, "大于0、不超过200pt"},
+	[V_FRACTION] = {0, 1, "0–1"},
+	[V_FACTOR] = {0.5, 5, "0.5–5"},
+	[V_CHARS] = {1, 40, "1–40"},
+	[V_COUNT] = {1, 200, "1–200"},
+};
+
+typedef enum { VAL_OK, VAL_FORM, VAL_RANGE } ValResult;
+
 /* One attribute into its slot.  The schema has checked the form of every
- * value already; what fails here is what a pattern cannot say. */
-static bool set_value(const Slot *s, void *base, const char *v)
+ * value already (unless an office's schema is laxer); what fails here is
+ * what a pattern cannot say, and a number out of its kind's range. */
+static ValResult set_value(const Slot *s, void *base, const char *v)
 {
 	char *p = (char *)base + s->off;
 	double x = 0;
 	size_t n = 0;
 	switch (s->kind) {
 	case V_LEN:
-		if (!parse_length(v, &x))
-			return false;
-		*(double *)p = x;
-		return true;
 	case V_SIZE:
-		if (!parse_size(v, &x) || x <= 0 || x > 200)
-			return false;
+		if (s->kind == V_LEN ? !parse_length(v, &x) : !parse_size(v, &x))
+			return VAL_FORM;
+		if (x < ranges[s->kind].lo || x > ranges[s->kind].hi + 1e-9 ||
+		    (s->kind == V_SIZE && x <= 0))
+			return VAL_RANGE;
 		*(double *)p = x;
-		return true;
-	case V_NUM:
+		return VAL_OK;
+	case V_FRACTION:
+	case V_FACTOR:
+	case V_CHARS:
+	case V_COUNT:
 		n = read_decimal(v, &x);
 		if (!n || v[n])
-			return false;
-		*(double *)p = x;
-		return true;
-	case V_INT:
-		n = read_decimal(v, &x);
-		if (!n || v[n] || x != (int)x)
-			return false;
+			return VAL_FORM;
+		if (x < ranges[s->kind].lo || x > ranges[s->kind].hi)
+			return VAL_RANGE;
+		if (s->kind != V_COUNT) {
+			*(double *)p = x;
+			return VAL_OK;
+		}
+		if (x != (int)x) /* in range, so the cast is defined */
+			return VAL_FORM;
 		*(int *)p = (int)x;
-		return true;
+		return VAL_OK;
 	case V_BOOL:
 		if (strcmp(v, "true") && strcmp(v, "false"))
-			return false;
+			return VAL_FORM;
 		*(bool *)p = !strcmp(v, "true");
-		return true;
+		return VAL_OK;
 	case V_ORIENT:
 		if (strcmp(v, "landscape") && strcmp(v, "portrait"))
-			return false;
+			return VAL_FORM;
 		*(bool *)p = !strcmp(v, "landscape");
-		return true;
+		return VAL_OK;
 	case V_FONT:
-		return parse_font(v, (FontRole *)p);
+		return parse_font(v, (FontRole *)p) ? VAL_OK : VAL_FORM;
 	case V_TEXT:
 		if (strlen(v) >= TPL_TEXT)
-			return false;
+			return VAL_FORM;
 		strcpy(p, v);
-		return true;
+		return VAL_OK;
 	}
-	return false;
+	return VAL_FORM;
 }
 
 /* What a value of each kind may be, for the user. */
 static const char *const allowed[] = {
-	[V_LEN] = "带单位的长度，如37mm、0.5pt、1cm",
+	[V_LEN] = "带单位（mm或pt）的长度，如37mm、0.5pt",
 	[V_SIZE] = "字号，如16pt、3号、小4号（大于0，不超过200pt）",
 	[V_FONT] = "字体：小标宋、仿宋、黑体、楷体、宋体，或title、body、h1、h2、h3、h4",
 	[V_BOOL] = "true或false",
-	[V_NUM] = "数字，如1.5",
-	[V_INT] = "整数，如22",
+	[V_FRACTION] = "0到1之间的数字，如0.8",
+	[V_FACTOR] = "0.5到5之间的数字，如1.5",
+	[V_CHARS] = "1到40之间的数字，如6",
+	[V_COUNT] = "1到200之间的整数，如22",
 	[V_TEXT] = "不超过32个字的文字",
 	[V_ORIENT] = "landscape或portrait",
 };
+
+/* Attribute a of element n into slot s; false, with a finding at n's
+ * line, when its value cannot be used or is out of range. */
+static bool read_attr(const Slot *s, void *base, xmlNode *n, xmlAttr *a, Errs *e,
+                      const char *file)
+{
+	xmlChar *x = xmlNodeListGetString(n->doc, a->children, 1);
+	const char *v = x ? (const char *)x : "";
+	const char *en = (const char *)n->name, *an = (const char *)a->name;
+	ValResult r = set_value(s, base, v);
+	if (r == VAL_RANGE)
+		err_add(e, file, line_of(n), 0, MSG_TEMPLATE_RANGE, en, an, v,
+		        ranges[s->kind].say);
+	else if (r == VAL_FORM)
+		err_add(e, file, line_of(n), 0, MSG_TEMPLATE_VALUE, en, an, v, allowed[s->kind]);
+	xmlFree(x);
+	return r == VAL_OK;
+}
 
 /* The slot of attribute attr of element elem, in any kind of template. */
 static const Slot *find_slot(const char *elem, const char *attr, Template *scratch, void **base)
@@ -471,13 +518,7 @@ static bool explain_value(XmlCtx *c, const char *file, xmlNode *n)
 		const Slot *s = find_slot(en, (const char *)a->name, &scratch, &base);
 		if (!s)
 			continue;
-		xmlChar *v = xmlNodeListGetString(n->doc, a->children, 1);
-		bool ok = set_value(s, base, v ? (const char *)v : "");
-		if (!ok)
-			err_add(c->errs, file, line_of(n), 0, MSG_TEMPLATE_VALUE, en,
-			        (const char *)a->name, v ? (const char *)v : "", allowed[s->kind]);
-		xmlFree(v);
-		if (!ok)
+		if (!read_attr(s, base, n, a, c->errs, file))
 			return true;
 	}
 	return false;
@@ -509,11 +550,7 @@ static void read_values(Template *t, xmlNode *root, Errs *e, const char *file)
 				s++;
 			if (!s->elem)
 				continue; /* the schema allowed it; nothing reads it */
-			xmlChar *v = xmlNodeListGetString(n->doc, a->children, 1);
-			if (!set_value(s, base, v ? (const char *)v : ""))
-				err_add(e, file, line_of(n), 0, MSG_TEMPLATE_VALUE, en, an,
-				        v ? (const char *)v : "", allowed[s->kind]);
-			xmlFree(v);
+			read_attr(s, base, n, a, e, file);
 		}
 	}
 }
