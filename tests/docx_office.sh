@@ -6,7 +6,8 @@
 # collide) and the converted PDF is measured with the checks of our own
 # PDFs (tests/layout_check.py --docx): edges, 28 characters a line, the
 # grid, 22 lines a full page, page numbers, the 版头 and red line, the
-# text paragraph by paragraph.  The page count is compared with our PDF
+# text paragraph by paragraph; a 信函's 版头 (tests/docx_formats_check.py).
+# The page count is compared with our PDF
 # up to the first form, ledger or score sheet (their pages come with the
 # attachments' DOCX writer).
 #
@@ -53,6 +54,10 @@ for md in $PLANS; do
 	theirs=$(python3 tests/docx_pages.py "$md" "$conv")
 	[ "$ours" = "$theirs" ] && ok || no "$n: LibreOffice sets $theirs pages of the DOCX where our PDF has $ours"
 done
+# A 信函's 标志 and double lines, on the paper above and below the
+# 版心 (§10.1), measured as tests/formats_check.py measures our PDF.
+[ -s "$T/conv/letter.pdf" ] && ok || no "the 信函 converted"
+counts "$(python3 tests/docx_formats_check.py tests/plans/formats/letter.md "$T/conv/letter.pdf")"
 # shellcheck disable=SC2086
 out=$(python3 tests/layout_check.py --docx $args)
 p=$(echo "$out" | sed -n 's/^layout: \([0-9]*\) passed, \([0-9]*\) failed.*/\1/p')

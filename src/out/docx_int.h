@@ -43,6 +43,7 @@ typedef struct {
 	bool unnumbered;  /* footers without page numbers throughout */
 	bool fresh_page;  /* a section break just started a page: the next
 	                     paragraph needs no page break of its own */
+	long shapes;      /* shapes written so far (their docPr ids) */
 } DocxCtx;
 
 /* docx_xml.c: a part in memory. */
@@ -116,6 +117,13 @@ void docx_att_document(DocxCtx *c, const AttShape *s, const char *label, Buf *ou
  * (its heading included when it has one page). */
 long docx_att_used(const DocxCtx *c, const AttShape *s);
 
+
+/* docx_shape.c: a run holding a shape anchored to the page: a rule as
+ * a line; a text p in a text box as wide as the 版心, top pt below the
+ * paper's top edge and height pt tall, its paragraph written by para. */
+void docx_anchor_rule(DocxCtx *c, const Part *p);
+void docx_anchor_text(DocxCtx *c, const Part *p, double top, double height,
+                      void (*para)(DocxCtx *c, const Part *p, long height));
 
 /* docx_parts.c: the 版头 from the placed parts, down to the title's
  * grid line; and the signature parts on blank column line l, as a

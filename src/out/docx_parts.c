@@ -6,10 +6,12 @@
  * the space before it so that the text's em box lands where the layout
  * put it (35 mm below the 版心 top for the 发文机关标志, 空二行 for the
  * 发文字号 …); a text centred in the 版心 is centred, others keep their
- * x through the indent and tab stops.  A rule (the red line, the double
- * lines of a 信函) is the bottom border of an empty paragraph ending at
- * the rule's height.  A spacer then brings the title onto the grid line
- * the layout chose for it.
+ * x through the indent and tab stops.  A rule (the red line) is the
+ * bottom border of an empty paragraph ending at the rule's height.  A
+ * spacer then brings the title onto the grid line the layout chose for
+ * it.  A 信函's 标志 and double lines lie partly outside the 版心: they
+ * are shapes anchored to the page (docx_shape.c), in a paragraph one
+ * twip tall at the top.
  *
  * The signature block's texts (署名, 成文日期, 职务) sit on the grid lines
  * compose.c left blank for them: each such line becomes a paragraph
@@ -32,9 +34,15 @@ static bool in_head(const Part *p)
 }
 
 /* A 信函's 标志 starts 30 mm from the paper's top, above the 版心, and
- * its second double line lies in the bottom margin (§10.1): the DOCX
- * has no place for them in the body's flow.  The 标志 is set at the
- * 版心's top instead; a rule below the title's grid line is left out. */
+ * its second double line lies in the bottom margin (§10.1): no
+ * paragraph can be there.  They, and the upper double line with them,
+ * are shapes anchored to the paper (docx_shape.c). */
+static bool on_paper(const DocxCtx *c, const Part *p)
+{
+	return p->page == 0 &&
+	       (p->what == PW_LETTER_RULE || (p->what == PW_MARK && c->g->header_from_page));
+}
+
 static double clamp_depth(double d)
 {
 	return d < 0 ? 0 : d;
@@ -224,17 +232,61 @@ static void sort_depth(const Part **v, size_t n, DocxCtx *c)
 		}
 }
 
+/* A text box's paragraph (docx_anchor_text). */
+static void boxed_text(DocxCtx *c, const Part *p, long height)
+{
+	const Part *v[1] = {p};
+	text_line(c, v, 1, true, 0, height, false);
+}
+
+/* The parts on the paper, in a paragraph of their own one twip tall. */
+static void paper_parts(DocxCtx *c, const Part *const *a, size_t n)
+{
+	xmlTextWriterPtr w = c->w;
+	xw_start(w, "w:p");
+	xw_start(w, "w:pPr");
+	xw_val(w, "w:snapToGrid", "0");
+	xw_start(w, "w:spacing");
+	xw_attr(w, "w:line", "1");
+	xw_attr(w, "w:lineRule", "exact");
+	xw_end(w);
+	xw_start(w, "w:rPr");
+	xw_vall(w, "w:sz", 2);
+	xw_end(w);
+	xw_end(w);
+	for (size_t i = 0; i < n; i++) {
+		const Part *p = a[i];
+		if (p->kind == PART_RULE) {
+			docx_anchor_rule(c, p);
+		} else {
+			double top = c->g->margin_top + depth(c, p) - p->size * (LINE_ROOM - 1) / 2;
+			docx_anchor_text(c, p, top, p->size * LINE_ROOM, boxed_text);
+		}
+	}
+	xw_end(w);
+}
+
 void docx_head(DocxCtx *c)
 {
 	const Parts *ps = &c->k->parts;
 	const Part **v = xcalloc(ps->n + 1, sizeof *v);
-	size_t n = 0;
+	const Part **a = xcalloc(ps->n + 1, sizeof *a);
+	size_t n = 0, na = 0;
 	double floor_pt = c->k->col.first_slot * c->line / 20.0;
-	for (size_t i = 0; i < ps->n; i++)
-		if (in_head(&ps->v[i]) && depth(c, &ps->v[i]) < floor_pt)
-			v[n++] = &ps->v[i];
+	for (size_t i = 0; i < ps->n; i++) {
+		const Part *p = &ps->v[i];
+		if (in_head(p) && p->kind != PART_SEAL && on_paper(c, p))
+			a[na++] = p;
+		else if (in_head(p) && depth(c, p) < floor_pt)
+			v[n++] = p;
+	}
 	sort_depth(v, n, c);
 	long cursor = 0; /* twips below the 版心 top */
+	if (na) {
+		paper_parts(c, a, na);
+		cursor = 1;
+	}
+	free(a);
 	for (size_t i = 0; i < n;) {
 		const Part *p = v[i];
 		if (p->kind == PART_RULE) {
@@ -274,7 +326,7 @@ void docx_head(DocxCtx *c)
 	}
 	free(v);
 	long spacer = (long)c->k->col.first_slot * c->line - cursor;
-	if (n && spacer > 0)
+	if ((n || na) && spacer > 0)
 		docx_spacer(c, spacer);
 }
 

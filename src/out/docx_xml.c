@@ -3,6 +3,7 @@
  * WordprocessingML root.  libxml2 escapes text and attribute values. */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "docx_int.h"
 #include "i18n.h"
@@ -78,6 +79,13 @@ void xw_root(xmlTextWriterPtr w, const char *name)
 	xw_start(w, name);
 	xw_attr(w, "xmlns:w", "http://schemas.openxmlformats.org/wordprocessingml/2006/main");
 	xw_attr(w, "xmlns:r", "http://schemas.openxmlformats.org/officeDocument/2006/relationships");
+	if (strcmp(name, "w:document") != 0)
+		return;
+	/* the page-anchored shapes' (docx_shape.c) */
+	xw_attr(w, "xmlns:mc", "http://schemas.openxmlformats.org/markup-compatibility/2006");
+	xw_attr(w, "xmlns:wp", "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing");
+	xw_attr(w, "xmlns:a", "http://schemas.openxmlformats.org/drawingml/2006/main");
+	xw_attr(w, "xmlns:wps", "http://schemas.microsoft.com/office/word/2010/wordprocessingShape");
 }
 
 void xw_text(xmlTextWriterPtr w, const char *s, size_t len)
