@@ -96,6 +96,23 @@ for f, line in zip(fs, text):
     assert want == line, (want, line)
 assert doc["errors"] == sum(1 for f in fs if f["severity"] == "error")
 PY
+# A deadline on a weekend day worked in exchange (调休) is no
+# deadline-weekend warning; the JSON says why in a note (issue 13.1).
+expect 0 json-workday "$F" check --format json tests/rules/deadline-weekend.md
+cat >"$T/want.json" <<EOF
+{
+  "version": "$("$F" --version | sed -n '1s/^fangan //p')",
+  "findings": [
+    {"file": "tests/rules/deadline-weekend.md", "line": 7, "column": 18, "severity": "warning", "rule": "deadline-weekend", "message": "截止日期“报送材料”（2020年3月7日）是星期六"},
+    {"file": "tests/rules/deadline-weekend.md", "line": 8, "column": 18, "severity": "note", "rule": "deadline-weekend", "message": "截止日期“报送总结”（2020年9月27日）是星期日，但该日为调休上班日（国庆节、中秋节调休），不算周末"}
+  ],
+  "errors": 0,
+  "warnings": 1,
+  "notes": 1,
+  "dropped": 0
+}
+EOF
+cmp -s "$T/out" "$T/want.json" && ok || { no "json note for a 调休 working day"; diff "$T/want.json" "$T/out" | head; }
 # Any file name gives valid JSON (broken UTF-8 as U+FFFD) and a SARIF
 # uri percent-encoded (RFC 3986), parsed back here.
 mkdir -p "$T/names"

@@ -665,10 +665,14 @@ static void test_holidays(void **state)
 	deadline(p, "报送丁", 26, "2035-03-02");  /* not covered */
 	deadline(p, "报送戊", 28, "2035-03-05");  /* not covered: no second note */
 	Diags d = run(p);
-	pb_expect_count(&d, 2);
+	pb_expect_count(&d, 3);
 	pb_expect(&d, 0, "deadline-holiday", SEV_WARNING, 21, 5,
 	          "截止日期“报送甲”（2020年10月5日）落在国庆节、中秋节假期（10月1日至10月8日）");
-	pb_expect(&d, 1, "holiday-data", SEV_NOTE, 27, 5,
+	/* No deadline-weekend warning for the Sunday worked; a note says why. */
+	pb_expect(&d, 1, "deadline-weekend", SEV_NOTE, 23, 5,
+	          "截止日期“报送乙”（2020年9月27日）是星期日，"
+	          "但该日为调休上班日（国庆节、中秋节调休），不算周末");
+	pb_expect(&d, 2, "holiday-data", SEV_NOTE, 27, 5,
 	          "节假日数据中还没有2035年的安排，无法检查截止日期是否落在假期："
 	          "国务院办公厅的通知发布后，请把它加进data/holidays.txt");
 	diag_free(&d);

@@ -58,6 +58,8 @@ static void test_readme(void **state)
 		if (rules[r].two)
 			ok = strncmp(sev, "error/warning |", 15) == 0 ||
 			     strncmp(sev, "warning/error |", 15) == 0;
+		else if (rules[r].note_too)
+			ok = strncmp(sev, "warning/note |", 14) == 0;
 		else
 			ok = ok && sev[strlen(sev_word(rules[r].severity))] == ' ';
 		if (!ok)
@@ -88,7 +90,8 @@ static void test_manual(void **state)
 		const char *end = strstr(body, "\n.It Li ");
 		char *text = xstrndup(body, end ? (size_t)(end - body) : strlen(body));
 		if (!strstr(text, sev_word(rules[r].severity)) ||
-		    (rules[r].two && !strstr(text, sev_word(!rules[r].severity))))
+		    (rules[r].two && !strstr(text, sev_word(!rules[r].severity))) ||
+		    (rules[r].note_too && !strstr(text, "note")))
 			fail_msg("fangan.1 does not give %s its severity", rules[r].id);
 		free(text);
 		free(item);

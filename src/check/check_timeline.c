@@ -571,6 +571,12 @@ static bool check_deadline_holiday(Ctx *c, const Deadline *dl, const char *who)
 		diag_add(c->d, c->p->path, dl->due.pos, MSG_DEADLINE_HOLIDAY, who,
 		         day_full(dl->due.day).s, name, day_text(from, dl->due.day).s,
 		         day_text(to, from).s);
+	int wd = day_weekday(dl->due.day);
+	/* A weekend day worked in exchange: deadline-weekend stays silent
+	 * and a note says why (for --format json readers asking why). */
+	if (k == HD_WORK && (wd == 0 || wd == 6))
+		diag_add_sev(c->d, c->p->path, dl->due.pos, SEV_NOTE, MSG_DEADLINE_WEEKEND_WORKDAY,
+		             who, day_full(dl->due.day).s, wd == 6 ? "星期六" : "星期日", name);
 	return k != HD_NORMAL;
 }
 

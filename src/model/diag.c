@@ -36,7 +36,8 @@ const Rule rules[R_COUNT] = {
 	[R_DEADLINE_BEFORE_ISSUE] = {"deadline-before-issue", SEV_ERROR, false,
 		"A deadline before the document's date."},
 	[R_DEADLINE_WEEKEND] = {"deadline-weekend", SEV_WARNING, false,
-		"A deadline on a Saturday or Sunday."},
+		"A deadline on a Saturday or Sunday (a note when it is a working day in exchange).",
+		true},
 	[R_TEXT_DATE_CONFLICT] = {"text-date-conflict", SEV_ERROR, false,
 		"The body gives a phase or deadline a different date than the timeline."},
 	[R_TEXT_DATE_UNLISTED] = {"text-date-unlisted", SEV_WARNING, false,
@@ -123,7 +124,8 @@ void diag_add(Diags *d, const char *file, Pos pos, RuleId rule, const char *fmt,
 void diag_add_sev(Diags *d, const char *file, Pos pos, Severity sev, RuleId rule,
                   const char *fmt, ...)
 {
-	if (sev != rules[rule].severity && !rules[rule].two) {
+	if (sev != rules[rule].severity && !rules[rule].two &&
+	    !(sev == SEV_NOTE && rules[rule].note_too)) {
 		fprintf(stderr, "fangan: internal error: rule %s has one severity\n",
 		        rules[rule].id);
 		abort();
@@ -260,9 +262,10 @@ static void write_json(const Diags *d, FILE *out)
 		buf_json_str(&b, f->message);
 		buf_puts(&b, "\"}");
 	}
-	buf_printf(&b, "%s],\n  \"errors\": %zu,\n  \"warnings\": %zu,\n  \"dropped\": %zu\n}\n",
+	buf_printf(&b, "%s],\n  \"errors\": %zu,\n  \"warnings\": %zu,\n  \"notes\": %zu,\n"
+	           "  \"dropped\": %zu\n}\n",
 	           d->n ? "\n  " : "", diag_count(d, SEV_ERROR),
-	           diag_count(d, SEV_WARNING), d->dropped);
+	           diag_count(d, SEV_WARNING), diag_count(d, SEV_NOTE), d->dropped);
 	fputs(buf_cstr(&b), out);
 	buf_free(&b);
 }

@@ -80,6 +80,9 @@ typedef struct {
 	                           still drawn, phase-overlap for a shared
 	                           day */
 	const char *summary;    /* one line in English, for SARIF's rule list */
+	bool note_too;          /* it also gives notes saying why it stayed
+	                           silent (deadline-weekend on a 调休 working
+	                           day) */
 } Rule;
 
 typedef struct {

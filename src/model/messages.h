@@ -113,6 +113,8 @@
 
 /* deadline-weekend */
 #define MSG_DEADLINE_WEEKEND R_DEADLINE_WEEKEND, "%s（%s）是%s"
+#define MSG_DEADLINE_WEEKEND_WORKDAY \
+	R_DEADLINE_WEEKEND, "%s（%s）是%s，但该日为调休上班日（%s调休），不算周末"
 
 /* text-date-conflict */
 #define MSG_TEXT_DATE_CONFLICT R_TEXT_DATE_CONFLICT, "正文写%s“%s”的时间为“%.*s%s%s”，但%s中该%s%s"
