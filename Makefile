@@ -4,7 +4,7 @@
 #   make deps     install the Debian packages fangan needs (no-op when present)
 #   make demo     deps + build + check and render plans/ into out/
 #   make check    deps + build + every test, plain and under ASan/UBSan
-#   make fuzz     build and run the libFuzzer target for the plan reader
+#   make fuzz     build and run the libFuzzer targets (FUZZ_SECONDS each)
 #   make bench    the benchmark
 #   make pot      refresh po/*.po from the messages in src/ (msgmerge)
 #   make install  the binary, the manual, the message catalogues and the
@@ -169,19 +169,55 @@ proof:
 # "N passed, N failed, N skipped".  Objects are compiled once per flavour
 # (build/obj, build/san) and every test links the same ones.
 check: deps
-	@$(MAKE) -s --no-print-directory fangan $(MO) $(B)/fangan.pot $(TESTS) $(B)/san/fangan $(STESTS)
-	@sh scripts/run-tests.sh $(B) $(TESTS) -- $(STESTS)
+	@$(MAKE) -s --no-print-directory fangan $(MO) $(B)/fangan.pot $(TESTS) $(B)/san/fangan $(STESTS) $(REPLAYS)
+	@sh scripts/run-tests.sh $(B) $(TESTS) -- $(STESTS) $(REPLAYS)
 
 test: fangan $(MO) $(B)/fangan.pot $(TESTS)
 	@sh scripts/run-tests.sh $(B) $(TESTS) --
 
-FUZZ_FLAGS := -O1 -g -fsanitize=fuzzer,address,undefined -fno-omit-frame-pointer
+# The fuzz targets (tests/fuzz_*.c): plan (reader and checker), layout
+# (a plan through layout and PDF writing, in memory), template (the
+# template loader under a schema that allows anything, then the layout of
+# what loads) and stamp (the reader of OUTDIR/NAME/.fangan-stamp).  Each
+# one's corpus is tests/fuzz/NAME/.  `make fuzz` builds them with clang's
+# libFuzzer, ASan and UBSan (-fno-sanitize-recover: the first finding
+# stops the run) and runs each for FUZZ_SECONDS (default 60) from its
+# corpus; new inputs go to build/fuzz-corpus/NAME, and an input that
+# fails is saved as tests/fuzz/NAME/crash-* (then a regression input).
+# `make check` replays every corpus file through the same targets built
+# by gcc with the sanitizers and a plain main() (tests/fuzz_main.c).
+FUZZ_TARGETS := plan layout template stamp
+FUZZ_CC    := clang
+FUZZ_SAN   := -fsanitize=address,undefined,float-cast-overflow -fno-sanitize-recover=all
+FUZZ_FLAGS := -O1 -g -fno-omit-frame-pointer $(FUZZ_SAN)
+FUZZ_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L $(PKG_CFLAGS) $(patsubst %/,-I%,$(SRCDIRS)) $(FUZZ_FLAGS)
+FOBJ    := $(LIBSRC:src/%.c=$(B)/fuzz/%.o)
+FUZZERS := $(FUZZ_TARGETS:%=$(B)/fuzz/fuzz_%)
+.SECONDARY: $(FOBJ)
+REPLAYS := $(FUZZ_TARGETS:%=$(B)/san/fuzz_%)
+
+$(B)/fuzz/%.o: src/%.c
+	@mkdir -p $(@D)
+	@$(if $(Q),echo "  CC fuzz $<")
+	$(Q)$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -MMD -MP -c -o $@ $<
+
+$(B)/fuzz/fuzz_%: tests/fuzz_%.c tests/fuzz_common.h $(FOBJ)
+	@$(if $(Q),echo "  FUZZ    $@")
+	$(Q)$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $< $(FOBJ) $(LDFLAGS) $(LDLIBS)
+
+$(B)/san/fuzz_%: tests/fuzz_%.c tests/fuzz_main.c tests/fuzz_common.h $(SOBJ) | $(B)/san
+	@$(if $(Q),echo "  REPLAY  $@")
+	$(Q)$(CC) $(CFLAGS) $(SAN_FLAGS) -DFUZZ_CORPUS='"tests/fuzz/$*"' -o $@ $< tests/fuzz_main.c $(SOBJ) $(LDFLAGS) $(LDLIBS)
+
 fuzz: deps
-	clang -std=c11 -D_POSIX_C_SOURCE=200809L $(PKG_CFLAGS) $(FUZZ_FLAGS) $(patsubst %/,-I%,$(SRCDIRS)) \
-	  -o $(B)/fuzz_plan tests/fuzz_plan.c $(LIBSRC) $(LDLIBS)
-	mkdir -p $(B)/fuzz-corpus
-	$(B)/fuzz_plan -max_total_time=$${FUZZ_SECONDS:-60} -max_len=65536 \
-	  -artifact_prefix=tests/fuzz/ $(B)/fuzz-corpus tests/fuzz plans
+	@$(MAKE) -s --no-print-directory $(FUZZERS)
+	@for t in $(FUZZ_TARGETS); do \
+	  mkdir -p $(B)/fuzz-corpus/$$t || exit 1; \
+	  echo "fuzz: $$t for $${FUZZ_SECONDS:-60} s"; \
+	  dict=; [ -f tests/fuzz/$$t.dict ] && dict=-dict=tests/fuzz/$$t.dict; \
+	  $(B)/fuzz/fuzz_$$t -max_total_time=$${FUZZ_SECONDS:-60} -max_len=65536 -timeout=30 $$dict \
+	    -artifact_prefix=tests/fuzz/$$t/ $(B)/fuzz-corpus/$$t tests/fuzz/$$t || exit 1; \
+	done
 
 # Synthetic plans and bench/notice.md: ms per document, pages per second,
 # bytes per page, peak RSS, instruction counts, and the targets

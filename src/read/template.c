@@ -643,6 +643,11 @@ static void cache_free(void)
 	pthread_mutex_unlock(&lock);
 }
 
+void template_cache_clear(void)
+{
+	cache_free();
+}
+
 /* Under the lock. */
 static Template letter_builtin; /* when no letter.xml is found */
 

@@ -117,6 +117,10 @@ const char *tpl_kind_name(TplKind kind);
 const Template *template_get(TplKind kind, const char *name, const char *plan_path,
                              Pos at, Diags *d);
 
+/* Forget every file read (the fuzz target reads a new template under
+ * one name for each input); no Template given out before stays valid. */
+void template_cache_clear(void);
+
 /* The built-in defaults of kind (what the shipped files say). */
 const Template *template_builtin(TplKind kind);
 
