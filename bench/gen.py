@@ -10,7 +10,8 @@ writes, under DIR:
   many/     2,000 such notices (2,000 small documents);
   long/     one plan of about 30 pages;
   units/    one plan with 2,000 units and a form attachment: the plan,
-            the form alone and 2,000 per-unit copies of it.
+            the form alone and 2,000 per-unit copies of it;
+  units20k/ the same plan with 20,000 units.
 
 Every plan passes `fangan check` without errors (warnings are allowed):
 a plan with errors would not be rendered and would measure nothing.
@@ -107,8 +108,8 @@ def long_plan():
     return "\n".join(out) + "\n"
 
 
-def units_plan():
-    units = ["某某市%s区第%d工作站" % (place(i), i + 1) for i in range(2000)]
+def units_plan(n):
+    units = ["某某市%s区第%d工作站" % (place(i), i + 1) for i in range(n)]
     out = ["---",
            "title: 关于开展基层工作站规范化建设达标活动的通知",
            "issuer: 某某市民政局",
@@ -148,7 +149,8 @@ def main():
     for i in range(2000):
         write(os.path.join(d, "many", "u%04d.md" % i), notice(1000 + i))
     write(os.path.join(d, "long", "long.md"), long_plan())
-    write(os.path.join(d, "units", "units.md"), units_plan())
+    write(os.path.join(d, "units", "units.md"), units_plan(2000))
+    write(os.path.join(d, "units20k", "units.md"), units_plan(20000))
 
 
 main()

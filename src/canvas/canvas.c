@@ -45,6 +45,11 @@ void canvas_free(Canvas *d)
 	free(d);
 }
 
+void canvas_share_subsets(Canvas *d, const Canvas *like)
+{
+	d->share = like;
+}
+
 size_t canvas_add_page(Canvas *d, double width, double height)
 {
 	d->pages = xgrow(d->pages, &d->pages_cap, d->npages + 1, sizeof *d->pages);

@@ -106,6 +106,14 @@ void canvas_line(Canvas *doc, double x1, double y1, double x2, double y2,
 void canvas_rect(Canvas *doc, double x, double y, double w, double h,
 	      CvPaint paint, double line_width);
 
+/* Embed each face of doc as a subset holding, besides the characters
+ * doc draws with it, every character like draws with it.  Documents
+ * that differ only in a few words (a form filled in for each unit) and
+ * share one like (drawn with all of those words) then embed the same
+ * font files, which are made and deflated once for all of them (face.h
+ * face_subset, pdffont.c).  like must outlive doc's last save. */
+void canvas_share_subsets(Canvas *doc, const Canvas *like);
+
 /* Characters drawn so far that no font had (see CanvasMissing). */
 const CanvasMissing *canvas_missing(const Canvas *doc, size_t *n);
 

@@ -46,6 +46,7 @@ struct Canvas {
 	CanvasMissing *missing;
 	size_t nmissing, missing_cap;
 	char *error; /* the first misuse, reported by pdf_save */
+	const Canvas *share; /* canvas_share_subsets; NULL: none */
 };
 
 #endif

@@ -89,16 +89,22 @@ static void show_progress(Batch *b)
 static void flush_results(Batch *b)
 {
 	while (b->printed < b->n && b->res[b->printed].done) {
-		Result *r = &b->res[b->printed++];
-		if ((r->nout && b->out_tty) || r->nerr)
-			clear_progress(b);
-		if (r->nout) {
-			fwrite(r->out, 1, r->nout, stdout);
-			fflush(stdout);
-		}
-		if (r->nerr) {
-			fwrite(r->err, 1, r->nerr, stderr);
-			fflush(stderr);
+		size_t i = b->printed++;
+		Result *r = &b->res[i];
+		if (b->o->take) {
+			b->o->take(i, r->status, r->out ? r->out : "", r->nout, r->err ? r->err : "",
+			           r->nerr, b->ctx);
+		} else {
+			if ((r->nout && b->out_tty) || r->nerr)
+				clear_progress(b);
+			if (r->nout) {
+				fwrite(r->out, 1, r->nout, stdout);
+				fflush(stdout);
+			}
+			if (r->nerr) {
+				fwrite(r->err, 1, r->nerr, stderr);
+				fflush(stderr);
+			}
 		}
 		free(r->out);
 		free(r->err);

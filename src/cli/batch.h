@@ -35,6 +35,12 @@ typedef struct {
 	unsigned jobs;      /* worker processes; 1 runs the jobs here, in order */
 	bool progress;      /* keep "\r[done/total] 1.2s" on stderr */
 	char *const *names; /* the items' names, for reporting a crash */
+	/* When set, each item's status and output (what its job wrote to
+	 * out and err, or why its worker died) go here, in item order,
+	 * instead of to stdout and stderr: a job can send data back to this
+	 * process this way (forms.c: each unit's findings). */
+	void (*take)(size_t i, int status, const char *out, size_t nout, const char *err,
+	             size_t nerr, void *ctx);
 } BatchOpts;
 
 /* Run job for items 0..n-1.  Returns the worst status; totals (may be

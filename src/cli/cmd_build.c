@@ -125,6 +125,8 @@ typedef struct {
 	uint64_t batch_inputs; /* stamp_batch_inputs, and the formats */
 	char **paths;          /* the plans */
 	const char **dup_of;   /* [i]: an earlier plan with the same output folder */
+	unsigned unit_jobs;    /* workers for the units' copies of a form (forms.h):
+	                          -j N shared among the plans */
 } Build;
 
 /* What --format asks for. */
@@ -210,7 +212,7 @@ static int write_outputs(const Build *b, const Plan *p, const Geometry *g, Canva
 	/* Each attachment alone, each unit's form (forms.h), in the same
 	 * formats, named in outputs. */
 	FormsOut fo = {out, err, record_output, outputs, !(b->formats & OUT_PDF),
-	               !(b->formats & OUT_DOCX)};
+	               !(b->formats & OUT_DOCX), b->unit_jobs};
 	return forms_build(p, b->fs, g, dir, stem, meta, d, &fo);
 }
 
@@ -500,13 +502,17 @@ int cmd_build(int argc, char **argv)
 	}
 	if (!quiet)
 		say_substitutes(fs);
+	/* The workers -j asks for beyond one a plan build the units'
+	 * copies of a form (forms.h): all of them for a single plan. */
+	unsigned unit_jobs = plans.n > 1 ? (unsigned)(jobs / plans.n) : jobs;
 	if (jobs > plans.n)
 		jobs = plans.n ? (unsigned)plans.n : 1;
 	Build b = {.outdir = outdir, .fs = fs, .g = geometry_default(), .force = force,
 		   .verbose = verbose, .quiet = quiet, .formats = formats,
 		   /* a build in other formats writes other files */
 		   .batch_inputs = hash_u64(stamp_batch_inputs(fs, fonts_dir), formats),
-		   .paths = plans.v, .dup_of = find_duplicates(plans.v, plans.n)};
+		   .paths = plans.v, .dup_of = find_duplicates(plans.v, plans.n),
+		   .unit_jobs = unit_jobs ? unit_jobs : 1};
 	BatchOpts bo = {.jobs = jobs, .progress = isatty(STDERR_FILENO), .names = plans.v};
 	unsigned long c[BATCH_NCOUNTS];
 	int s = batch_run(plans.n, build_job, &b, &bo, c);

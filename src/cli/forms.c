@@ -1,5 +1,6 @@
-/* forms.c — attachments alone and forms per unit, as files; see forms.h. */
-#include "forms.h"
+/* forms.c — each attachment alone, as files (the units' copies of a
+ * form: units.c); see forms.h. */
+#include "forms_int.h"
 #include "docx.h"
 #include "pdf.h"
 
@@ -28,17 +29,17 @@ static bool taken(char **names, size_t n, const char *name)
 	return false;
 }
 
-/* Attachment i (for unit, when not NULL) laid out alone, into path.pdf
- * and, for a form, ledger or score sheet, path.docx, as o asks; *pages:
- * the PDF's, *docx: whether path.docx was written. */
-static int write_one(const Plan *p, size_t i, const char *unit, const char *path,
-                     const FontSet *fs, const Geometry *g, const CanvasMeta *meta, Diags *d,
-                     size_t *pages, bool *docx, const FormsOut *o)
+int forms_write_one(const Plan *p, size_t i, const char *unit, const char *path,
+                    const FontSet *fs, const Geometry *g, const CanvasMeta *meta,
+                    const Canvas *like, Diags *d, size_t *pages, bool *docx,
+                    const FormsOut *o)
 {
 	CanvasMeta m = *meta;
 	if (p->attachments[i].title.s)
 		m.title = p->attachments[i].title.s;
 	Canvas *doc = canvas_new(fs, &m);
+	if (like)
+		canvas_share_subsets(doc, like);
 	Flow flow = {0, 0, 0};
 	char *label = attach_label(p, i, true);
 	AttShape *shape = NULL;
@@ -70,8 +71,7 @@ static int write_one(const Plan *p, size_t i, const char *unit, const char *path
 	return status;
 }
 
-/* Record dir-relative name.ext as written. */
-static void record(const FormsOut *o, const char *name, const char *ext)
+void forms_record(const FormsOut *o, const char *name, const char *ext)
 {
 	char *rel = xasprintf("%s.%s", name, ext);
 	o->record(o->ctx, rel);
@@ -81,66 +81,6 @@ static void record(const FormsOut *o, const char *name, const char *ext)
 static int worse(int a, int b)
 {
 	return a > b ? a : b;
-}
-
-/* Every unit's copy of form i, as dir/units/ID-UNIT.pdf. */
-static int write_units(const Plan *p, size_t i, const char *id, const FontSet *fs,
-                       const Geometry *g, const char *dir, const CanvasMeta *meta, Diags *d,
-                       const FormsOut *o)
-{
-	char *udir = xasprintf("%s/units", dir);
-	int status = 0;
-	if (!mkdir_own(udir)) {
-		fprintf(o->err, "fangan: %s: %s\n", udir, util_strerror(errno));
-		free(udir);
-		return 2;
-	}
-	char **names = xcalloc(p->units.n, sizeof *names);
-	size_t done = 0, ddone = 0;
-	for (size_t u = 0; u < p->units.n; u++) {
-		const char *us = p->units.v[u].s ? p->units.v[u].s : "";
-		char *unit = fname_clean(us, strlen(us), "单位");
-		char *name = xasprintf("%s-%s", id, unit);
-		fname_cut(name, FNAME_MAX);
-		/* Two units that read alike once made safe keep apart. */
-		for (int k = 2; taken(names, u, name); k++) {
-			free(name);
-			name = xasprintf("%s-%s", id, unit);
-			fname_cut(name, FNAME_MAX);
-			char *again = xasprintf("%s-%d", name, k);
-			free(name);
-			name = again;
-		}
-		free(unit);
-		names[u] = name;
-		char *path = xasprintf("%s/%s", udir, name);
-		size_t pages = 0;
-		bool docx = false;
-		int s = write_one(p, i, p->units.v[u].s ? p->units.v[u].s : "", path, fs, g, meta, d,
-		                  &pages, &docx, o);
-		done += s == 0 && !o->skip_pdf;
-		ddone += s == 0 && docx;
-		char *rel = xasprintf("units/%s", name);
-		if (s == 0 && !o->skip_pdf)
-			record(o, rel, "pdf");
-		if (s == 0 && docx)
-			record(o, rel, "docx");
-		free(rel);
-		status = worse(status, s);
-		free(path);
-	}
-	if (done)
-		fprintf(o->out, ngettext("%s/%s-*.pdf (%zu copy)\n", "%s/%s-*.pdf (%zu copies)\n", done),
-			udir, id, done);
-	if (ddone)
-		fprintf(o->out, ngettext("%s/%s-*.docx (%zu copy)\n", "%s/%s-*.docx (%zu copies)\n",
-		                         ddone),
-			udir, id, ddone);
-	for (size_t u = 0; u < p->units.n; u++)
-		free(names[u]);
-	free(names);
-	free(udir);
-	return status;
 }
 
 int forms_build(const Plan *p, const FontSet *fs, const Geometry *g, const char *dir,
@@ -163,22 +103,22 @@ int forms_build(const Plan *p, const FontSet *fs, const Geometry *g, const char 
 		char *path = xasprintf("%s/%s", dir, id);
 		size_t pages = 0;
 		bool docx = false;
-		int s = write_one(p, i, NULL, path, fs, g, meta, d, &pages, &docx, o);
+		int s = forms_write_one(p, i, NULL, path, fs, g, meta, NULL, d, &pages, &docx, o);
 		if (s == 0 && !o->skip_pdf) {
 			char *pdf = xasprintf("%s.pdf", path);
 			fprintf(o->out, ngettext("%s (%zu page)\n", "%s (%zu pages)\n", pages), pdf,
 			        pages);
 			free(pdf);
-			record(o, id, "pdf");
+			forms_record(o, id, "pdf");
 		}
 		if (s == 0 && docx) {
 			fprintf(o->out, "%s.docx\n", path);
-			record(o, id, "docx");
+			forms_record(o, id, "docx");
 		}
 		status = worse(status, s);
 		free(path);
 		if (s == 0 && att_type_per_unit(a->type) && p->units.n)
-			status = worse(status, write_units(p, i, id, fs, g, dir, meta, d, o));
+			status = worse(status, forms_units(p, i, id, fs, g, dir, meta, d, o));
 	}
 	for (size_t i = 0; i <= p->nattachments; i++)
 		free(names[i]);

@@ -38,6 +38,9 @@ typedef struct {
 	void *ctx;
 	/* --format: leave out the PDFs, or the DOCX files */
 	bool skip_pdf, skip_docx;
+	/* worker processes for the units' copies of a form (batch.h); the
+	 * files are the same bytes for any number */
+	unsigned jobs;
 } FormsOut;
 
 /* Write the files above into dir (OUTDIR/NAME, which exists); stem is

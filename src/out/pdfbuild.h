@@ -16,6 +16,10 @@ typedef struct {
 	uint32_t *gids;     /* its glyph in the full font */
 	uint32_t *new_gids; /* its glyph in the subset */
 	int *milli;         /* its advance */
+	/* characters the subset holds too (canvas_share_subsets), sorted,
+	 * and their glyphs: no CID of their own */
+	size_t nx;
+	uint32_t *xcps, *xgids;
 	HPDF_Dict font;     /* the Type0 font dictionary */
 } FaceUse;
 

@@ -37,34 +37,59 @@ static int cmp_u32(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-void pdf_collect_face(const Canvas *d, size_t slot, FaceUse *u)
+/* The distinct characters d draws with face f, sorted by code point:
+ * *n of them. */
+static CharUse *chars_of(const Canvas *d, const Face *f, size_t *n)
 {
 	CharUse *c = NULL;
-	size_t n = 0, cap = 0;
+	size_t m = 0, cap = 0;
 	for (size_t i = 0; i < d->nglyphs; i++) {
 		const CvGlyph *g = &d->glyphs[i];
-		if (g->face != slot)
+		if (d->faces[g->face] != f)
 			continue;
-		c = xgrow(c, &cap, n + 1, sizeof *c);
-		c[n++] = (CharUse){g->cp, g->gid, g->milli};
+		c = xgrow(c, &cap, m + 1, sizeof *c);
+		c[m++] = (CharUse){g->cp, g->gid, g->milli};
 	}
-	qsort(c, n, sizeof *c, cmp_char);
-	size_t m = 0;
-	for (size_t i = 0; i < n; i++)
-		if (m == 0 || c[m - 1].cp != c[i].cp)
-			c[m++] = c[i];
+	if (m)
+		qsort(c, m, sizeof *c, cmp_char);
+	size_t k = 0;
+	for (size_t i = 0; i < m; i++)
+		if (k == 0 || c[k - 1].cp != c[i].cp)
+			c[k++] = c[i];
+	*n = k;
+	return c;
+}
+
+void pdf_collect_face(const Canvas *d, size_t slot, FaceUse *u)
+{
+	size_t m;
+	CharUse *c = chars_of(d, d->faces[slot], &m);
 	u->face = d->faces[slot];
 	u->n = m;
-	u->cps = xcalloc(m, sizeof *u->cps);
-	u->gids = xcalloc(m, sizeof *u->gids);
-	u->new_gids = xcalloc(m, sizeof *u->new_gids);
-	u->milli = xcalloc(m, sizeof *u->milli);
+	u->cps = xcalloc(m + 1, sizeof *u->cps);
+	u->gids = xcalloc(m + 1, sizeof *u->gids);
+	u->new_gids = xcalloc(m + 1, sizeof *u->new_gids);
+	u->milli = xcalloc(m + 1, sizeof *u->milli);
 	for (size_t i = 0; i < m; i++) {
 		u->cps[i] = c[i].cp;
 		u->gids[i] = c[i].gid;
 		u->milli[i] = c[i].milli;
 	}
 	free(c);
+	/* The characters a shared subset holds besides (canvas.h). */
+	u->nx = 0;
+	u->xcps = u->xgids = NULL;
+	if (d->share) {
+		c = chars_of(d->share, u->face, &m);
+		u->nx = m;
+		u->xcps = xcalloc(m + 1, sizeof *u->xcps);
+		u->xgids = xcalloc(m + 1, sizeof *u->xgids);
+		for (size_t i = 0; i < m; i++) {
+			u->xcps[i] = c[i].cp;
+			u->xgids[i] = c[i].gid;
+		}
+		free(c);
+	}
 }
 
 uint16_t pdf_cid_of(const FaceUse *u, uint32_t cp)
@@ -78,19 +103,35 @@ uint16_t pdf_cid_of(const FaceUse *u, uint32_t cp)
 static bool subset(FaceUse *u, Buf *font, char **err)
 {
 	/* The distinct glyphs, sorted, and the characters with real glyphs
-	 * (for the subset's own cmap). */
-	uint32_t *g = xcalloc(u->n, sizeof *g), *uni = xcalloc(u->n, sizeof *uni);
+	 * (for the subset's own cmap), sorted: those drawn and those a
+	 * shared subset holds too, so that documents sharing one subset
+	 * ask face_subset for the very same one. */
+	size_t all = u->n + u->nx;
+	uint32_t *g = xcalloc(all + 1, sizeof *g), *uni = xcalloc(all + 1, sizeof *uni);
 	size_t ng = 0, nuni = 0;
 	for (size_t i = 0; i < u->n; i++) {
 		g[ng++] = u->gids[i];
 		if (u->gids[i])
 			uni[nuni++] = u->cps[i];
 	}
+	for (size_t i = 0; i < u->nx; i++) {
+		g[ng++] = u->xgids[i];
+		if (u->xgids[i])
+			uni[nuni++] = u->xcps[i];
+	}
 	qsort(g, ng, sizeof *g, cmp_u32);
 	size_t m = 0;
 	for (size_t i = 0; i < ng; i++)
 		if (m == 0 || g[m - 1] != g[i])
 			g[m++] = g[i];
+	if (u->nx) {
+		qsort(uni, nuni, sizeof *uni, cmp_u32);
+		size_t k = 0;
+		for (size_t i = 0; i < nuni; i++)
+			if (k == 0 || uni[k - 1] != uni[i])
+				uni[k++] = uni[i];
+		nuni = k;
+	}
 	uint32_t *ng_new = xcalloc(m, sizeof *ng_new);
 	bool ok = face_subset(u->face, g, m, uni, nuni, font, ng_new, err);
 	if (ok)
@@ -337,4 +378,6 @@ void pdf_face_use_free(FaceUse *u)
 	free(u->gids);
 	free(u->new_gids);
 	free(u->milli);
+	free(u->xcps);
+	free(u->xgids);
 }
