@@ -63,6 +63,13 @@ done
 # The example plans: what is really wrong in them, nothing else.
 expect 1 plans "$F" check plans/
 same plans tests/plans-expected/plans.txt
+# model-organ.md:102 "于20XX年9月15日前完成迎检资料归类整理" is the
+# deadline 完成迎检资料归类整理's date (issue 13.7c): moved a day in the
+# front matter, the prose contradicts it.
+sed 's/due: 2021-09-15/due: 2021-09-14/' plans/model-organ.md >"$T/organ.md"
+expect 1 organ-deadline-after "$F" check "$T/organ.md"
+grep -q "^$T/organ.md:102:43: error: 正文写截止事项“完成迎检资料归类整理”的时间为“20XX年9月15日前”，但deadlines中该截止事项为2021年9月14日 \[text-date-conflict\]\$" "$T/out" &&
+	[ "$(grep -c text-date "$T/out")" -eq 1 ] && ok || no "organ: the deadline's action after its date: $(grep text-date "$T/out")"
 # A plan with warnings only passes, unless --werror.
 expect 0 warnings "$F" check plans/five-upgrades.md
 expect 1 werror "$F" check --werror plans/five-upgrades.md
@@ -255,9 +262,9 @@ expect 2 calendar-no-paths "$F" calendar
 
 # ---- check --columns ----
 expect 1 columns-bytes "$F" check --columns=bytes tests/rules/text-date-conflict.md
-grep -q '^tests/rules/text-date-conflict.md:9:33: error' "$T/out" && ok || no "byte column: $(cat "$T/out")"
+grep -q '^tests/rules/text-date-conflict.md:12:33: error' "$T/out" && ok || no "byte column: $(cat "$T/out")"
 expect 1 columns-chars "$F" check --columns chars tests/rules/text-date-conflict.md
-grep -q ':9:13: error' "$T/out" && ok || no "char column"
+grep -q ':12:13: error' "$T/out" && ok || no "char column"
 expect 2 columns-sarif "$F" check --columns=bytes --format sarif plans/
 expect 2 columns-bad "$F" check --columns=cells plans/
 # vim, set up as the manual says, puts the cursor on the date the
@@ -268,7 +275,7 @@ if optional vim "vim lands on the finding"; then
 		-c 'set errorformat=%f:%l:%c:\ %t%*[^:]:\ %m' -c 'silent make' \
 		-c "call writefile([line('.') . ':' . filter(getqflist(), 'v:val.valid')[0].type . ':' . matchstr(getline('.'), '.\\{5}', col('.') - 1)], '$T/vim')" \
 		-c 'qa!' tests/rules/text-date-conflict.md >/dev/null 2>&1 </dev/null
-	[ "$(cat "$T/vim" 2>/dev/null)" = "9:e:2020年" ] && ok || no "vim lands on '$(cat "$T/vim" 2>/dev/null)'"
+	[ "$(cat "$T/vim" 2>/dev/null)" = "12:e:2020年" ] && ok || no "vim lands on '$(cat "$T/vim" 2>/dev/null)'"
 fi
 
 # ---- the manual agrees with --help ----

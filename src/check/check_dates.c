@@ -9,6 +9,16 @@
  * names one phase and no date ("**（五）总结提升阶段。**时间为11月16日至
  * 12月20日") owns the first date of its paragraph when only a lead-in
  * (时间为, 本阶段时间：, or nothing before a range) stands before it.
+ * A phase's name written without its last word(s) — 动员部署 for
+ * 动员部署阶段, 自查 for 自查评比阶段 — ties the date right after it to
+ * the phase whose name starts so (the one with the longest such start;
+ * none when two tie), so "开展自查评比。" with no date after it ties
+ * nothing.  A date with 前 (or one exact day) followed in its clause by a
+ * deadline's name ("4月10日前报送项目清单") is that deadline's.  In a
+ * table, a row with one phase's or deadline's name in a cell ties the
+ * dates of its other cells to that entry.  A date tied to an entry is
+ * compared with it even when it equals some other date of the timeline
+ * (the campaign's end, say).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -84,6 +94,33 @@ static bool named_before(const Text *t, size_t at, const char *name)
 	return false;
 }
 
+/* The bytes of the longest start of name (at least two characters,
+ * shorter than name) that ends right before text byte at, or before one
+ * or two connectors there; 0 when none. */
+static size_t start_named_before(const Text *t, size_t at, const char *name)
+{
+	if (!name || !*name)
+		return 0;
+	size_t nl = strlen(name);
+	for (int hops = 0; hops <= 2; hops++) {
+		/* Longest first: walk back over name's character starts. */
+		for (size_t l = nl; l > 0;) {
+			do
+				l--;
+			while (l > 0 && ((unsigned char)name[l] & 0xC0) == 0x80);
+			if (utf8_count(name, l) < 2)
+				break;
+			if (at >= l && memcmp(t->s + at - l, name, l) == 0)
+				return l;
+		}
+		size_t cl = connector_before(t, at);
+		if (cl == 0)
+			break;
+		at -= cl;
+	}
+	return 0;
+}
+
 static void fmt_range(Day a, Day b, char *out, size_t n)
 {
 	char x[32], y[32];
@@ -156,13 +193,44 @@ static bool check_phase(Ctx *c, const Text *t, const CnDate *e)
 	return false;
 }
 
-static bool has(const char *s, size_t n, const char *what)
+/* A date right after a phase's name written short (动员部署 for
+ * 动员部署阶段): the phase whose name has the longest such start, none
+ * when two have one as long. */
+static bool check_phase_short(Ctx *c, const Text *t, const CnDate *e)
+{
+	const Phase *best = NULL;
+	size_t best_l = 0;
+	bool tie = false;
+	for (size_t i = 0; i < c->p->nphases; i++) {
+		const Phase *ph = &c->p->phases[i];
+		size_t l = start_named_before(t, e->off, ph->name.s);
+		if (l == 0 || l < best_l)
+			continue;
+		tie = l == best_l;
+		if (l > best_l) {
+			best = ph;
+			best_l = l;
+		}
+	}
+	if (!best || tie)
+		return false;
+	judge_phase(c, t, e, best);
+	return true;
+}
+
+/* Where what first occurs in s[0..n), or n. */
+static size_t find(const char *s, size_t n, const char *what)
 {
 	size_t l = strlen(what);
 	for (size_t i = 0; i + l <= n; i++)
 		if (memcmp(s + i, what, l) == 0)
-			return true;
-	return false;
+			return i;
+	return n;
+}
+
+static bool has(const char *s, size_t n, const char *what)
+{
+	return find(s, n, what) < n;
 }
 
 /* The phase a bold run-in head names ("（五）总结提升阶段。"), when the
@@ -204,22 +272,79 @@ static bool period_leadin(const Text *t, const CnDate *e)
 	return false;
 }
 
+static void judge_deadline(Ctx *c, const Text *t, const CnDate *e, const Deadline *dl)
+{
+	if (dl->due.day != DAY_NONE && !in_span(dl->due.day, e->end))
+		conflict(c, t, e, "截止事项", dl->name.s, "deadlines", dl->due.day, dl->due.day);
+}
+
 static bool check_deadline(Ctx *c, const Text *t, const CnDate *e)
 {
 	for (size_t i = 0; i < c->p->ndeadlines; i++) {
 		const Deadline *dl = &c->p->deadlines[i];
 		if (!named_before(t, e->off, dl->name.s))
 			continue;
-		if (dl->due.day != DAY_NONE && !in_span(dl->due.day, e->end))
-			conflict(c, t, e, "截止事项", dl->name.s, "deadlines", dl->due.day, dl->due.day);
+		judge_deadline(c, t, e, dl);
 		return true;
 	}
 	return false;
 }
 
+/* Bytes from off to the end of its clause (the next 。；！？ or the
+ * text's end). */
+static size_t clause_len(const Text *t, size_t off)
+{
+	static const char *const stops[] = {"。", "；", "！", "？", ";", NULL};
+	size_t end = t->len;
+	for (size_t i = 0; stops[i]; i++) {
+		size_t l = strlen(stops[i]);
+		for (size_t k = off; k + l <= end; k++)
+			if (memcmp(t->s + k, stops[i], l) == 0) {
+				end = k;
+				break;
+			}
+	}
+	return end - off;
+}
+
+/* "4月10日前报送项目清单": a date with 前, or one day, followed in its
+ * clause (before the next date) by a deadline's name is that deadline's
+ * due date. */
+static bool check_deadline_after(Ctx *c, const Text *t, const CnDate *e, size_t next_off)
+{
+	if (e->is_range || (e->after && !e->before))
+		return false;
+	size_t from = e->off + e->len, n = clause_len(t, from);
+	if (next_off > from && next_off - from < n)
+		n = next_off - from;
+	/* The name written first is the one the date is for. */
+	const Deadline *first = NULL;
+	size_t first_at = n;
+	for (size_t i = 0; i < c->p->ndeadlines; i++) {
+		const Deadline *dl = &c->p->deadlines[i];
+		size_t at = dl->name.s && *dl->name.s ? find(t->s + from, n, dl->name.s) : n;
+		if (at < first_at) {
+			first = dl;
+			first_at = at;
+		}
+	}
+	if (first)
+		judge_deadline(c, t, e, first);
+	return first != NULL;
+}
+
+/* The timeline entry a table row names (one phase or one deadline in
+ * one of its cells), and that cell. */
+typedef struct {
+	const Phase *ph;
+	const Deadline *dl;
+	size_t cell;
+} Owner;
+
 /* Check the dates of text t; head is the bold run-in head before it
- * (or NULL): a phase it names owns the time written first in t. */
-static void check_text(Ctx *c, const Text *t, const Text *head)
+ * (or NULL): a phase it names owns the time written first in t; row (or
+ * NULL) is the entry t's table row names in another cell. */
+static void check_text(Ctx *c, const Text *t, const Text *head, const Owner *row)
 {
 	if (!t->s)
 		return;
@@ -230,8 +355,18 @@ static void check_text(Ctx *c, const Text *t, const Text *head)
 		n = MAX_PER_TEXT;
 	for (size_t i = 0; i < n; i++) {
 		const CnDate *e = &found[i];
-		if (check_phase(c, t, e) || check_deadline(c, t, e))
+		size_t next = i + 1 < n ? found[i + 1].off : t->len;
+		if (check_phase(c, t, e) || check_deadline(c, t, e) || check_phase_short(c, t, e) ||
+		    check_deadline_after(c, t, e, next))
 			continue;
+		if (row && row->ph) {
+			judge_phase(c, t, e, row->ph);
+			continue;
+		}
+		if (row && row->dl) {
+			judge_deadline(c, t, e, row->dl);
+			continue;
+		}
 		if (i == 0 && owner && period_leadin(t, e)) {
 			judge_phase(c, t, e, owner);
 			continue;
@@ -245,12 +380,86 @@ static void check_text(Ctx *c, const Text *t, const Text *head)
 	}
 }
 
+/* Does cell text t name phase ph: its whole name in it, or the cell is
+ * a start of the name (动员部署 for 动员部署阶段)?  Returns the bytes of
+ * name matched (the longer, the nearer), 0 for no. */
+static size_t cell_names_phase(const Text *t, const Phase *ph)
+{
+	const char *name = ph->name.s;
+	if (!name || !*name || !t->s)
+		return 0;
+	size_t nl = strlen(name);
+	if (has(t->s, t->len, name))
+		return nl;
+	if (t->len < nl && memcmp(name, t->s, t->len) == 0 && utf8_count(t->s, t->len) >= 2)
+		return t->len;
+	return 0;
+}
+
+/* The one entry a table row names, or none (no name, or two). */
+static Owner row_owner(const Ctx *c, const Block *row)
+{
+	Owner o = {NULL, NULL, 0};
+	if (row->header)
+		return o;
+	int found = 0;
+	for (size_t k = 0; k < row->nkids; k++) {
+		const Text *t = &row->kids[k]->text;
+		if (!t->s)
+			continue;
+		const Phase *best = NULL;
+		size_t best_l = 0;
+		bool tie = false;
+		for (size_t i = 0; i < c->p->nphases; i++) {
+			size_t l = cell_names_phase(t, &c->p->phases[i]);
+			if (l == 0 || l < best_l)
+				continue;
+			tie = l == best_l;
+			if (l > best_l) {
+				best = &c->p->phases[i];
+				best_l = l;
+			}
+		}
+		if (best) {
+			found += tie ? 2 : 1; /* two phases as near: unclear */
+			o.ph = best;
+			o.cell = k;
+		}
+		for (size_t i = 0; i < c->p->ndeadlines; i++) {
+			const char *name = c->p->deadlines[i].name.s;
+			if (name && *name && has(t->s, t->len, name)) {
+				found++;
+				o.dl = &c->p->deadlines[i];
+				o.cell = k;
+			}
+		}
+	}
+	if (found != 1)
+		o.ph = NULL, o.dl = NULL;
+	return o;
+}
+
+static void check_table(Ctx *c, const Block *table)
+{
+	for (size_t r = 0; r < table->nkids; r++) {
+		const Block *row = table->kids[r];
+		Owner o = row_owner(c, row);
+		for (size_t k = 0; k < row->nkids; k++)
+			check_text(c, &row->kids[k]->text, NULL,
+			           (o.ph || o.dl) && k != o.cell ? &o : NULL);
+	}
+}
+
 static void on_block(const Block *b, void *ctx)
 {
-	if (b->type == BLK_CODE)
+	if (b->type == BLK_CODE || b->type == BLK_ROW || b->type == BLK_CELL)
 		return;
-	check_text(ctx, &b->runin, NULL);
-	check_text(ctx, &b->text, &b->runin);
+	if (b->type == BLK_TABLE) {
+		check_table(ctx, b);
+		return;
+	}
+	check_text(ctx, &b->runin, NULL, NULL);
+	check_text(ctx, &b->text, &b->runin, NULL);
 }
 
 static void add_known(Ctx *c, Day d)
