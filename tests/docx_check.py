@@ -7,7 +7,8 @@ What Word, WPS or LibreOffice would take from the file: A4 and the
 GB/T 9704 margins (37/35/28/26 mm), the 22-line document grid, styles
 per font role with explicit East Asian and Latin fonts (no theme fonts),
 odd and even footers with a PAGE field, every table with a tblGrid of
-one gridCol per column, and the body's text, paragraph by paragraph, in
+one gridCol per column, the 版记 in a text box anchored to the page
+whose foot is the 版心's bottom edge, and the body's text, paragraph by paragraph, in
 the plan's order.  Prints "docx: N passed, M failed"; exit status 1 when
 anything failed.
 """
@@ -78,14 +79,35 @@ def main():
     every = d.element.xml + d.styles.element.xml
     check("Theme" not in every.replace("TableNormal", ""), "no theme fonts")
     # --- tables: a fixed grid ---------------------------------------------------
-    for n, t in enumerate(d.tables, 1):
-        grid = t._tbl.find(qn("w:tblGrid"))
+    # (every w:tbl, those in text boxes too: the 版记's)
+    for n, tbl in enumerate(d.element.body.iter(qn("w:tbl")), 1):
+        grid = tbl.find(qn("w:tblGrid"))
         cols = grid.findall(qn("w:gridCol")) if grid is not None else []
-        span = max((sum(int(tc.tcPr.find(qn("w:gridSpan")).get(qn("w:val")))
-                        if tc.tcPr is not None and tc.tcPr.find(qn("w:gridSpan")) is not None
-                        else 1 for tc in row._tr.tc_lst) for row in t.rows), default=0)
+
+        def cells(tr):
+            return sum(int(tc.find(f"{qn('w:tcPr')}/{qn('w:gridSpan')}").get(qn("w:val")))
+                       if tc.find(f"{qn('w:tcPr')}/{qn('w:gridSpan')}") is not None else 1
+                       for tc in tr.findall(qn("w:tc")))
+        span = max((cells(tr) for tr in tbl.findall(qn("w:tr"))), default=0)
         check(len(cols) == span and all(int(c.get(qn("w:w"))) > 0 for c in cols),
               f"table {n}: {len(cols)} gridCol for {span} columns")
+    # --- the 版记: a text box anchored to the page, its foot on the 版心's ---
+    meta = layout_check.front_matter(md)
+    if meta.get("printed_by") or meta.get("printed_on") or meta.get("cc"):
+        wp = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
+        boxes = [a for a in d.element.body.iter(wp + "anchor")
+                 if any(re.search("印发|印發|抄送", t.text or "") for t in a.iter(qn("w:t")))]
+        check(len(boxes) == 1, f"the 版记 in one text box anchored to the page ({len(boxes)})")
+        for a in boxes:
+            pos = a.find(wp + "positionV")
+            check(pos is not None and pos.get("relativeFrom") == "page",
+                  "the 版记's box placed from the paper's top")
+            check(a.find(wp + "wrapTopAndBottom") is not None,
+                  "text flows above the 版记's box, never beside or under it")
+            if pos is not None:
+                foot = int(pos.find(wp + "posOffset").text) + int(a.find(wp + "extent").get("cy"))
+                check(abs(foot - (37 + 225) * 36000) <= 36000,
+                      f"the 版记's box ends {foot / 36000:.2f} mm from the top, want 262")
     # --- the text -------------------------------------------------------------
     flat = re.sub(r"\s+", "", "".join(p.text for p in d.paragraphs)).replace("•", "")
     at = 0

@@ -227,8 +227,10 @@ def check_plan(md, pdf):
         body = [l for l in lines if not is_pagenum(l[0])]
         land = SIZES[n - 1][0] > SIZES[n - 1][1]
         if not body:
-            check(not nums, f"page {n}: a blank or 版记-only page has no number")
+            check(not nums, f"page {n}: a blank page has no number")
             continue
+        if is_record(body[-1][0]) and all((l[2] + l[4]) / 2 > TOP + 17 * PITCH_L for l in body):
+            check(not nums, f"page {n}: the 版记's page of its own has no number")
         # --- page numbers: — N —, 7 mm under the 版心, one character in ----
         # (on a landscape page at the same place of the paper, turned: the
         # portrait y is PAGE_H - x, the portrait x is y)
@@ -373,23 +375,50 @@ def check_plan(md, pdf):
         check(abs((x0 + x1) / 2 - (LEFT + RIGHT) / 2) <= TOL, "red header centred")
         if DOCX and meta.get("doc_number"):
             check_red_line(pdf, first, str(meta["doc_number"]))
-    # --- DOCX: the 版记's last line on the 版心's last grid line -------------
-    # (within 2 mm: the DOCX reaches it by blank lines after the text,
-    # and LibreOffice sets a table a few points lower than the line
-    # before it ends; plans with forms, ledgers or score sheets wait for
-    # those pages in the DOCX)
-    tabled = any(t in ("form", "ledger", "scoresheet") for t in attachment_types(md))
-    if DOCX and not tabled and (meta.get("printed_by") or meta.get("printed_on") or meta.get("cc")):
-        last = [l for l in pages[-1] if not is_pagenum(l[0]) and
-                (l[0].replace(" ", "").endswith("印发") or l[0].startswith("抄送"))]
+    # --- DOCX: the 版记 at the foot of the last page ---------------------------
+    # (its last line on the 版心's last grid line; its rules, read from
+    # LibreOffice's content stream: 0.35 mm above and below, 0.25 mm
+    # between, as wide as the 版心, the last on the 版心's bottom edge)
+    if DOCX and (meta.get("printed_by") or meta.get("printed_on") or meta.get("cc")):
+        last = [l for l in pages[-1] if not is_pagenum(l[0]) and is_record(l[0])]
         check(bool(last), "the 版记 on the last page")
         if last:
             mid = (last[-1][2] + last[-1][4]) / 2
             want = TOP + (21 + 0.5) * PITCH_L + (half - HALF)
-            check(abs(mid - want) <= 2 * TOL,
+            check(abs(mid - want) <= TOL,
                   f"the 版记's last line {(mid - want):.2f} pt from the last grid line")
+        if fmt not in ("letter", "信函"):
+            check_record_rules(pdf, len(pages), last)
     if failed > before:
         print(f"  in {pdf}: {len(pages)} pages, {full_pages} full")
+
+
+def is_record(text):
+    """A line of the 版记: 抄送… or the 印发机关 … 印发日期印发."""
+    t = text.replace(" ", "")
+    return t.startswith(("抄送", "抄報", "抄报")) or t.endswith(("印发", "印發"))
+
+
+def check_record_rules(pdf, npages, lines):
+    """DOCX: the 版记's black rules on the last page (LibreOffice draws
+    the table's borders as stroked lines): one above each row and one
+    below the last, the outer ones 0.35 mm, the inner 0.25 mm, each as
+    wide as the 版心, the last on the 版心's bottom edge."""
+    from docx_formats_check import read as read_strokes
+    page = read_strokes(pdf)[npages - 1]
+    nlines = len(lines)
+    rules = [r for r in page.rules if r[4] == (0.0, 0.0, 0.0) and abs(r[2] - r[0] - BODY_W) <= TOL
+             and r[1] > (lines[0][2] if lines else BOTTOM) - PITCH_L / 2]
+    check(len(rules) == nlines + 1, f"the 版记 has {len(rules)} rules, want {nlines + 1}")
+    if len(rules) != nlines + 1:
+        return
+    for k, r in enumerate(rules):
+        want = 0.35 if k in (0, nlines) else 0.25
+        check(abs(r[3] / MM - want) <= 0.03,
+              f"the 版记's rule {k + 1} is {r[3] / MM:.2f} mm wide, want {want}")
+        check(abs(r[0] - LEFT) <= TOL, f"the 版记's rule {k + 1} starts {r[0] - LEFT:.2f} pt off")
+    check(abs(rules[-1][1] - BOTTOM) <= TOL,
+          f"the 版记's last rule {(rules[-1][1] - BOTTOM) / MM:.2f} mm from the 版心's bottom")
 
 
 def first_line(pages, n):

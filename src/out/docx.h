@@ -14,7 +14,8 @@
  *   docx_styles.c  styles.xml, settings.xml, fontTable.xml: the font roles
  *   docx_body.c    document.xml: the column, attachments, 版记
  *   docx_parts.c   the 版头 and the signature block, as the layout placed them
- *   docx_shape.c   shapes anchored to the page (a 信函's 标志 and double lines)
+ *   docx_shape.c   shapes anchored to the page (a 信函's 标志 and double
+ *                  lines, the box holding the 版记)
  *   docx_sect.c    sections (A4, margins, grid) and the page-number footers
  *   docx_table.c   ruled tables with a fixed grid (body tables, the 版记,
  *                  the attachments' tables)

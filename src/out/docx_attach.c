@@ -267,18 +267,6 @@ void docx_att_pages(DocxCtx *c, const AttShape *s, const char *label, bool brk)
 	}
 }
 
-long docx_att_used(const DocxCtx *c, const AttShape *s)
-{
-	(void)c;
-	const Table *t = &s->table;
-	double h = s->npages <= 1 ? s->table_top + table_rows_h(t, 0, t->nrows)
-	                          : table_head_h(t) + table_rows_h(t, s->starts[s->npages - 1],
-	                                                           t->nrows);
-	if (s->tail)
-		h += s->tail_gap + (double)s->tail_lines * s->tail_pitch;
-	return TWIPS(h);
-}
-
 void docx_att_sect_end(DocxCtx *c, SectKind kind)
 {
 	/* The section ends with a paragraph of its own, too small to take

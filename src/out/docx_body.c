@@ -10,7 +10,9 @@
  * is an empty paragraph; a ruled table is docx_table.c's.
  *
  * The 版头 and the signature block are what the layout placed
- * (docx_parts.c).
+ * (docx_parts.c).  The 版记 is a table in a text box anchored to the
+ * page at the 版心's foot (docx_shape.c), so that it stays there when
+ * the text above it is edited.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -252,37 +254,38 @@ static void record_anchor(DocxCtx *c, SectKind kind)
 	xw_end(w);
 }
 
-/* The 版记 at the foot of the page: blank grid lines from line `from`
- * down to it, the table, and the paragraph Word wants after a table,
- * 1 pt tall, taken out of the table's last row. */
-static void record(DocxCtx *c, int from, bool blank_page)
+/* The 版记's table filling its text box, and the paragraph Word wants
+ * after a table, one twip tall, under the box's foot. */
+static void record_box(DocxCtx *c, const void *arg)
+{
+	docx_record(c, arg, 0);
+	docx_spacer(c, 1);
+}
+
+/* The 版记 at the foot of the page whatever comes before it: a text box
+ * anchored to the page, its last row on the 版心's last grid line, which
+ * text flows above and not beside (and so onto a new page when it would
+ * reach down into it); its anchor a paragraph too small to take a line. */
+static void record(DocxCtx *c, bool blank_page)
 {
 	const Record *r = &c->k->rec;
+	xmlTextWriterPtr w = c->w;
 	if (blank_page) {
 		/* the blank page the layout left before the 版记's (Word's
 		 * evenPage section would do it, but LibreOffice ignores it) */
 		docx_blank(c);
-		xmlTextWriterPtr w = c->w;
 		xw_start(w, "w:p");
 		xw_start(w, "w:pPr");
 		xw_start(w, "w:pageBreakBefore");
 		xw_end(w);
 		xw_end(w);
 		xw_end(w);
-		from++;
 	}
-	const AttShape *last = c->k->natt ? c->k->att[c->k->natt - 1] : NULL;
-	if (!blank_page && from > 0 && last) {
-		/* below a form: down to the 版记's lines from the table's foot,
-		 * less a little for Word's rounding */
-		long gap = (c->g->lines - r->slots) * c->line - docx_att_used(c, last) - 40;
-		docx_spacer(c, gap > 10 ? gap : 10);
-	} else {
-		for (int k = from; k < c->g->lines - r->slots; k++)
-			docx_blank(c);
-	}
-	docx_record(c, r, 50); /* 1 pt for it and 1.5 pt to spare for rounding */
-	docx_spacer(c, 20);
+	const Geometry *g = c->g;
+	double top = g->margin_top + (double)(g->lines - r->slots) * c->line / 20.0;
+	docx_carrier_begin(c);
+	docx_anchor_box(c, "版记", top, (double)r->slots * c->line / 20.0, true, record_box, r);
+	xw_end(w);
 }
 
 void docx_document(DocxCtx *c, Buf *out)
@@ -303,7 +306,7 @@ void docx_document(DocxCtx *c, Buf *out)
 	case RECORD_NONE:
 		break;
 	case RECORD_LAST_PAGE:
-		record(c, c->k->last_used + 1, false);
+		record(c, false);
 		break;
 	case RECORD_NEXT_PAGE:
 	case RECORD_AFTER_BLANK:
@@ -316,7 +319,7 @@ void docx_document(DocxCtx *c, Buf *out)
 		} else {
 			record_anchor(c, SECT_BODY);
 		}
-		record(c, 0, c->k->record == RECORD_AFTER_BLANK);
+		record(c, c->k->record == RECORD_AFTER_BLANK);
 		break;
 	}
 	bool own = c->k->record == RECORD_NEXT_PAGE || c->k->record == RECORD_AFTER_BLANK;

@@ -113,17 +113,18 @@ void docx_footer(const Geometry *g, int which, Buf *out);
 void docx_att_pages(DocxCtx *c, const AttShape *s, const char *label, bool brk);
 void docx_att_sect_end(DocxCtx *c, SectKind kind);
 void docx_att_document(DocxCtx *c, const AttShape *s, const char *label, Buf *out);
-/* The twips the table of s takes on its last page from the 版心's top
- * (its heading included when it has one page). */
-long docx_att_used(const DocxCtx *c, const AttShape *s);
 
 
 /* docx_shape.c: a run holding a shape anchored to the page: a rule as
- * a line; a text p in a text box as wide as the 版心, top pt below the
- * paper's top edge and height pt tall, its paragraph written by para. */
+ * a line; a text box as wide as the 版心, top pt below the paper's top
+ * edge and height pt tall, its content written by fill(c, arg); clear:
+ * text flows above and below it, never beside or under it. */
 void docx_anchor_rule(DocxCtx *c, const Part *p);
-void docx_anchor_text(DocxCtx *c, const Part *p, double top, double height,
-                      void (*para)(DocxCtx *c, const Part *p, long height));
+void docx_anchor_box(DocxCtx *c, const char *name, double top, double height, bool clear,
+                     void (*fill)(DocxCtx *c, const void *arg), const void *arg);
+/* The start of a paragraph one twip tall to hold them (end it with
+ * xw_end). */
+void docx_carrier_begin(DocxCtx *c);
 
 /* docx_parts.c: the 版头 from the placed parts, down to the title's
  * grid line; and the signature parts on blank column line l, as a

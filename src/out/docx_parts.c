@@ -232,38 +232,27 @@ static void sort_depth(const Part **v, size_t n, DocxCtx *c)
 		}
 }
 
-/* A text box's paragraph (docx_anchor_text). */
-static void boxed_text(DocxCtx *c, const Part *p, long height)
+/* A text box's paragraph (docx_anchor_box): one line of the 版头. */
+static void boxed_text(DocxCtx *c, const void *arg)
 {
-	const Part *v[1] = {p};
-	text_line(c, v, 1, true, 0, height, false);
+	const Part *v[1] = {arg};
+	text_line(c, v, 1, true, 0, TWIPS(v[0]->size * LINE_ROOM), false);
 }
 
 /* The parts on the paper, in a paragraph of their own one twip tall. */
 static void paper_parts(DocxCtx *c, const Part *const *a, size_t n)
 {
-	xmlTextWriterPtr w = c->w;
-	xw_start(w, "w:p");
-	xw_start(w, "w:pPr");
-	xw_val(w, "w:snapToGrid", "0");
-	xw_start(w, "w:spacing");
-	xw_attr(w, "w:line", "1");
-	xw_attr(w, "w:lineRule", "exact");
-	xw_end(w);
-	xw_start(w, "w:rPr");
-	xw_vall(w, "w:sz", 2);
-	xw_end(w);
-	xw_end(w);
+	docx_carrier_begin(c);
 	for (size_t i = 0; i < n; i++) {
 		const Part *p = a[i];
 		if (p->kind == PART_RULE) {
 			docx_anchor_rule(c, p);
 		} else {
 			double top = c->g->margin_top + depth(c, p) - p->size * (LINE_ROOM - 1) / 2;
-			docx_anchor_text(c, p, top, p->size * LINE_ROOM, boxed_text);
+			docx_anchor_box(c, "text", top, p->size * LINE_ROOM, false, boxed_text, p);
 		}
 	}
-	xw_end(w);
+	xw_end(c->w);
 }
 
 void docx_head(DocxCtx *c)

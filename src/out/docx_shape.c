@@ -7,10 +7,11 @@
  * shape can, and Word, WPS and LibreOffice all place a page-anchored
  * shape at the same spot.
  *
- * A text is a text box as wide as the 版心 without insets, holding the
- * one paragraph docx_parts.c would have written for it (exact height,
- * the em box in its middle); a rule is a line shape of the rule's width
- * and colour.  Each is wrapped in mc:AlternateContent (Requires="wps"),
+ * A box is a text box as wide as the 版心 without insets: a 信函's 标志
+ * in the one paragraph docx_parts.c would have written for it (exact
+ * height, the em box in its middle), or the 版记's table at the foot of
+ * the 版心 (docx_body.c), which text does not flow beside or under.  A
+ * rule is a line shape of the rule's width and colour.  Each is wrapped in mc:AlternateContent (Requires="wps"),
  * as Word writes its own shapes.
  */
 #include "docx_int.h"
@@ -18,7 +19,7 @@
 #define EMU(pt) ((long)((pt) * 12700.0 + ((pt) >= 0 ? 0.5 : -0.5)))
 
 static void begin(DocxCtx *c, const char *name, double x, double y, double w, double h,
-                  double spread)
+                  double spread, bool clear)
 {
 	xmlTextWriterPtr w_ = c->w;
 	xw_start(w_, "w:r");
@@ -60,7 +61,7 @@ static void begin(DocxCtx *c, const char *name, double x, double y, double w, do
 	xw_attr(w_, "r", "0");
 	xw_attrl(w_, "b", EMU(spread));
 	xw_end(w_);
-	xw_start(w_, "wp:wrapNone");
+	xw_start(w_, clear ? "wp:wrapTopAndBottom" : "wp:wrapNone");
 	xw_end(w_);
 	xw_start(w_, "wp:docPr");
 	xw_attrl(w_, "id", c->shapes);
@@ -137,7 +138,7 @@ void docx_anchor_rule(DocxCtx *c, const Part *p)
 {
 	const Geometry *g = c->g;
 	double x0 = p->x < p->x2 ? p->x : p->x2, x1 = p->x < p->x2 ? p->x2 : p->x;
-	begin(c, "rule", x0, g->page_h - p->y, x1 - x0, 0, p->w / 2);
+	begin(c, "rule", x0, g->page_h - p->y, x1 - x0, 0, p->w / 2, false);
 	xw_start(c->w, "wps:cNvSpPr");
 	xw_end(c->w);
 	shape_props(c->w, x1 - x0, 0, "line", p->w, p->red ? c->red : "000000");
@@ -145,20 +146,36 @@ void docx_anchor_rule(DocxCtx *c, const Part *p)
 	end(c);
 }
 
-void docx_anchor_text(DocxCtx *c, const Part *p, double top, double height,
-                      void (*para)(DocxCtx *c, const Part *p, long height))
+void docx_anchor_box(DocxCtx *c, const char *name, double top, double height, bool clear,
+                     void (*fill)(DocxCtx *c, const void *arg), const void *arg)
 {
 	const Geometry *g = c->g;
-	begin(c, "text", g->margin_left, top, g->body_w, height, 0);
+	begin(c, name, g->margin_left, top, g->body_w, height, 0, clear);
 	xw_start(c->w, "wps:cNvSpPr");
 	xw_attr(c->w, "txBox", "1");
 	xw_end(c->w);
 	shape_props(c->w, g->body_w, height, "rect", 0, NULL);
 	xw_start(c->w, "wps:txbx");
 	xw_start(c->w, "w:txbxContent");
-	para(c, p, TWIPS(height));
+	fill(c, arg);
 	xw_end(c->w);
 	xw_end(c->w);
 	body_props(c->w);
 	end(c);
+}
+
+void docx_carrier_begin(DocxCtx *c)
+{
+	xmlTextWriterPtr w = c->w;
+	xw_start(w, "w:p");
+	xw_start(w, "w:pPr");
+	xw_val(w, "w:snapToGrid", "0");
+	xw_start(w, "w:spacing");
+	xw_attr(w, "w:line", "1");
+	xw_attr(w, "w:lineRule", "exact");
+	xw_end(w);
+	xw_start(w, "w:rPr");
+	xw_vall(w, "w:sz", 2);
+	xw_end(w);
+	xw_end(w);
 }

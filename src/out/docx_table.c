@@ -8,13 +8,14 @@
  * stay on the document grid, as the PDF sets each cell line on a grid
  * line.
  *
- * The 版记 (§7.4) is a table too, its rows on the grid lines the layout
- * gave them at the foot of the 版心 (blank grid lines down to it, as the
- * layout left them): a 0.35 mm rule above and below, 0.25 mm between
+ * The 版记 (§7.4) is a table too, its rows as many grid lines tall as
+ * the layout gave them: a 0.35 mm rule above and below, 0.25 mm between
  * 抄送 and the 印发机关/印发日期 line; one 4号 character in on either
- * side.  (A floating table or a frame would stay at the foot whatever
- * Word's page breaks, but LibreOffice sets a floating table as wide as
- * the text area in the flow, and drops a framed paragraph's borders.)
+ * side.  docx_body.c puts it in a text box anchored at the 版心's foot.
+ * (A floating table, tblpYSpec="bottom", or framed paragraphs,
+ * framePr yAlign="bottom", would say the same in Word, but LibreOffice
+ * 7.4 sets both in the flow where they stand, without a frame's
+ * borders; a page-anchored text box it places as Word does.)
  */
 #include <stdlib.h>
 #include <string.h>
