@@ -69,6 +69,7 @@ typedef struct {
 	bool bold_run; /* still in the leading bold runs */
 	int outline;
 	bool overflow; /* more than IMPORT_MAX_LINES paragraphs */
+	int boxes;     /* text boxes the paragraph being read is inside */
 } Ctx;
 
 static bool is(const xmlNode *n, const char *name)
@@ -388,6 +389,29 @@ static void inline_content(Ctx *c, const xmlNode *p, int depth)
 	}
 }
 
+static void block_content(Ctx *c, const xmlNode *parent, int depth);
+
+/* The text boxes anchored in a paragraph (a 标志 or a 版记 in a box, as
+ * Word and fangan write them), read after the paragraph's own text, four
+ * boxes deep at most.  mc:Fallback holds the same box again (VML) and is
+ * skipped. */
+static void text_boxes(Ctx *c, const xmlNode *n, int depth)
+{
+	for (const xmlNode *k = n->children; k; k = k->next) {
+		if (k->type != XML_ELEMENT_NODE || is(k, "Fallback"))
+			continue;
+		if (is(k, "txbxContent")) {
+			if (c->boxes < 4) {
+				c->boxes++;
+				block_content(c, k, 0);
+				c->boxes--;
+			}
+		} else if (depth < 16) {
+			text_boxes(c, k, depth + 1);
+		}
+	}
+}
+
 static void paragraph(Ctx *c, const xmlNode *p)
 {
 	const xmlNode *ppr = child(p, "pPr");
@@ -410,6 +434,7 @@ static void paragraph(Ctx *c, const xmlNode *p)
 		auto_number(c, numid, ilvl, &c->text);
 	inline_content(c, p, 0);
 	end_para(c);
+	text_boxes(c, p, 0);
 }
 
 /* The text of a cell: its paragraphs joined by spaces. */
