@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "check.h"
+#include "util.h"
 
 static const char *kind_name(DocKind k)
 {
@@ -39,6 +40,51 @@ static void names_given(const Plan *p, Diags *d, const StrList *l, const char *k
 	}
 }
 
+/* What one page holds (issue 16, measured in tests/sign.sh): the 标志
+ * of at most MAX_MARK_LINES names, with the 签发人 (two a line) at most
+ * MAX_HEAD_LINES lines in all, so that the title still fits the first
+ * page's 版心; at most MAX_ISSUERS joint organs (their seals, two a row
+ * and rows five lines apart, would fill one page at eight, and they make
+ * the 标志 when no `header` is given); names of at most MAX_NAME_CHARS characters (the
+ * 标志 takes two squeezed lines, the 署名 wraps into at most three). */
+#define MAX_ISSUERS 7
+#define MAX_MARK_LINES 7
+#define MAX_HEAD_LINES 8
+#define MAX_NAME_CHARS 60
+
+static void names_fit(const Plan *p, Diags *d)
+{
+	const StrList *is = &p->issuers, *hs = &p->headers;
+	if (is->n > MAX_ISSUERS)
+		diag_add(d, p->path, is->v[MAX_ISSUERS].pos, MSG_FORMAT_TOO_MANY_ISSUERS, is->n);
+	if (hs->n > MAX_MARK_LINES)
+		diag_add(d, p->path, hs->v[MAX_MARK_LINES].pos, MSG_FORMAT_TOO_MANY_HEADERS, hs->n);
+	for (int k = 0; k < 2; k++) {
+		const StrList *l = k ? hs : is;
+		for (size_t i = 0; i < l->n && i < MAX_ISSUERS + 1; i++) {
+			size_t n = utf8_count(l->v[i].s, strlen(l->v[i].s));
+			if (n > MAX_NAME_CHARS)
+				diag_add(d, p->path, l->v[i].pos, MSG_FORMAT_NAME_LONG,
+				         k ? "header" : "issuer", k ? "发文机关标志" : "发文机关名称", n,
+				         MAX_NAME_CHARS);
+		}
+	}
+	if (p->header.s && !hs->n) {
+		size_t n = utf8_count(p->header.s, strlen(p->header.s));
+		if (n > MAX_NAME_CHARS)
+			diag_add(d, p->path, p->header.pos, MSG_FORMAT_NAME_LONG, "header",
+			         "发文机关标志", n, MAX_NAME_CHARS);
+	}
+	/* The 标志's lines: the header list, else joint issuers by name. */
+	size_t mark = hs->n > 1 ? hs->n : !p->header.s && is->n > 1 ? is->n : 1;
+	if (p->kind != DOC_FILE || mark > MAX_MARK_LINES || !p->signers.n)
+		return;
+	size_t room = 2 * (MAX_HEAD_LINES - mark);
+	if (p->signers.n > room)
+		diag_add(d, p->path, p->signers.v[room].pos, MSG_FORMAT_TOO_MANY_SIGNERS, mark, room,
+		         p->signers.n);
+}
+
 /* A key the format does not print. */
 static void unused(const Plan *p, Diags *d, Pos pos, const char *key, const char *why)
 {
@@ -52,6 +98,7 @@ void check_format(const Plan *p, Diags *d)
 	names_given(p, d, &p->signers, "signer", "签发人", 1);
 	names_given(p, d, &p->issuers, "issuer", "发文机关", 2);
 	names_given(p, d, &p->headers, "header", "发文机关标志", 2);
+	names_fit(p, d);
 	if (p->seal.set && p->seal.v && !p->issuer.s)
 		diag_add(d, p->path, p->seal.pos, MSG_FORMAT_SEAL_NO_ISSUER);
 	if (p->kind == DOC_MINUTES && p->seal.set && p->seal.v)

@@ -19,9 +19,11 @@
  *   签名章 (§7.3.5.3)     下空二行右空四字 the 签名章's place, the 职务 左空二
  *                         字 of it and centred on it, the date 下空一行右空四字.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "layout_int.h"
+#include "typeset.h"
 #include "util.h"
 
 typedef struct {
@@ -59,36 +61,98 @@ static void date_at(S *s, double x, int k)
 		text(s, PW_DATE, x, k, s->date, s->p->date.pos);
 }
 
+/* An organ's 署名 as lines no wider than maxw: one line when it fits,
+ * else broken by the typesetter (禁则, words kept whole, lines about
+ * equally long).  The checker keeps names to 60 characters, so that is
+ * at most three lines of the 版心. */
+typedef struct {
+	char **v;
+	double *w;  /* each line's width */
+	size_t n;
+	double wmax;
+} Name;
+
+static Name name_lines(const S *s, const char *t, double maxw)
+{
+	Name nm = {0};
+	TsRun run = {ROLE_BODY, t, strlen(t)};
+	TsStyle st = {.size = s->g->size_body, .width = maxw, .align = TS_CENTER,
+	              .balance = true, .words = true};
+	TsPara para = {0};
+	if (width(s, t) > maxw)
+		para = typeset(s->fs, &run, 1, &st);
+	size_t n = para.nlines ? para.nlines : 1;
+	nm.v = xcalloc(n, sizeof *nm.v);
+	nm.w = xcalloc(n, sizeof *nm.w);
+	for (size_t i = 0; i < n; i++) {
+		if (!para.nlines) {
+			nm.v[i] = xstrdup(t);
+		} else {
+			const TsLine *l = &para.lines[i];
+			size_t off = l->npieces ? l->pieces[0].off : 0, end = off;
+			for (size_t k = 0; k < l->npieces; k++)
+				end = l->pieces[k].off + l->pieces[k].len;
+			nm.v[i] = xstrndup(t + off, end - off);
+		}
+		nm.w[i] = width(s, nm.v[i]);
+		if (nm.w[i] > nm.wmax)
+			nm.wmax = nm.w[i];
+	}
+	nm.n = n;
+	tspara_free(&para);
+	return nm;
+}
+
+static void name_free(Name *nm)
+{
+	for (size_t i = 0; i < nm->n; i++)
+		free(nm->v[i]);
+	free(nm->v);
+	free(nm->w);
+}
+
 static int unsealed(S *s)
 {
 	const StrList *is = &s->p->issuers;
 	double wn = 0, wd = s->date[0] ? width(s, s->date) : 0;
-	for (size_t i = 0; i < is->n; i++)
-		if (width(s, is->v[i].s) > wn)
-			wn = width(s, is->v[i].s);
 	double right = s->right - 2 * s->c;
+	Name *names = xcalloc(is->n, sizeof *names);
+	for (size_t i = 0; i < is->n; i++) {
+		names[i] = name_lines(s, is->v[i].s, right - s->left);
+		if (names[i].wmax > wn)
+			wn = names[i].wmax;
+	}
 	double xn = right - wn, xd = xn + 2 * s->c;
 	if (xd + wd > right) {
 		xd = right - wd;
 		xn = xd - 2 * s->c;
 	}
+	if (xn < s->left)
+		xn = s->left;
 	int k = 2;
-	for (size_t i = 0; i < is->n; i++)
-		text(s, PW_ISSUER, xn, k++, is->v[i].s, is->v[i].pos);
+	for (size_t i = 0; i < is->n; i++) {
+		for (size_t l = 0; l < names[i].n; l++)
+			text(s, PW_ISSUER, xn, k++, names[i].v[l], is->v[i].pos);
+		name_free(&names[i]);
+	}
+	free(names);
 	date_at(s, xd, k);
 	return s->date[0] ? k : k - 1;
 }
 
-/* An organ's name centred on cx on line k (kept inside the 版心), and its
- * seal place centred on cx with its top at line top_k's top. */
-static void organ(S *s, const Str *name, double cx, int k, int top_k)
+/* An organ's name centred on cx from line k down (each line kept inside
+ * the 版心), and its seal place centred on cx with its top at line
+ * top_k's top. */
+static void organ(S *s, const Str *name, const Name *nm, double cx, int k, int top_k)
 {
-	double w = width(s, name->s), x = cx - w / 2;
-	if (x + w > s->right)
-		x = s->right - w;
-	if (x < s->left)
-		x = s->left;
-	text(s, PW_ISSUER, x, k, name->s, name->pos);
+	for (size_t l = 0; l < nm->n; l++) {
+		double w = nm->w[l], x = cx - w / 2;
+		if (x + w > s->right)
+			x = s->right - w;
+		if (x < s->left)
+			x = s->left;
+		text(s, PW_ISSUER, x, k + (int)l, nm->v[l], name->pos);
+	}
 	double size = s->g->seal_size;
 	parts_seal(s->ps, PW_SEAL, cx - size / 2, line_top(s, top_k) - size, size, size);
 }
@@ -102,30 +166,41 @@ static int sealed(S *s)
 	double seal = s->g->seal_size;
 	/* Rows from the top, two organs a row in order (主办机关 first, at
 	 * the left); one alone on the right when it is the last of an odd
-	 * number, or whenever two names do not fit side by side. */
+	 * number, or whenever two names do not fit side by side.  A name
+	 * wrapped onto more lines pushes the rows below down by as many. */
 	size_t i = 0;
-	int row = 0;
+	int row = 0, extra = 0, k = 3;
 	while (i < is->n) {
-		int k = 3 + 5 * row, top_k = 1 + 5 * row;
-		size_t left_n = is->n - i;
+		k = 3 + 5 * row + extra;
+		int top_k = 1 + 5 * row + extra;
+		double maxw = s->right - s->left;
+		Name a = name_lines(s, is->v[i].s, maxw), b = {0};
 		bool pair = false;
-		if (left_n >= 2) {
-			double wl = width(s, is->v[i].s), wr = width(s, is->v[i + 1].s);
+		double cl = 0;
+		if (is->n - i >= 2) {
+			b = name_lines(s, is->v[i + 1].s, maxw);
 			double dist = seal + MM(4);
-			if ((wl + wr) / 2 + 2 * s->c > dist)
-				dist = (wl + wr) / 2 + 2 * s->c;
-			double cl = cr - dist;
-			pair = cl - wl / 2 >= s->left && cl - seal / 2 >= s->left;
-			if (pair)
-				organ(s, &is->v[i], cl, k, top_k);
+			if ((a.wmax + b.wmax) / 2 + 2 * s->c > dist)
+				dist = (a.wmax + b.wmax) / 2 + 2 * s->c;
+			cl = cr - dist;
+			pair = cl - a.wmax / 2 >= s->left && cl - seal / 2 >= s->left;
 		}
-		if (pair)
+		if (pair) {
+			organ(s, &is->v[i], &a, cl, k, top_k);
+			organ(s, &is->v[i + 1], &b, cr, k, top_k);
 			i++;
-		organ(s, &is->v[i], cr, k, top_k);
+		} else {
+			organ(s, &is->v[i], &a, cr, k, top_k);
+		}
+		size_t lines = pair && b.n > a.n ? b.n : a.n;
+		name_free(&a);
+		name_free(&b);
+		extra += (int)lines - 1;
+		k += (int)lines - 1;
 		i++;
 		row++;
 	}
-	int k = 3 + 5 * (row - 1) + 1;
+	k++;
 	date_at(s, xd, k);
 	return k;
 }

@@ -175,6 +175,14 @@
 #define MSG_FORMAT_JOINT_STAMP R_FORMAT, \
 	"联合行文由各发文机关署名，签名章（signed_by）只用于一位签发人：署名将只有职务和签名章"
 #define MSG_FORMAT_UNUSED R_FORMAT, "%s格式%s，“%s”不会印出"
+#define MSG_FORMAT_TOO_MANY_ISSUERS R_FORMAT, \
+	"联合发文机关最多7个，这里有%zu个：再多一页就排不下各机关的署名和印章，发文机关标志也会超出首页；请只列主办机关和主要的联合机关"
+#define MSG_FORMAT_TOO_MANY_HEADERS R_FORMAT, \
+	"发文机关标志最多7行，这里有%zu行：再多就超出首页；请只列主办机关和主要的联合机关"
+#define MSG_FORMAT_TOO_MANY_SIGNERS R_FORMAT, \
+	"签发人排不下首页：发文机关标志有%zu行，签发人最多还能列%zu个（两人一行），这里有%zu个"
+#define MSG_FORMAT_NAME_LONG R_FORMAT, \
+	"“%s”的%s有%zu个字，最多%d个字：请用规范化简称"
 
 #define MSG_GLYPH_MISSING R_GLYPH_MISSING, "字符“%s”（U+%04X）没有任何已配置的%s字体能够显示"
 
