@@ -83,7 +83,10 @@ char *safe_stem(const char *path)
 	return fname_clean(base, n, "_");
 }
 
-static bool mkdir_p(const char *dir)
+/* Make dir and its parents.  With own, dir itself must be a real folder
+ * (mkdir_own: fangan's OUTDIR/NAME); OUTDIR, the user's choice, may be
+ * a symlink to one. */
+static bool mkdir_p(const char *dir, bool own)
 {
 	char *tmp = xstrdup(dir);
 	for (char *s = tmp + 1; *s; s++) {
@@ -96,7 +99,12 @@ static bool mkdir_p(const char *dir)
 		}
 		*s = '/';
 	}
-	bool ok = mkdir_own(tmp);
+	bool ok = own ? mkdir_own(tmp) : mkdir(tmp, 0777) == 0;
+	struct stat st;
+	if (!own && !ok && errno == EEXIST && stat(tmp, &st) == 0) {
+		ok = S_ISDIR(st.st_mode);
+		errno = ENOTDIR;
+	}
 	free(tmp);
 	return ok;
 }
@@ -262,22 +270,24 @@ static int build_one(const Build *b, const char *path, FILE *out, FILE *err,
 					.creator = "fangan", .created = creation_day(p)};
 			Canvas *doc = canvas_new(b->fs, &meta);
 			Composed *composed = NULL;
+			StampOld *old = NULL;
 			if (layout_plan_keep(p, b->fs, g, doc, &d, &composed)) {
-				if (!mkdir_p(dir)) {
+				if (!mkdir_p(dir, true)) {
 					fprintf(err, "fangan: %s: %s\n", dir, util_strerror(errno));
 					status = 2;
 				} else {
-					/* From here on the old outputs are being
-					 * replaced: no stamp may vouch for them until
-					 * the new set is complete. */
-					stamp_remove(dir);
+					old = stamp_begin(dir);
 					status = write_outputs(b, p, g, doc, composed, dir, stem, &meta,
 					                       &d, out, err, &outputs);
 				}
 			}
 			canvas_free(doc);
 			composed_free(composed);
-			if (status == 0 && diag_count(&d, SEV_ERROR) == 0) {
+			bool done = old && status == 0 && diag_count(&d, SEV_ERROR) == 0;
+			/* What the last build made and this one did not goes
+			 * first, while the stamp still lists it. */
+			stamp_end(old, dir, done ? outputs.v : NULL, outputs.n, err);
+			if (done) {
 				diag_sort(&d);
 				char *all = findings_text(&d, false);
 				if (!stamp_write(dir, inputs, outputs.v, outputs.n, all,
@@ -502,6 +512,20 @@ int cmd_build(int argc, char **argv)
 	}
 	if (!quiet)
 		say_substitutes(fs);
+	/* One build of OUTDIR at a time (stamp.h): a second one waits.
+	 * The files are put on the disk once a plan, before its stamp. */
+	write_atomic_batch(true);
+	int lock = mkdir_p(outdir, false) ? stamp_lock(outdir, stderr, &err) : -1;
+	if (lock < 0) {
+		if (!err)
+			err = xasprintf("%s: %s", outdir, util_strerror(errno));
+		fprintf(stderr, "fangan: %s\n", err);
+		free(err);
+		free(found);
+		fontset_free(fs);
+		pathlist_free(&plans);
+		return 2;
+	}
 	/* The workers -j asks for beyond one a plan build the units'
 	 * copies of a form (forms.h): all of them for a single plan. */
 	unsigned unit_jobs = plans.n > 1 ? (unsigned)(jobs / plans.n) : jobs;
@@ -522,6 +546,7 @@ int cmd_build(int argc, char **argv)
 	fprintf(stderr, _("fangan: plans: %zu; built: %lu, up to date: %lu, with errors: %lu; warnings: %lu; files written: %lu\n"),
 		plans.n, c[COUNT_BUILT], c[COUNT_FRESH], failed, c[COUNT_WARNINGS], c[COUNT_FILES]);
 	int status = ok ? s : 2;
+	close(lock);
 	free(b.dup_of);
 	free(found);
 	fontset_free(fs);

@@ -1,4 +1,5 @@
 /* util.c — see util.h. */
+#define _GNU_SOURCE /* syncfs */
 #include "util.h"
 #include "i18n.h"
 
@@ -373,6 +374,34 @@ bool mkdir_own(const char *dir)
 	return true;
 }
 
+static bool batch_writes;
+
+void write_atomic_batch(bool on)
+{
+	batch_writes = on;
+}
+
+bool sync_files_under(int fd)
+{
+	return syncfs(fd) == 0;
+}
+
+/* fsync the folder holding path.  A file system that cannot sync a
+ * folder (EINVAL, EROFS) is no failure; an I/O error is. */
+static bool sync_folder_of(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	char *dir = slash ? xstrndup(path, slash == path ? 1 : (size_t)(slash - path))
+	                  : xstrdup(".");
+	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	free(dir);
+	if (fd < 0)
+		return true;
+	bool ok = fsync(fd) == 0 || errno != EIO;
+	close(fd);
+	return ok;
+}
+
 bool write_file_atomic(const char *path, const char *data, size_t len)
 {
 	/* Only a regular file is replaced: a device, FIFO or socket at path
@@ -406,6 +435,9 @@ bool write_file_atomic(const char *path, const char *data, size_t len)
 			if (ok)
 				done += (size_t)n;
 		}
+		/* On the disk before it gets the real name: after a power
+		 * cut the name holds the old file or the whole new one. */
+		ok = ok && (batch_writes || fsync(fd) == 0);
 		ok = close(fd) == 0 && ok;
 		ok = ok && rename(tmp, path) == 0;
 		if (!ok) {
@@ -415,7 +447,27 @@ bool write_file_atomic(const char *path, const char *data, size_t len)
 		}
 	}
 	free(tmp);
+	/* And the rename itself, which lives in the folder (in a batch, the
+	 * caller syncs them all at once). */
+	if (ok && !batch_writes && !sync_folder_of(path)) {
+		errno = EIO;
+		ok = false;
+	}
 	return ok;
+}
+
+bool atomic_temp_name(const char *entry, size_t *baselen)
+{
+	size_t n = strlen(entry);
+	if (n < 9 || entry[0] != '.' || entry[n - 7] != '.')
+		return false;
+	for (size_t i = n - 6; i < n; i++) {
+		char c = entry[i];
+		if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')))
+			return false;
+	}
+	*baselen = n - 8;
+	return true;
 }
 
 /* Decode a UTF-8 string into code points; malformed bytes pass as-is. */

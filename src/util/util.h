@@ -66,9 +66,24 @@ const char *read_strerror(int e);
 /* Write len bytes to path through a temporary file beside it (same file
  * system), renamed into place only when complete, so readers see the old
  * file or the whole new one and a failed write leaves nothing behind.
- * The file gets the mode a plain fopen would give.  Returns false with
+ * The file gets the mode a plain fopen would give.  The file is synced
+ * (fsync) before the rename and its folder after it, so that after a
+ * crash or power cut the name holds the old file or the whole new one.
+ * Returns false with
  * errno set (ENOTREG: see below). */
 bool write_file_atomic(const char *path, const char *data, size_t len);
+/* For many files written at once (fangan build): with on,
+ * write_file_atomic syncs neither the file nor its folder; the caller
+ * calls sync_files_under when a set of files is written — one syncfs for
+ * the set instead of two fsyncs a file. */
+void write_atomic_batch(bool on);
+/* Put every file written on fd's file system on the disk (syncfs). */
+bool sync_files_under(int fd);
+/* entry is a name write_file_atomic gives its temporary files:
+ * "." NAME "." and six letters or digits (mkstemp's).  *baselen is then
+ * the length of NAME, which starts at entry + 1.  What a build killed
+ * half-way leaves behind (stamp.h cleans them up). */
+bool atomic_temp_name(const char *entry, size_t *baselen);
 /* write_file_atomic's errno when path is there and is not a regular
  * file, nor a symlink to one (a device, FIFO, socket, folder): it is
  * never replaced. */
