@@ -123,6 +123,165 @@ cp plans/five-star-school.md "$T/p/"
 [ $? -eq 1 ] && grep -q 'five-star-school.md: has errors' "$T/i10.err" && ok || no "a plan with errors is checked again"
 rm "$T/p/five-star-school.md"
 
+# ---- builds you can trust (.fangan-stamp, the OUTDIR lock) ----------------
+# stamp_ok DIR: every output DIR/.fangan-stamp lists is there with the
+# size and CRC-32 recorded (zlib's, as fangan computes it).
+stamp_ok() {
+	python3 - "$1" <<'PY'
+import os, sys, zlib
+d = sys.argv[1]
+lines = open(os.path.join(d, ".fangan-stamp"), encoding="utf-8").read().split("\n")
+bad, n = [], 0
+for l in lines[2:]:
+    if not l.startswith("output "):
+        break
+    _, size, _, crc, name = l.split(" ", 4)
+    n += 1
+    p = os.path.join(d, name)
+    if not os.path.isfile(p):
+        bad.append(name + " missing"); continue
+    b = open(p, "rb").read()
+    if len(b) != int(size) or zlib.crc32(b) != int(crc, 16):
+        bad.append(name + " differs")
+print("\n".join(bad) if bad or n == 0 else "ok")
+PY
+}
+S="$T/s"
+mkdir -p "$S/p"
+cp plans/five-upgrades.md "$S/p/u.md"
+# Two builds of one OUTDIR started together, each with another
+# SOURCE_DATE_EPOCH (other bytes in every PDF): the stamp matches the
+# files every time, and one of them waited for the other.
+waited=0
+for try in 1 2 3 4; do
+	SOURCE_DATE_EPOCH=$((1700000000 + try * 86400)) "$F" build -j 2 --force -q -o "$S/o" "$S/p" plans/model-organ.md >/dev/null 2>"$S/c1.err" &
+	SOURCE_DATE_EPOCH=$((1600000000 + try * 86400)) "$F" build -j 2 --force -q -o "$S/o" "$S/p" plans/model-organ.md >/dev/null 2>"$S/c2.err" &
+	wait
+	for n in u model-organ; do
+		r=$(stamp_ok "$S/o/$n")
+		[ "$r" = ok ] && ok || no "try $try: the stamp of $n matches its files ($r)"
+	done
+	grep -qx "fangan: another build is writing $S/o; waiting" "$S/c1.err" "$S/c2.err" && waited=$((waited + 1))
+done
+[ $waited -ge 1 ] && ok || no "one of two builds started together waits for the other (in $waited of 4)"
+# The lock held by another process: the build says so, waits and builds.
+if need flock; then
+	flock "$S/o/.fangan-lock" sleep 1 &
+	sleep 0.3
+	timeout 60 "$F" build -q -o "$S/o" "$S/p" >/dev/null 2>"$S/l.err"
+	[ $? -eq 0 ] && [ "$(head -1 "$S/l.err")" = "fangan: another build is writing $S/o; waiting" ] && ok ||
+		{ no "a build waits for the lock"; cat "$S/l.err"; }
+	wait
+	# ... for a bounded time (10 minutes; the tests make it 1 second).
+	flock "$S/o/.fangan-lock" sleep 4 &
+	sleep 0.3
+	FANGAN_TEST_LOCK_WAIT=1 timeout 60 "$F" build -q -o "$S/o" "$S/p" >"$S/l2.out" 2>"$S/l2.err"
+	s=$?
+	printf 'fangan: another build is writing %s; waiting\nfangan: another build has been writing %s for 1 second; nothing built (try again when it has ended)\n' "$S/o" "$S/o" >"$S/l2.want"
+	[ $s -eq 2 ] && [ ! -s "$S/l2.out" ] && cmp -s "$S/l2.want" "$S/l2.err" && ok ||
+		{ no "a build gives up waiting after the bound (exit $s)"; cat "$S/l2.err"; }
+	# In Chinese.
+	LC_ALL=zh_CN.UTF-8 FANGAN_TEST_LOCK_WAIT=1 timeout 60 "$F" build -q -o "$S/o" "$S/p" >/dev/null 2>"$S/l3.err"
+	printf 'fangan: 另一个构建正在写入 %s，等待中\nfangan: 另一个构建已写入 %s 达1秒，本次未生成任何文件；请等它结束后再运行\n' "$S/o" "$S/o" |
+		cmp -s - "$S/l3.err" && ok || { no "the wait and its end in Chinese"; cat "$S/l3.err"; }
+	wait
+fi
+
+# An output emptied, cut short, removed, changed in place (the same
+# size) or touched: the plan is rebuilt unless the bytes are the same.
+U="$S/o/u"
+"$F" build -q -o "$S/o" "$S/p" >/dev/null 2>&1
+"$F" build -q -o "$S/o" "$S/p" >"$S/e0.out" 2>"$S/e0.err"
+[ ! -s "$S/e0.out" ] && grep -q 'up to date: 1,' "$S/e0.err" && ok || { no "up to date before the damage"; cat "$S/e0.out" "$S/e0.err"; }
+damage() { # WHAT FILE COMMAND...
+	what=$1 file=$2; shift 2
+	"$@"
+	"$F" build -q -o "$S/o" "$S/p" >"$S/d.out" 2>"$S/d.err"
+	[ $? -eq 0 ] && grep -qx "$U/u.pdf ([0-9]* pages)" "$S/d.out" && [ "$(stamp_ok "$U")" = ok ] && ok ||
+		{ no "an output $what ($file) is rebuilt"; cat "$S/d.out" "$S/d.err"; }
+}
+damage emptied u.pdf truncate -s 0 "$U/u.pdf"
+damage "cut short" u.docx truncate -s 1000 "$U/u.docx"
+damage removed units/x.pdf rm "$(ls "$U"/units/*.pdf | head -1)"
+damage "changed, same size" application.pdf sh -c "printf Z | dd of='$U/application.pdf' bs=1 seek=300 conv=notrunc 2>/dev/null"
+# Touched, the bytes the same: still up to date (the CRC decides).
+touch -d '2001-01-01' "$U/u.pdf" "$U/application.docx"
+"$F" build -q -o "$S/o" "$S/p" >"$S/t.out" 2>"$S/t.err"
+[ ! -s "$S/t.out" ] && grep -q 'up to date: 1,' "$S/t.err" && ok || { no "a touched output is still up to date"; cat "$S/t.out" "$S/t.err"; }
+# A folder in an output's place is not up to date, and never replaced.
+rm "$U/application.pdf"; mkdir "$U/application.pdf"
+"$F" build -q -o "$S/o" "$S/p" >"$S/f.out" 2>"$S/f.err"
+s=$?
+[ $s -eq 2 ] && [ -d "$U/application.pdf" ] && grep -q "$U/application.pdf: not a regular file (a device, pipe, socket or folder); fangan replaces only regular files\$" "$S/f.err" && ok ||
+	{ no "an output replaced by a folder: rebuilt, refused (exit $s)"; cat "$S/f.err"; }
+rmdir "$U/application.pdf"
+
+# A FIFO where the stamp goes is no stamp (not waited on), and is not
+# replaced.
+"$F" build -q -o "$S/o" "$S/p" >/dev/null 2>&1
+rm "$U/.fangan-stamp"; mkfifo "$U/.fangan-stamp"
+timeout 30 "$F" build -q -o "$S/o" "$S/p" >"$S/ff.out" 2>"$S/ff.err"
+s=$?
+[ $s -eq 2 ] && [ -p "$U/.fangan-stamp" ] && grep -qx "$U/u.pdf ([0-9]* pages)" "$S/ff.out" &&
+	grep -qx "fangan: cannot write $U/.fangan-stamp: not a regular file (a device, pipe, socket or folder); fangan replaces only regular files" "$S/ff.err" && ok ||
+	{ no "a FIFO as the stamp: rebuilt, not replaced, exit 2 (got $s)"; cat "$S/ff.err"; }
+rm "$U/.fangan-stamp"
+"$F" build -q -o "$S/o" "$S/p" >/dev/null 2>&1
+
+# Outputs the plan no longer makes are removed: a unit dropped, then the
+# attachment, then the DOCX (--format pdf; all listed in the stamp).
+ls "$U/units" >"$S/units1"
+sed -i '/市生态环境局机关党委/d' "$S/p/u.md"
+"$F" build -q -o "$S/o" "$S/p" >/dev/null 2>&1
+ls "$U/units" | diff "$S/units1" - | sed -n 's/^< //p' >"$S/gone"
+[ "$(cat "$S/gone")" = "$(printf 'application-市生态环境局机关党委.docx\napplication-市生态环境局机关党委.pdf')" ] && ok ||
+	{ no "a dropped unit's PDF and DOCX are removed"; cat "$S/gone"; }
+[ "$(stamp_ok "$U")" = ok ] && ok || no "the stamp after a unit is dropped"
+# Files that are not the stamp's, a stale output changed by hand, and a
+# stale output turned into a symlink stay; the symlink is not followed.
+echo mine >"$U/notes.txt"; echo mine >"$U/units/notes.pdf"
+echo mine >"$S/target"
+rm "$U/units/application-市财政局机关党委.pdf"; ln -s "$S/target" "$U/units/application-市财政局机关党委.pdf"
+echo edited >>"$U/units/application-市财政局机关党委.docx"
+printf -- '---\ntitle: 关于开展检查的通知\nissuer: 某某市人民政府办公室\ndate: 2020-03-01\n---\n\n一、检查内容。\n' >"$S/p/u.md"
+"$F" build -q -o "$S/o" "$S/p" >/dev/null 2>"$S/g.err"
+(cd "$U" && find . | sort) >"$S/left"
+printf '%s\n' . ./.fangan-stamp ./notes.txt ./u.docx ./u.pdf ./units \
+	./units/application-市财政局机关党委.docx ./units/application-市财政局机关党委.pdf ./units/notes.pdf >"$S/want"
+cmp -s "$S/want" "$S/left" && ok || { no "an attachment dropped: its files go, others' stay"; diff "$S/want" "$S/left"; }
+[ "$(cat "$S/target")" = mine ] && ok || no "a symlink among stale outputs is not followed"
+grep -qx "fangan: $U/units/application-市财政局机关党委.docx: the plan no longer makes it, but it was changed after fangan wrote it; left in place" "$S/g.err" && ok ||
+	{ no "a changed stale output is named and kept"; cat "$S/g.err"; }
+"$F" build -q --format pdf -o "$S/o" "$S/p" >/dev/null 2>&1
+[ -f "$U/u.pdf" ] && [ ! -e "$U/u.docx" ] && ok || no "--format pdf after pdf,docx removes NAME.docx"
+
+# Temporary files a killed build left (write_file_atomic's names for our
+# .pdf, .docx and stamp) go with the next build; nothing else does.
+cp plans/five-upgrades.md "$S/p/u.md"
+"$F" build -q -o "$S/o" "$S/p" >/dev/null 2>&1
+touch "$U/.u.pdf.Ab12Cd" "$U/..fangan-stamp.x0X0x0" "$U/units/.a-b.docx.ZZZZZZ" "$U/.keep.txt.abcdef" "$U/.u.pdf.abc" "$U/units/.u.pdf.ab-def"
+ln -s "$S/target" "$U/.v.pdf.abcdef"
+printf '\n本方案自印发之日起施行。\n' >>"$S/p/u.md"
+"$F" build -q -o "$S/o" "$S/p" >/dev/null 2>&1
+(cd "$U" && find . -name '.*.*' | sort) >"$S/tmps"
+printf './.keep.txt.abcdef\n./.u.pdf.abc\n./.v.pdf.abcdef\n./units/.u.pdf.ab-def\n' | cmp -s - "$S/tmps" && ok ||
+	{ no "our temporary files cleaned, no others"; cat "$S/tmps"; }
+# kill -9 in the middle of a build of 400 units' forms, at a few moments.
+{ sed -n '1,/^units:/p' plans/five-upgrades.md
+  i=0; while [ $i -lt 400 ]; do echo "  - 第${i}单位"; i=$((i + 1)); done
+  sed -n '/^units:/,$p' plans/five-upgrades.md | sed -n '/^---$/,$p'; } >"$S/p/u.md"
+for delay in 0.3 0.6 0.9; do
+	"$F" build -j 1 --force -q -o "$S/o" "$S/p" >/dev/null 2>&1 &
+	pid=$!
+	sleep $delay
+	kill -9 $pid 2>/dev/null
+	wait $pid 2>/dev/null
+	timeout 120 "$F" build -j 1 -q -o "$S/o" "$S/p" >/dev/null 2>&1
+	n=$(find "$U" -name '.*.[A-Za-z0-9][A-Za-z0-9][A-Za-z0-9][A-Za-z0-9][A-Za-z0-9][A-Za-z0-9]' ! -name .v.pdf.abcdef ! -name .keep.txt.abcdef | wc -l)
+	[ "$n" -eq 0 ] && [ "$(stamp_ok "$U")" = ok ] && [ "$(ls "$U/units" | grep -c '\.pdf$')" -eq 401 ] && ok ||
+		no "killed after ${delay}s: the next build leaves no temporary file and a true stamp ($n left)"
+done
+
 # ---- a broken plan among good ones, -j 2 --------------------------------
 mkdir -p "$T/m"
 i=0

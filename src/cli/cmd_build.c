@@ -258,6 +258,7 @@ static int build_one(const Build *b, const char *path, FILE *out, FILE *err,
 		raise(SIGSEGV);
 	if (diag_count(&d, SEV_ERROR) == 0) {
 		uint64_t inputs = stamp_plan_inputs(b->batch_inputs, p);
+		stamp_clean(dir);
 		if (!b->force && stamp_fresh(dir, inputs, &kept, &nkept)) {
 			skipped = true;
 			counts[COUNT_FRESH]++;

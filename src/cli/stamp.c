@@ -390,17 +390,21 @@ StampOld *stamp_begin(const char *dir)
 {
 	StampOld *old = xcalloc(1, sizeof *old);
 	old->text = stamp_read(dir, &old->st);
-	int dfd = open_folder(AT_FDCWD, dir);
-	if (dfd >= 0) {
-		clean_temps(dfd);
-		int ufd = open_folder(dfd, "units");
-		if (ufd >= 0) {
-			clean_temps(ufd);
-			close(ufd);
-		}
-		close(dfd);
-	}
 	return old;
+}
+
+void stamp_clean(const char *dir)
+{
+	int dfd = open_folder(AT_FDCWD, dir);
+	if (dfd < 0)
+		return;
+	clean_temps(dfd);
+	int ufd = open_folder(dfd, "units");
+	if (ufd >= 0) {
+		clean_temps(ufd);
+		close(ufd);
+	}
+	close(dfd);
 }
 
 static int cmp_name(const void *a, const void *b)
@@ -417,6 +421,8 @@ void stamp_end(StampOld *old, const char *dir, char *const *outputs, size_t nout
 	int dfd = outputs ? open_folder(AT_FDCWD, dir) : -1;
 	int ufd = dfd >= 0 ? open_folder(dfd, "units") : -1;
 	bool units_gone = false;
+	if (!outputs)
+		noutputs = 0;
 	/* Sorted, so that 20,000 units' files are looked up in log time. */
 	char **made = xcalloc(noutputs + 1, sizeof *made);
 	if (noutputs)

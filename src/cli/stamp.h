@@ -53,12 +53,16 @@ uint64_t stamp_plan_inputs(uint64_t batch, const Plan *p);
  * "" when none) and *nwarn their number. */
 bool stamp_fresh(const char *dir, uint64_t inputs, char **findings, size_t *nwarn);
 
-/* A build of the plan into dir begins: the last build's stamp is read
- * (its outputs, for stamp_end; it stays in place until stamp_write
- * replaces it — it vouches only for files of its sizes and CRCs, so
- * never for a mix of old and new ones), and the temporary files a killed
- * build left in dir and dir/units/ are removed (write_file_atomic's
- * names for .pdf, .docx and the stamp; nothing else). */
+/* Remove the temporary files a killed build left in dir and dir/units/
+ * (write_file_atomic's names for .pdf, .docx and the stamp; nothing
+ * else, and no symlink).  Call it holding the lock (stamp_lock), before
+ * stamp_fresh: a killed build of the same inputs leaves a plan that is
+ * up to date, and its litter with it. */
+void stamp_clean(const char *dir);
+/* A build of the plan into dir begins: the last build's stamp is read,
+ * for its outputs (stamp_end).  It stays in place until stamp_write
+ * replaces it: it vouches only for files of its sizes and CRCs, so never
+ * for a mix of old and new ones. */
 typedef struct StampOld StampOld;
 StampOld *stamp_begin(const char *dir);
 /* Record inputs, the outputs (plain file names inside dir, or
