@@ -166,14 +166,14 @@ done
 [ $waited -ge 1 ] && ok || no "one of two builds started together waits for the other (in $waited of 4)"
 # The lock held by another process: the build says so, waits and builds.
 if need flock; then
-	flock "$S/o/.fangan-lock" sleep 1 &
+	flock "$S/o" sleep 1 &
 	sleep 0.3
 	timeout 60 "$F" build -q -o "$S/o" "$S/p" >/dev/null 2>"$S/l.err"
 	[ $? -eq 0 ] && [ "$(head -1 "$S/l.err")" = "fangan: another build is writing $S/o; waiting" ] && ok ||
 		{ no "a build waits for the lock"; cat "$S/l.err"; }
 	wait
 	# ... for a bounded time (10 minutes; the tests make it 1 second).
-	flock "$S/o/.fangan-lock" sleep 4 &
+	flock "$S/o" sleep 4 &
 	sleep 0.3
 	FANGAN_TEST_LOCK_WAIT=1 timeout 60 "$F" build -q -o "$S/o" "$S/p" >"$S/l2.out" 2>"$S/l2.err"
 	s=$?

@@ -463,17 +463,11 @@ void stamp_end(StampOld *old, const char *dir, char *const *outputs, size_t nout
 int stamp_lock(const char *outdir, FILE *msg, char **err)
 {
 	*err = NULL;
-	char *path = xasprintf("%s/" LOCK_NAME, outdir);
-	int fd = open(path, O_RDWR | O_CREAT | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC, 0666);
-	struct stat st;
-	if (fd >= 0 && (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode))) {
-		close(fd);
-		fd = -1;
-		errno = ENOTREG;
-	}
+	/* The folder itself is locked: no lock file to leave behind. */
+	const char *path = outdir;
+	int fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (fd < 0) {
 		*err = xasprintf(_("cannot open %s: %s"), path, util_strerror(errno));
-		free(path);
 		return -1;
 	}
 	/* Bounded: a build that holds the folder longer than this is
@@ -507,7 +501,6 @@ int stamp_lock(const char *outdir, FILE *msg, char **err)
 		struct timespec ts = {0, 50 * 1000 * 1000};
 		nanosleep(&ts, NULL);
 	}
-	free(path);
 	if (*err) {
 		close(fd);
 		return -1;

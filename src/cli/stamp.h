@@ -80,11 +80,11 @@ bool stamp_write(const char *dir, uint64_t inputs, char *const *outputs,
 void stamp_end(StampOld *old, const char *dir, char *const *outputs, size_t noutputs,
                FILE *err);
 
-/* One build of an OUTDIR at a time: lock OUTDIR/.fangan-lock (flock;
- * the OUTDIR must exist).  When another build holds it, say so on msg
- * once and wait for it, up to 10 minutes.  Returns the descriptor to
- * close when done, or -1 with *err set. */
-#define LOCK_NAME ".fangan-lock"
+/* One build of an OUTDIR at a time: lock the folder OUTDIR itself
+ * (flock on it; it must exist), so that no lock file is left in it.
+ * When another build holds it, say so on msg once and wait for it, up
+ * to 10 minutes.  Returns the descriptor to close when done (the lock
+ * goes with it, or with the process), or -1 with *err set. */
 int stamp_lock(const char *outdir, FILE *msg, char **err);
 
 #endif
