@@ -77,6 +77,17 @@ static inline Num pb_nonum(void)
 	return (Num){0, false, {0, 0}};
 }
 
+/* A point value, in tenths of a point (17.5分 is 175). */
+static inline Score pb_score(long tenths, int line, int col)
+{
+	return (Score){tenths, true, {line, col}};
+}
+
+static inline Score pb_noscore(void)
+{
+	return (Score){0, false, {0, 0}};
+}
+
 static inline Day pb_day(const char *iso)
 {
 	return pb_date(iso, 0, 0).day;
@@ -133,7 +144,7 @@ static inline Attachment *pb_attachment(Plan *p, const char *id, int line)
 	return a;
 }
 
-static inline CriteriaItem *pb_item(Plan *p, const char *name, int line, Num points)
+static inline CriteriaItem *pb_item(Plan *p, const char *name, int line, Score points)
 {
 	Criteria *cr = &p->criteria;
 	cr->present = true;
@@ -144,7 +155,7 @@ static inline CriteriaItem *pb_item(Plan *p, const char *name, int line, Num poi
 	return it;
 }
 
-static inline Rating *pb_rating(Plan *p, const char *name, int line, Num min, Num max)
+static inline Rating *pb_rating(Plan *p, const char *name, int line, Score min, Score max)
 {
 	Criteria *cr = &p->criteria;
 	cr->present = true;

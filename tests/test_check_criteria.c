@@ -10,7 +10,8 @@
 
 #include "plan_builder.h"
 
-/* "no min" / "no max" in band() and quota(). */
+/* "no min" / "no max" in band() and quota().  Points are given in
+ * tenths, as the model keeps them: 200 is 20分. */
 #define NONE LONG_MIN
 
 /* Criteria laid out as
@@ -29,13 +30,13 @@ static Plan *criteria(long total)
 	Plan *p = pb_new();
 	p->criteria.present = true;
 	p->criteria.pos = pb_pos(30, 1);
-	p->criteria.total = total == NONE ? pb_nonum() : pb_num(total, 31, 10);
+	p->criteria.total = total == NONE ? pb_noscore() : pb_score(total, 31, 10);
 	return p;
 }
 
 static void item(Plan *p, const char *name, int line, long points)
 {
-	pb_item(p, name, line, points == NONE ? pb_nonum() : pb_num(points, line, 30));
+	pb_item(p, name, line, points == NONE ? pb_noscore() : pb_score(points, line, 30));
 }
 
 static void five_items_of_20(Plan *p)
@@ -43,13 +44,13 @@ static void five_items_of_20(Plan *p)
 	static const char *const names[] = {"服务体系星", "服务队伍星", "服务机制星",
 	                                    "服务保障星", "服务业绩星"};
 	for (int i = 0; i < 5; i++)
-		item(p, names[i], 33 + i, 20);
+		item(p, names[i], 33 + i, 200);
 }
 
 static Rating *band(Plan *p, const char *name, int line, long min, long max)
 {
-	return pb_rating(p, name, line, min == NONE ? pb_nonum() : pb_num(min, line + 1, 12),
-	                 max == NONE ? pb_nonum() : pb_num(max, line + 2, 12));
+	return pb_rating(p, name, line, min == NONE ? pb_noscore() : pb_score(min, line + 1, 12),
+	                 max == NONE ? pb_noscore() : pb_score(max, line + 2, 12));
 }
 
 static Diags run(const Plan *p)
@@ -64,12 +65,12 @@ static Diags run(const Plan *p)
 static void test_sum_mismatch(void **state)
 {
 	(void)state;
-	Plan *p = criteria(100);
-	item(p, "理论学习星", 33, 20);
-	item(p, "制度落实星", 34, 20);
-	item(p, "党建活动星", 35, 20);
-	item(p, "党员先锋星", 36, 20);
-	item(p, "自身建设星", 37, 15);
+	Plan *p = criteria(1000);
+	item(p, "理论学习星", 33, 200);
+	item(p, "制度落实星", 34, 200);
+	item(p, "党建活动星", 35, 200);
+	item(p, "党员先锋星", 36, 200);
+	item(p, "自身建设星", 37, 150);
 	Diags d = run(p);
 	pb_expect_count(&d, 1);
 	pb_expect(&d, 0, "criteria-sum", SEV_ERROR, 31, 10,
@@ -81,11 +82,11 @@ static void test_sum_mismatch(void **state)
 static void test_sum_mismatch_with_unscored_item(void **state)
 {
 	(void)state;
-	Plan *p = criteria(100);
-	item(p, "理论学习星", 33, 20);
-	item(p, "制度落实星", 34, 20);
-	item(p, "党建活动星", 35, 20);
-	item(p, "党员先锋星", 36, 20);
+	Plan *p = criteria(1000);
+	item(p, "理论学习星", 33, 200);
+	item(p, "制度落实星", 34, 200);
+	item(p, "党建活动星", 35, 200);
+	item(p, "党员先锋星", 36, 200);
 	item(p, "自身建设星", 37, NONE);
 	Diags d = run(p);
 	pb_expect_count(&d, 1);
@@ -99,7 +100,7 @@ static void test_sum_mismatch_with_unscored_item(void **state)
 static void test_sum_matches(void **state)
 {
 	(void)state;
-	Plan *p = criteria(100);
+	Plan *p = criteria(1000);
 	five_items_of_20(p);
 	Diags d = run(p);
 	pb_expect_count(&d, 0);
@@ -113,14 +114,14 @@ static void test_sum_not_checkable(void **state)
 {
 	(void)state;
 	Plan *p = criteria(NONE);
-	item(p, "理论学习星", 33, 20);
-	item(p, "制度落实星", 34, 15);
+	item(p, "理论学习星", 33, 200);
+	item(p, "制度落实星", 34, 150);
 	Diags d = run(p);
 	pb_expect_count(&d, 0);
 	diag_free(&d);
 	pb_free(p);
 
-	p = criteria(100);
+	p = criteria(1000);
 	item(p, "理论学习星", 33, NONE);
 	d = run(p);
 	pb_expect_count(&d, 0);
@@ -128,10 +129,48 @@ static void test_sum_not_checkable(void **state)
 	pb_free(p);
 }
 
+/* Decimal points (17.5分): the sum and the total are printed as written,
+ * "97.5", never "97.50", and whole values without ".0". */
+static void test_sum_decimal(void **state)
+{
+	(void)state;
+	Plan *p = criteria(1000);
+	item(p, "理论学习星", 33, 175);
+	item(p, "制度落实星", 34, 200);
+	item(p, "党建活动星", 35, 200);
+	item(p, "党员先锋星", 36, 200);
+	item(p, "自身建设星", 37, 200);
+	Diags d = run(p);
+	pb_expect_count(&d, 1);
+	pb_expect(&d, 0, "criteria-sum", SEV_ERROR, 31, 10,
+	          "5个评分项的分值合计97.5分，与总分100分不符");
+	diag_free(&d);
+	pb_free(p);
+
+	/* 17.5 + 22.5 + 60 = 100 exactly: no finding. */
+	p = criteria(1000);
+	item(p, "甲", 33, 175);
+	item(p, "乙", 34, 225);
+	item(p, "丙", 35, 600);
+	d = run(p);
+	pb_expect_count(&d, 0);
+	diag_free(&d);
+	pb_free(p);
+
+	p = criteria(975);
+	five_items_of_20(p);
+	d = run(p);
+	pb_expect_count(&d, 1);
+	pb_expect(&d, 0, "criteria-sum", SEV_ERROR, 31, 10,
+	          "5个评分项的分值合计100分，与总分97.5分不符");
+	diag_free(&d);
+	pb_free(p);
+}
+
 static void test_sum_overflow(void **state)
 {
 	(void)state;
-	Plan *p = criteria(100);
+	Plan *p = criteria(1000);
 	item(p, "甲", 33, LONG_MAX);
 	item(p, "乙", 34, LONG_MAX);
 	Diags d = run(p);
@@ -154,22 +193,22 @@ static void test_sum_overflow(void **state)
 
 	p = criteria(LONG_MIN + 1);
 	item(p, "甲", 33, LONG_MIN + 1);
-	item(p, "乙", 34, -2);
+	item(p, "乙", 34, -20);
 	d = run(p);
 	pb_expect_count(&d, 1);
 	pb_expect(&d, 0, "criteria-sum", SEV_ERROR, 31, 10,
-	          "2个评分项的分值合计超出可计算的范围，与总分-9223372036854775807分不符");
+	          "2个评分项的分值合计超出可计算的范围，与总分-922337203685477580.7分不符");
 	diag_free(&d);
 	pb_free(p);
 
 	/* Exactly LONG_MIN is representable. */
-	p = criteria(-5);
+	p = criteria(-50);
 	item(p, "甲", 33, LONG_MIN + 1);
 	item(p, "乙", 34, -1);
 	d = run(p);
 	pb_expect_count(&d, 1);
 	pb_expect(&d, 0, "criteria-sum", SEV_ERROR, 31, 10,
-	          "2个评分项的分值合计-9223372036854775808分，与总分-5分不符");
+	          "2个评分项的分值合计-922337203685477580.8分，与总分-5分不符");
 	diag_free(&d);
 	pb_free(p);
 }
@@ -180,11 +219,11 @@ static void test_sum_overflow(void **state)
 static void test_seed003_p2_bands(void **state)
 {
 	(void)state;
-	Plan *p = criteria(100);
+	Plan *p = criteria(1000);
 	five_items_of_20(p);
-	band(p, "三星级", 41, 75, 85);
-	band(p, "四星级", 44, 85, 95);
-	band(p, "五星级", 47, 95, NONE);
+	band(p, "三星级", 41, 750, 850);
+	band(p, "四星级", 44, 850, 950);
+	band(p, "五星级", 47, 950, NONE);
 	Diags d = run(p);
 	pb_expect_count(&d, 3);
 	pb_expect(&d, 0, "rating-overlap", SEV_ERROR, 45, 12,
@@ -203,14 +242,14 @@ static void test_seed003_p2_bands(void **state)
 static void test_seed003_p1_bands(void **state)
 {
 	(void)state;
-	Plan *p = criteria(100);
+	Plan *p = criteria(1000);
 	five_items_of_20(p);
-	band(p, "五星级", 41, 95, NONE);
-	band(p, "四星级", 44, 90, 94);
-	band(p, "三星级", 47, 80, 89);
-	band(p, "二星级", 50, 70, 79);
-	band(p, "一星级", 53, 60, 69);
-	band(p, "无星", 56, NONE, 59);
+	band(p, "五星级", 41, 950, NONE);
+	band(p, "四星级", 44, 900, 940);
+	band(p, "三星级", 47, 800, 890);
+	band(p, "二星级", 50, 700, 790);
+	band(p, "一星级", 53, 600, 690);
+	band(p, "无星", 56, NONE, 590);
 	Diags d = run(p);
 	pb_expect_count(&d, 0);
 	diag_free(&d);
@@ -222,8 +261,8 @@ static void test_bands_default_scale(void **state)
 {
 	(void)state;
 	Plan *p = criteria(NONE);
-	band(p, "合格", 41, 60, NONE);
-	band(p, "不合格", 44, NONE, 59);
+	band(p, "合格", 41, 600, NONE);
+	band(p, "不合格", 44, NONE, 590);
 	Diags d = run(p);
 	pb_expect_count(&d, 0);
 	diag_free(&d);
@@ -237,14 +276,14 @@ static void test_bands_scale_is_items_sum(void **state)
 	(void)state;
 	Plan *p = criteria(NONE);
 	for (int i = 0; i < 5; i++)
-		item(p, "评分项", 33 + i, 10);
-	band(p, "优秀", 41, 45, NONE);
-	band(p, "合格", 44, 30, 44);
-	band(p, "不合格", 47, NONE, 29);
+		item(p, "评分项", 33 + i, 100);
+	band(p, "优秀", 41, 450, NONE);
+	band(p, "合格", 44, 300, 440);
+	band(p, "不合格", 47, NONE, 290);
 	Diags d = run(p);
 	pb_expect_count(&d, 0);
 	diag_free(&d);
-	band(p, "满分", 50, 50, 60);
+	band(p, "满分", 50, 500, 600);
 	d = run(p);
 	pb_expect_count(&d, 2);
 	pb_expect(&d, 0, "rating-gap", SEV_ERROR, 52, 12, "等次“满分”的上限60分超过总分50分");
@@ -257,10 +296,10 @@ static void test_bands_scale_is_items_sum(void **state)
 static void test_overlap_of_a_range(void **state)
 {
 	(void)state;
-	Plan *p = criteria(100);
-	band(p, "优秀", 41, 80, 100);
-	band(p, "良好", 44, 60, 90);
-	band(p, "一般", 47, NONE, 59);
+	Plan *p = criteria(1000);
+	band(p, "优秀", 41, 800, 1000);
+	band(p, "良好", 44, 600, 900);
+	band(p, "一般", 47, NONE, 590);
 	Diags d = run(p);
 	pb_expect_count(&d, 1);
 	pb_expect(&d, 0, "rating-overlap", SEV_ERROR, 45, 12,
@@ -274,10 +313,10 @@ static void test_overlap_of_a_range(void **state)
 static void test_overlaps_with_wide_band(void **state)
 {
 	(void)state;
-	Plan *p = criteria(100);
+	Plan *p = criteria(1000);
 	band(p, "全部", 41, NONE, NONE);
-	band(p, "较差", 44, 10, 20);
-	band(p, "一般", 47, 30, 40);
+	band(p, "较差", 44, 100, 200);
+	band(p, "一般", 47, 300, 400);
 	Diags d = run(p);
 	pb_expect_count(&d, 2);
 	pb_expect(&d, 0, "rating-overlap", SEV_ERROR, 45, 12,
@@ -291,9 +330,9 @@ static void test_overlaps_with_wide_band(void **state)
 static void test_gaps_middle_and_top(void **state)
 {
 	(void)state;
-	Plan *p = criteria(100);
-	band(p, "不合格", 41, NONE, 59);
-	band(p, "合格", 44, 61, 89);
+	Plan *p = criteria(1000);
+	band(p, "不合格", 41, NONE, 590);
+	band(p, "合格", 44, 610, 890);
 	Diags d = run(p);
 	pb_expect_count(&d, 2);
 	pb_expect(&d, 0, "rating-gap", SEV_ERROR, 30, 1, "60分不属于任何等次（总分100分）");
@@ -305,10 +344,10 @@ static void test_gaps_middle_and_top(void **state)
 static void test_band_min_above_max(void **state)
 {
 	(void)state;
-	Plan *p = criteria(100);
-	band(p, "优秀", 41, 90, 100);
-	band(p, "良好", 44, 89, 80);
-	band(p, "一般", 47, NONE, 79);
+	Plan *p = criteria(1000);
+	band(p, "优秀", 41, 900, 1000);
+	band(p, "良好", 44, 890, 800);
+	band(p, "一般", 47, NONE, 790);
 	Diags d = run(p);
 	pb_expect_count(&d, 2);
 	pb_expect(&d, 0, "rating-gap", SEV_ERROR, 45, 12, "等次“良好”的下限（89分）高于上限（80分）");
@@ -320,9 +359,9 @@ static void test_band_min_above_max(void **state)
 static void test_band_outside_scale(void **state)
 {
 	(void)state;
-	Plan *p = criteria(100);
-	band(p, "五星级", 41, 95, 105);
-	band(p, "一星级", 44, -5, 94);
+	Plan *p = criteria(1000);
+	band(p, "五星级", 41, 950, 1050);
+	band(p, "一星级", 44, -50, 940);
 	Diags d = run(p);
 	pb_expect_count(&d, 2);
 	pb_expect(&d, 0, "rating-gap", SEV_ERROR, 43, 12, "等次“五星级”的上限105分超过总分100分");
@@ -332,12 +371,68 @@ static void test_band_outside_scale(void **state)
 }
 
 /* Work does not depend on the size of the scale. */
+/* A plan that gives half points has scores like 89.5: "80—89分" and
+ * "90分以上" leave it out.  The same bands with whole points only are
+ * seamless (test_seed003_p1_bands). */
+static void test_bands_half_points(void **state)
+{
+	(void)state;
+	Plan *p = criteria(1000);
+	item(p, "甲", 33, 175);
+	item(p, "乙", 34, 825);
+	band(p, "良好", 41, 800, 890);
+	band(p, "优秀", 44, 900, NONE);
+	band(p, "一般", 47, NONE, 795);
+	Diags d = run(p);
+	pb_expect_count(&d, 1);
+	pb_expect(&d, 0, "rating-gap", SEV_ERROR, 30, 1,
+	          "89.5分不属于任何等次（总分100分）");
+	diag_free(&d);
+	pb_free(p);
+
+	/* A threshold of 90.5: the scale goes in half points, 90 and 90.5
+	 * both belong somewhere. */
+	p = criteria(1000);
+	five_items_of_20(p);
+	band(p, "良好", 41, NONE, 900);
+	band(p, "优秀", 44, 905, NONE);
+	d = run(p);
+	pb_expect_count(&d, 0);
+	diag_free(&d);
+	pb_free(p);
+
+	/* A threshold of 90.2: tenths. */
+	p = criteria(1000);
+	five_items_of_20(p);
+	band(p, "良好", 41, NONE, 900);
+	band(p, "优秀", 44, 902, NONE);
+	d = run(p);
+	pb_expect_count(&d, 1);
+	pb_expect(&d, 0, "rating-gap", SEV_ERROR, 30, 1,
+	          "90.1分不属于任何等次（总分100分）");
+	diag_free(&d);
+	pb_free(p);
+
+	/* Overlaps and bounds with decimals. */
+	p = criteria(1000);
+	five_items_of_20(p);
+	band(p, "良好", 41, NONE, 905);
+	band(p, "优秀", 44, 900, 1005);
+	d = run(p);
+	pb_expect_count(&d, 2);
+	pb_expect(&d, 0, "rating-gap", SEV_ERROR, 46, 12, "等次“优秀”的上限100.5分超过总分100分");
+	pb_expect(&d, 1, "rating-overlap", SEV_ERROR, 45, 12,
+	          "等次“优秀”（90—100.5分）与等次“良好”（0—90.5分）重叠：90—90.5分同时属于两个等次");
+	diag_free(&d);
+	pb_free(p);
+}
+
 static void test_huge_total(void **state)
 {
 	(void)state;
-	Plan *p = criteria(2000000000L);
-	band(p, "下", 41, NONE, 999999999L);
-	band(p, "上", 44, 1000000001L, NONE);
+	Plan *p = criteria(20000000000L);
+	band(p, "下", 41, NONE, 9999999990L);
+	band(p, "上", 44, 10000000010L, NONE);
 	clock_t t0 = clock();
 	Diags d = run(p);
 	assert_true((double)(clock() - t0) / CLOCKS_PER_SEC < 0.5);
@@ -348,7 +443,7 @@ static void test_huge_total(void **state)
 	pb_free(p);
 }
 
-/* The largest and smallest values a Num holds: no overflow anywhere
+/* The largest and smallest values a Score holds: no overflow anywhere
  * (the sanitizer build would stop on one). */
 static void test_extreme_values(void **state)
 {
@@ -378,13 +473,13 @@ static void test_many_bands_fast(void **state)
 {
 	(void)state;
 	enum { N = 100000 };
-	Plan *p = criteria(10L * N - 1);
+	Plan *p = criteria(10 * (10L * N - 1));
 	p->criteria.ratings = arena_calloc(p->arena, N, sizeof *p->criteria.ratings);
 	for (long i = N - 1; i >= 0; i--) {
 		Rating *r = &p->criteria.ratings[p->criteria.nratings++];
 		r->name = pb_str("等次", (int)(40 + 3 * i), 13);
-		r->min = pb_num(10 * i, (int)(41 + 3 * i), 12);
-		r->max = pb_num(10 * i + 9 + (i == 500), (int)(42 + 3 * i), 12);
+		r->min = pb_score(10 * (10 * i), (int)(41 + 3 * i), 12);
+		r->max = pb_score(10 * (10 * i + 9 + (i == 500)), (int)(42 + 3 * i), 12);
 	}
 	clock_t t0 = clock();
 	Diags d = run(p);
@@ -447,6 +542,7 @@ int main(void)
 		cmocka_unit_test(test_sum_mismatch_with_unscored_item),
 		cmocka_unit_test(test_sum_matches),
 		cmocka_unit_test(test_sum_not_checkable),
+		cmocka_unit_test(test_sum_decimal),
 		cmocka_unit_test(test_sum_overflow),
 		cmocka_unit_test(test_seed003_p2_bands),
 		cmocka_unit_test(test_seed003_p1_bands),
@@ -457,6 +553,7 @@ int main(void)
 		cmocka_unit_test(test_gaps_middle_and_top),
 		cmocka_unit_test(test_band_min_above_max),
 		cmocka_unit_test(test_band_outside_scale),
+		cmocka_unit_test(test_bands_half_points),
 		cmocka_unit_test(test_huge_total),
 		cmocka_unit_test(test_extreme_values),
 		cmocka_unit_test(test_many_bands_fast),

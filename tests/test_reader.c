@@ -2,7 +2,9 @@
  * rules the reader itself reports. */
 #include "testutil.h"
 
+#include <limits.h>
 #include <stdlib.h>
+#include <string.h>
 
 static void test_front_matter_values(void **state)
 {
@@ -120,9 +122,106 @@ static void test_type_mismatch(void **state)
 	assert_int_equal(count_rule(&d, "type-mismatch"), 3);
 	assert_finding(&d, "type-mismatch", 0, SEV_ERROR, 2, 1, "“title”应为文字，而不是列表");
 	assert_finding(&d, "type-mismatch", 1, SEV_ERROR, 3, 1, "“phases”应为列表，而不是标量");
-	assert_finding(&d, "type-mismatch", 2, SEV_ERROR, 5, 3, "“total”应为整数，而不是“一百”");
+	assert_finding(&d, "type-mismatch", 2, SEV_ERROR, 5, 3, "“total”应为分值（整数或一位小数，如20、17.5），而不是“一百”");
 	plan_free(p);
 	diag_free(&d);
+}
+
+/* Point values: whole or one decimal, kept as tenths; 分 may follow. */
+static void test_points_decimal(void **state)
+{
+	(void)state;
+	Diags d = {0};
+	Plan *p = parse_str("---\ntitle: t\ncriteria:\n  total: 100\n  items:\n"
+	                    "    - {name: a, points: 17.5}\n"
+	                    "    - {name: b, points: 17.50}\n"
+	                    "    - {name: c, points: 0.5}\n"
+	                    "    - {name: d, points: .5}\n"
+	                    "    - {name: e, points: 17.5分}\n"
+	                    "    - {name: f, points: \"20\"}\n"
+	                    "    - {name: g, points: -1}\n"
+	                    "    - {name: h, points: 20.0}\n"
+	                    "  ratings:\n    - {name: 优秀, min: 90.5, max: 100}\n---\n正文。\n",
+	                    &d);
+	assert_int_equal(d.n, 0);
+	static const long want[] = {175, 175, 5, 5, 175, 200, -10, 200};
+	assert_int_equal(p->criteria.nitems, 8);
+	for (size_t i = 0; i < 8; i++) {
+		assert_true(p->criteria.items[i].points.set);
+		assert_int_equal(p->criteria.items[i].points.tenths, want[i]);
+	}
+	assert_int_equal(p->criteria.total.tenths, 1000);
+	assert_int_equal(p->criteria.ratings[0].min.tenths, 905);
+	plan_free(p);
+	diag_free(&d);
+
+	p = parse_str("---\ntitle: t\ncriteria:\n  total: 100\n  items:\n"
+	              "    - {name: a, points: 17.55}\n"
+	              "    - {name: b, points: 1e3}\n"
+	              "    - {name: c, points: 99999999999999999999}\n"
+	              "    - {name: d, points: 17.5.0}\n"
+	              "    - {name: e, points: -0.25}\n"
+	              "    - {name: f, points: 1000000000.1}\n"
+	              "    - {name: g, points: 1000000000}\n"
+	              "---\n正文。\n", &d);
+	assert_int_equal(count_rule(&d, "type-mismatch"), 6);
+	assert_finding(&d, "type-mismatch", 0, SEV_ERROR, 6, 17,
+	               "“points”的分值17.55超过一位小数：分值最多精确到0.1分，请改为17.5或17.6");
+	assert_finding(&d, "type-mismatch", 1, SEV_ERROR, 7, 17,
+	               "“points”应为分值（整数或一位小数，如20、17.5），而不是“1e3”");
+	assert_finding(&d, "type-mismatch", 2, SEV_ERROR, 8, 17,
+	               "“points”的分值99999999999999999999过大：分值应在-1000000000至1000000000之间");
+	assert_finding(&d, "type-mismatch", 3, SEV_ERROR, 9, 17,
+	               "“points”应为分值（整数或一位小数，如20、17.5），而不是“17.5.0”");
+	assert_finding(&d, "type-mismatch", 4, SEV_ERROR, 10, 17,
+	               "“points”的分值-0.25超过一位小数：分值最多精确到0.1分，请改为-0.3或-0.2");
+	assert_finding(&d, "type-mismatch", 5, SEV_ERROR, 11, 17,
+	               "“points”的分值1000000000.1过大：分值应在-1000000000至1000000000之间");
+	for (size_t i = 0; i < 6; i++)
+		assert_false(p->criteria.items[i].points.set);
+	assert_int_equal(p->criteria.items[6].points.tenths, 10000000000L);
+	plan_free(p);
+	diag_free(&d);
+}
+
+/* score_parse and score_str on their own: the edges of the format. */
+static void test_score_text(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *in;
+		bool unit;
+		ScoreErr err;
+		long tenths;
+	} cases[] = {
+		{"17.5", false, SCORE_OK, 175},     {"17.50", false, SCORE_OK, 175},
+		{"0.5", false, SCORE_OK, 5},        {".5", false, SCORE_OK, 5},
+		{"17.", false, SCORE_OK, 170},      {"+3", false, SCORE_OK, 30},
+		{"-0", false, SCORE_OK, 0},         {"17.5分", true, SCORE_OK, 175},
+		{"17.5分", false, SCORE_NOT_NUMBER, 0}, {"分", true, SCORE_NOT_NUMBER, 0},
+		{"", false, SCORE_NOT_NUMBER, 0},   {".", false, SCORE_NOT_NUMBER, 0},
+		{"-", false, SCORE_NOT_NUMBER, 0},  {"1e3", false, SCORE_NOT_NUMBER, 0},
+		{" 5", false, SCORE_NOT_NUMBER, 0}, {"5 ", false, SCORE_NOT_NUMBER, 0},
+		{"17.55", false, SCORE_TOO_PRECISE, 175}, {"-17.55", false, SCORE_TOO_PRECISE, -175},
+		{"17.500001", false, SCORE_TOO_PRECISE, 175},
+		{"1000000000", false, SCORE_OK, 10000000000L},
+		{"-1000000000", false, SCORE_OK, -10000000000L},
+		{"1000000000.1", false, SCORE_TOO_LARGE, 0},
+		{"99999999999999999999999999999999", false, SCORE_TOO_LARGE, 0},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		long t = 0;
+		ScoreErr e = score_parse(cases[i].in, strlen(cases[i].in), cases[i].unit, &t);
+		if (e != cases[i].err || (e != SCORE_TOO_LARGE && e != SCORE_NOT_NUMBER && t != cases[i].tenths))
+			fail_msg("score_parse(\"%s\"): %d %ld", cases[i].in, (int)e, t);
+	}
+	char b[SCORE_STRLEN];
+	assert_string_equal(score_str(b, 175), "17.5");
+	assert_string_equal(score_str(b, 200), "20");
+	assert_string_equal(score_str(b, 0), "0");
+	assert_string_equal(score_str(b, -5), "-0.5");
+	assert_string_equal(score_str(b, LLONG_MIN), "-922337203685477580.8");
+	assert_string_equal(score_str(b, LLONG_MAX), "922337203685477580.7");
 }
 
 static void test_date_invalid(void **state)
@@ -400,6 +499,8 @@ int main(void)
 		cmocka_unit_test(test_resolve),
 		cmocka_unit_test(test_yaml_mistakes),
 		cmocka_unit_test(test_meant_otherwise),
+		cmocka_unit_test(test_points_decimal),
+		cmocka_unit_test(test_score_text),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

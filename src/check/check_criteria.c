@@ -1,9 +1,14 @@
 /* check_criteria.c — scoring criteria, rating bands and quotas
  * (spec §2: criteria-sum, rating-overlap, rating-gap, percent-range).
  *
- * Scores are integers and a total may be as large as a long holds, so
- * band coverage is worked out on sorted intervals, never per score, and
- * all arithmetic is in long long with no step that can overflow.
+ * Scores are whole tenths of a point (model/score.h) and a total may be
+ * as large as a long holds, so band coverage is worked out on sorted
+ * intervals, never per score, and all arithmetic is in long long with no
+ * step that can overflow.  The scores a scale has are those of the
+ * plan's own precision: whole points when every value it writes is
+ * whole, else half points when its decimals are all .5, else tenths; so
+ * "80—89分" and "90分以上" leave 89.5 uncovered only in a plan that gives
+ * half points.
  */
 #include "check.h"
 
@@ -19,19 +24,32 @@ static char *rating_label(const Rating *r, size_t i)
 	return xasprintf("第%zu个等次", i + 1);
 }
 
-/* "85分", or "85—95分" for a run of scores. */
+/* "85分", "89.5分", or "85—95分" for a run of scores (in tenths). */
 typedef struct {
-	char s[64];
+	char s[2 * SCORE_STRLEN + 16];
 } Scores;
 
 static Scores scores_text(long long lo, long long hi)
 {
 	Scores t;
+	char a[SCORE_STRLEN], b[SCORE_STRLEN];
 	if (lo == hi)
-		snprintf(t.s, sizeof t.s, "%lld分", lo);
+		snprintf(t.s, sizeof t.s, "%s分", score_str(a, lo));
 	else
-		snprintf(t.s, sizeof t.s, "%lld—%lld分", lo, hi);
+		snprintf(t.s, sizeof t.s, "%s—%s分", score_str(a, lo), score_str(b, hi));
 	return t;
+}
+
+/* One value as text, for the messages. */
+typedef struct {
+	char s[SCORE_STRLEN];
+} One;
+
+static One one(long long tenths)
+{
+	One o;
+	score_str(o.s, tenths);
+	return o;
 }
 
 /* ---- criteria-sum ---- */
@@ -80,11 +98,11 @@ static Points points_sum(const Criteria *cr)
 	Points pt = {0, 0, false};
 	Wide w = {0, 0};
 	for (size_t i = 0; i < cr->nitems; i++) {
-		const Num *n = &cr->items[i].points;
+		const Score *n = &cr->items[i].points;
 		if (!n->set)
 			continue;
 		pt.nset++;
-		wide_add(&w, n->v);
+		wide_add(&w, n->tenths);
 	}
 	pt.overflow = !wide_get(&w, &pt.sum);
 	return pt;
@@ -97,17 +115,17 @@ static void check_sum(const Plan *p, Diags *d, const Points *pt)
 	const Criteria *cr = &p->criteria;
 	if (!cr->total.set || pt->nset == 0)
 		return;
-	if (!pt->overflow && pt->sum == cr->total.v)
+	if (!pt->overflow && pt->sum == cr->total.tenths)
 		return;
 	char unset[64] = "";
 	if (pt->nset < cr->nitems)
 		snprintf(unset, sizeof unset, "（另有%zu项未写分值）", cr->nitems - pt->nset);
 	if (pt->overflow)
 		diag_add(d, p->path, cr->total.pos, MSG_CRITERIA_SUM_OVERFLOW,
-		         pt->nset, cr->total.v, unset);
+		         pt->nset, one(cr->total.tenths).s, unset);
 	else
 		diag_add(d, p->path, cr->total.pos, MSG_CRITERIA_SUM, pt->nset,
-		         pt->sum, cr->total.v, unset);
+		         one(pt->sum).s, one(cr->total.tenths).s, unset);
 }
 
 /* The scale the bands divide: `total`, else the items' sum (that is what
@@ -115,10 +133,35 @@ static void check_sum(const Plan *p, Diags *d, const Points *pt)
 static long long scale_of(const Criteria *cr, const Points *pt)
 {
 	if (cr->total.set)
-		return cr->total.v;
+		return cr->total.tenths;
 	if (pt->nset && !pt->overflow)
 		return pt->sum;
-	return 100;
+	return 1000;
+}
+
+/* The plan's precision, in tenths: 10 when every value it writes is a
+ * whole number of points, 5 when the rest end in .5, else 1.  Every
+ * value on the scale is a multiple of it (the sum of multiples is one). */
+static void finer(long long *step, const Score *s)
+{
+	if (!s->set || s->tenths % 10 == 0)
+		return;
+	long long want = s->tenths % 5 == 0 ? 5 : 1;
+	if (want < *step)
+		*step = want;
+}
+
+static long long step_of(const Criteria *cr)
+{
+	long long step = 10;
+	finer(&step, &cr->total);
+	for (size_t i = 0; i < cr->nitems; i++)
+		finer(&step, &cr->items[i].points);
+	for (size_t i = 0; i < cr->nratings; i++) {
+		finer(&step, &cr->ratings[i].min);
+		finer(&step, &cr->ratings[i].max);
+	}
+	return step;
 }
 
 /* ---- rating bands ---- */
@@ -154,11 +197,13 @@ static bool check_band(const Plan *p, Diags *d, size_t i, const Band *b, long lo
 	char *who = rating_label(r, i);
 	bool ok = b->lo <= b->hi;
 	if (!ok)
-		diag_add(d, p->path, band_pos(r), MSG_RATING_GAP_INVERTED, who, b->lo, b->hi);
+		diag_add(d, p->path, band_pos(r), MSG_RATING_GAP_INVERTED, who, one(b->lo).s,
+		         one(b->hi).s);
 	if (ok && total >= 0 && b->lo < 0)
-		diag_add(d, p->path, band_pos(r), MSG_RATING_GAP_NEGATIVE, who, b->lo);
+		diag_add(d, p->path, band_pos(r), MSG_RATING_GAP_NEGATIVE, who, one(b->lo).s);
 	if (ok && total >= 0 && b->hi > total)
-		diag_add(d, p->path, r->max.set ? r->max.pos : r->pos, MSG_RATING_GAP_ABOVE_TOTAL, who, b->hi, total);
+		diag_add(d, p->path, r->max.set ? r->max.pos : r->pos, MSG_RATING_GAP_ABOVE_TOTAL, who,
+		         one(b->hi).s, one(total).s);
 	free(who);
 	return ok;
 }
@@ -204,13 +249,17 @@ static Pos gaps_pos(const Criteria *cr)
 
 static void report_gap(const Plan *p, Diags *d, long long lo, long long hi, long long total)
 {
-	diag_add(d, p->path, gaps_pos(&p->criteria), MSG_RATING_GAP, scores_text(lo, hi).s, total);
+	diag_add(d, p->path, gaps_pos(&p->criteria), MSG_RATING_GAP, scores_text(lo, hi).s,
+	         one(total).s);
 }
 
-/* Walk bands sorted by lo over 0..total; next is the lowest score not
- * yet covered.  `done` stands in for next = total + 1, which could
- * overflow when total is LLONG_MAX. */
-static void check_gaps(const Plan *p, Diags *d, const Band *bands, size_t n, long long total)
+/* Walk bands sorted by lo over 0..total in steps of the plan's
+ * precision; next is the lowest score not yet covered.  `done` stands in
+ * for next = total + step, which could overflow when total is LLONG_MAX
+ * (every value is a multiple of step, so hi < total leaves room for
+ * hi + step). */
+static void check_gaps(const Plan *p, Diags *d, const Band *bands, size_t n, long long total,
+                       long long step)
 {
 	long long next = 0;
 	bool done = false;
@@ -220,11 +269,11 @@ static void check_gaps(const Plan *p, Diags *d, const Band *bands, size_t n, lon
 		if (lo > hi)
 			continue; /* wholly outside the scale */
 		if (lo > next)
-			report_gap(p, d, next, lo - 1, total);
+			report_gap(p, d, next, lo - step, total);
 		if (hi >= total)
 			done = true;
 		else if (hi >= next)
-			next = hi + 1;
+			next = hi + step;
 	}
 	if (!done)
 		report_gap(p, d, next, total, total);
@@ -239,14 +288,14 @@ static void check_ratings(const Plan *p, Diags *d, long long total)
 	size_t n = 0;
 	for (size_t i = 0; i < cr->nratings; i++) {
 		const Rating *r = &cr->ratings[i];
-		Band b = {r->min.set ? r->min.v : 0, r->max.set ? r->max.v : total, i};
+		Band b = {r->min.set ? r->min.tenths : 0, r->max.set ? r->max.tenths : total, i};
 		if (check_band(p, d, i, &b, total))
 			bands[n++] = b;
 	}
 	qsort(bands, n, sizeof *bands, band_cmp);
 	check_overlaps(p, d, bands, n);
 	if (total >= 0) /* a negative total leaves no scale to cover */
-		check_gaps(p, d, bands, n, total);
+		check_gaps(p, d, bands, n, total, step_of(cr));
 	free(bands);
 }
 

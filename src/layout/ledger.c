@@ -128,8 +128,10 @@ static void add_rows(AttCtx *c, Table *t, const TplTable *tt, const StrList *col
 			TCell *cells = body_row(t, tt, n, centred);
 			set(cells, kn, it->name.s, it->name.pos);
 			set(cells, ks, it->standard.s, it->standard.pos);
+			char num[SCORE_STRLEN];
 			if (it->points.set)
-				set(cells, pts, att_keep(c, xasprintf("%ld", it->points.v)), it->points.pos);
+				set(cells, pts, att_keep(c, xstrdup(score_str(num, it->points.tenths))),
+				    it->points.pos);
 		}
 		count = p->criteria.nitems;
 		break;

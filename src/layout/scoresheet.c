@@ -17,14 +17,17 @@
 static void band(Buf *b, const Rating *r)
 {
 	const char *name = r->name.s ? r->name.s : "";
-	if (r->min.set && r->max.set && r->min.v == r->max.v)
-		buf_printf(b, "%ld分为%s", r->min.v, name);
+	char lo[SCORE_STRLEN], hi[SCORE_STRLEN];
+	score_str(lo, r->min.tenths);
+	score_str(hi, r->max.tenths);
+	if (r->min.set && r->max.set && r->min.tenths == r->max.tenths)
+		buf_printf(b, "%s分为%s", lo, name);
 	else if (r->min.set && r->max.set)
-		buf_printf(b, "%ld—%ld分为%s", r->min.v, r->max.v, name);
+		buf_printf(b, "%s—%s分为%s", lo, hi, name);
 	else if (r->min.set)
-		buf_printf(b, "%ld分以上为%s", r->min.v, name);
+		buf_printf(b, "%s分以上为%s", lo, name);
 	else if (r->max.set)
-		buf_printf(b, "%ld分以下为%s", r->max.v, name);
+		buf_printf(b, "%s分以下为%s", hi, name);
 	else
 		buf_puts(b, name);
 }
@@ -83,7 +86,8 @@ double scoresheet_draw(AttCtx *c, const TplTable *tt)
 	TRow *head = table_add_row(&t, 6, 0, true);
 	for (size_t k = 0; k < 6; k++)
 		head->cells[k] = cell(names[k], tt->head, TS_CENTER, apos);
-	long sum = 0;
+	long long sum = 0; /* tenths; items are within ±1e10 tenths each */
+	char num[SCORE_STRLEN];
 	for (size_t i = 0; i < cr->nitems; i++) {
 		const CriteriaItem *it = &cr->items[i];
 		TRow *row = table_add_row(&t, 6, tt->row_min, false);
@@ -91,17 +95,17 @@ double scoresheet_draw(AttCtx *c, const TplTable *tt)
 		v[0] = cell(att_keep(c, xasprintf("%zu", i + 1)), tt->cell, TS_CENTER, it->pos);
 		v[1] = cell(it->name.s, tt->cell, TS_CENTER, it->name.pos);
 		v[2] = cell(it->standard.s, tt->cell, TS_LEFT, it->standard.pos);
-		v[3] = cell(it->points.set ? att_keep(c, xasprintf("%ld", it->points.v)) : NULL,
+		v[3] = cell(it->points.set ? att_keep(c, xstrdup(score_str(num, it->points.tenths))) : NULL,
 		            tt->cell, TS_CENTER, it->points.pos);
 		v[4] = cell(NULL, tt->cell, TS_CENTER, it->pos);
 		v[5] = cell(NULL, tt->cell, TS_CENTER, it->pos);
-		sum += it->points.set ? it->points.v : 0;
+		sum += it->points.set ? it->points.tenths : 0;
 	}
-	long total = cr->total.set ? cr->total.v : sum;
+	long long total = cr->total.set ? cr->total.tenths : sum;
 	TRow *row = table_add_row(&t, 4, tt->row_min, false);
 	row->cells[0] = cell(script_text(c->p, tt->total), tt->head, TS_CENTER, apos);
 	row->cells[0].span = 3;
-	row->cells[1] = cell(att_keep(c, xasprintf("%ld", total)), tt->cell, TS_CENTER,
+	row->cells[1] = cell(att_keep(c, xstrdup(score_str(num, total))), tt->cell, TS_CENTER,
 	                     cr->total.pos);
 	row->cells[2] = cell(NULL, tt->cell, TS_CENTER, apos);
 	row->cells[3] = cell(NULL, tt->cell, TS_CENTER, apos);

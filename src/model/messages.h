@@ -73,6 +73,9 @@
 #define MSG_TYPE_MISMATCH_ITEM R_TYPE_MISMATCH, "“%s”的第%zu项应为文字，而不是%s"
 #define MSG_TYPE_MISMATCH_BOOL R_TYPE_MISMATCH, "“%s”应为true或false"
 #define MSG_TYPE_MISMATCH_INTEGER R_TYPE_MISMATCH, "“%s”应为整数，而不是“%s”"
+#define MSG_TYPE_MISMATCH_SCORE R_TYPE_MISMATCH, "“%s”应为分值（整数或一位小数，如20、17.5），而不是“%s”"
+#define MSG_SCORE_PRECISION R_TYPE_MISMATCH, "“%s”的分值%s超过一位小数：分值最多精确到0.1分，请改为%s或%s"
+#define MSG_SCORE_RANGE R_TYPE_MISMATCH, "“%s”的分值%s过大：分值应在-1000000000至1000000000之间"
 #define MSG_TYPE_MISMATCH R_TYPE_MISMATCH, "“%s”应为%s，而不是%s"
 #define MSG_TYPE_MISMATCH_DUPLICATE R_TYPE_MISMATCH, "键“%s”重复出现（第%d行已有）"
 #define MSG_TYPE_MISMATCH_KEY R_TYPE_MISMATCH, "键应为文字，而不是%s"
@@ -124,17 +127,17 @@
 	"正文中的日期“%.*s”与时间安排（campaign、phases、deadlines）中的任何日期都不对应"
 
 /* criteria-sum */
-#define MSG_CRITERIA_SUM R_CRITERIA_SUM, "%zu个评分项的分值合计%lld分，与总分%ld分不符%s"
-#define MSG_CRITERIA_SUM_OVERFLOW R_CRITERIA_SUM, "%zu个评分项的分值合计超出可计算的范围，与总分%ld分不符%s"
+#define MSG_CRITERIA_SUM R_CRITERIA_SUM, "%zu个评分项的分值合计%s分，与总分%s分不符%s"
+#define MSG_CRITERIA_SUM_OVERFLOW R_CRITERIA_SUM, "%zu个评分项的分值合计超出可计算的范围，与总分%s分不符%s"
 
 /* rating-overlap */
 #define MSG_RATING_OVERLAP R_RATING_OVERLAP, "%s（%s）与%s（%s）重叠：%s同时属于两个等次"
 
 /* rating-gap */
-#define MSG_RATING_GAP R_RATING_GAP, "%s不属于任何等次（总分%lld分）"
-#define MSG_RATING_GAP_ABOVE_TOTAL R_RATING_GAP, "%s的上限%lld分超过总分%lld分"
-#define MSG_RATING_GAP_NEGATIVE R_RATING_GAP, "%s的下限%lld分低于0分"
-#define MSG_RATING_GAP_INVERTED R_RATING_GAP, "%s的下限（%lld分）高于上限（%lld分）"
+#define MSG_RATING_GAP R_RATING_GAP, "%s不属于任何等次（总分%s分）"
+#define MSG_RATING_GAP_ABOVE_TOTAL R_RATING_GAP, "%s的上限%s分超过总分%s分"
+#define MSG_RATING_GAP_NEGATIVE R_RATING_GAP, "%s的下限%s分低于0分"
+#define MSG_RATING_GAP_INVERTED R_RATING_GAP, "%s的下限（%s分）高于上限（%s分）"
 
 /* percent-range */
 #define MSG_PERCENT_RANGE_INVERTED R_PERCENT_RANGE, "%s的下限%ld%%高于上限%ld%%"

@@ -16,6 +16,7 @@
 #include "date.h"
 #include "diag.h"
 #include "headnum.h"
+#include "score.h"
 
 struct Template; /* read/template.h */
 
@@ -71,20 +72,20 @@ typedef struct {
 
 typedef struct {
 	Str name, standard;
-	Num points;
+	Score points;
 	Pos pos;
 } CriteriaItem;
 
 typedef struct {
 	Str name;
-	Num min, max; /* inclusive; min unset = 0, max unset = total */
+	Score min, max; /* inclusive; min unset = 0, max unset = total */
 	Pos pos;
 } Rating;
 
 typedef struct {
 	bool present;
 	Pos pos;
-	Num total;
+	Score total;
 	CriteriaItem *items;
 	size_t nitems;
 	Rating *ratings;

@@ -230,6 +230,42 @@ static Num get_num(Ctx *c, const YNode *m, const char *key)
 	return n;
 }
 
+/* A point value: a whole number or one decimal (17.5), 分 allowed after
+ * it; more decimals than that are refused with the two nearest values
+ * offered, never rounded silently. */
+static Score get_score(Ctx *c, const YNode *m, const char *key)
+{
+	Score sc = {0, false, key_pos(m, key)};
+	const YNode *v = ytree_get(m, key);
+	if (!v)
+		return sc;
+	if (v->kind != Y_SCALAR) {
+		mismatch(c, sc.pos, key, "分值", v);
+		return sc;
+	}
+	long t = 0;
+	char lo[SCORE_STRLEN], hi[SCORE_STRLEN];
+	switch (score_parse(v->value, strlen(v->value), true, &t)) {
+	case SCORE_OK:
+		sc.tenths = t;
+		sc.set = true;
+		break;
+	case SCORE_TOO_PRECISE:
+		score_str(lo, t);
+		score_str(hi, t < 0 ? t - 1 : t + 1);
+		diag_add(c->d, c->p->path, sc.pos, MSG_SCORE_PRECISION, key, v->value,
+		         t < 0 ? hi : lo, t < 0 ? lo : hi);
+		break;
+	case SCORE_TOO_LARGE:
+		diag_add(c->d, c->p->path, sc.pos, MSG_SCORE_RANGE, key, v->value);
+		break;
+	case SCORE_NOT_NUMBER:
+		diag_add(c->d, c->p->path, sc.pos, MSG_TYPE_MISMATCH_SCORE, key, v->value);
+		break;
+	}
+	return sc;
+}
+
 static bool get_bool(Ctx *c, const YNode *m, const char *key, bool dflt)
 {
 	const YNode *v = ytree_get(m, key);
@@ -390,7 +426,7 @@ static void read_criteria(Ctx *c, const YNode *root)
 	}
 	cr->present = true;
 	check_keys(c, v, criteria_keys, "criteria中");
-	cr->total = get_num(c, v, "total");
+	cr->total = get_score(c, v, "total");
 	const YNode *items = get_seq(c, v, "items");
 	if (items) {
 		cr->items = arena_calloc(c->p->arena, items->n, sizeof *cr->items);
@@ -402,7 +438,7 @@ static void read_criteria(Ctx *c, const YNode *root)
 			CriteriaItem *ci = &cr->items[cr->nitems++];
 			ci->pos = it->pos;
 			ci->name = get_str(c, it, "name");
-			ci->points = get_num(c, it, "points");
+			ci->points = get_score(c, it, "points");
 			ci->standard = get_str(c, it, "standard");
 		}
 	}
@@ -418,8 +454,8 @@ static void read_criteria(Ctx *c, const YNode *root)
 			Rating *r = &cr->ratings[cr->nratings++];
 			r->pos = it->pos;
 			r->name = get_str(c, it, "name");
-			r->min = get_num(c, it, "min");
-			r->max = get_num(c, it, "max");
+			r->min = get_score(c, it, "min");
+			r->max = get_score(c, it, "max");
 		}
 	}
 }
