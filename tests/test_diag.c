@@ -106,7 +106,7 @@ static void test_severity(void **state)
 	Diags d = {0};
 	diag_add(&d, "x.md", (Pos){1, 1}, MSG_PHASE_GAP, "甲", "3月1日", "乙", "3月5日",
 	         "3月2日至3月4日", 3LL);
-	diag_add(&d, "x.md", (Pos){2, 1}, MSG_CRITERIA_SUM, (size_t)2, 50LL, 100L, "");
+	diag_add(&d, "x.md", (Pos){2, 1}, MSG_CRITERIA_SUM, (size_t)2, "50", "100", "");
 	diag_add_sev(&d, "x.md", (Pos){3, 1}, SEV_WARNING, MSG_FIELD_MISSING_DATE, "成文日期", "");
 	assert_int_equal(d.n, 3);
 	assert_int_equal(d.v[0].severity, SEV_WARNING);
