@@ -39,9 +39,35 @@ cat >"$T/fonts.conf" <<XML
   <include>$(pwd)/fonts/fontconfig.conf</include>
 </fontconfig>
 XML
+# Why the grid is `lines`, not `linesAndChars` (README, docx_sect.c):
+# five-upgrades.docx with the character grid Word would need for 28 a
+# line (charSpace -842: 16 pt less 842/4096 pt = 15.794 pt a cell) and
+# without the body's 0.3 pt squeeze.  LibreOffice gives each character
+# ceil(its 16 pt advance / 15.79 pt) = 2 cells, 14 a line; the day it
+# sets 28, this check fails and the DOCX can take the character grid.
+mkdir -p "$T/out/grid-probe"
+python3 - "$T/out/five-upgrades/five-upgrades.docx" "$T/out/grid-probe/grid-probe.docx" <<'PY'
+import sys, zipfile
+src, dst = zipfile.ZipFile(sys.argv[1]), zipfile.ZipFile(sys.argv[2], "w", zipfile.ZIP_DEFLATED)
+for item in src.infolist():
+    data = src.read(item.filename).decode("utf-8")
+    if item.filename == "word/document.xml":
+        data = data.replace('w:type="lines" w:linePitch="579"/>',
+                            'w:type="linesAndChars" w:linePitch="579" w:charSpace="-842"/>')
+    if item.filename == "word/styles.xml":
+        data = data.replace('<w:spacing w:val="-6"/>', "")
+    dst.writestr(item.filename, data)
+dst.close()
+PY
 mkdir -p "$T/conv"
 FONTCONFIG_FILE=$T/fonts.conf soffice -env:UserInstallation=file://$T/profile --headless \
 	--convert-to pdf --outdir "$T/conv" "$T"/out/*/*.docx >"$T/soffice.log" 2>&1
+# (the longest line of its page 2, all body text, in characters)
+probe=$(pdftotext -f 2 -l 2 "$T/conv/grid-probe.pdf" - 2>/dev/null |
+	python3 -c 'import sys; print(max(len(l.strip().replace(" ", "")) for l in sys.stdin))')
+[ "${probe:-0}" -ge 13 ] && [ "$probe" -le 15 ] && ok ||
+	no "LibreOffice sets a linesAndChars 3号 line of ${probe:-no} characters, not 14: try the character grid"
+
 args=""
 for md in $PLANS; do
 	n=$(basename "$md" .md)

@@ -6,8 +6,11 @@
  * grid gives 22 lines of 579 twips — the 版心 height shared in 22, as
  * Word's own 22-lines setting does.  The 28 characters a line come from
  * the body style's character spacing (docx_styles.c), not from a
- * character grid: LibreOffice gives a 3号 character two cells of a
- * linesAndChars grid of 15.79 pt and would set 14 a line.  Footers: `— N —` in
+ * character grid: linesAndChars with charSpace -842 (16 pt less
+ * 842/4096 pt, 15.794 pt a cell) gives 28 in Word, but LibreOffice gives
+ * each character ceil(its unsqueezed 16 pt advance / cell) cells, two,
+ * and sets 14 a line; cells of 16 pt would hold one, but only 27 fit in
+ * 156 mm (tests/docx_office.sh keeps a probe of it).  Footers: `— N —` in
  * 4号宋体, one character in from the right on odd pages and from the left
  * on even ones (§7.5, evenAndOddHeaders in settings.xml), its middle
  * 7 mm below the 版心.  The 版记 page after the last page of text has an
