@@ -637,6 +637,40 @@ static void test_huge_inputs(void **state)
 	free(s);
 }
 
+/* Every character of the classes the scan decodes once (cndate.c
+ * CharClass), the last ones of the long classes included, and each
+ * character an expression may begin with, after text that cannot. */
+static void test_character_classes(void **state)
+{
+	(void)state;
+	Day m3lo = D(2020, 3, 1), m3hi = D(2020, 3, 31);
+	/* 中 and 初 before the last characters of their lists begin words */
+	expect_span("于3月中间召开", "3月", 2020, 1, m3lo, m3hi, 0);
+	expect_span("见3月中秋节", "3月", 2020, 1, m3lo, m3hi, 0);
+	expect_span("3月初版", "3月", 2020, 1, m3lo, m3hi, 0);
+	expect_span("3月中旬", "3月中旬", 2020, 1, D(2020, 3, 11), D(2020, 3, 20), 0);
+	/* a year-less 一月 after the last preposition of its list */
+	expect_span("或一月", "一月", 2020, 1, D(2020, 1, 1), D(2020, 1, 31), 0);
+	/* the first characters of words: 上年, 翌年, 国庆, 元旦, 年底 */
+	expect_span("工作上年3月", "上年3月", 2020, 1, D(2019, 3, 1), D(2019, 3, 31), 0);
+	expect_span("工作翌年3月", "翌年3月", 2020, 1, D(2021, 3, 1), D(2021, 3, 31), 0);
+	expect_day("工作国庆前", "国庆", 2020, 1, 2020, 10, 1, BEFORE);
+	expect_day("工作元旦后", "元旦", 2020, 1, 2020, 1, 1, AFTER);
+	expect_span("工作至年底", "年底", 2020, 1, D(2020, 12, 21), D(2020, 12, 31), 0);
+	/* numerals of each kind, quotes of each kind, dashes, holders */
+	expect_day("工作３月５日", "３月５日", 2020, 1, 2020, 3, 5, 0);
+	expect_day("工作二〇二〇年三月五日", "二〇二〇年三月五日", 1999, 1, 2020, 3, 5, YEAR);
+	expect_day("工作二零二一年三月五日", "二零二一年三月五日", 1999, 1, 2021, 3, 5, YEAR);
+	expect_day("工作十月十日", "十月十日", 2020, 1, 2020, 10, 10, 0);
+	expect_day("工作『七一』", "『七一』", 2020, 1, 2020, 7, 1, 0);
+	expect_day("工作＂七一＂", "＂七一＂", 2020, 1, 2020, 7, 1, 0);
+	CnDate d = one("工作3月〜5月", 2020, 1);
+	expect(&d, "工作3月〜5月", "3月〜5月", m3lo, m3hi, D(2020, 5, 1), D(2020, 5, 31), RANGE);
+	expect_day("工作20〇〇年3月1日", "20〇〇年3月1日", 2020, 1, 2020, 3, 1, HOLDER);
+	expect_none("工作年年底", 2020, 1);
+	expect_none("工作往年底", 2020, 1);
+}
+
 static void test_truncations_and_noise(void **state)
 {
 	(void)state;
@@ -719,6 +753,7 @@ int main(void)
 		cmocka_unit_test(test_invalid_utf8),
 		cmocka_unit_test(test_huge_inputs),
 		cmocka_unit_test(test_truncations_and_noise),
+		cmocka_unit_test(test_character_classes),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

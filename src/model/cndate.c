@@ -26,6 +26,8 @@
 #include "cndate.h"
 
 #include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "util.h"
@@ -102,28 +104,45 @@ static size_t lit(const Text *t, size_t i, const char *w)
 	return n;
 }
 
-/* Position of cp among the code points of the UTF-8 string set, or -1.
- * Sets are written as strings so that the characters stay readable. */
-static int index_in(uint32_t cp, const char *set)
+/* A class of characters, written as a UTF-8 string so that they stay
+ * readable, and decoded once, on first use: the scan asks about a class
+ * several times at every character of a plan. */
+typedef struct {
+	const char *chars;
+	uint32_t cp[32];
+	int n; /* -1 until decoded */
+} CharClass;
+
+#define CLASS(s) {s, {0}, -1}
+
+/* Position of cp among the characters of c, or -1. */
+static int index_in(uint32_t cp, CharClass *c)
 {
-	const unsigned char *s = (const unsigned char *)set;
-	size_t n = strlen(set);
-	int idx = 0;
-	for (size_t i = 0; i < n; idx++) {
-		uint32_t c;
-		int l = utf8_decode(s + i, n - i, &c);
-		if (l == 0)
-			return -1;
-		if (c == cp)
-			return idx;
-		i += (size_t)l;
+	if (c->n < 0) {
+		const unsigned char *s = (const unsigned char *)c->chars;
+		size_t n = strlen(c->chars);
+		int k = 0;
+		for (size_t i = 0; i < n; k++) {
+			int l = k < (int)(sizeof c->cp / sizeof c->cp[0]) ?
+			        utf8_decode(s + i, n - i, &c->cp[k]) : 0;
+			if (l == 0) {
+				fprintf(stderr, "fangan: internal error: character class \"%s\"\n",
+				        c->chars);
+				abort();
+			}
+			i += (size_t)l;
+		}
+		c->n = k;
 	}
+	for (int k = 0; k < c->n; k++)
+		if (c->cp[k] == cp)
+			return k;
 	return -1;
 }
 
-static bool in_set(uint32_t cp, const char *set)
+static bool in_set(uint32_t cp, CharClass *c)
 {
-	return index_in(cp, set) >= 0;
+	return index_in(cp, c) >= 0;
 }
 
 static bool is_ideograph(uint32_t cp)
@@ -132,11 +151,14 @@ static bool is_ideograph(uint32_t cp)
 	       (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x20000 && cp <= 0x2FFFF);
 }
 
-#define QUOTES "“”‘’「」『』\"＂"
+static CharClass quotes = CLASS("“”‘’「」『』\"＂");
 /* Range separators other than 至 and 到; a doubled dash (——) is one. */
-#define DASHES "-~–—―−─～－〜"
+static CharClass dashes = CLASS("-~–—―−─～－〜");
 /* Characters that stand for an unknown digit in a template year, 20XX. */
 #define HOLDERS "XxＸｘ×*＊○〇"
+static CharClass holders = CLASS(HOLDERS);
+static CharClass cn_zeros = CLASS("〇○◯零"), cn_digits = CLASS("一二三四五六七八九");
+static CharClass spaces = CLASS(" 　");
 
 static int arabic_digit(uint32_t cp)
 {
@@ -149,9 +171,9 @@ static int arabic_digit(uint32_t cp)
 
 static int cn_digit(uint32_t cp)
 {
-	if (in_set(cp, "〇○◯零"))
+	if (in_set(cp, &cn_zeros))
 		return 0;
-	int i = index_in(cp, "一二三四五六七八九");
+	int i = index_in(cp, &cn_digits);
 	return i < 0 ? -1 : i + 1;
 }
 
@@ -287,7 +309,7 @@ static const struct {
 static size_t holder_digits(const Text *t, size_t i)
 {
 	size_t a, b;
-	if (!in_set(peek(t, i, &a), HOLDERS) || !in_set(peek(t, i + a, &b), HOLDERS))
+	if (!in_set(peek(t, i, &a), &holders) || !in_set(peek(t, i + a, &b), &holders))
 		return 0;
 	return a + b;
 }
@@ -332,8 +354,8 @@ static bool parse_year(const Text *t, size_t i, size_t *to, Year *y)
 
 /* 初 and 中 also begin words (初步, 中央): after a month or year they
  * are a part of it only when the next character does not make such a word. */
-#define NOT_AFTER_CHU "步心级次审稿衷见赛选核评始创任版"
-#define NOT_AFTER_ZHONG "央国共华心层小学级等型外文医介标断止转青老队组部选秋间"
+static CharClass not_after_chu = CLASS("步心级次审稿衷见赛选核评始创任版");
+static CharClass not_after_zhong = CLASS("央国共华心层小学级等型外文医介标断止转青老队组部选秋间");
 
 /* 年底 年末 年初 at j (just after 年). */
 static bool year_part(const Text *t, size_t j, End *e)
@@ -344,7 +366,7 @@ static bool year_part(const Text *t, size_t j, End *e)
 		e->month = 12;
 		e->dlo = 21;
 		e->dhi = LAST_DAY;
-	} else if ((k = lit(t, j, "初")) && !in_set(cp_at(t, j + k), NOT_AFTER_CHU)) {
+	} else if ((k = lit(t, j, "初")) && !in_set(cp_at(t, j + k), &not_after_chu)) {
 		e->month = 1;
 		e->dlo = 1;
 		e->dhi = 10;
@@ -363,7 +385,7 @@ static void month_part(const Text *t, size_t j, End *e)
 	static const struct {
 		const char *word;
 		int lo, hi;
-		const char *not_before;
+		CharClass *not_before;
 	} parts[] = {
 		{"上中旬", 1, 20, NULL},
 		{"中下旬", 11, LAST_DAY, NULL},
@@ -373,8 +395,8 @@ static void month_part(const Text *t, size_t j, End *e)
 		/* 月底 is looser than 下旬: the last five or six days. */
 		{"底", 26, LAST_DAY, NULL},
 		{"末", 26, LAST_DAY, NULL},
-		{"初", 1, 5, NOT_AFTER_CHU},
-		{"中", 11, 20, NOT_AFTER_ZHONG},
+		{"初", 1, 5, &not_after_chu},
+		{"中", 11, 20, &not_after_zhong},
 		{"份", 1, LAST_DAY, NULL},
 	};
 	size_t k;
@@ -405,7 +427,7 @@ static size_t day_unit(const Text *t, size_t i)
 static size_t skip_spaces(const Text *t, size_t i)
 {
 	size_t len;
-	for (int n = 0; n < 2 && in_set(peek(t, i, &len), " 　"); n++)
+	for (int n = 0; n < 2 && in_set(peek(t, i, &len), &spaces); n++)
 		i += len;
 	return i;
 }
@@ -419,9 +441,9 @@ static bool separator(const Text *t, size_t i, size_t *to)
 	uint32_t cp = peek(t, j, &len);
 	if (lit(t, j, "至") || lit(t, j, "到")) {
 		j += len;
-	} else if (in_set(cp, DASHES)) {
+	} else if (in_set(cp, &dashes)) {
 		j += len;
-		if (in_set(peek(t, j, &len), DASHES))
+		if (in_set(peek(t, j, &len), &dashes))
 			j += len;
 	} else {
 		return false;
@@ -514,14 +536,14 @@ static bool parse_feast(const Text *t, size_t i, End *e)
 		{"元旦节", 1, 1, true}, {"元旦", 1, 1, true},
 	};
 	size_t q, k, close;
-	bool quoted = in_set(peek(t, i, &q), QUOTES);
+	bool quoted = in_set(peek(t, i, &q), &quotes);
 	size_t j = quoted ? i + q : i;
 	for (size_t f = 0; f < sizeof feasts / sizeof feasts[0]; f++) {
 		if (!(quoted || feasts[f].bare) || !(k = lit(t, j, feasts[f].word)))
 			continue;
 		if (quoted) {
 			/* Plans mix up opening and closing quotes; any will do. */
-			if (!in_set(peek(t, j + k, &close), QUOTES))
+			if (!in_set(peek(t, j + k, &close), &quotes))
 				return false;
 			k += close;
 		} else if (is_numeral(cp_at(t, j + k))) {
@@ -545,7 +567,8 @@ static bool bare_year_part(const Text *t, size_t i, bool second, End *e)
 		return false;
 	if (!second) {
 		uint32_t p = prev_cp(t, i);
-		if (is_numeral(p) || in_set(p, HOLDERS "年每前后全半周多余近历往"))
+		static CharClass not_before = CLASS(HOLDERS "年每前后全半周多余近历往");
+		if (is_numeral(p) || in_set(p, &not_before))
 			return false;
 	}
 	return year_part(t, i + k, e);
@@ -578,7 +601,8 @@ static int parse_end(const Text *t, size_t i, bool second, const End *first,
  * 一 the end of a word (统一月报, 同一月份); a preposition may. */
 static bool lone_yi_ok(uint32_t prev)
 {
-	return !is_ideograph(prev) || in_set(prev, "于在从自至到和及与或");
+	static CharClass prepositions = CLASS("于在从自至到和及与或");
+	return !is_ideograph(prev) || in_set(prev, &prepositions);
 }
 
 /* The separator and second end after e1, if there is a range. */
@@ -725,6 +749,34 @@ static Match match_at(const Ctx *c, size_t i, CnDate *d, size_t *next)
 	return M_DATE;
 }
 
+/* Whether an expression can begin with cp: a numeral, a quote (“七一”),
+ * or the first character of a word parse_end reads first — 国庆 元旦
+ * (parse_feast), 年底 (bare_year_part), 今年 本年 当年 明年 来年 次年
+ * 翌年 去年 上年 (rel_years).  At any other character match_at finds
+ * nothing, so the scan moves on at once: most characters of a plan are
+ * looked at only here. */
+static bool may_start(uint32_t cp)
+{
+	static CharClass starts = CLASS("国元年今本当明来次翌去上");
+	static CharClass digits = CLASS("0123456789０１２３４５６７８９十");
+	/* A filter on the low byte of the code point, made once from all of
+	 * these characters: nine characters in ten fail it at once. */
+	static uint64_t low[4];
+	static bool ready;
+	if (!ready) {
+		CharClass *all[] = {&starts, &digits, &quotes, &cn_zeros, &cn_digits};
+		for (size_t k = 0; k < sizeof all / sizeof all[0]; k++) {
+			index_in(0, all[k]); /* decodes it */
+			for (int m = 0; m < all[k]->n; m++)
+				low[(all[k]->cp[m] & 255) >> 6] |= 1ull << (all[k]->cp[m] & 63);
+		}
+		ready = true;
+	}
+	if (!(low[(cp & 255) >> 6] >> (cp & 63) & 1))
+		return false;
+	return is_numeral(cp) || in_set(cp, &quotes) || in_set(cp, &starts);
+}
+
 /* Where the next attempt may start: past a whole numeral, so that no
  * expression begins inside one (12020年 holds no year 2020), else past
  * one character. */
@@ -747,6 +799,11 @@ size_t cndate_scan(const char *text, size_t len, int default_year,
 	Ctx c = {{(const unsigned char *)text, text ? len : 0}, default_year, first_month};
 	size_t count = 0, i = 0;
 	while (i < c.t.n) {
+		size_t len;
+		if (!may_start(peek(&c.t, i, &len))) {
+			i += len;
+			continue;
+		}
 		CnDate d;
 		size_t next = i;
 		Match m = match_at(&c, i, &d, &next);
