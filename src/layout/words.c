@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "hash.h"
 #include "script.h"
 #include "util.h"
 
@@ -230,6 +231,8 @@ bool words_available(void)
 	return load();
 }
 
+static void seg_free(void);
+
 void words_cleanup(void)
 {
 	if (cfg)
@@ -239,6 +242,7 @@ void words_cleanup(void)
 	fr = NULL;
 	cfg = NULL;
 	lex_free();
+	seg_free();
 	tried = loaded = false;
 }
 
@@ -273,10 +277,8 @@ static size_t char_offsets(const char *s, size_t len, size_t *off)
 /* friso over one run of ideographs s[a..b).  Traditional characters are
  * looked up in their simplified form when the conversion keeps the
  * number of characters (it maps character to character). */
-static void segment(const char *s, size_t a, size_t b, uint8_t *glue)
+static void segment_now(const char *s, size_t a, size_t b, uint8_t *glue)
 {
-	if (b - a < 6 || b - a > WORDS_MAX_RUN || !load())
-		return;
 	char *run = script_convert(s + a, b - a, SCRIPT_SIMPLIFIED);
 	size_t rl = strlen(run);
 	size_t *ro = xmalloc((rl + 1) * sizeof *ro), *so = xmalloc((b - a + 1) * sizeof *so);
@@ -311,6 +313,52 @@ static void segment(const char *s, size_t a, size_t b, uint8_t *glue)
 	free(run);
 }
 
+/* The glue of the last runs segmented, by their bytes.  A form drawn
+ * once per unit, or the headings and labels of a batch of notices,
+ * segment the same runs again and again, and what friso finds in a run
+ * depends on the run alone (the words it can match there are loaded
+ * before it segments, lex_add).  Direct-mapped on a hash of the run;
+ * at most SEG_KEPT runs of at most WORDS_MAX_RUN bytes. */
+enum { SEG_KEPT = 256 };
+static struct {
+	char *run;
+	uint8_t *glue; /* of its bytes, as segment_now set it */
+	size_t len;
+} seg_kept[SEG_KEPT];
+
+static void seg_free(void)
+{
+	for (size_t k = 0; k < SEG_KEPT; k++) {
+		free(seg_kept[k].run);
+		free(seg_kept[k].glue);
+		seg_kept[k].run = NULL;
+		seg_kept[k].glue = NULL;
+		seg_kept[k].len = 0;
+	}
+}
+
+static void segment(const char *s, size_t a, size_t b, uint8_t *glue)
+{
+	if (b - a < 6 || b - a > WORDS_MAX_RUN || !load())
+		return;
+	size_t n = b - a;
+	size_t h = (size_t)(hash_bytes(HASH_INIT, s + a, n) % SEG_KEPT);
+	if (seg_kept[h].run && seg_kept[h].len == n && memcmp(seg_kept[h].run, s + a, n) == 0) {
+		for (size_t k = 0; k < n; k++)
+			glue[a + k] |= seg_kept[h].glue[k];
+		return;
+	}
+	uint8_t *g = xcalloc(n, 1);
+	segment_now(s + a, 0, n, g);
+	for (size_t k = 0; k < n; k++)
+		glue[a + k] |= g[k];
+	free(seg_kept[h].run);
+	free(seg_kept[h].glue);
+	seg_kept[h].run = xstrndup(s + a, n);
+	seg_kept[h].glue = g;
+	seg_kept[h].len = n;
+}
+
 static void keep_phrase(const char *s, size_t len, const char *w, uint8_t *glue)
 {
 	size_t n = strlen(w);
@@ -319,6 +367,13 @@ static void keep_phrase(const char *s, size_t len, const char *w, uint8_t *glue)
 	for (size_t k = 0; k + n <= len; k++)
 		if (memcmp(s + k, w, n) == 0)
 			glue_span(s, k, k + n, glue);
+}
+
+/* One of 4,096 buckets for the three bytes at s. */
+static unsigned head_bucket(const char *s)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	return ((u[0] * 131u + u[1]) * 131u + u[2]) & 4095u;
 }
 
 void words_glue(const char *s, size_t len, const char *const *keep, size_t nkeep,
@@ -361,9 +416,25 @@ void words_glue(const char *s, size_t len, const char *const *keep, size_t nkeep
 	}
 	if (in)
 		segment(s, run, len, glue);
-	for (size_t i = 0; i < sizeof TERMS / sizeof *TERMS; i++)
-		keep_phrase(s, len, TERMS[i], glue);
-	for (size_t i = 0; i < nkeep; i++)
-		if (keep[i])
-			keep_phrase(s, len, keep[i], glue);
+	/* The terms and names kept whole are many (every unit of a plan,
+	 * for its title): each is looked for only when the text holds its
+	 * first three bytes somewhere, which a bit per (hashed) three bytes
+	 * of the text says at once. */
+	uint64_t heads[64] = {0};
+	for (size_t k = 0; k + 2 < len; k++) {
+		unsigned h = head_bucket(s + k);
+		heads[h >> 6] |= 1ull << (h & 63);
+	}
+	for (size_t i = 0; i < sizeof TERMS / sizeof *TERMS + nkeep; i++) {
+		const char *w = i < sizeof TERMS / sizeof *TERMS ? TERMS[i] :
+		                keep[i - sizeof TERMS / sizeof *TERMS];
+		if (!w || !w[0])
+			continue;
+		if (w[1] && w[2]) {
+			unsigned h = head_bucket(w);
+			if (!(heads[h >> 6] >> (h & 63) & 1))
+				continue;
+		}
+		keep_phrase(s, len, w, glue);
+	}
 }
