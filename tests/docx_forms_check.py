@@ -35,7 +35,7 @@ from docx.oxml.ns import qn
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import forms_check  # noqa: E402
-from forms_check import UNIT_FIELDS, fields_of, safe, strip  # noqa: E402
+from forms_check import UNIT_FIELDS, fields_of, points_text, safe, strip  # noqa: E402
 
 from forms_check import check  # noqa: E402  (one pass/fail counter)
 
@@ -162,10 +162,10 @@ def check_sheet(path, pdf, att, plan, kind, label, where):
         for i, (it, (_, cs)) in enumerate(zip(items, rows[1:])):
             got = [c[1] for c in cs]
             check(got[:4] == [str(i + 1), strip(it["name"]), strip(it.get("standard", "")),
-                              str(it["points"])] and got[4:] == ["", ""],
+                              points_text(it["points"])] and got[4:] == ["", ""],
                   f"{where}: row {i + 1} reads {got}")
         last = [c[1] for c in rows[-1][1]]
-        check(last[:2] == ["合计", str(crit.get("total"))], f"{where}: total row {last}")
+        check(last[:2] == ["合计", points_text(crit.get("total"))], f"{where}: total row {last}")
         if crit.get("ratings"):
             after = paragraphs(d)
             check(any(p.startswith("评定等次：") for p in after), f"{where}: no rating bands")

@@ -28,6 +28,7 @@ in the C code shows up here.  Checked:
 
 Prints one line per failed check and "forms: N passed, M failed".
 """
+import decimal
 import glob
 import os
 import re
@@ -134,6 +135,16 @@ def read_pdf(pdf):
 
 def is_pagenum(text):
     return re.fullmatch(r"—|\d+", text) is not None
+
+
+def points_text(v):
+    """A point value as a score sheet prints it (plan-format.md): one
+    decimal at most, no trailing zeros: 17.50 is 17.5, 20.0 is 20, and
+    "17.5分" is 17.5."""
+    if v is None:
+        return "None"
+    d = decimal.Decimal(str(v).removesuffix("分"))
+    return format(d.normalize(), "f")
 
 
 def strip(s):
@@ -417,10 +428,10 @@ def check_scoresheet(pdf, plan, where):
     check(len(rows) == len(items) + 1, f"{where}: {len(rows)} rows, want {len(items)} items + 合计")
     for i, (r, it) in enumerate(zip(rows, items)):
         check(r[:4] == [str(i + 1), strip(it["name"]), strip(it.get("standard", "")),
-                        str(it["points"])] and r[4:] == ["", ""],
+                        points_text(it["points"])] and r[4:] == ["", ""],
               f"{where}: row {i + 1} reads {r}")
     if rows:
-        check(rows[-1] == ["合计", str(crit.get("total")), "", ""],
+        check(rows[-1] == ["合计", points_text(crit.get("total")), "", ""],
               f"{where}: the total row reads {rows[-1]}")
     # The bands below the last rule of the last page.
     last = pages[-1]

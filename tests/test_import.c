@@ -155,6 +155,47 @@ static void test_ratings(void **state)
 	free(p);
 }
 
+/* Points with a decimal, and “每项N分” for items that give none. */
+static void test_decimal_points(void **state)
+{
+	(void)state;
+	char *p = import_text("测试方案\n一、评分标准\n满分100分。\n"
+	                      "1.组织领导：成立专班。（17.5分）\n"
+	                      "2.工作落实：按时完成。（22.5分）\n"
+	                      "3.总结宣传：及时总结。（60分）\n"
+	                      "二、等次\n90分以上为优秀，80—89.5分为良好，60分以下为不合格。\n", 2020);
+	has(p, "  total: 100\n");
+	has(p, "    - name: 组织领导\n      points: 17.5\n      standard: 成立专班\n");
+	has(p, "    - name: 工作落实\n      points: 22.5\n");
+	has(p, "    - name: 总结宣传\n      points: 60\n");
+	has(p, "    - name: 良好\n      min: 80\n      max: 89.5\n");
+	/* half points: below 60 is up to 59.5 */
+	has(p, "    - name: 不合格\n      max: 59.5\n");
+	free(p);
+
+	p = import_text("测试方案\n一、评分标准\n考评内容共四项，每项2.5分。\n"
+	                "1.组织领导：成立专班。\n"
+	                "2.工作落实：按时完成（另行通知）。\n"
+	                "3.总结宣传：及时总结。（5分）\n"
+	                "4.信息报送：按时报送。\n"
+	                "二、其他\n1.注意事项：认真组织。\n", 2020);
+	has(p, "    - name: 组织领导\n      points: 2.5\n");
+	has(p, "    - name: 工作落实\n      points: 2.5\n      standard: 按时完成（另行通知）\n");
+	has(p, "    - name: 总结宣传\n      points: 5\n");
+	has(p, "    - name: 信息报送\n      points: 2.5\n");
+	has_not(p, "name: 注意事项"); /* after another heading: not covered */
+	checks_clean(p);
+	free(p);
+
+	p = import_text("测试方案\n一、评分标准\n每项满分20分：\n"
+	                "（一）服务体系星：体系健全。\n（二）服务队伍星：队伍过硬。\n"
+	                "另外说明。\n（三）服务机制星：机制完善。\n", 2020);
+	has(p, "    - name: 服务体系星\n      points: 20\n");
+	has(p, "    - name: 服务队伍星\n      points: 20\n");
+	has_not(p, "name: 服务机制星"); /* a paragraph between ends the run */
+	free(p);
+}
+
 static void test_quotas(void **state)
 {
 	(void)state;
@@ -194,6 +235,7 @@ int main(void)
 		cmocka_unit_test(test_deadline),
 		cmocka_unit_test(test_deadline_form),
 		cmocka_unit_test(test_ratings),
+		cmocka_unit_test(test_decimal_points),
 		cmocka_unit_test(test_quotas),
 		cmocka_unit_test(test_refused),
 	};

@@ -142,18 +142,15 @@ static long long scale_of(const Criteria *cr, const Points *pt)
 /* The plan's precision, in tenths: 10 when every value it writes is a
  * whole number of points, 5 when the rest end in .5, else 1.  Every
  * value on the scale is a multiple of it (the sum of multiples is one). */
-static void finer(long long *step, const Score *s)
+static void finer(long *step, const Score *s)
 {
-	if (!s->set || s->tenths % 10 == 0)
-		return;
-	long long want = s->tenths % 5 == 0 ? 5 : 1;
-	if (want < *step)
-		*step = want;
+	if (s->set)
+		*step = score_step(*step, s->tenths);
 }
 
 static long long step_of(const Criteria *cr)
 {
-	long long step = 10;
+	long step = 10;
 	finer(&step, &cr->total);
 	for (size_t i = 0; i < cr->nitems; i++)
 		finer(&step, &cr->items[i].points);

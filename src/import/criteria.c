@@ -1,7 +1,9 @@
 /* criteria.c — 评分标准 and 星级/等次 bands read from the text.
  *
  * An item is a numbered paragraph or run-in head that ends with its
- * points, “1、星级服务体系：……（20分）”; the total is what the text states
+ * points, “1、星级服务体系：……（20分）” or “（17.5分）”, or one of the numbered
+ * paragraphs after “每项20分” (每项满分、每项各 too) that give none of their
+ * own: the run of paragraphs numbered alike that follows it; the total is what the text states
  * (百分制, 满分100分, 总分100分).  A band is written “95分以上为五星级”,
  * “90—94分为四星级”, “60分以下无星” (below 60: up to 59), or with the name
  * first, “三星级：考核分数达到75-85分”.  A quota is a percentage said of a
@@ -13,25 +15,45 @@
 
 #include "headnum.h"
 #include "import_int.h"
+#include "score.h"
 
 static bool digit(char c)
 {
 	return c >= '0' && c <= '9';
 }
 
-/* "（20分）" or "(20分)" at the end of s (before a final 。): the points and
- * where the bracket starts, or -1. */
-static int points_at_end(const char *s, size_t n, size_t *at)
+/* Points written at s ("20", "17.5"): their tenths, and in *len the
+ * bytes they take; -1 when there is no number, more than one decimal
+ * or more than 9999 points (no score sheet has those). */
+static long points_at(const char *s, size_t *len)
+{
+	size_t n = 0;
+	while (digit(s[n]) && n < 8)
+		n++;
+	if (n && s[n] == '.' && digit(s[n + 1]))
+		for (n++; digit(s[n]) && n < 16; n++)
+			;
+	long t;
+	if (!n || digit(s[n]) || score_parse(s, n, false, &t) != SCORE_OK || t > 99990)
+		return -1;
+	*len = n;
+	return t;
+}
+
+/* "（20分）", "(17.5分)" at the end of s (before a final 。): the points in
+ * tenths and where the bracket starts, or -1. */
+static long points_at_end(const char *s, size_t n, size_t *at)
 {
 	while (ends(s, n, "。"))
 		n -= 3;
 	if (!ends(s, n, "分）") && !ends(s, n, "分)"))
 		return -1;
 	size_t e = n - (ends(s, n, "分)") ? 4 : 6);
-	size_t b = e;
-	while (b > 0 && digit(s[b - 1]))
+	size_t b = e, len = 0;
+	while (b > 0 && e - b < 8 && (digit(s[b - 1]) || s[b - 1] == '.'))
 		b--;
-	if (b == e || e - b > 3)
+	long pts = points_at(s + b, &len);
+	if (pts < 0 || len != e - b)
 		return -1;
 	if (b >= 3 && !memcmp(s + b - 3, "（", 3))
 		*at = b - 3;
@@ -39,7 +61,24 @@ static int points_at_end(const char *s, size_t n, size_t *at)
 		*at = b - 1;
 	else
 		return -1;
-	return atoi(s + b);
+	return pts;
+}
+
+/* “每项20分”, “每项满分2.5分”, “每项各5分”: the points each item listed
+ * after it has, in tenths, or -1. */
+static long points_each(const char *s)
+{
+	const char *p = strstr(s, "每项");
+	if (!p)
+		return -1;
+	p += strlen("每项");
+	static const char *const skip[] = {"满分", "分值", "为", "各", "计"};
+	for (size_t k = 0; k < sizeof skip / sizeof *skip; k++)
+		if (starts(p, skip[k]))
+			p += strlen(skip[k]);
+	size_t len;
+	long t = points_at(p, &len);
+	return t > 0 && starts(p + len, "分") ? t : -1;
 }
 
 static char *strip_punct_end(const char *s, size_t n)
@@ -56,15 +95,52 @@ static char *strip_punct_end(const char *s, size_t n)
 	return xstrndup(s, n);
 }
 
+/* “每项N分” in force: its points and the number style of the items it
+ * covers (0 until the first of them). */
+typedef struct {
+	long pts;
+	int style;
+} Each;
+
+/* The points of block k when it is one of the items “每项N分” covers;
+ * ends the run at the first block that is not. */
+static long each_points(Each *ea, const Block *k)
+{
+	if (ea->pts < 0 || k->kind == BK_TABLE)
+		return -1;
+	if (!k->style) {
+		if (ea->style)
+			ea->pts = -1; /* a paragraph after the items ends them */
+		return -1;
+	}
+	if (!ea->style)
+		ea->style = k->style;
+	if (k->style != ea->style)
+		ea->pts = -1;
+	return ea->pts;
+}
+
 static void read_items(Import *im)
 {
+	Each ea = {-1, 0};
 	for (size_t b = 0; b < im->nblocks; b++) {
 		const Block *k = &im->blocks[b];
 		const char *t = k->src->text;
-		size_t n = strlen(t), at;
+		size_t n = strlen(t), at = n;
+		long each = points_each(t);
+		if (each > 0) {
+			ea = (Each){each, 0};
+			continue;
+		}
+		each = each_points(&ea, k);
 		if (k->kind == BK_TABLE || !k->style)
 			continue;
-		int pts = points_at_end(t, n, &at);
+		long pts = points_at_end(t, n, &at);
+		if (pts < 0 && each > 0) {
+			pts = each;
+			for (at = n; ends(t, at, "。"); at -= 3)
+				;
+		}
 		if (pts <= 0)
 			continue;
 		HeadNum h = headnum_parse(t, n);
@@ -96,14 +172,16 @@ static void read_total(Import *im)
 	for (size_t i = 0; i < im->nlines && !im->total; i++) {
 		const char *t = im->lines[i].text;
 		if (strstr(t, "百分制")) {
-			im->total = 100;
+			im->total = 1000;
 			break;
 		}
 		static const char *const w[] = {"满分", "总分为", "总分"};
 		for (size_t k = 0; k < 3; k++) {
 			const char *p = strstr(t, w[k]);
-			if (p && digit(p[strlen(w[k])])) {
-				im->total = atoi(p + strlen(w[k]));
+			size_t len;
+			long v = p ? points_at(p + strlen(w[k]), &len) : -1;
+			if (v > 0) {
+				im->total = v;
 				break;
 			}
 		}
@@ -128,7 +206,7 @@ static bool is_stop(const char *p)
 	return *p == '\0' || *p == ' ';
 }
 
-static void add_rating(Import *im, char *name, int min, int max)
+static void add_rating(Import *im, char *name, long min, long max, bool below)
 {
 	if (u8len(name, strlen(name)) > 8 || !*name || !band_name(name) ||
 	    im->nratings >= IMPORT_MAX_RATINGS) {
@@ -141,7 +219,7 @@ static void add_rating(Import *im, char *name, int min, int max)
 			return;
 		}
 	im->ratings = xrealloc(im->ratings, (im->nratings + 1) * sizeof *im->ratings);
-	im->ratings[im->nratings++] = (IRating){name, min, max};
+	im->ratings[im->nratings++] = (IRating){name, min, max, below};
 }
 
 /* The name before "：…N分" back to the previous 。；; or the start. */
@@ -168,25 +246,26 @@ static char *name_before(const char *line, const char *num)
 static void read_ratings(Import *im, const char *t)
 {
 	for (const char *p = t; *p; p++) {
-		if (!digit(*p) || (p > t && digit(p[-1])))
+		if (!digit(*p) || (p > t && (digit(p[-1]) || p[-1] == '.')))
 			continue;
-		const char *q = p;
-		int a = atoi(q), b = -1;
-		while (digit(*q))
-			q++;
+		size_t len;
+		long a = points_at(p, &len), b = -1;
+		if (a < 0)
+			continue;
+		const char *q = p + len;
 		static const char *const dash[] = {"——", "—", "－", "-", "～", "~", "至"};
 		for (size_t k = 0; k < 7; k++)
 			if (starts(q, dash[k]) && digit(q[strlen(dash[k])])) {
 				q += strlen(dash[k]);
-				b = atoi(q);
-				while (digit(*q))
-					q++;
+				b = points_at(q, &len);
+				if (b >= 0)
+					q += len;
 				break;
 			}
 		if (!starts(q, "分"))
 			continue;
 		q += 3;
-		int min = a, max = b;
+		long min = a, max = b;
 		bool below = false;
 		if (b < 0 && starts(q, "以上")) {
 			q += 6;
@@ -194,7 +273,7 @@ static void read_ratings(Import *im, const char *t)
 		} else if (b < 0 && starts(q, "以下")) {
 			q += 6;
 			min = -1;
-			max = a - 1;
+			max = a; /* less one step: settle_below */
 			below = true;
 		} else if (b < 0) {
 			continue;
@@ -210,13 +289,31 @@ static void read_ratings(Import *im, const char *t)
 			const char *e = name;
 			while (!is_stop(e))
 				e++;
-			add_rating(im, xstrndup(name, (size_t)(e - name)), min, max);
+			add_rating(im, xstrndup(name, (size_t)(e - name)), min, max, below);
 		} else {
 			char *nb = name_before(t, p);
 			if (nb)
-				add_rating(im, nb, min, max);
+				add_rating(im, nb, min, max, below);
 		}
 	}
+}
+
+/* “60分以下” is below 60: up to 59 where scores are whole points, 59.5
+ * where the plan gives half points, 59.9 where it gives tenths. */
+static void settle_below(Import *im)
+{
+	long step = score_step(10, im->total);
+	for (size_t i = 0; i < im->nitems; i++)
+		step = score_step(step, im->items[i].points);
+	for (size_t i = 0; i < im->nratings; i++) {
+		if (im->ratings[i].min > 0)
+			step = score_step(step, im->ratings[i].min);
+		if (im->ratings[i].max > 0)
+			step = score_step(step, im->ratings[i].max);
+	}
+	for (size_t i = 0; i < im->nratings; i++)
+		if (im->ratings[i].below) /* “0分以下” bounds nothing: open */
+			im->ratings[i].max = im->ratings[i].max >= step ? im->ratings[i].max - step : -1;
 }
 
 static const char *find_before(const char *s, const char *end, const char *w)
@@ -319,4 +416,5 @@ void read_criteria(Import *im)
 	for (size_t b = 0; b < im->nblocks; b++)
 		if (im->blocks[b].kind != BK_TABLE)
 			read_ratings(im, im->blocks[b].src->text);
+	settle_below(im);
 }

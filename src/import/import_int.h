@@ -68,14 +68,17 @@ typedef struct {
 	size_t nfields;
 } IAttach;
 
+/* Points are in tenths, as in the model (model/score.h): 17.5分 is 175. */
 typedef struct {
 	char *name, *standard;
-	int points;
+	long points;
 } IItem;
 
 typedef struct {
 	char *name;
-	int min, max;     /* -1 when open */
+	long min, max;    /* tenths; -1 when open */
+	bool below;       /* “60分以下”: max is 60 less one step of the
+	                     plan's precision, settled once all is read */
 } IRating;
 
 typedef struct {
@@ -113,7 +116,7 @@ struct Import {
 	size_t nattach;
 	IItem *items;
 	size_t nitems;
-	int total;          /* 0 when the text states none */
+	long total;         /* tenths; 0 when the text states none */
 	IRating *ratings;
 	size_t nratings;
 	IQuota *quotas;

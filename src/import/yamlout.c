@@ -10,6 +10,7 @@
 
 #include "headnum.h"
 #include "import_int.h"
+#include "score.h"
 
 static void key(Buf *b, const char *indent, const char *k, const char *v, const char *why)
 {
@@ -76,13 +77,14 @@ static void criteria(const Import *im, Buf *b)
 	if (!im->nitems && !im->nratings)
 		return;
 	buf_puts(b, "\ncriteria:\n");
+	char num[SCORE_STRLEN];
 	if (im->total)
-		buf_printf(b, "  total: %d\n", im->total);
+		buf_printf(b, "  total: %s\n", score_str(num, im->total));
 	if (im->nitems)
 		buf_puts(b, "  items:\n");
 	for (size_t i = 0; i < im->nitems; i++) {
 		key(b, "    - ", "name", im->items[i].name, NULL);
-		buf_printf(b, "      points: %d\n", im->items[i].points);
+		buf_printf(b, "      points: %s\n", score_str(num, im->items[i].points));
 		if (*im->items[i].standard)
 			key(b, "      ", "standard", im->items[i].standard, NULL);
 	}
@@ -91,9 +93,9 @@ static void criteria(const Import *im, Buf *b)
 	for (size_t i = 0; i < im->nratings; i++) {
 		key(b, "    - ", "name", im->ratings[i].name, NULL);
 		if (im->ratings[i].min >= 0)
-			buf_printf(b, "      min: %d\n", im->ratings[i].min);
+			buf_printf(b, "      min: %s\n", score_str(num, im->ratings[i].min));
 		if (im->ratings[i].max >= 0)
-			buf_printf(b, "      max: %d\n", im->ratings[i].max);
+			buf_printf(b, "      max: %s\n", score_str(num, im->ratings[i].max));
 	}
 }
 

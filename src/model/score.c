@@ -50,6 +50,12 @@ ScoreErr score_parse(const char *s, size_t n, bool unit, long *tenths)
 	return err;
 }
 
+long score_step(long step, long tenths)
+{
+	long want = tenths % 10 == 0 ? 10 : tenths % 5 == 0 ? 5 : 1;
+	return want < step ? want : step;
+}
+
 char *score_str(char out[SCORE_STRLEN], long long tenths)
 {
 	/* The magnitude in unsigned arithmetic, so that LLONG_MIN is fine. */

@@ -42,6 +42,11 @@ typedef enum {
  * 175), so a message can offer the neighbours to choose from. */
 ScoreErr score_parse(const char *s, size_t n, bool unit, long *tenths);
 
+/* The step between the scores of a scale on which tenths lies, given
+ * the step of the values seen so far: 10 while every value is whole, 5
+ * when some end in .5, else 1 (tenths). */
+long score_step(long step, long tenths);
+
 /* The value as it is written: "17.5", "20", "-0.5", "0".  Returns out. */
 char *score_str(char out[SCORE_STRLEN], long long tenths);
 
