@@ -78,5 +78,36 @@ LANG=C "$F" build -j 1 -o "$T/c" plans/model-demonstration.md >/dev/null 2>&1
 cmp -s "$T/o/model-demonstration/model-demonstration.pdf" "$T/c/model-demonstration/model-demonstration.pdf" && ok ||
 	no "the PDF differs between locales"
 
+# ---- font problems (src/font) and the findings past the cap ----------
+mkdir -p "$T/fonts"
+printf 'bogus = x.ttf\n' >"$T/fonts/fonts.map"
+LANG=C "$F" fonts --no-cache --fonts "$T/fonts" >/dev/null 2>"$T/err"
+[ $? -eq 2 ] && grep -qx "fangan: $T/fonts/fonts.map: line 1: unknown role \"bogus\" (roles: title body h1 h2 h3 h4 pagenum fallback)" "$T/err" &&
+	ok || { no "a fonts.map error in English"; cat "$T/err"; }
+LANG=zh_CN.UTF-8 "$F" fonts --no-cache --fonts "$T/fonts" >/dev/null 2>"$T/err"
+[ $? -eq 2 ] && grep -qx "fangan: $T/fonts/fonts.map: 第1行：未知的角色“bogus”（角色有：title body h1 h2 h3 h4 pagenum fallback）" "$T/err" &&
+	ok || { no "a fonts.map error in Chinese"; cat "$T/err"; }
+printf '\0\0\0\0' >"$T/fonts/bad.ttf"
+printf 'body = bad.ttf\n' >"$T/fonts/fonts.map"
+LANG=zh_CN.UTF-8 "$F" fonts --no-cache --fonts "$T/fonts" >"$T/out" 2>&1
+grep -qx "  fonts.map line 1 (body)：已跳过：$T/fonts/bad.ttf 不是TrueType/OpenType字体" "$T/out" && grep -qx '说明：' "$T/out" &&
+	ok || { no "a font note in Chinese"; cat "$T/out"; }
+LANG=C "$F" fonts --no-cache --fonts "$T/fonts" >"$T/out" 2>&1
+grep -qx "  fonts.map line 1 (body): skipped: $T/fonts/bad.ttf is not a TrueType/OpenType font" "$T/out" &&
+	ok || { no "a font note in English"; cat "$T/out"; }
+# Past 10,000 findings the rest are counted: a plan of 10,002 unknown
+# keys (and a few other findings), then as many fewer as leave exactly
+# one more; the singular and the plural, in both languages.
+many() {
+	{ echo ---; echo "title: 关于开展检查的通知"; i=0
+	  while [ $i -lt "$1" ]; do echo "k$i: 1"; i=$((i + 1)); done; echo ---; echo; echo 正文。; } >"$T/many.md"
+}
+many 10002
+more=$(LANG=C "$F" check "$T/many.md" 2>&1 | sed -n 's/^fangan: \([0-9]*\) more findings not shown$/\1/p')
+[ "${more:-0}" -ge 2 ] && ok || no "the findings past 10,000, in English (got '$more')"
+LANG=zh_CN.UTF-8 "$F" check "$T/many.md" 2>&1 | grep -qx "fangan: 另有${more}条结果未显示" && ok || no "$more more findings, in Chinese"
+many $((10002 - ${more:-2} + 1))
+LANG=C "$F" check "$T/many.md" 2>&1 | grep -qx 'fangan: 1 more finding not shown' && ok || no "1 more finding, in English"
+
 echo "messages: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -1,6 +1,7 @@
 /* face.c — see face.h. */
 #define _XOPEN_SOURCE 700 /* realpath */
 #include "face.h"
+#include "i18n.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -150,18 +151,18 @@ char *face_file_problem(const char *path)
 {
 	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
 	if (fd < 0)
-		return xasprintf("cannot open %s: %s", path, strerror(errno));
+		return xasprintf(_("cannot open %s: %s"), path, strerror(errno));
 	struct stat st;
 	unsigned char tag[4] = {0};
 	char *why = NULL;
 	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode))
 		why = xasprintf("%s: %s", path, read_strerror(ENOTREG));
 	else if ((uintmax_t)st.st_size > (uintmax_t)FACE_MAX_MB << 20)
-		why = xasprintf("%s: larger than %d MB, not a font", path, FACE_MAX_MB);
+		why = xasprintf(_("%s: larger than %d MB, not a font"), path, FACE_MAX_MB);
 	else if (read(fd, tag, 4) != 4 ||
 		 (memcmp(tag, "\0\1\0\0", 4) && memcmp(tag, "true", 4) &&
 		  memcmp(tag, "ttcf", 4) && memcmp(tag, "OTTO", 4)))
-		why = xasprintf("%s is not a TrueType/OpenType font", path);
+		why = xasprintf(_("%s is not a TrueType/OpenType font"), path);
 	close(fd);
 	return why;
 }
@@ -170,7 +171,7 @@ Face *face_open(const char *path, unsigned index, char **why)
 {
 	char real[PATH_MAX];
 	if (!realpath(path, real)) {
-		*why = xasprintf("cannot open %s: %s", path, strerror(errno));
+		*why = xasprintf(_("cannot open %s: %s"), path, strerror(errno));
 		return NULL;
 	}
 	for (Face *f = cache; f; f = f->next)
@@ -193,13 +194,13 @@ Face *face_open(const char *path, unsigned index, char **why)
 		blob = hb_blob_create_from_file_or_fail(real);
 	}
 	if (!blob) {
-		*why = xasprintf("cannot read %s", real);
+		*why = xasprintf(_("cannot read %s"), real);
 		return NULL;
 	}
 	unsigned count = hb_face_count(blob);
 	if (count == 0 || index >= count) {
-		*why = count == 0 ? xasprintf("%s is not a TrueType/OpenType font", real)
-				  : xasprintf("%s has %u face(s); face %u does not exist",
+		*why = count == 0 ? xasprintf(_("%s is not a TrueType/OpenType font"), real)
+				  : xasprintf(_("%s has %u face(s); face %u does not exist"),
 					      real, count, index);
 		hb_blob_destroy(blob);
 		return NULL;
@@ -209,10 +210,10 @@ Face *face_open(const char *path, unsigned index, char **why)
 	    !has_table(hb, HB_TAG('l', 'o', 'c', 'a')) || hb_face_get_upem(hb) == 0) {
 		bool cff = has_table(hb, HB_TAG('C', 'F', 'F', ' ')) ||
 			   has_table(hb, HB_TAG('C', 'F', 'F', '2'));
-		*why = xasprintf("%s face %u: %s", real, index,
-				 cff ? "CFF (PostScript) outlines; only TrueType glyf "
-				       "outlines can be embedded as CIDFontType2"
-				     : "no TrueType outlines (glyf/loca)");
+		*why = xasprintf(_("%s face %u: %s"), real, index,
+				 cff ? _("CFF (PostScript) outlines; only TrueType glyf "
+				         "outlines can be embedded as CIDFontType2")
+				     : _("no TrueType outlines (glyf/loca)"));
 		hb_face_destroy(hb);
 		hb_blob_destroy(blob);
 		return NULL;
@@ -385,14 +386,14 @@ static bool subset_now(const Face *f, const uint32_t *gids, size_t n,
 	hb_subset_plan_t *plan = hb_subset_plan_create_or_fail(f->subset_src, in);
 	hb_subset_input_destroy(in);
 	if (!plan) {
-		*why = xasprintf("cannot plan a subset of %s", f->path);
+		*why = xasprintf(_("cannot plan a subset of %s"), f->path);
 		return false;
 	}
 	const hb_map_t *map = hb_subset_plan_old_to_new_glyph_mapping(plan);
 	for (size_t i = 0; i < n; i++) {
 		hb_codepoint_t g = hb_map_get(map, gids[i]);
 		if (g == HB_MAP_VALUE_INVALID) {
-			*why = xasprintf("glyph %u of %s was dropped by the subsetter",
+			*why = xasprintf(_("glyph %u of %s was dropped by the subsetter"),
 					 (unsigned)gids[i], f->path);
 			goto out;
 		}
@@ -400,7 +401,7 @@ static bool subset_now(const Face *f, const uint32_t *gids, size_t n,
 	}
 	hb_face_t *sub = hb_subset_plan_execute_or_fail(plan);
 	if (!sub) {
-		*why = xasprintf("subsetting %s failed", f->path);
+		*why = xasprintf(_("subsetting %s failed"), f->path);
 		goto out;
 	}
 	hb_blob_t *blob = hb_face_reference_blob(sub);
@@ -410,7 +411,7 @@ static bool subset_now(const Face *f, const uint32_t *gids, size_t n,
 		buf_add(font, data, len);
 		ok = true;
 	} else {
-		*why = xasprintf("subsetting %s produced no data", f->path);
+		*why = xasprintf(_("subsetting %s produced no data"), f->path);
 	}
 	hb_blob_destroy(blob);
 	hb_face_destroy(sub);

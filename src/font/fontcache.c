@@ -26,6 +26,7 @@
 #include "hash.h"
 #include "util.h"
 #include "version.h"
+#include "i18n.h"
 
 #define FORMAT "fangan-fontcache 1"
 #define MAX_CACHE (4u << 20)
@@ -68,6 +69,9 @@ static uint64_t key(const char *fonts_dir)
 	uint64_t h = hash_str(HASH_INIT, FORMAT);
 	h = hash_str(h, FANGAN_VERSION);
 	h = hash_str(h, fonts_dir);
+	/* The notes kept are in the user's language (fonts.c): one entry
+	 * per language. */
+	h = hash_str(h, _("%s: skipped: %s"));
 	char real[PATH_MAX];
 	h = hash_str(h, fonts_dir && realpath(fonts_dir, real) ? real : NULL);
 	static const char *const env[] = {"FONTCONFIG_FILE", "FONTCONFIG_PATH",
@@ -191,7 +195,7 @@ bool fontcache_read(const char *fonts_dir, FontCacheEntry *out)
 {
 	memset(out, 0, sizeof *out);
 	if (!enabled) {
-		set_state("off", NULL);
+		set_state(N_("off"), NULL);
 		return false;
 	}
 	char *path = cache_file(key(fonts_dir));
@@ -202,7 +206,7 @@ bool fontcache_read(const char *fonts_dir, FontCacheEntry *out)
 	bool ok = text && parse(text, len, key(fonts_dir), out);
 	free(text);
 	if (ok)
-		set_state("used", path);
+		set_state(N_("used"), path);
 	else
 		fontcache_entry_free(out);
 	free(path);
@@ -318,7 +322,7 @@ void fontcache_write(const char *fonts_dir, const FontCacheEntry *e)
 	buf_printf(&b, "end %016llx\n", (unsigned long long)hash_bytes(HASH_INIT, b.s, b.len));
 	bool written = d.ok && b.len <= MAX_CACHE && mkdir_parents(path) &&
 	               write_file_atomic(path, b.s, b.len);
-	set_state(written ? "written" : "not written", path);
+	set_state(written ? N_("written") : N_("not written"), path);
 	buf_free(&b);
 	free(path);
 }

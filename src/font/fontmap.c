@@ -7,6 +7,7 @@
 
 #include "fontrole.h"
 #include "util.h"
+#include "i18n.h"
 
 static const char *skip_space(const char *p, const char *end)
 {
@@ -64,7 +65,7 @@ static bool parse_line(const char *p, const char *end, int line, FontMap *map,
 		return true;
 	const char *eq = memchr(p, '=', (size_t)(end - p));
 	if (!eq) {
-		*err = xasprintf("line %d: expected \"role = file[, file…]\"", line);
+		*err = xasprintf(_("line %d: expected \"role = file[, file…]\""), line);
 		return false;
 	}
 	char *key = xstrndup(p, (size_t)(trim_end(p, eq) - p));
@@ -75,8 +76,8 @@ static bool parse_line(const char *p, const char *end, int line, FontMap *map,
 	} else if (font_role_parse(key, &role)) {
 		r = (int)role;
 	} else {
-		*err = xasprintf("line %d: unknown role \"%s\" (roles: title body "
-				 "h1 h2 h3 h4 pagenum fallback)", line, key);
+		*err = xasprintf(_("line %d: unknown role \"%s\" (roles: title body "
+				   "h1 h2 h3 h4 pagenum fallback)"), line, key);
 		free(key);
 		return false;
 	}
@@ -93,7 +94,7 @@ static bool parse_line(const char *p, const char *end, int line, FontMap *map,
 		FontMapEntry e = {.role = r, .line = line};
 		if (!parse_file(v, item_end, &e)) {
 			*err = xasprintf("line %d: %s", line, v == item_end
-				? "empty file name" : "bad face index after ':'");
+				? _("empty file name") : _("bad face index after ':'"));
 			return false;
 		}
 		map->v = xgrow(map->v, &map->cap, map->n + 1, sizeof *map->v);

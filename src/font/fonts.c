@@ -9,6 +9,7 @@
 #include "fontcache.h"
 #include "fontfind.h"
 #include "fontmap.h"
+#include "i18n.h"
 
 /* Family names under which the faces GB/T 9704 asks for are installed
  * (Windows, macOS and 方正 spellings), most specific first. */
@@ -108,7 +109,7 @@ static void add(FontSet *fs, FontRole role, const char *path, unsigned index,
 	char *err = NULL;
 	Face *f = face_open(path, index, &err);
 	if (!f) {
-		note(fs, xasprintf("%s: skipped: %s", why, err));
+		note(fs, xasprintf(_("%s: skipped: %s"), why, err));
 		free(err);
 		free(why);
 		return;
@@ -162,7 +163,7 @@ static void add_free_font(FontSet *fs, FontRole role, const FreeFont *ff,
 		add(fs, role, ff->path, ff->index,
 		    xasprintf("%s: %s at its Debian path", kind, ff->package));
 	else
-		note(fs, xasprintf("%s (%s) is not installed: run scripts/deps.sh",
+		note(fs, xasprintf(_("%s (%s) is not installed: run scripts/deps.sh"),
 				   ff->family, ff->package));
 }
 
@@ -194,7 +195,7 @@ static void resolve(FontSet *fs, FontRole role, const FontMap *map,
 		Buf b = {0};
 		for (const char *const *fam = s->families; *fam; fam++)
 			buf_printf(&b, "%s%s", fam == s->families ? "" : ", ", *fam);
-		note(fs, xasprintf("%s: no font of the families %s is installed",
+		note(fs, xasprintf(_("%s: no font of the families %s is installed"),
 				   font_role_name(role), b.s));
 		buf_free(&b);
 	}
@@ -399,16 +400,16 @@ bool fontset_substitute(const FontSet *fs, FontRole role, const char **family,
 void fontset_describe(const FontSet *fs, Buf *out)
 {
 	if (fs->map_path)
-		buf_printf(out, "mapping file: %s\n", fs->map_path);
+		buf_printf(out, _("mapping file: %s\n"), fs->map_path);
 	else
-		buf_puts(out, "mapping file: none\n");
+		buf_puts(out, _("mapping file: none\n"));
 	const char *cpath, *cstate = fontcache_state(&cpath);
 	if (cstate)
-		buf_printf(out, "font cache: %s (%s)\n", cpath ? cpath : "none", cstate);
+		buf_printf(out, _("font cache: %s (%s)\n"), cpath ? cpath : _("none"), _(cstate));
 	for (int r = 0; r < ROLE_COUNT; r++) {
 		buf_printf(out, "%s:\n", font_role_name(r));
 		if (fs->n[r] == 0)
-			buf_puts(out, "  (no usable font)\n");
+			buf_puts(out, _("  (no usable font)\n"));
 		for (size_t i = 0; i < fs->n[r]; i++) {
 			const Link *l = &fs->chain[r][i];
 			buf_printf(out, "  %zu. %s face %u \"%s\" — %s\n", i + 1,
@@ -417,7 +418,7 @@ void fontset_describe(const FontSet *fs, Buf *out)
 		}
 	}
 	if (fs->nnotes) {
-		buf_puts(out, "notes:\n");
+		buf_puts(out, _("notes:\n"));
 		for (size_t i = 0; i < fs->nnotes; i++)
 			buf_printf(out, "  %s\n", fs->notes[i]);
 	}

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "version.h"
+#include "i18n.h"
 
 const Rule rules[R_COUNT] = {
 	[R_YAML_SYNTAX] = {"yaml-syntax", SEV_ERROR, false,
@@ -244,7 +245,9 @@ static void write_text(const Diags *d, bool color, FILE *out)
 			        sev_name(f->severity), off, f->message, f->rule);
 	}
 	if (d->dropped)
-		fprintf(out, "fangan: %zu more findings not shown\n", d->dropped);
+		fprintf(out, ngettext("fangan: %zu more finding not shown\n",
+		                      "fangan: %zu more findings not shown\n", d->dropped),
+		        d->dropped);
 }
 
 static void write_json(const Diags *d, FILE *out)
