@@ -92,11 +92,26 @@ def pages_of(pdf):
             words = [w.text or "" for w in line.iter(NS + "word")]
             box = [float(line.get(k)) for k in ("xMin", "yMin", "xMax", "yMax")]
             lines.append((" ".join(words), *box))
+        if DOCX and SIZES[-1][0] > SIZES[-1][1]:
+            lines = turned_number(lines)
         pages.append(lines)
     return pages
 
 
 SIZES = []   # each page's (width, height), filled by pages_of
+
+
+def turned_number(lines):
+    """DOCX, a landscape page: the page number is turned with the paper
+    (a text box whose text runs down the page, left of the 版心), and
+    poppler reads its upright pieces as lines of their own (“—”, “11”,
+    “—”).  They become one line, top to bottom, in their common box."""
+    side = sorted((l for l in lines if l[3] < L_LEFT - TOL), key=lambda l: l[2])
+    if not side:
+        return lines
+    box = (min(l[1] for l in side), min(l[2] for l in side),
+           max(l[3] for l in side), max(l[4] for l in side))
+    return [l for l in lines if l[3] >= L_LEFT - TOL] + [(" ".join(l[0] for l in side), *box)]
 
 
 def attachment_types(md):
@@ -231,6 +246,8 @@ def check_plan(md, pdf):
             continue
         if is_record(body[-1][0]) and all((l[2] + l[4]) / 2 > TOP + 17 * PITCH_L for l in body):
             check(not nums, f"page {n}: the 版记's page of its own has no number")
+        if land:
+            check(bool(nums), f"page {n}: a landscape page has its number")
         # --- page numbers: — N —, 7 mm under the 版心, one character in ----
         # (on a landscape page at the same place of the paper, turned: the
         # portrait y is PAGE_H - x, the portrait x is y)
@@ -238,11 +255,7 @@ def check_plan(md, pdf):
             t, x0, y0, x1, y1 = nums[0]
             check(t == f"— {n} —", f"page {n}: number reads '{t}'")
             bottom, left, right = BOTTOM, LEFT, RIGHT
-            if land and DOCX:
-                # Word cannot turn a footer: 7 mm under the landscape
-                # 版心, one character in from its right or left edge
-                bottom, left, right = L_BOTTOM, L_LEFT, L_RIGHT
-            elif land:
+            if land:
                 x0, y0, x1, y1 = y0, PAGE_H - x1, y1, PAGE_H - x0
             mid = (y0 + y1) / 2
             check(abs(mid - (bottom + 7 * MM)) <= TOL,

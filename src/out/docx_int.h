@@ -26,6 +26,8 @@
 #define RID_FOOTER_ODD "rId4"
 #define RID_FOOTER_EVEN "rId5"
 #define RID_FOOTER_NONE "rId6"
+#define RID_FOOTER_LAND_ODD "rId7"  /* a landscape page's (turned) */
+#define RID_FOOTER_LAND_EVEN "rId8"
 
 typedef struct {
 	const Plan *p;
@@ -102,7 +104,10 @@ void docx_attachment(DocxCtx *c, size_t i, const char *label);
 /* SECT_LANDSCAPE: a wide table's pages (§8), numbered on like the body's. */
 typedef enum { SECT_BODY, SECT_RECORD_NEXT, SECT_RECORD_EVEN, SECT_LANDSCAPE } SectKind;
 void docx_sect(DocxCtx *c, SectKind kind);
-/* Footer part: odd (— N — right), even (left) or none (empty). */
+/* Footer part: FOOTER_ODD (— N — right), FOOTER_EVEN (left), none
+ * (empty), or a landscape page's, odd or even: the number where the
+ * portrait page has it, turned with the paper (a rotated text box). */
+enum { FOOTER_NONE, FOOTER_ODD, FOOTER_EVEN, FOOTER_LAND_ODD, FOOTER_LAND_EVEN };
 void docx_footer(const Geometry *g, int which, Buf *out);
 
 /* docx_attach.c: a form, ledger or score sheet as the layout kept it,
@@ -122,6 +127,11 @@ void docx_att_document(DocxCtx *c, const AttShape *s, const char *label, Buf *ou
 void docx_anchor_rule(DocxCtx *c, const Part *p);
 void docx_anchor_box(DocxCtx *c, const char *name, double top, double height, bool clear,
                      void (*fill)(DocxCtx *c, const void *arg), const void *arg);
+/* The same at x, w pt wide; turned: its text turned clockwise, lines
+ * running down the box (bodyPr vert="vert"). */
+void docx_anchor_box_at(DocxCtx *c, const char *name, double x, double top, double w,
+                        double height, bool turned, bool clear,
+                        void (*fill)(DocxCtx *c, const void *arg), const void *arg);
 /* The start of a paragraph one twip tall to hold them (end it with
  * xw_end). */
 void docx_carrier_begin(DocxCtx *c);

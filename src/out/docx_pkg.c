@@ -47,6 +47,8 @@ static void content_types(Buf *out)
 		{"/word/footer1.xml", CT_BASE "footer+xml"},
 		{"/word/footer2.xml", CT_BASE "footer+xml"},
 		{"/word/footer3.xml", CT_BASE "footer+xml"},
+		{"/word/footer4.xml", CT_BASE "footer+xml"},
+		{"/word/footer5.xml", CT_BASE "footer+xml"},
 		{"/docProps/core.xml", "application/vnd.openxmlformats-package.core-properties+xml"},
 	};
 	for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++) {
@@ -94,6 +96,8 @@ static void document_rels(Buf *out)
 	rel(w, RID_FOOTER_ODD, REL_BASE "footer", "footer1.xml");
 	rel(w, RID_FOOTER_EVEN, REL_BASE "footer", "footer2.xml");
 	rel(w, RID_FOOTER_NONE, REL_BASE "footer", "footer3.xml");
+	rel(w, RID_FOOTER_LAND_ODD, REL_BASE "footer", "footer4.xml");
+	rel(w, RID_FOOTER_LAND_EVEN, REL_BASE "footer", "footer5.xml");
 	xw_end(w);
 	xw_finish(w, buf, out);
 }
@@ -235,6 +239,8 @@ static bool package(const Plan *p, const Composed *k, const AttShape *s, const c
 		{"word/footer1.xml", {0}},
 		{"word/footer2.xml", {0}},
 		{"word/footer3.xml", {0}},
+		{"word/footer4.xml", {0}},
+		{"word/footer5.xml", {0}},
 	};
 	size_t n = sizeof m / sizeof m[0];
 	content_types(&m[0].data);
@@ -248,9 +254,11 @@ static bool package(const Plan *p, const Composed *k, const AttShape *s, const c
 	docx_styles(g, &m[5].data);
 	docx_settings(&m[6].data);
 	docx_font_table(&m[7].data);
-	docx_footer(g, 1, &m[8].data);
-	docx_footer(g, 2, &m[9].data);
-	docx_footer(g, 0, &m[10].data);
+	docx_footer(g, FOOTER_ODD, &m[8].data);
+	docx_footer(g, FOOTER_EVEN, &m[9].data);
+	docx_footer(g, FOOTER_NONE, &m[10].data);
+	docx_footer(g, FOOTER_LAND_ODD, &m[11].data);
+	docx_footer(g, FOOTER_LAND_EVEN, &m[12].data);
 	free(c.tbl_w);
 	bool ok = zip_members(m, n, day, out, err);
 	for (size_t i = 0; i < n; i++)

@@ -67,8 +67,8 @@ void docx_sect(DocxCtx *c, SectKind kind)
 	xw_start(w, "w:sectPr");
 	bool land = kind == SECT_LANDSCAPE;
 	bool body = (kind == SECT_BODY || land) && !c->unnumbered;
-	footer_ref(w, "default", body ? RID_FOOTER_ODD : RID_FOOTER_NONE);
-	footer_ref(w, "even", body ? RID_FOOTER_EVEN : RID_FOOTER_NONE);
+	footer_ref(w, "default", !body ? RID_FOOTER_NONE : land ? RID_FOOTER_LAND_ODD : RID_FOOTER_ODD);
+	footer_ref(w, "even", !body ? RID_FOOTER_NONE : land ? RID_FOOTER_LAND_EVEN : RID_FOOTER_EVEN);
 	bool first_bare = kind == SECT_BODY && body && !g->number_first_page; /* 信函 */
 	if (first_bare)
 		footer_ref(w, "first", RID_FOOTER_NONE);
@@ -78,9 +78,9 @@ void docx_sect(DocxCtx *c, SectKind kind)
 	xw_start(w, "w:pgSz");
 	if (land) {
 		/* The portrait page turned (sheet.h): its 版心 keeps its place on
-		 * the paper — the 订口 on top, the 天头 on the right — and the
-		 * page number sits 7 mm below the turned 版心 (Word cannot turn
-		 * a footer). */
+		 * the paper — the 订口 on top, the 天头 on the right — and so
+		 * does the page number (a turned text box in its footer, which
+		 * is otherwise empty). */
 		long top = margin_left(g), bottom = page_w(g) - margin_left(g) - body_w(g);
 		long left = page_h(g) - margin_top(g) - body_h(g);
 		xw_attrl(w, "w:w", page_h(g));
@@ -128,46 +128,82 @@ void docx_sect(DocxCtx *c, SectKind kind)
 	xw_end(w);
 }
 
-/* which: 1 odd, 2 even, 0 none. */
+/* — N — with N the PAGE field, in a paragraph whose pPr is written. */
+static void number_runs(xmlTextWriterPtr w)
+{
+	const char *parts[3] = {"— ", NULL, " —"};
+	for (int i = 0; i < 3; i++) {
+		if (!parts[i]) {
+			xw_start(w, "w:fldSimple");
+			xw_attr(w, "w:instr", " PAGE ");
+		}
+		xw_start(w, "w:r");
+		xw_start(w, "w:t");
+		xmlTextWriterWriteAttribute(w, BAD_CAST "xml:space", BAD_CAST "preserve");
+		xmlTextWriterWriteString(w, BAD_CAST(parts[i] ? parts[i] : "1"));
+		xw_end(w);
+		xw_end(w);
+		if (!parts[i])
+			xw_end(w);
+	}
+}
+
+/* The footer paragraph's pPr: exact line height (twips), and for a
+ * number its side (odd: right, even: left) and indent (twips). */
+static void footer_ppr(xmlTextWriterPtr w, long line, int side, long indent)
+{
+	xw_start(w, "w:pPr");
+	xw_val(w, "w:pStyle", "Footer");
+	xw_val(w, "w:snapToGrid", "0");
+	xw_start(w, "w:spacing");
+	xw_attrl(w, "w:line", line);
+	xw_attr(w, "w:lineRule", "exact");
+	xw_end(w);
+	if (side) {
+		xw_start(w, "w:ind");
+		xw_attrl(w, side == FOOTER_ODD ? "w:right" : "w:left", indent);
+		xw_end(w);
+		xw_val(w, "w:jc", side == FOOTER_ODD ? "right" : "left");
+	}
+	xw_end(w);
+}
+
+/* A landscape page's number in its turned box (docx_anchor_box_at). */
+static void turned_number(DocxCtx *c, const void *arg)
+{
+	xw_start(c->w, "w:p");
+	footer_ppr(c->w, TWIPS(FOOTER_BOX), *(const int *)arg, 0);
+	number_runs(c->w);
+	xw_end(c->w);
+}
+
 void docx_footer(const Geometry *g, int which, Buf *out)
 {
 	xmlBufferPtr buf;
 	xmlTextWriterPtr w = xw_new(&buf);
 	xw_root(w, "w:ftr");
-	xw_start(w, "w:p");
-	xw_start(w, "w:pPr");
-	xw_val(w, "w:pStyle", "Footer");
-	xw_val(w, "w:snapToGrid", "0");
-	xw_start(w, "w:spacing");
-	xw_attrl(w, "w:line", TWIPS(FOOTER_BOX));
-	xw_attr(w, "w:lineRule", "exact");
-	xw_end(w);
-	if (which) {
-		/* 单页码居右空一字，双页码居左空一字 */
-		xw_start(w, "w:ind");
-		xw_attrl(w, which == 1 ? "w:right" : "w:left", TWIPS(g->size_small));
+	if (which == FOOTER_LAND_ODD || which == FOOTER_LAND_EVEN) {
+		/* 单页码居右空一字，双页码居左空一字 (§7.5) on the portrait page,
+		 * turned with it: the box runs down the paper's left, across
+		 * the 版心's width less a character at either end, its middle
+		 * line where the portrait number's is (7 mm below the 版心,
+		 * from the paper's portrait top, now its right edge). */
+		DocxCtx c = {.g = g, .w = w};
+		int side = which == FOOTER_LAND_ODD ? FOOTER_ODD : FOOTER_EVEN;
+		double len = g->body_w - 2 * g->size_small;
+		double mid_x = g->page_h - g->margin_top - g->body_h - g->pagenum_drop;
+		double mid_y = g->margin_left + g->body_w / 2;
+		docx_carrier_begin(&c);
+		docx_anchor_box_at(&c, "页码", mid_x - FOOTER_BOX / 2, mid_y - len / 2, FOOTER_BOX, len,
+		                   true, false, turned_number, &side);
 		xw_end(w);
-		xw_val(w, "w:jc", which == 1 ? "right" : "left");
+	} else {
+		xw_start(w, "w:p");
+		footer_ppr(w, TWIPS(FOOTER_BOX), which, TWIPS(g->size_small));
+		if (which)
+			number_runs(w);
+		xw_end(w);
 	}
-	xw_end(w);
-	if (which) {
-		const char *parts[3] = {"— ", NULL, " —"};
-		for (int i = 0; i < 3; i++) {
-			if (!parts[i]) {
-				xw_start(w, "w:fldSimple");
-				xw_attr(w, "w:instr", " PAGE ");
-			}
-			xw_start(w, "w:r");
-			xw_start(w, "w:t");
-			xmlTextWriterWriteAttribute(w, BAD_CAST "xml:space", BAD_CAST "preserve");
-			xmlTextWriterWriteString(w, BAD_CAST(parts[i] ? parts[i] : "1"));
-			xw_end(w);
-			xw_end(w);
-			if (!parts[i])
-				xw_end(w);
-		}
-	}
-	xw_end(w);
 	xw_end(w);
 	xw_finish(w, buf, out);
 }

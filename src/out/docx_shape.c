@@ -114,9 +114,12 @@ static void shape_props(xmlTextWriterPtr w, double width, double height, const c
 	xw_end(w);
 }
 
-static void body_props(xmlTextWriterPtr w)
+/* turned: the text turned clockwise, its lines running down the box */
+static void body_props(xmlTextWriterPtr w, bool turned)
 {
 	xw_start(w, "wps:bodyPr");
+	if (turned)
+		xw_attr(w, "vert", "vert");
 	static const char *const ins[] = {"lIns", "tIns", "rIns", "bIns"};
 	xw_attr(w, "wrap", "square");
 	for (size_t i = 0; i < 4; i++)
@@ -142,25 +145,32 @@ void docx_anchor_rule(DocxCtx *c, const Part *p)
 	xw_start(c->w, "wps:cNvSpPr");
 	xw_end(c->w);
 	shape_props(c->w, x1 - x0, 0, "line", p->w, p->red ? c->red : "000000");
-	body_props(c->w);
+	body_props(c->w, false);
 	end(c);
 }
 
 void docx_anchor_box(DocxCtx *c, const char *name, double top, double height, bool clear,
                      void (*fill)(DocxCtx *c, const void *arg), const void *arg)
 {
-	const Geometry *g = c->g;
-	begin(c, name, g->margin_left, top, g->body_w, height, 0, clear);
+	docx_anchor_box_at(c, name, c->g->margin_left, top, c->g->body_w, height, false, clear,
+	                   fill, arg);
+}
+
+void docx_anchor_box_at(DocxCtx *c, const char *name, double x, double top, double w,
+                        double height, bool turned, bool clear,
+                        void (*fill)(DocxCtx *c, const void *arg), const void *arg)
+{
+	begin(c, name, x, top, w, height, 0, clear);
 	xw_start(c->w, "wps:cNvSpPr");
 	xw_attr(c->w, "txBox", "1");
 	xw_end(c->w);
-	shape_props(c->w, g->body_w, height, "rect", 0, NULL);
+	shape_props(c->w, w, height, "rect", 0, NULL);
 	xw_start(c->w, "wps:txbx");
 	xw_start(c->w, "w:txbxContent");
 	fill(c, arg);
 	xw_end(c->w);
 	xw_end(c->w);
-	body_props(c->w);
+	body_props(c->w, turned);
 	end(c);
 }
 

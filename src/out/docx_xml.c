@@ -79,7 +79,7 @@ void xw_root(xmlTextWriterPtr w, const char *name)
 	xw_start(w, name);
 	xw_attr(w, "xmlns:w", "http://schemas.openxmlformats.org/wordprocessingml/2006/main");
 	xw_attr(w, "xmlns:r", "http://schemas.openxmlformats.org/officeDocument/2006/relationships");
-	if (strcmp(name, "w:document") != 0)
+	if (strcmp(name, "w:document") != 0 && strcmp(name, "w:ftr") != 0)
 		return;
 	/* the page-anchored shapes' (docx_shape.c) */
 	xw_attr(w, "xmlns:mc", "http://schemas.openxmlformats.org/markup-compatibility/2006");
