@@ -3,14 +3,24 @@
 # $1: spread over the -j workers with the same bytes, lines and findings
 # for any -j; the copies of a group of units embed one font file per face
 # (made and deflated once), at most SHARE_CHARS (256) characters of unit
-# names more than the form alone; a worker that dies mid-way.
+# names more than the form alone; a worker that dies mid-way; a progress
+# line for the copies on a terminal.
 F=${1:-./fangan}
 # Messages in English (the catalogues are tested by tests/i18n.sh).
 LC_ALL=C.UTF-8; export LC_ALL; unset LANGUAGE
 LSAN_OPTIONS="${LSAN_OPTIONS:+$LSAN_OPTIONS:}print_suppressions=0"
 export LSAN_OPTIONS
 . tests/lib.sh
-need python3 || { finish units; exit; }
+need python3 || { # ---- a progress line for the copies of a single plan, on a terminal ----
+if need script; then
+	script -qec "$F build -j 2 --force -o $T/tty $T/p/forms.md >/dev/null" /dev/null >"$T/tty.out" 2>&1
+	grep -aq '\[30/30\] [0-9.]*s' "$T/tty.out" && grep -aq '\[1/1\] [0-9.]*s' "$T/tty.out" && ok ||
+		{ no "a progress line for the 30 copies, then the plan's"; cat -v "$T/tty.out" | head -5; }
+	"$F" build -j 2 --force -o "$T/tty" "$T/p/forms.md" >/dev/null 2>"$T/notty.err"
+	grep -q "$(printf '\r')" "$T/notty.err" && no "progress noise off a terminal" || ok
+fi
+
+finish units; exit; }
 
 mkdir -p "$T/p"
 cp -r tests/plans/templates "$T/p/"
@@ -143,5 +153,14 @@ grep -q "^fangan: apply-$second: the worker building it \(was killed\|exited abn
 [ "$(ls "$T/c/many/units"/*.pdf | wc -l)" -eq 92 ] && ok || no "the other 92 copies are written"
 [ ! -e "$T/c/many/units/apply-$second.pdf" ] && ok || no "no copy for the unit whose worker died"
 [ ! -e "$T/c/many/.fangan-stamp" ] && ok || no "no stamp for a plan with a copy missing"
+
+# ---- a progress line for the copies of a single plan, on a terminal ----
+if need script; then
+	script -qec "$F build -j 2 --force -o $T/tty $T/p/forms.md >/dev/null" /dev/null >"$T/tty.out" 2>&1
+	grep -aq '\[30/30\] [0-9.]*s' "$T/tty.out" && grep -aq '\[1/1\] [0-9.]*s' "$T/tty.out" && ok ||
+		{ no "a progress line for the 30 copies, then the plan's"; cat -v "$T/tty.out" | head -5; }
+	"$F" build -j 2 --force -o "$T/tty" "$T/p/forms.md" >/dev/null 2>"$T/notty.err"
+	grep -q "$(printf '\r')" "$T/notty.err" && no "progress noise off a terminal" || ok
+fi
 
 finish units

@@ -56,6 +56,7 @@ typedef struct {
 	size_t ndone;
 	struct timespec t0;
 	bool line_shown; /* a progress line is on the terminal */
+	double shown_at; /* when it was last written (elapsed) */
 	bool out_tty;    /* stdout is a terminal too, so it shares the line */
 } Batch;
 
@@ -80,7 +81,13 @@ static void show_progress(Batch *b)
 {
 	if (!b->o->progress)
 		return;
-	fprintf(stderr, "\r[%zu/%zu] %.1fs\033[K", b->ndone, b->n, elapsed(b));
+	/* At most ten times a second (20,000 unit copies finish in a few
+	 * seconds), and always the last. */
+	double now = elapsed(b);
+	if (b->line_shown && b->ndone < b->n && now - b->shown_at < 0.1)
+		return;
+	b->shown_at = now;
+	fprintf(stderr, "\r[%zu/%zu] %.1fs\033[K", b->ndone, b->n, now);
 	fflush(stderr);
 	b->line_shown = true;
 }

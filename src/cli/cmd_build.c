@@ -135,6 +135,7 @@ typedef struct {
 	const char **dup_of;   /* [i]: an earlier plan with the same output folder */
 	unsigned unit_jobs;    /* workers for the units' copies of a form (forms.h):
 	                          -j N shared among the plans */
+	bool unit_progress;    /* a progress line for them (forms.h) */
 } Build;
 
 /* What --format asks for. */
@@ -220,7 +221,7 @@ static int write_outputs(const Build *b, const Plan *p, const Geometry *g, Canva
 	/* Each attachment alone, each unit's form (forms.h), in the same
 	 * formats, named in outputs. */
 	FormsOut fo = {out, err, record_output, outputs, !(b->formats & OUT_PDF),
-	               !(b->formats & OUT_DOCX), b->unit_jobs};
+	               !(b->formats & OUT_DOCX), b->unit_jobs, b->unit_progress};
 	return forms_build(p, b->fs, g, dir, stem, meta, d, &fo);
 }
 
@@ -537,7 +538,8 @@ int cmd_build(int argc, char **argv)
 		   /* a build in other formats writes other files */
 		   .batch_inputs = hash_u64(stamp_batch_inputs(fs, fonts_dir), formats),
 		   .paths = plans.v, .dup_of = find_duplicates(plans.v, plans.n),
-		   .unit_jobs = unit_jobs ? unit_jobs : 1};
+		   .unit_jobs = unit_jobs ? unit_jobs : 1,
+		   .unit_progress = plans.n == 1 && isatty(STDERR_FILENO)};
 	BatchOpts bo = {.jobs = jobs, .progress = isatty(STDERR_FILENO), .names = plans.v};
 	unsigned long c[BATCH_NCOUNTS];
 	int s = batch_run(plans.n, build_job, &b, &bo, c);

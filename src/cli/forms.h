@@ -41,6 +41,9 @@ typedef struct {
 	/* worker processes for the units' copies of a form (batch.h); the
 	 * files are the same bytes for any number */
 	unsigned jobs;
+	/* keep a progress line for the copies on stderr (one plan, built
+	 * in this process, stderr a terminal) */
+	bool progress;
 } FormsOut;
 
 /* Write the files above into dir (OUTDIR/NAME, which exists); stem is

@@ -380,7 +380,8 @@ int forms_units(const Plan *p, size_t i, const char *id, const FontSet *fs,
 	 * again (batch.c flushes them too). */
 	fflush(o->out);
 	fflush(o->err);
-	BatchOpts bo = {.jobs = o->jobs ? o->jobs : 1, .names = x.names, .take = unit_take};
+	BatchOpts bo = {.jobs = o->jobs ? o->jobs : 1, .progress = o->progress, .names = x.names,
+	                .take = unit_take};
 	batch_run(p->units.n, unit_job, &x, &bo, NULL);
 	if (x.done)
 		fprintf(o->out, ngettext("%s/%s-*.pdf (%zu copy)\n", "%s/%s-*.pdf (%zu copies)\n", x.done),
