@@ -177,9 +177,18 @@ done
 expect 0 new-help "$F" new --help
 expect 0 new "$F" new demo --date 2024-03-04 -o "$T/p"
 [ "$(cat "$T/out")" = "$T/p/demo.md" ] && ok || no "new prints the path it wrote"
-# As written, the skeleton passes the check with no findings at all.
-expect 0 new-checks-clean "$F" check "$T/p/demo.md"
-[ -s "$T/out" ] || [ -s "$T/err" ] && no "new plan has findings: $(cat "$T/out")" || ok
+# As written, the skeleton's only findings are its sample values (某某,
+# issue 13.2), each a placeholder to fill in; filled in, it checks clean.
+expect 0 new-checks-placeholders "$F" check "$T/p/demo.md"
+[ "$(grep -c '未替换的占位符“某某” \[placeholder\]$' "$T/out")" -ge 5 ] &&
+	[ "$(grep -vc '\[placeholder\]$' "$T/out")" -eq 0 ] && ok ||
+	no "new plan: findings other than its placeholders: $(cat "$T/out")"
+grep -q '^issuer: 某某单位 ' "$T/p/demo.md" && grep -q "^$T/p/demo.md:4:1: warning: 未替换的占位符“某某” \[placeholder\]\$" "$T/out" &&
+	ok || no "new plan: the issuer's placeholder at 4:1"
+sed 's/某某/青禾/g' "$T/p/demo.md" >"$T/p/filled.md"
+expect 0 new-filled-clean "$F" check "$T/p/filled.md"
+[ -s "$T/out" ] || [ -s "$T/err" ] && no "new plan filled in has findings: $(cat "$T/out")" || ok
+rm "$T/p/filled.md"
 grep -q '^# ' "$T/p/demo.md" && grep -q '^# signer:' "$T/p/demo.md" && ok ||
 	no "new: commented keys (signer) missing"
 grep -q '动员部署阶段（2024年3月4日至3月17日）' "$T/p/demo.md" && ok ||
@@ -190,14 +199,14 @@ for d in 2024-12-20 2024-12-31 2024-02-29 2024-03-09 2024-03-10 2023-10-31 2025-
 	"$F" new "n$d" --date "$d" -o "$T/q" >/dev/null 2>&1 || no "new --date $d failed"
 done
 "$F" new today -o "$T/q" >/dev/null 2>&1 || no "new without --date failed"
-expect 0 new-dates-clean "$F" check "$T/q"
+expect 0 new-dates-clean "$F" check --disable placeholder "$T/q"
 # (a note that the holiday data does not cover a coming year yet is fine)
 grep -v ': note: .*\[holiday-data\]$' "$T/out" >"$T/out2"
 [ -s "$T/out2" ] && no "new plans with findings: $(head -3 "$T/out2")" || ok
 # A title that YAML would misread unquoted.
 expect 0 new-title "$F" new titled --title '关于: [测试] "引号" #号' -o "$T/p" --date 2024-03-04
 # (its half-width : and " among Chinese are proofreading warnings, off here)
-"$F" check --disable punct-halfwidth --format json "$T/p/titled.md" | grep -q '"findings": \[\]' && ok || no "quoted title"
+"$F" check --disable punct-halfwidth,placeholder --format json "$T/p/titled.md" | grep -q '"findings": \[\]' && ok || no "quoted title"
 # Never overwrite; names that leave the folder are refused.
 cp "$T/p/demo.md" "$T/demo.before"
 expect 2 new-exists "$F" new demo --date 2025-01-06 -o "$T/p"
@@ -219,6 +228,8 @@ for fmt in letter minutes order document; do
 		grep -q "^format: $fmt\$" "$T/f/f-$fmt.md" && ok || no "new --format $fmt: format: $fmt"
 	fi
 done
+# (their sample values 某某 are placeholders: filled in, clean)
+for f in "$T"/f/*.md; do sed 's/某某/青禾/g' "$f" >"$f.tmp" && mv "$f.tmp" "$f"; done
 expect 0 new-formats-clean "$F" check "$T/f"
 [ -s "$T/out" ] && no "new --format skeletons with findings: $(head -3 "$T/out")" || ok
 expect 2 new-bad-format "$F" new x --format memo -o "$T/p"

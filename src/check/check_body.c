@@ -173,7 +173,9 @@ static bool k_lower(const char *s, size_t n, size_t i)
 	return i < n && s[i] == 'x';
 }
 
-/* Length of a placeholder run at s, or 0: 20XX, XX, ××, ＊＊, **, ○○. */
+/* Length of a placeholder run at s, or 0: 20XX, XX, 某某, ××, ＊＊, **,
+ * ○○, □□ (某某 is also what `fangan new` writes for every value to fill
+ * in, so a skeleton value left in is found too). */
 static size_t placeholder_at(const char *s, size_t n, bool after_letter, bool after_cn_digit)
 {
 	size_t i = 0;
@@ -191,7 +193,7 @@ static size_t placeholder_at(const char *s, size_t n, bool after_letter, bool af
 		return k;
 	if (i)
 		return 0;
-	static const char *const runs[] = {"×", "＊", "*", "○", "□", NULL};
+	static const char *const runs[] = {"×", "＊", "*", "○", "□", "某", NULL};
 	for (size_t r = 0; runs[r]; r++) {
 		size_t l = strlen(runs[r]), c = 0, j = 0;
 		while (j + l <= n && memcmp(s + j, runs[r], l) == 0 && c < 64) {
@@ -253,24 +255,47 @@ static void str_placeholders(const Plan *p, Diags *d, const Str *s)
 		placeholders(p, d, s->s, strlen(s->s), NULL, s->pos);
 }
 
-/* Everywhere the front matter puts text on the page. */
+static void list_placeholders(const Plan *p, Diags *d, const StrList *l)
+{
+	for (size_t k = 0; k < l->n; k++)
+		str_placeholders(p, d, &l->v[k]);
+}
+
+/* Everywhere the front matter puts text on the page: the 版头, 署名 and
+ * 版记, 纪要 name lists, and the attachments' tables — a form's fields, a
+ * ledger's columns and rows (units, deadlines, criteria or its own), a
+ * score sheet's items and bands.  issuer, header and signer are the
+ * first of their lists, so only the lists are read. */
 static void front_matter_placeholders(const Plan *p, Diags *d)
 {
-	const Str *strs[] = {&p->title, &p->issuer, &p->header, &p->doc_number,
-	                     &p->printed_by, &p->signer, &p->note};
+	const Str *strs[] = {&p->title, &p->doc_number, &p->printed_by, &p->note,
+	                     &p->signed_by, &p->secrecy, &p->urgency, &p->copy_number};
 	for (size_t i = 0; i < sizeof strs / sizeof strs[0]; i++)
 		str_placeholders(p, d, strs[i]);
-	const StrList *lists[] = {&p->recipients, &p->cc, &p->units};
+	const StrList *lists[] = {&p->issuers, &p->headers, &p->signers, &p->recipients, &p->cc,
+	                          &p->units, &p->attendees, &p->on_leave, &p->observers};
 	for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++)
-		for (size_t k = 0; k < lists[i]->n; k++)
-			str_placeholders(p, d, &lists[i]->v[k]);
+		list_placeholders(p, d, lists[i]);
+	for (size_t i = 0; i < p->ndeadlines; i++) {
+		const Deadline *dl = &p->deadlines[i];
+		str_placeholders(p, d, &dl->name);
+		str_placeholders(p, d, &dl->by);
+		str_placeholders(p, d, &dl->to);
+	}
+	for (size_t i = 0; i < p->criteria.nitems; i++) {
+		str_placeholders(p, d, &p->criteria.items[i].name);
+		str_placeholders(p, d, &p->criteria.items[i].standard);
+	}
+	for (size_t i = 0; i < p->criteria.nratings; i++)
+		str_placeholders(p, d, &p->criteria.ratings[i].name);
 	for (size_t i = 0; i < p->nattachments; i++) {
 		const Attachment *a = &p->attachments[i];
 		str_placeholders(p, d, &a->title);
 		for (size_t k = 0; k < a->nfields; k++)
 			str_placeholders(p, d, &a->fields[k].name);
-		for (size_t k = 0; k < a->columns.n; k++)
-			str_placeholders(p, d, &a->columns.v[k]);
+		list_placeholders(p, d, &a->columns);
+		for (size_t k = 0; k < a->nrows; k++)
+			list_placeholders(p, d, &a->rows[k].cells);
 	}
 }
 
