@@ -30,12 +30,12 @@ names() { # names N PREFIX [SUFFIX]: "PREFIX0SUFFIX, PREFIX1SUFFIX, …"
 }
 
 # ---- bounds: findings at the first name too many ----
-plan many "issuer: [$(names 3000 某某市第 局)]"
-plan eight "issuer: [$(names 8 某某市第 局)]"
-plan signers "issuer: 某某市机关事务管理局" "signer: [$(names 3000 张)]"
-plan head7 "issuer: [$(names 7 某某市第 局)]" "signer: [$(names 4 张)]"
-plan headers "issuer: 某某市财政局" "header: [$(names 8 某某市第 局)]"
-long=$(printf '某%.0s' $(seq 58))管理局
+plan many "issuer: [$(names 3000 青禾市第 局)]"
+plan eight "issuer: [$(names 8 青禾市第 局)]"
+plan signers "issuer: 青禾市机关事务管理局" "signer: [$(names 3000 张)]"
+plan head7 "issuer: [$(names 7 青禾市第 局)]" "signer: [$(names 4 张)]"
+plan headers "issuer: 青禾市财政局" "header: [$(names 8 青禾市第 局)]"
+long=$(printf '禾%.0s' $(seq 58))管理局
 plan long "issuer: $long"
 expect() { # expect NAME LINE:COL MESSAGE
 	out=$(timeout 20 "$F" check "$T/$1.md" 2>&1)
@@ -57,28 +57,28 @@ expect long 3:1 "“issuer”的发文机关名称有61个字，最多60个字�
 
 # ---- within the bounds: everything inside the 版心 ----
 rm -f "$T"/*.md
-w=中共某某省某某市某某区某某街道某某社区（某某小区）居民委员会业主委员会物业管理服务中心办公室
-w60=$(printf '某%.0s' $(seq 57))管理局
+w=中共青禾省青禾市青禾区青禾街道青禾社区（青禾小区）居民委员会业主委员会物业管理服务中心办公室
+w60=$(printf '禾%.0s' $(seq 57))管理局
 plan w-sealed "issuer: $w"
 plan w-unsealed "issuer: $w" "seal: false"
-plan w-joint "issuer: [$w, 某某市财政局, 某某市人力资源和社会保障局]"
-plan w-joint-unsealed "issuer: [某某市财政局, $w60]" "seal: false"
-plan max-sealed "issuer: [$(names 7 某某市第 局)]"
-plan max-unsealed "issuer: [$(names 7 某某市第 局)]" "seal: false"
-plan max-signers "issuer: [$(names 7 某某市第 局)]" "signer: [张0, 张1]"
-plan max-signers1 "issuer: 某某市机关事务管理局" "signer: [$(names 14 张)]"
+plan w-joint "issuer: [$w, 青禾市财政局, 青禾市人力资源和社会保障局]"
+plan w-joint-unsealed "issuer: [青禾市财政局, $w60]" "seal: false"
+plan max-sealed "issuer: [$(names 7 青禾市第 局)]"
+plan max-unsealed "issuer: [$(names 7 青禾市第 局)]" "seal: false"
+plan max-signers "issuer: [$(names 7 青禾市第 局)]" "signer: [张0, 张1]"
+plan max-signers1 "issuer: 青禾市机关事务管理局" "signer: [$(names 14 张)]"
 out=$(timeout 60 "$F" build -o "$T/out" "$T" 2>&1)
 s=$?
 [ $s -eq 0 ] && ! echo "$out" | grep -q ': error: \|: warning: ' && ok || { no "the plans within the bounds build clean: exit $s"; echo "$out" | head; }
 set -- "$T/out/w-sealed/w-sealed.pdf" "$w" -- \
 	"$T/out/w-unsealed/w-unsealed.pdf" "$w" -- \
-	"$T/out/w-joint/w-joint.pdf" "$w" 某某市财政局 某某市人力资源和社会保障局 -- \
-	"$T/out/w-joint-unsealed/w-joint-unsealed.pdf" 某某市财政局 "$w60" -- \
-	"$T/out/max-signers1/max-signers1.pdf" 某某市机关事务管理局
+	"$T/out/w-joint/w-joint.pdf" "$w" 青禾市财政局 青禾市人力资源和社会保障局 -- \
+	"$T/out/w-joint-unsealed/w-joint-unsealed.pdf" 青禾市财政局 "$w60" -- \
+	"$T/out/max-signers1/max-signers1.pdf" 青禾市机关事务管理局
 for n in max-sealed max-unsealed max-signers; do
 	set -- "$@" -- "$T/out/$n/$n.pdf"
 	i=0
-	while [ $i -lt 7 ]; do set -- "$@" "某某市第${i}局"; i=$((i + 1)); done
+	while [ $i -lt 7 ]; do set -- "$@" "青禾市第${i}局"; i=$((i + 1)); done
 done
 counts "$(python3 tests/sign_check.py "$@")"
 # The wrapped name takes two lines, so the date is on the line after them.
