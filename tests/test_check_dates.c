@@ -235,6 +235,28 @@ static void test_campaign_end_named(void **state)
 	diag_free(&d);
 }
 
+/* Only the name in bold ("**动员部署阶段**（3月5日前）"): the date right
+ * after it is the phase's, a single day too; not a date after other
+ * words, nor one after a bold head that says more than the name. */
+static void test_bold_name_only(void **state)
+{
+	(void)state;
+	Diags d = {0};
+	Plan *p = check_str(FM_HEAD PHASES "---\n"
+	                    "**动员部署阶段**（3月5日前）。甲。\n\n"
+	                    "**动员部署阶段**：3月10日前完成。\n\n"
+	                    "**动员部署阶段**各单位于3月5日前部署。\n\n"
+	                    "**动员部署阶段要抓早**（3月5日前）。\n", &d);
+	assert_int_equal(count_rule(&d, "text-date-conflict"), 1);
+	assert_finding(&d, "text-date-conflict", 0, SEV_ERROR, 16, 12,
+	               "正文写阶段“动员部署阶段”的时间为“3月5日前”，但phases中该阶段止于2020年3月10日");
+	assert_int_equal(count_rule(&d, "text-date-unlisted"), 2);
+	assert_finding(&d, "text-date-unlisted", 0, SEV_WARNING, 20, 15, NULL);
+	assert_finding(&d, "text-date-unlisted", 1, SEV_WARNING, 22, 15, NULL);
+	plan_free(p);
+	diag_free(&d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -252,6 +274,7 @@ int main(void)
 		cmocka_unit_test(test_deadline_after),
 		cmocka_unit_test(test_table_rows),
 		cmocka_unit_test(test_campaign_end_named),
+		cmocka_unit_test(test_bold_name_only),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -8,7 +8,9 @@
  * wrote: 3月底 agrees with any of 3月26日…31日.  A bold run-in head that
  * names one phase and no date ("**（五）总结提升阶段。**时间为11月16日至
  * 12月20日") owns the first date of its paragraph when only a lead-in
- * (时间为, 本阶段时间：, or nothing before a range) stands before it.
+ * (时间为, 本阶段时间：, or nothing before a range) stands before it,
+ * or when only the name is bold and the date follows it at once
+ * ("**动员部署阶段**（3月10日前）").
  * A phase's name written without its last word(s) — 动员部署 for
  * 动员部署阶段, 自查 for 自查评比阶段 — ties the date right after it to
  * the phase whose name starts so (the one with the longest such start;
@@ -254,6 +256,34 @@ static const Phase *head_phase(const Ctx *c, const Text *head)
 	return found;
 }
 
+/* Does the bold run-in head end with the phase's name (only the name in
+ * bold: "**动员部署阶段**（3月10日前）"), and is what stands between it and
+ * date e only connectors (（ ： ， space, at most two)? */
+static bool right_after_head(const Text *head, const Text *t, const CnDate *e,
+                             const Phase *ph)
+{
+	/* (a head ending in 。 is a sentence: what follows is not its time) */
+	static const char *const tail[] = {"：", ":", NULL};
+	size_t hl = head->len, nl = strlen(ph->name.s);
+	for (size_t i = 0; tail[i]; i++) {
+		size_t l = strlen(tail[i]);
+		if (hl >= l && memcmp(head->s + hl - l, tail[i], l) == 0) {
+			hl -= l;
+			break;
+		}
+	}
+	if (hl < nl || memcmp(head->s + hl - nl, ph->name.s, nl) != 0)
+		return false;
+	size_t at = e->off;
+	for (int hops = 0; at > 0 && hops < 2; hops++) {
+		size_t l = connector_before(t, at);
+		if (l == 0)
+			break;
+		at -= l;
+	}
+	return at == 0;
+}
+
 /* Is the text before the first date e only a lead-in that says the
  * paragraph's time follows: "时间为", "本阶段时间：", or nothing at all
  * (or "（", 从, 自) before a range? */
@@ -367,7 +397,7 @@ static void check_text(Ctx *c, const Text *t, const Text *head, const Owner *row
 			judge_deadline(c, t, e, row->dl);
 			continue;
 		}
-		if (i == 0 && owner && period_leadin(t, e)) {
+		if (i == 0 && owner && (period_leadin(t, e) || right_after_head(head, t, e, owner))) {
 			judge_phase(c, t, e, owner);
 			continue;
 		}
