@@ -205,6 +205,7 @@ static void front_matter(Buf *b, const Timeline *t, const char *title)
 		"\n"
 		"# 评分标准和等次：各项分值之和等于 total；等次的分数段首尾相接、互不重叠，\n"
 		"# min、max 都含本数，不写 min 从0分起，不写 max 到 total 止。\n"
+		"# 分值可以是整数或一位小数（如 points: 17.5）。\n"
 		"criteria:\n"
 		"  total: 100\n"
 		"  items:\n"
