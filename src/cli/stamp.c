@@ -321,8 +321,14 @@ bool stamp_write(const char *dir, uint64_t inputs, char *const *outputs,
 		/* The time first: a file changed while it is read gets a time
 		 * that no longer matches, and its CRC is then checked. */
 		ok = plain_name(outputs[i]) && fd >= 0 &&
-		     fstatat(fd, leaf, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
-		     crc_file(fd, leaf, &v[i].crc, &v[i].size);
+		     fstatat(fd, leaf, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISREG(st.st_mode);
+		/* The CRC noted when it was written, else read back. */
+		char *path = ok ? xasprintf("%s/%s", dir, outputs[i]) : NULL;
+		if (ok && written_crc(path, &st, &v[i].crc))
+			v[i].size = (unsigned long long)st.st_size;
+		else
+			ok = ok && crc_file(fd, leaf, &v[i].crc, &v[i].size);
+		free(path);
 		if (ok) {
 			v[i].sec = st.st_mtim.tv_sec;
 			v[i].nsec = st.st_mtim.tv_nsec;

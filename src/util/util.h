@@ -77,6 +77,13 @@ bool write_file_atomic(const char *path, const char *data, size_t len);
  * calls sync_files_under when a set of files is written — one syncfs for
  * the set instead of two fsyncs a file. */
 void write_atomic_batch(bool on);
+/* The CRC-32 (zlib's) write_file_atomic noted for the file at path when
+ * it wrote it, if the file is still of the size and modification time in
+ * st (lstat of it).  False when none was noted (a file system without
+ * extended attributes, or another writer) or it no longer matches: read
+ * the file then. */
+struct stat;
+bool written_crc(const char *path, const struct stat *st, unsigned long *crc);
 /* Put every file written on fd's file system on the disk (syncfs). */
 bool sync_files_under(int fd);
 /* entry is a name write_file_atomic gives its temporary files:
