@@ -282,6 +282,16 @@ static void out_of_range(void **state)
 	assert_int_equal(f->pos.line, 2);
 	assert_string_equal(f->message, "模板中<body lines=\"300\">的值超出范围（允许1–200）");
 	diag_free(&d);
+	/* A page smaller than a PDF page may be (libharu error 0x1054). */
+	put("tiny.xml", "<notice>\n  <page width=\"1pt\" height=\"1pt\"/>\n"
+	                "  <body top=\"0mm\" left=\"0mm\" width=\"1pt\" height=\"1pt\" lines=\"2\" "
+	                "chars=\"1\"/>\n  <sizes body=\"0.1pt\"/>\n</notice>\n");
+	Diags dt = {0};
+	assert_null(template_get(TPL_NOTICE, "tiny.xml", plan, (Pos){1, 1}, &dt));
+	f = only_finding(&dt);
+	assert_int_equal(f->pos.line, 2);
+	assert_string_equal(f->message, "模板中纸张（宽0.4mm，高0.4mm）太小：宽和高都应至少10mm");
+	diag_free(&dt);
 
 	char *dir = xasprintf("%s/lax/templates", root), *lax = xasprintf("%s/lax", root);
 	assert_int_equal(mkdir(lax, 0777), 0);

@@ -205,6 +205,7 @@
 #define MSG_TEMPLATE_DUPLICATE R_TEMPLATE, "模板中元素<%s>出现了不止一次"
 #define MSG_TEMPLATE_VALUE R_TEMPLATE, "模板中<%s %s=\"%s\">的值无法使用：应为%s"
 #define MSG_TEMPLATE_RANGE R_TEMPLATE, "模板中<%s %s=\"%s\">的值超出范围（允许%s）"
+#define MSG_TEMPLATE_PAGE_SMALL R_TEMPLATE, "模板中纸张（宽%.1fmm，高%.1fmm）太小：宽和高都应至少10mm"
 #define MSG_TEMPLATE_BODY_WIDTH R_TEMPLATE, "模板中版心（订口%.1fmm加宽%.1fmm）超出了纸张宽度%.1fmm"
 #define MSG_TEMPLATE_BODY_HEIGHT R_TEMPLATE, "模板中版心（天头%.1fmm加高%.1fmm）超出了纸张高度%.1fmm"
 #define MSG_TEMPLATE_BODY_LINES R_TEMPLATE, "模板中版心高度排不下%d行%.1fpt的文字"

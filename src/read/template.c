@@ -575,6 +575,9 @@ static void check_values(const Template *t, xmlNode *root, Errs *e, const char *
 	} while (0)
 	if (t->kind == TPL_NOTICE) {
 		const Geometry *g = &t->notice;
+		/* A PDF page is at least 3 pt a side (libharu refuses less). */
+		NEED(g->page_w >= MM(10) && g->page_h >= MM(10), "page", MSG_TEMPLATE_PAGE_SMALL,
+		     g->page_w / MM(1), g->page_h / MM(1));
 		NEED(g->margin_left + g->body_w <= g->page_w + 0.01, "body",
 		     MSG_TEMPLATE_BODY_WIDTH,
 		     g->margin_left / MM(1), g->body_w / MM(1), g->page_w / MM(1));
