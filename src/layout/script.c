@@ -141,6 +141,11 @@ static bool all_gb2312(const char *s, size_t len)
 	return ok;
 }
 
+char *script_simplified(const char *s, size_t len)
+{
+	return all_gb2312(s, len) ? xstrndup(s, len) : script_convert(s, len, SCRIPT_SIMPLIFIED);
+}
+
 static struct {
 	const char *src;
 	size_t len;

@@ -23,6 +23,11 @@ typedef enum { SCRIPT_SIMPLIFIED, SCRIPT_TRADITIONAL } Script;
  * to traditional (s2t).  A copy of s when OpenCC is not available. */
 char *script_convert(const char *s, size_t len, Script to);
 
+/* s[0..len) in simplified characters (malloc'd): a copy when it is all
+ * GB 2312, which holds only simplified characters (OpenCC is then not
+ * opened, ~10 ms), else script_convert to simplified. */
+char *script_simplified(const char *s, size_t len);
+
 /* The script a plan is written in: traditional when more of its title
  * and body (the first SCRIPT_SAMPLE bytes of each) changes under t2s than
  * under s2t. */

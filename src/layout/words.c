@@ -59,17 +59,38 @@ static uint32_t first_cp(const char *l)
 	return first_cp_n(l, strnlen(l, 4));
 }
 
-/* Append a word lexicon's lines to lex.text. */
+/* Append a word lexicon's lines to lex.text (the first file read is
+ * taken as it is, not copied: it is lex-main.lex, 2.4 MB). */
 static void lex_read(const char *path)
 {
 	size_t len;
 	char *t = read_file(path, 64u << 20, &len);
 	if (!t)
 		return;
-	buf_add(&lex.text, t, len);
-	if (len && t[len - 1] != '\n')
+	if (!lex.text.s) {
+		lex.text = (Buf){t, len, len + 1}; /* read_file NUL-terminates */
+		t = NULL;
+	} else {
+		buf_add(&lex.text, t, len);
+	}
+	if (len && lex.text.s[lex.text.len - 1] != '\n')
 		buf_putc(&lex.text, '\n');
 	free(t);
+}
+
+/* The first character of the line at l (e its end) as first_cp_n
+ * gives it, the common case — three bytes, a BMP ideograph — decoded
+ * here: this runs for each of 185,000 lines. */
+static uint32_t line_cp(const char *l, const char *e)
+{
+	const unsigned char *u = (const unsigned char *)l;
+	if (e - l >= 3 && (u[0] & 0xF0) == 0xE0 && (u[1] & 0xC0) == 0x80 &&
+	    (u[2] & 0xC0) == 0x80) {
+		uint32_t cp = (uint32_t)(u[0] & 0x0F) << 12 | (uint32_t)(u[1] & 0x3F) << 6 |
+			      (u[2] & 0x3F);
+		return cp >= 0x800 && (cp < 0xD800 || cp > 0xDFFF) ? cp : 0;
+	}
+	return first_cp_n(l, (size_t)(e - l));
 }
 
 /* Bucket the lines read by their first character. */
@@ -80,23 +101,28 @@ static void lex_index(void)
 	if (!text)
 		return;
 	/* One pass: each line's start and first character; then the lines
-	 * placed in groups by a counting sort, in file order within one. */
-	size_t n = 0, cap = 0, capcp = 0;
-	uint32_t *start = NULL;
-	uint16_t *cp = NULL;
+	 * placed in groups by a counting sort, in file order within one.
+	 * The lines of friso's lexicons average 13 bytes. */
+	size_t n = 0, cap = len / 8 + 16;
+	uint32_t *start = xmalloc(cap * sizeof *start);
+	uint16_t *cp = xmalloc(cap * sizeof *cp);
 	lex.first = xcalloc(0x10001, sizeof *lex.first);
 	lex.done = xcalloc(0x10000, 1);
-	for (size_t k = 0; k < len;) {
-		char *nl = memchr(text + k, '\n', len - k);
-		size_t e = nl ? (size_t)(nl - text) : len;
-		text[e] = '\0';
-		start = xgrow(start, &cap, n + 1, sizeof *start);
-		cp = xgrow(cp, &capcp, n + 1, sizeof *cp);
-		start[n] = (uint32_t)k;
-		cp[n] = (uint16_t)first_cp_n(text + k, e - k);
+	const char *end = text + len;
+	for (char *l = text; l < end;) {
+		char *nl = memchr(l, '\n', (size_t)(end - l));
+		char *e = nl ? nl : text + len;
+		*e = '\0';
+		if (n == cap) {
+			cap *= 2;
+			start = xrealloc(start, cap * sizeof *start);
+			cp = xrealloc(cp, cap * sizeof *cp);
+		}
+		start[n] = (uint32_t)(l - text);
+		cp[n] = (uint16_t)line_cp(l, e);
 		lex.first[cp[n] + 1]++;
 		n++;
-		k = e + 1;
+		l = e + 1;
 	}
 	for (uint32_t c = 1; c <= 0x10000; c++)
 		lex.first[c] += lex.first[c - 1];
@@ -276,10 +302,11 @@ static size_t char_offsets(const char *s, size_t len, size_t *off)
 
 /* friso over one run of ideographs s[a..b).  Traditional characters are
  * looked up in their simplified form when the conversion keeps the
- * number of characters (it maps character to character). */
+ * number of characters (it maps character to character); a run all in
+ * GB 2312 is simplified already. */
 static void segment_now(const char *s, size_t a, size_t b, uint8_t *glue)
 {
-	char *run = script_convert(s + a, b - a, SCRIPT_SIMPLIFIED);
+	char *run = script_simplified(s + a, b - a);
 	size_t rl = strlen(run);
 	size_t *ro = xmalloc((rl + 1) * sizeof *ro), *so = xmalloc((b - a + 1) * sizeof *so);
 	size_t rn = char_offsets(run, rl, ro), sn = char_offsets(s + a, b - a, so);

@@ -315,18 +315,24 @@ char *read_file(const char *path, size_t max, size_t *len)
 		close(fd);
 		return NULL;
 	}
+	/* Read straight into a buffer of the file's size (and one byte more,
+	 * to see the end, or that the file grew): no copy of the bytes. */
 	Buf b = {0};
-	char chunk[65536];
+	b.cap = (size_t)st.st_size + 2;
+	b.s = xmalloc(b.cap);
 	size_t n;
-	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
-		if (b.len + n > max) {
+	while ((n = fread(b.s + b.len, 1, b.cap - 1 - b.len, f)) > 0) {
+		b.len += n;
+		if (b.len > max) {
 			buf_free(&b);
 			fclose(f);
 			errno = EFBIG;
 			return NULL;
 		}
-		buf_add(&b, chunk, n);
+		if (b.len == b.cap - 1)
+			b.s = xgrow(b.s, &b.cap, b.cap + 65536, 1);
 	}
+	b.s[b.len] = '\0';
 	int err = ferror(f);
 	fclose(f);
 	if (err) {
