@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "calendar.h"
+#include "lazy_ical.h"
 #include "check.h"
 #include "cli.h"
 #include "model.h"
@@ -218,8 +219,13 @@ int cmd_calendar(int argc, char **argv)
 			ok = write_out(output, b.s ? b.s : "", b.len);
 			buf_free(&b);
 		} else {
-			char *ics = calendar_ics(plans, n, stamp);
-			ok = write_out(output, ics, strlen(ics));
+			char *lerr = NULL, *ics = NULL;
+			if (lazy_ical_load(&lerr))
+				ics = calendar_ics(plans, n, stamp);
+			else
+				fprintf(stderr, "fangan calendar: %s\n", lerr);
+			free(lerr);
+			ok = ics && write_out(output, ics, strlen(ics));
 			free(ics);
 		}
 	}

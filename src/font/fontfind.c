@@ -2,7 +2,7 @@
 #include "fontfind.h"
 
 #include <dirent.h>
-#include <fontconfig/fontconfig.h>
+#include "lazy_fc.h"
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -29,7 +29,7 @@ static int state; /* 0 untried, 1 ready, -1 failed */
 static bool fc_ready(void)
 {
 	if (state == 0)
-		state = FcInit() ? 1 : -1;
+		state = lazy_fc_load(NULL) && FcInit() ? 1 : -1;
 	return state == 1;
 }
 

@@ -23,7 +23,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <zip.h>
+#include "lazy_zip.h"
 
 #include "headnum.h"
 #include "i18n.h"
@@ -508,6 +508,8 @@ static void block_content(Ctx *c, const xmlNode *parent, int depth)
 
 bool docx_read(Import *im, const char *path, char **err)
 {
+	if (!lazy_zip_load(err))
+		return false;
 	int zerr = 0;
 	zip_t *z = zip_open(path, ZIP_RDONLY, &zerr);
 	if (!z) {

@@ -3,7 +3,7 @@
 
 #include <errno.h>
 #include <iconv.h>
-#include <opencc.h>
+#include "lazy_opencc.h"
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,6 +23,10 @@ static opencc_t open_cc(Script to)
 {
 	if (!tried[to]) {
 		tried[to] = true;
+		if (!lazy_opencc_load(NULL)) {
+			cc[to] = (opencc_t)-1;
+			return NULL;
+		}
 		cc[to] = opencc_open(to == SCRIPT_SIMPLIFIED ? "t2s.json" : "s2t.json");
 	}
 	return cc[to] == (opencc_t)-1 ? NULL : cc[to];

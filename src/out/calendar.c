@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <libical/ical.h>
+#include "lazy_ical.h"
 
 #include "version.h"
 
@@ -188,6 +188,8 @@ static void add_phase(icalcomponent *cal, const Plan *p, size_t i, long long sta
 
 char *calendar_ics(Plan *const *plans, size_t n, long long stamp)
 {
+	if (!lazy_ical_load(NULL))
+		return NULL;
 	icalcomponent *cal = icalcomponent_new_vcalendar();
 	icalcomponent_add_property(cal, icalproperty_new_version("2.0"));
 	icalcomponent_add_property(cal, icalproperty_new_prodid("-//fangan//fangan " FANGAN_VERSION "//ZH"));

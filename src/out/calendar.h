@@ -36,7 +36,8 @@
 #define CAL_STAMP_PLAN (-1LL)
 
 /* The iCalendar text of every phase and deadline of plans[0..n), lines
- * ending in CRLF; newly allocated. */
+ * ending in CRLF; newly allocated.  NULL when libical cannot be loaded
+ * (lazy_ical_load says why). */
 char *calendar_ics(Plan *const *plans, size_t n, long long stamp);
 
 /* The UID of an entry (see above) into out (at least CAL_UID_MAX bytes).

@@ -9,7 +9,7 @@
  */
 #include <errno.h>
 #include <string.h>
-#include <zip.h>
+#include "lazy_zip.h"
 
 #include "docx_int.h"
 
@@ -153,6 +153,8 @@ static zip_uint16_t dos_date(Day day)
 
 static bool zip_members(Member *m, size_t n, Day day, Buf *out, char **err)
 {
+	if (!lazy_zip_load(err))
+		return false;
 	zip_error_t ze;
 	zip_error_init(&ze);
 	zip_source_t *src = zip_source_buffer_create(NULL, 0, 0, &ze);
