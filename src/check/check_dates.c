@@ -22,6 +22,7 @@
  * compared with it even when it equals some other date of the timeline
  * (the campaign's end, say).
  */
+#define _GNU_SOURCE /* memmem */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -195,39 +196,52 @@ static bool check_phase(Ctx *c, const Text *t, const CnDate *e)
 	return false;
 }
 
+static size_t phase_start_before(const Text *t, size_t at, const Phase *ph)
+{
+	return start_named_before(t, at, ph->name.s);
+}
+
+/* The phase that how matches the most bytes of (how gives 0 for no
+ * match); NULL when none, or when two match as many (*tie then). */
+typedef size_t (*PhaseMatch)(const Text *t, size_t at, const Phase *ph);
+
+static const Phase *nearest_phase(const Ctx *c, PhaseMatch how, const Text *t, size_t at,
+                                  bool *tie)
+{
+	const Phase *best = NULL;
+	size_t best_l = 0;
+	*tie = false;
+	for (size_t i = 0; i < c->p->nphases; i++) {
+		size_t l = how(t, at, &c->p->phases[i]);
+		if (l == 0 || l < best_l)
+			continue;
+		*tie = l == best_l;
+		if (l > best_l) {
+			best = &c->p->phases[i];
+			best_l = l;
+		}
+	}
+	return *tie ? NULL : best;
+}
+
 /* A date right after a phase's name written short (动员部署 for
  * 动员部署阶段): the phase whose name has the longest such start, none
  * when two have one as long. */
 static bool check_phase_short(Ctx *c, const Text *t, const CnDate *e)
 {
-	const Phase *best = NULL;
-	size_t best_l = 0;
-	bool tie = false;
-	for (size_t i = 0; i < c->p->nphases; i++) {
-		const Phase *ph = &c->p->phases[i];
-		size_t l = start_named_before(t, e->off, ph->name.s);
-		if (l == 0 || l < best_l)
-			continue;
-		tie = l == best_l;
-		if (l > best_l) {
-			best = ph;
-			best_l = l;
-		}
-	}
-	if (!best || tie)
+	bool tie;
+	const Phase *ph = nearest_phase(c, phase_start_before, t, e->off, &tie);
+	if (!ph)
 		return false;
-	judge_phase(c, t, e, best);
+	judge_phase(c, t, e, ph);
 	return true;
 }
 
 /* Where what first occurs in s[0..n), or n. */
 static size_t find(const char *s, size_t n, const char *what)
 {
-	size_t l = strlen(what);
-	for (size_t i = 0; i + l <= n; i++)
-		if (memcmp(s + i, what, l) == 0)
-			return i;
-	return n;
+	const char *at = memmem(s, n, what, strlen(what));
+	return at ? (size_t)(at - s) : n;
 }
 
 static bool has(const char *s, size_t n, const char *what)
@@ -320,20 +334,19 @@ static bool check_deadline(Ctx *c, const Text *t, const CnDate *e)
 	return false;
 }
 
-/* Bytes from off to the end of its clause (the next 。；！？ or the
- * text's end). */
-static size_t clause_len(const Text *t, size_t off)
+/* Bytes from off to the end of its clause: the next 。；！？; or the
+ * text's end, at most limit bytes (so a long text without a full stop
+ * costs no more than its dates). */
+static size_t clause_len(const Text *t, size_t off, size_t limit)
 {
 	static const char *const stops[] = {"。", "；", "！", "？", ";", NULL};
-	size_t end = t->len;
-	for (size_t i = 0; stops[i]; i++) {
-		size_t l = strlen(stops[i]);
-		for (size_t k = off; k + l <= end; k++)
-			if (memcmp(t->s + k, stops[i], l) == 0) {
-				end = k;
-				break;
-			}
-	}
+	size_t end = off + limit < t->len ? off + limit : t->len;
+	for (size_t k = off; k < end; k++)
+		for (size_t i = 0; stops[i]; i++) {
+			size_t l = strlen(stops[i]);
+			if (k + l <= t->len && memcmp(t->s + k, stops[i], l) == 0)
+				return k - off;
+		}
 	return end - off;
 }
 
@@ -344,9 +357,12 @@ static bool check_deadline_after(Ctx *c, const Text *t, const CnDate *e, size_t 
 {
 	if (e->is_range || (e->after && !e->before))
 		return false;
-	size_t from = e->off + e->len, n = clause_len(t, from);
-	if (next_off > from && next_off - from < n)
-		n = next_off - from;
+	/* A deadline's action follows its date closely: within 40
+	 * characters, before the next date. */
+	enum { MAX_ACTION = 120 };
+	size_t from = e->off + e->len;
+	size_t limit = next_off > from && next_off - from < MAX_ACTION ? next_off - from : MAX_ACTION;
+	size_t n = clause_len(t, from, limit);
 	/* The name written first is the one the date is for. */
 	const Deadline *first = NULL;
 	size_t first_at = n;
@@ -413,8 +429,9 @@ static void check_text(Ctx *c, const Text *t, const Text *head, const Owner *row
 /* Does cell text t name phase ph: its whole name in it, or the cell is
  * a start of the name (动员部署 for 动员部署阶段)?  Returns the bytes of
  * name matched (the longer, the nearer), 0 for no. */
-static size_t cell_names_phase(const Text *t, const Phase *ph)
+static size_t cell_names_phase(const Text *t, size_t at, const Phase *ph)
 {
+	(void)at;
 	const char *name = ph->name.s;
 	if (!name || !*name || !t->s)
 		return 0;
@@ -437,22 +454,11 @@ static Owner row_owner(const Ctx *c, const Block *row)
 		const Text *t = &row->kids[k]->text;
 		if (!t->s)
 			continue;
-		const Phase *best = NULL;
-		size_t best_l = 0;
-		bool tie = false;
-		for (size_t i = 0; i < c->p->nphases; i++) {
-			size_t l = cell_names_phase(t, &c->p->phases[i]);
-			if (l == 0 || l < best_l)
-				continue;
-			tie = l == best_l;
-			if (l > best_l) {
-				best = &c->p->phases[i];
-				best_l = l;
-			}
-		}
-		if (best) {
-			found += tie ? 2 : 1; /* two phases as near: unclear */
-			o.ph = best;
+		bool tie;
+		const Phase *ph = nearest_phase(c, cell_names_phase, t, 0, &tie);
+		found += tie ? 2 : ph != NULL; /* two phases as near: unclear */
+		if (ph) {
+			o.ph = ph;
 			o.cell = k;
 		}
 		for (size_t i = 0; i < c->p->ndeadlines; i++) {
