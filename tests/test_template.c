@@ -283,14 +283,14 @@ static void out_of_range(void **state)
 	assert_string_equal(f->message, "模板中<body lines=\"300\">的值超出范围（允许1–200）");
 	diag_free(&d);
 	/* A page smaller than a PDF page may be (libharu error 0x1054). */
-	put("tiny.xml", "<notice>\n  <page width=\"1pt\" height=\"1pt\"/>\n"
-	                "  <body top=\"0mm\" left=\"0mm\" width=\"1pt\" height=\"1pt\" lines=\"2\" "
-	                "chars=\"1\"/>\n  <sizes body=\"0.1pt\"/>\n</notice>\n");
+	put("tiny.xml", "<notice>\n  <page width=\"1pt\" height=\"297mm\"/>\n"
+	                "  <body top=\"0mm\" left=\"0mm\" width=\"1pt\" height=\"2pt\" lines=\"2\" "
+	                "chars=\"1\"/>\n  <sizes body=\"1pt\"/>\n</notice>\n");
 	Diags dt = {0};
 	assert_null(template_get(TPL_NOTICE, "tiny.xml", plan, (Pos){1, 1}, &dt));
 	f = only_finding(&dt);
 	assert_int_equal(f->pos.line, 2);
-	assert_string_equal(f->message, "模板中纸张（宽0.4mm，高0.4mm）太小：宽和高都应至少10mm");
+	assert_string_equal(f->message, "模板中纸张（宽0.4mm，高297.0mm）太小：宽和高都应至少10mm");
 	diag_free(&dt);
 
 	char *dir = xasprintf("%s/lax/templates", root), *lax = xasprintf("%s/lax", root);
@@ -311,7 +311,7 @@ static void out_of_range(void **state)
 	      "  <body lines=\"99999999999\" chars=\"0\"/>\n"
 	      "  <page width=\"999999999999mm\"/>\n"
 	      "  <red c=\"7\" line-gap=\"1e400mm\"/>\n"
-	      "  <sizes body=\"201pt\" em-ascent=\"0.5\"/>\n"
+	      "  <sizes body=\"201pt\" em-ascent=\"0.5\" title=\"0.00000000001pt\"/>\n"
 	      "</notice>\n", fp);
 	fclose(fp);
 	char *plan2 = xasprintf("%s/plan.md", lax);
@@ -326,7 +326,8 @@ static void out_of_range(void **state)
 		{3, "模板中<page width=\"999999999999mm\">的值超出范围（允许0–5000mm）"},
 		{4, "模板中<red c=\"7\">的值超出范围（允许0–1）"},
 		{4, "模板中<red line-gap=\"1e400mm\">的值无法使用：应为带单位（mm或pt）的长度，如37mm、0.5pt"},
-		{5, "模板中<sizes body=\"201pt\">的值超出范围（允许大于0、不超过200pt）"},
+		{5, "模板中<sizes body=\"201pt\">的值超出范围（允许1–200pt）"},
+		{5, "模板中<sizes title=\"0.00000000001pt\">的值超出范围（允许1–200pt）"},
 	};
 	size_t n = sizeof want / sizeof want[0];
 	if (d2.n != n)

@@ -389,7 +389,9 @@ static int line_of(xmlNode *n)
 }
 
 /* The least and greatest value of each numeric kind, as template.rng
- * says (a length: what a PDF page may be, 14,400 pt).  An office's own
+ * says (a length: what a PDF page may be, 14,400 pt; a size at least
+ * 1 pt, so that no grid pitch is so fine that a count of lines overflows
+ * an int).  An office's own
  * schema may let more through; the numbers the layout gets stay these,
  * so that no count overflows an int and no page is wider than a PDF. */
 static const struct {
@@ -397,7 +399,7 @@ static const struct {
 	const char *say; /* for the finding */
 } ranges[] = {
 	[V_LEN] = {0, MM(5000), "0–5000mm"},
-	[V_SIZE] = {0, 200, "大于0、不超过200pt"},
+	[V_SIZE] = {1, 200, "1–200pt"},
 	[V_FRACTION] = {0, 1, "0–1"},
 	[V_FACTOR] = {0.5, 5, "0.5–5"},
 	[V_CHARS] = {1, 40, "1–40"},
@@ -419,8 +421,7 @@ static ValResult set_value(const Slot *s, void *base, const char *v)
 	case V_SIZE:
 		if (s->kind == V_LEN ? !parse_length(v, &x) : !parse_size(v, &x))
 			return VAL_FORM;
-		if (x < ranges[s->kind].lo || x > ranges[s->kind].hi + 1e-9 ||
-		    (s->kind == V_SIZE && x <= 0))
+		if (x < ranges[s->kind].lo || x > ranges[s->kind].hi + 1e-9)
 			return VAL_RANGE;
 		*(double *)p = x;
 		return VAL_OK;
@@ -465,7 +466,7 @@ static ValResult set_value(const Slot *s, void *base, const char *v)
 /* What a value of each kind may be, for the user. */
 static const char *const allowed[] = {
 	[V_LEN] = "带单位（mm或pt）的长度，如37mm、0.5pt",
-	[V_SIZE] = "字号，如16pt、3号、小4号（大于0，不超过200pt）",
+	[V_SIZE] = "字号，如16pt、3号、小4号（1–200pt）",
 	[V_FONT] = "字体：小标宋、仿宋、黑体、楷体、宋体，或title、body、h1、h2、h3、h4",
 	[V_BOOL] = "true或false",
 	[V_FRACTION] = "0到1之间的数字，如0.8",
