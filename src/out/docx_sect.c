@@ -13,8 +13,11 @@
  * 156 mm (tests/docx_office.sh keeps a probe of it).  Footers: `— N —` in
  * 4号宋体, one character in from the right on odd pages and from the left
  * on even ones (§7.5, evenAndOddHeaders in settings.xml), its middle
- * 7 mm below the 版心.  The 版记 page after the last page of text has an
- * empty footer, and so has a 信函's first page (titlePg).
+ * 7 mm below the 版心; a landscape page's number is where the portrait
+ * page has it, turned with the paper (a text box of its own footers,
+ * anchored to the page, its text turned clockwise).  The 版记 page after
+ * the last page of text has an empty footer, and so has a 信函's first
+ * page (titlePg).
  */
 #include "docx_int.h"
 
