@@ -26,30 +26,20 @@ per failed check and "docxformats: N passed, M failed".
 """
 import os
 import re
-import subprocess
 import sys
-import tempfile
-import xml.etree.ElementTree as ET
 
 import yaml
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import layout_check  # noqa: E402
+from formats_check import TOKENS, page_streams, page_words  # noqa: E402
+from layout_check import check  # noqa: E402  (one pass/fail counter)
 
 MM = 72 / 25.4
 PAGE_H = 297 * MM
 LEFT, RIGHT = 28 * MM, (28 + 156) * MM
 TOL = 1 * MM
 EM_ASCENT = 0.88
-NS = "{http://www.w3.org/1999/xhtml}"
-
-passed = failed = 0
-
-
-def check(ok, what):
-    global passed, failed
-    if ok:
-        passed += 1
-    else:
-        failed += 1
-        print("FAIL:", what)
 
 
 def red(rgb):
@@ -64,26 +54,13 @@ class Page:
 
 
 def read(pdf):
-    xml = subprocess.run(["pdftotext", "-bbox", pdf, "-"], check=True,
-                         capture_output=True, text=True).stdout
-    root = ET.fromstring(re.sub(r"<!DOCTYPE[^>]*>", "", xml))
-    pages = []
-    for p in root.iter(NS + "page"):
-        page = Page()
-        for w in p.iter(NS + "word"):
-            page.words.append([w.text or ""] + [float(w.get(k)) for k in
-                                                 ("xMin", "yMin", "xMax", "yMax")])
-        pages.append(page)
-    with tempfile.TemporaryDirectory() as tmp:
-        q = os.path.join(tmp, "q.pdf")
-        subprocess.run(["qpdf", "--qdf", "--object-streams=disable", pdf, q], check=True)
-        data = open(q, "rb").read().decode("latin-1")
-    for m in re.finditer(r"%% Contents for page (\d+)\n.*?stream\n(.*?)\nendstream", data, re.S):
-        page = pages[int(m.group(1)) - 1]
+    pages = page_words(pdf, Page)
+    for n, stream in page_streams(pdf):
+        page = pages[n]
         # graphics state: fill, stroke, line width (q pushes, Q pops)
         state, stack = [None, None, 1.0], []
         nums, at, pos, size = [], None, (0.0, 0.0), 0.0
-        for tok in re.findall(r"<[^>]*>|\([^)]*\)|/[^\s/<(\[]+|[^\s<(/\[\]]+", m.group(2)):
+        for tok in re.findall(TOKENS, stream):
             if re.fullmatch(r"-?[\d.]+", tok):
                 nums.append(float(tok))
                 continue
@@ -195,8 +172,8 @@ def main():
             check_letter(name, read(pdf), meta)
         else:
             check(False, f"{name}: not a 信函 (format: {meta.get('format')})")
-    print(f"docxformats: {passed} passed, {failed} failed")
-    return 1 if failed else 0
+    print(f"docxformats: {layout_check.passed} passed, {layout_check.failed} failed")
+    return 1 if layout_check.failed else 0
 
 
 if __name__ == "__main__":

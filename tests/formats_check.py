@@ -56,26 +56,43 @@ class Page:
         self.runs = []    # (x, baseline from the top, size, cmyk, font): text runs
 
 
-def read(pdf):
+def page_words(pdf, page_class):
+    """A page_class object a page, its words [text, x0, y0, x1, y1] (y
+    from the top) in .words."""
     xml = subprocess.run(["pdftotext", "-bbox", pdf, "-"], check=True,
                          capture_output=True, text=True).stdout
     root = ET.fromstring(re.sub(r"<!DOCTYPE[^>]*>", "", xml))
     pages = []
     for p in root.iter(NS + "page"):
-        page = Page()
+        page = page_class()
         for w in p.iter(NS + "word"):
             page.words.append([w.text or ""] + [float(w.get(k)) for k in
                                                  ("xMin", "yMin", "xMax", "yMax")])
         pages.append(page)
+    return pages
+
+
+def page_streams(pdf):
+    """(page index from 0, its content stream) for each page (qpdf --qdf)."""
     with tempfile.TemporaryDirectory() as tmp:
         q = os.path.join(tmp, "q.pdf")
         subprocess.run(["qpdf", "--qdf", "--object-streams=disable", pdf, q], check=True)
         data = open(q, "rb").read().decode("latin-1")
     for m in re.finditer(r"%% Contents for page (\d+)\n.*?stream\n(.*?)\nendstream", data, re.S):
-        page = pages[int(m.group(1)) - 1]
+        yield int(m.group(1)) - 1, m.group(2)
+
+
+# a content stream's tokens: strings, names, numbers and operators
+TOKENS = r"<[^>]*>|\([^)]*\)|/[^\s/<(\[]+|[^\s<(/\[\]]+"
+
+
+def read(pdf):
+    pages = page_words(pdf, Page)
+    for n, stream in page_streams(pdf):
+        page = pages[n]
         nums, fill, stroke, width, at, size = [], (0, 0, 0, 1), (0, 0, 0, 1), 1.0, None, 0
         pos, name, font = (0.0, 0.0), None, None
-        for tok in re.findall(r"<[^>]*>|\([^)]*\)|/[^\s/<(\[]+|[^\s<(/\[\]]+", m.group(2)):
+        for tok in re.findall(TOKENS, stream):
             if re.fullmatch(r"-?[\d.]+", tok):
                 nums.append(float(tok))
                 continue

@@ -275,16 +275,7 @@ void docx_att_sect_end(DocxCtx *c, SectKind kind)
 	xmlTextWriterPtr w = c->w;
 	xw_start(w, "w:p");
 	xw_start(w, "w:pPr");
-	xw_val(w, "w:snapToGrid", "0");
-	xw_start(w, "w:spacing");
-	xw_attr(w, "w:before", "0");
-	xw_attr(w, "w:after", "0");
-	xw_attr(w, "w:line", "10");
-	xw_attr(w, "w:lineRule", "exact");
-	xw_end(w);
-	xw_start(w, "w:rPr");
-	xw_vall(w, "w:sz", 2);
-	xw_end(w);
+	docx_spacer_ppr(c, 10);
 	docx_sect(c, kind);
 	xw_end(w);
 	xw_end(w);

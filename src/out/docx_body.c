@@ -87,11 +87,9 @@ void docx_off_grid(DocxCtx *c)
 	xw_end(c->w);
 }
 
-void docx_spacer(DocxCtx *c, long twips)
+void docx_spacer_ppr(DocxCtx *c, long twips)
 {
 	xmlTextWriterPtr w = c->w;
-	xw_start(w, "w:p");
-	xw_start(w, "w:pPr");
 	xw_val(w, "w:snapToGrid", "0");
 	xw_start(w, "w:spacing");
 	xw_attrl(w, "w:line", twips > 1 ? twips : 1);
@@ -100,8 +98,15 @@ void docx_spacer(DocxCtx *c, long twips)
 	xw_start(w, "w:rPr");
 	xw_vall(w, "w:sz", 2);
 	xw_end(w);
-	xw_end(w);
-	xw_end(w);
+}
+
+void docx_spacer(DocxCtx *c, long twips)
+{
+	xw_start(c->w, "w:p");
+	xw_start(c->w, "w:pPr");
+	docx_spacer_ppr(c, twips);
+	xw_end(c->w);
+	xw_end(c->w);
 }
 
 void docx_blank(DocxCtx *c)

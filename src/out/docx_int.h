@@ -92,8 +92,10 @@ void docx_run_spaced(DocxCtx *c, FontRole role, FontRole style_role, double size
  * as the layout's Part.hscale asks (1..600). */
 void docx_run_scaled(DocxCtx *c, FontRole role, FontRole style_role, double size, bool red,
                      double spacing, int percent, const char *s, size_t len);
-/* An empty paragraph twips tall, off the grid. */
+/* An empty paragraph twips tall, off the grid; and the inside of its
+ * pPr, for a paragraph that holds more (a sectPr, anchored shapes). */
 void docx_spacer(DocxCtx *c, long twips);
+void docx_spacer_ppr(DocxCtx *c, long twips);
 /* An empty grid line (空一行); kept with the next paragraph or not. */
 void docx_blank(DocxCtx *c);
 void docx_blank_keep(DocxCtx *c, bool keep);

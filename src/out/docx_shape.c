@@ -176,16 +176,8 @@ void docx_anchor_box_at(DocxCtx *c, const char *name, double x, double top, doub
 
 void docx_carrier_begin(DocxCtx *c)
 {
-	xmlTextWriterPtr w = c->w;
-	xw_start(w, "w:p");
-	xw_start(w, "w:pPr");
-	xw_val(w, "w:snapToGrid", "0");
-	xw_start(w, "w:spacing");
-	xw_attr(w, "w:line", "1");
-	xw_attr(w, "w:lineRule", "exact");
-	xw_end(w);
-	xw_start(w, "w:rPr");
-	xw_vall(w, "w:sz", 2);
-	xw_end(w);
-	xw_end(w);
+	xw_start(c->w, "w:p");
+	xw_start(c->w, "w:pPr");
+	docx_spacer_ppr(c, 1);
+	xw_end(c->w);
 }
