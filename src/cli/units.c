@@ -7,7 +7,7 @@
  *     safe keep apart: ID-UNIT, ID-UNIT-2, …);
  *   - the groups of units whose copies share their font subsets: units
  *     in plan order, a group closed when its names would bring more
- *     than SHARE_CHARS distinct characters.  A group's copies embed
+ *     than SHARE_CHARS (64) distinct characters.  A group's copies embed
  *     every character of its names (canvas_share_subsets, drawn once
  *     per process from all of them), so the subsets are made and
  *     deflated once a group rather than once a copy (face.c, pdffont.c).
@@ -32,8 +32,12 @@
 #include "util.h"
 
 /* At most this many distinct characters of unit names in one group:
- * each copy of the group embeds all of them. */
-#define SHARE_CHARS 256
+ * each copy of the group embeds all of them, ~225 bytes a glyph of the
+ * free 宋体 deflated, so a copy grows by 14 KB at most.  Real names of
+ * organs (tests/plans/forms.md) bring 109 characters in 42 names: groups
+ * of 13 to 15, each subset made and deflated once instead of 13 to 15
+ * times; 256 would make them one group for up to 57 KB more a copy. */
+#define SHARE_CHARS 64
 
 /* ---- file names, told apart --------------------------------------------- */
 
