@@ -66,7 +66,8 @@ void stamp_clean(const char *dir);
 typedef struct StampOld StampOld;
 StampOld *stamp_begin(const char *dir);
 /* Record inputs, the outputs (plain file names inside dir, or
- * units/NAME) with their sizes, times and CRCs, and the plan's findings
+ * units/NAME) with their sizes, times and CRCs (as noted when written,
+ * util.h written_crc, else read back), and the plan's findings
  * as printed (nwarn of them); then fsync dir and dir/units/.  A FIFO or
  * folder where the stamp goes is never replaced: an error. */
 bool stamp_write(const char *dir, uint64_t inputs, char *const *outputs,
