@@ -68,4 +68,102 @@ run "$F" build -o "$T/s/o" tests/plans/forms.md
 [ $? -eq 2 ] && [ -z "$(ls "$T/s/elsewhere")" ] && ok || no "a symlinked units/ is followed: $(ls "$T/s/elsewhere")"
 grep -qxF "fangan: $T/s/o/forms/units: $symlink" "$T/err" && ok || no "symlinked units/ message: $(cat "$T/err")"
 
+# ---- item 2: nothing read outside its folder, nothing fetched ----
+# A plan with its own templates/ (a copy of the shipped ones).
+mkplan() {
+	rm -rf "${T:?}/$1"; mkdir -p "$T/$1/templates"
+	cp templates/*.xml templates/template.rng "$T/$1/templates/"
+	cp "$plan" "$T/$1/p.md"
+}
+# A template.rng that refers to a file and a URL: refused before any
+# read, and nothing connects (a listener records a connection).
+mkplan rng
+python3 -c '
+import socket, sys
+s = socket.socket(); s.bind(("127.0.0.1", 0)); s.listen(5); s.settimeout(15)
+open(sys.argv[1], "w").write(str(s.getsockname()[1]))
+try:
+    s.accept(); open(sys.argv[2], "w").write("connected")
+except OSError:
+    pass
+' "$T/port" "$T/conn" &
+listener=$!
+i=0; while [ ! -s "$T/port" ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+port=$(cat "$T/port")
+printf '%s\n' '<?xml version="1.0"?>' \
+	'<grammar xmlns="http://relaxng.org/ns/structure/1.0">' \
+	'  <start><choice>' \
+	'    <externalRef href="file:///etc/passwd"/>' \
+	"    <div><include href=\"http://127.0.0.1:$port/x.rng\"/></div>" \
+	'  </choice></start>' \
+	'</grammar>' >"$T/rng/templates/template.rng"
+run "$F" check "$T/rng/p.md"
+r=$?
+kill "$listener" 2>/dev/null; wait "$listener" 2>/dev/null
+[ $r -eq 1 ] && [ ! -e "$T/conn" ] && ok || no "template.rng with externalRef: exit $r, $(cat "$T/conn" 2>/dev/null)"
+refmsg="模式文件template.rng不能用<%s href=\"%s\">引用其他文件或网址：请把所需的定义直接写进template.rng [template]"
+grep -qxF "$T/rng/templates/template.rng:4:1: error: $(printf "$refmsg" externalRef file:///etc/passwd)" "$T/out" &&
+	grep -qxF "$T/rng/templates/template.rng:5:1: error: $(printf "$refmsg" include "http://127.0.0.1:$port/x.rng")" "$T/out" &&
+	! grep -q "root:" "$T/out" && ok || no "template.rng externalRef message: $(cat "$T/out")"
+# An internal DTD in a template: refused at the DOCTYPE, before the
+# quadratic entity blowup could start (115 KB: minutes and 440 MB before).
+mkplan dtd
+python3 -c '
+import sys
+n = 28000
+head, rest = open("templates/notice.xml").read().split("\n", 1)
+open(sys.argv[1], "w").write(head + "\n<!DOCTYPE notice [\n<!ENTITY a \"" + "x" * n + "\">\n]>\n"
+                             + rest.replace("<notice", "<notice a=\"" + "&a;" * n + "\"", 1))
+' "$T/dtd/templates/notice.xml"
+dtdmsg="文件含有<!DOCTYPE …>（文档类型定义）：fangan不读取DTD和实体，以免读到别的文件、连接网络或展开成极大的内容；请删去这一段 [template]"
+start=$(date +%s)
+timeout 10 "$F" check "$T/dtd/p.md" >"$T/out" 2>"$T/err"
+r=$?
+[ $r -eq 1 ] && [ $(($(date +%s) - start)) -le 5 ] && ok || no "template with a DTD: exit $r"
+grep -qxF "$T/dtd/templates/notice.xml:2:1: error: $dtdmsg" "$T/out" && ok || no "template DTD message: $(cat "$T/out")"
+# The same in template.rng.
+mkplan dtdrng
+printf '<?xml version="1.0"?>\n<!DOCTYPE g [<!ENTITY x SYSTEM "file:///etc/passwd">]>\n<grammar xmlns="http://relaxng.org/ns/structure/1.0"><start><element name="notice"><text/></element></start></grammar>\n' \
+	>"$T/dtdrng/templates/template.rng"
+run "$F" check "$T/dtdrng/p.md"
+[ $? -eq 1 ] && grep -qxF "$T/dtdrng/templates/template.rng:2:1: error: $dtdmsg" "$T/out" && ok ||
+	no "template.rng DTD: $(cat "$T/out")"
+# A template that is a symlink, a templates/ folder that is one, a
+# symlinked template.rng, a FIFO as a template.
+linkmsg="这个文件或它所在的templates文件夹是符号链接：fangan只读取templates/里真正的文件，请把文件本身复制进来 [template]"
+mkplan tl
+mv "$T/tl/templates/notice.xml" "$T/notice.xml"
+ln -s "$T/notice.xml" "$T/tl/templates/notice.xml"
+run "$F" check "$T/tl/p.md"
+[ $? -eq 1 ] && grep -qxF "$T/tl/templates/notice.xml:1:1: error: $linkmsg" "$T/out" && ok ||
+	no "a symlinked template: $(cat "$T/out")"
+mkplan td
+mv "$T/td/templates" "$T/elsewhere-templates"
+ln -s ../elsewhere-templates "$T/td/templates"
+run "$F" check "$T/td/p.md"
+[ $? -eq 1 ] && grep -qxF "$T/td/templates/notice.xml:1:1: error: $linkmsg" "$T/out" && ok ||
+	no "a symlinked templates/ folder: $(cat "$T/out")"
+mkplan tr
+ln -sf /etc/passwd "$T/tr/templates/template.rng"
+run "$F" check "$T/tr/p.md"
+[ $? -eq 1 ] && grep -qxF "$T/tr/templates/template.rng:1:1: error: $linkmsg" "$T/out" && ok ||
+	no "a symlinked template.rng: $(cat "$T/out")"
+mkplan tf
+rm "$T/tf/templates/notice.xml"; mkfifo "$T/tf/templates/notice.xml"
+run "$F" check "$T/tf/p.md"
+[ $? -eq 1 ] && grep -qxF "$T/tf/templates/notice.xml:1:1: error: 这不是普通文件（是管道、设备或套接字）：请换成真正的XML文件 [template]" "$T/out" && ok ||
+	no "a FIFO as a template: $(cat "$T/out")"
+# A text attachment in a symlinked folder, or a symlink itself.
+mkdir -p "$T/ta"
+cp tests/plans/text-attachment.md "$T/ta/p.md"
+cp -r tests/plans/attachments "$T/outside"
+ln -s ../outside "$T/ta/attachments"
+attlink="附件文件“attachments/rules.md”是符号链接（或经过符号链接的文件夹）：fangan只读取方案所在文件夹里真正的文件，请把文件本身复制进来 [attachment-ref]"
+run "$F" check "$T/ta/p.md"
+[ $? -eq 1 ] && grep -qxF "$T/ta/p.md:11:5: error: $attlink" "$T/out" && ok || no "a text attachment in a symlinked folder: $(cat "$T/out")"
+rm "$T/ta/attachments"; mkdir "$T/ta/attachments"
+ln -s "$T/outside/rules.md" "$T/ta/attachments/rules.md"
+run "$F" check "$T/ta/p.md"
+[ $? -eq 1 ] && grep -qxF "$T/ta/p.md:11:5: error: $attlink" "$T/out" && ok || no "a symlinked text attachment: $(cat "$T/out")"
+
 finish hostile

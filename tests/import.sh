@@ -247,6 +247,7 @@ bomb 压缩炸弹 a ZIP bomb
 liar 压缩炸弹 a ZIP bomb that lies about its size
 entries 条目过多 5,000 entries
 xxe 实体声明 external entities
+laughs16 实体声明 a quadratic entity blowup in UTF-16
 notxml 不是有效的XML broken XML
 paras 元素 110,000 Word paragraphs
 tags 元素 400,000 XML elements

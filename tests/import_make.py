@@ -89,6 +89,10 @@ if __name__ == "__main__":
         raw(out, '<?xml version="1.0"?>\n<!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/passwd">'
                  '<!ENTITY y SYSTEM "http://127.0.0.1:9/x">]>\n'
                  f"<w:document {W}><w:body><w:p><w:r><w:t>&x;&y;</w:t></w:r></w:p></w:body></w:document>")
+    elif what == "laughs16":  # a DTD in UTF-16, where no byte says "<!DOCTYPE"
+        n = 20000
+        raw(out, ('<?xml version="1.0" encoding="UTF-16"?>\n<!DOCTYPE d [<!ENTITY a "' + "x" * n + '">]>\n'
+                  f'<w:document {W} a="' + "&a;" * n + '"><w:body/></w:document>').encode("utf-16"))
     elif what == "numbered":
         def lvl(i, fmt, text):
             return (f'<w:lvl w:ilvl="{i}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/>'

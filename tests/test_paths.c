@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <errno.h>
 #include <cmocka.h>
 
 #include "paths.h"
@@ -141,6 +142,64 @@ static void test_unsafe_names(void **state)
 	assert_null(paths_find("templates", "a//b", NULL));
 }
 
+/* The text of what paths_open gives for name, or NULL with errno. */
+static char *opened(const char *name, const char *plan, char **path)
+{
+	int fd = paths_open("templates", name, plan, path);
+	if (fd < 0)
+		return NULL;
+	size_t len;
+	return read_fd(fd, 100, &len);
+}
+
+/* Opened below the folder, never through a symlink: a linked file or a
+ * linked templates/ is refused where it is found, not passed over. */
+static void test_open_beneath(void **state)
+{
+	(void)state;
+	char *path;
+	char *t = opened("a.html", "plans/x.md", &path);
+	assert_string_equal(t, "plan");
+	assert_string_equal(path, "plans/templates/a.html");
+	free(t);
+	free(path);
+	t = opened("c.html", "plans/x.md", &path);
+	assert_string_equal(t, "data");
+	free(t);
+	free(path);
+	assert_null(opened("d.html", "plans/x.md", &path));
+	assert_int_equal(errno, ENOENT);
+	assert_null(path);
+	assert_null(opened("../templates/a.html", "plans/x.md", &path));
+	assert_int_equal(errno, EINVAL);
+
+	/* A symlinked file beside the plan. */
+	assert_int_equal(symlink("/etc/passwd", "plans/templates/e.html"), 0);
+	assert_null(opened("e.html", "plans/x.md", &path));
+	assert_int_equal(errno, ESYMLINK);
+	assert_string_equal(path, "plans/templates/e.html");
+	free(path);
+	/* A FIFO is refused at once. */
+	assert_int_equal(mkfifo("plans/templates/f.html", 0600), 0);
+	assert_null(opened("f.html", "plans/x.md", &path));
+	assert_int_equal(errno, ENOTREG);
+	free(path);
+	/* A symlinked templates/ folder (to one that has b.html). */
+	assert_int_equal(mkdir("linked", 0777), 0);
+	assert_int_equal(symlink("../templates", "linked/templates"), 0);
+	assert_null(opened("b.html", "linked/x.md", &path));
+	assert_int_equal(errno, ESYMLINK);
+	assert_string_equal(path, "linked/templates/b.html");
+	free(path);
+	/* Below a base that is itself reached through a link: followed. */
+	assert_int_equal(symlink("plans", "viaplans"), 0);
+	int fd = paths_open_beneath("viaplans", "templates/a.html");
+	assert_true(fd >= 0);
+	close(fd);
+	assert_int_equal(paths_open_beneath("viaplans", "templates/e.html"), -1);
+	assert_int_equal(errno, ESYMLINK);
+}
+
 static void test_datadir(void **state)
 {
 	(void)state;
@@ -166,6 +225,7 @@ int main(void)
 		cmocka_unit_test(test_order),
 		cmocka_unit_test(test_search_list),
 		cmocka_unit_test(test_unsafe_names),
+		cmocka_unit_test(test_open_beneath),
 		cmocka_unit_test(test_datadir),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);

@@ -13,9 +13,10 @@
  * Hostile files are refused before any work grows with them: at most
  * IMPORT_MAX_ENTRIES entries, each part read inflated only up to
  * IMPORT_MAX_BYTES (a ZIP bomb stops there) and holding at most
- * IMPORT_MAX_ELEMENTS tags (the tree's memory), no DTD at all (so no entity
- * is ever declared, let alone fetched or expanded), and the XML parser
- * never touches the network (XML_PARSE_NONET) nor substitutes entities.
+ * IMPORT_MAX_ELEMENTS tags (the tree's memory), and parsed by xmlsafe_read:
+ * no DTD at all (the parser stops at a DOCTYPE in whatever encoding, so no
+ * entity is ever declared, let alone fetched or expanded), never the
+ * network, no entity substituted, no external entity loaded.
  */
 #include <libxml/parser.h>
 #include <strings.h>
@@ -28,6 +29,7 @@
 #include "headnum.h"
 #include "i18n.h"
 #include "import_int.h"
+#include "xmlsafe.h"
 
 #define MAX_STYLES 1024
 #define MAX_NUMS   256   /* w:num and w:abstractNum entries */
@@ -148,22 +150,8 @@ too_big:
 	return NULL;
 }
 
-static bool contains(const char *buf, size_t len, const char *w)
-{
-	size_t k = strlen(w);
-	for (const char *p = buf; (p = memchr(p, w[0], len - (size_t)(p - buf))) != NULL; p++)
-		if ((size_t)(buf + len - p) >= k && !memcmp(p, w, k))
-			return true;
-	return false;
-}
-
 static xmlDoc *parse(const char *buf, size_t len, const char *name, char **err)
 {
-	/* Word never writes a DTD; one here can only declare entities. */
-	if (contains(buf, len, "<!DOCTYPE") || contains(buf, len, "<!ENTITY")) {
-		*err = xasprintf(_("%s in the Word document declares a DTD or entities, which Word never writes; not read, to be safe"), name);
-		return NULL;
-	}
 	/* The tree costs about 150 bytes an element: count them first. */
 	size_t tags = 0;
 	for (const char *p = buf; (p = memchr(p, '<', len - (size_t)(p - buf))) != NULL; p++)
@@ -173,9 +161,13 @@ static xmlDoc *parse(const char *buf, size_t len, const char *name, char **err)
 		                   "any plan; not read"), name, IMPORT_MAX_ELEMENTS);
 		return NULL;
 	}
-	xmlDoc *doc = xmlReadMemory(buf, (int)len, name, NULL,
-	                            XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
-	if (!doc)
+	/* Word never writes a DTD; one here can only declare entities.  The
+	 * parser stops at the DOCTYPE, in any encoding the XML declares. */
+	int doctype;
+	xmlDoc *doc = xmlsafe_read(buf, len, name, XML_PARSE_NOERROR | XML_PARSE_NOWARNING, &doctype);
+	if (doctype)
+		*err = xasprintf(_("%s in the Word document declares a DTD or entities, which Word never writes; not read, to be safe"), name);
+	else if (!doc)
 		*err = xasprintf(_("%s in the Word document is not valid XML; the file may be damaged"), name);
 	return doc;
 }

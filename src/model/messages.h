@@ -162,6 +162,10 @@
 #define MSG_ATTACHMENT_REF_FORM_NONE R_ATTACHMENT_REF, "%s要求报送的附件“%s”不存在：方案没有附件"
 #define MSG_ATTACHMENT_REF_FILE_UNREADABLE R_ATTACHMENT_REF, "附件文件“%s”无法读取：%s"
 #define MSG_ATTACHMENT_REF_FILE_PATH R_ATTACHMENT_REF, "附件文件“%s”必须是方案所在文件夹内的相对路径"
+#define MSG_ATTACHMENT_REF_FILE_SYMLINK R_ATTACHMENT_REF, \
+	"附件文件“%s”是符号链接（或经过符号链接的文件夹）：fangan只读取方案所在文件夹里真正的文件，请把文件本身复制进来"
+#define MSG_ATTACHMENT_REF_FILE_NOT_REGULAR R_ATTACHMENT_REF, \
+	"附件文件“%s”不是普通文件（是管道、设备、套接字或文件夹）：请换成真正的文本文件"
 
 /* placeholder */
 #define MSG_PLACEHOLDER R_PLACEHOLDER, "未替换的占位符“%.*s”"
@@ -226,6 +230,14 @@
 #define MSG_TEMPLATE_SCHEMA_FILE R_TEMPLATE, "模式文件template.rng有误，无法校验模板"
 #define MSG_TEMPLATE_PARSE R_TEMPLATE, "模板无法解析"
 #define MSG_TEMPLATE_INVALID R_TEMPLATE, "模板不符合模式template.rng"
+#define MSG_TEMPLATE_SYMLINK R_TEMPLATE, \
+	"这个文件或它所在的templates文件夹是符号链接：fangan只读取templates/里真正的文件，请把文件本身复制进来"
+#define MSG_TEMPLATE_NOT_REGULAR R_TEMPLATE, \
+	"这不是普通文件（是管道、设备或套接字）：请换成真正的XML文件"
+#define MSG_TEMPLATE_DOCTYPE R_TEMPLATE, \
+	"文件含有<!DOCTYPE …>（文档类型定义）：fangan不读取DTD和实体，以免读到别的文件、连接网络或展开成极大的内容；请删去这一段"
+#define MSG_TEMPLATE_SCHEMA_EXTERNAL R_TEMPLATE, \
+	"模式文件template.rng不能用<%s href=\"%s\">引用其他文件或网址：请把所需的定义直接写进template.rng"
 
 /* input */
 #define MSG_INPUT_ENCODING R_INPUT, "文件不是有效的UTF-8编码：第%zu字节（0x%02X）处编码无效"

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "reader.h"
+#include "paths.h"
 #include "util.h"
 #include "i18n.h"
 
@@ -151,22 +152,9 @@ Plan *plan_parse(const char *path, const char *src, size_t len, Diags *d)
 	return p;
 }
 
-/* A text attachment's file: relative to the plan's folder, and never
- * outside it (no absolute path, no ".." component). */
-static bool safe_relative(const char *f)
-{
-	if (f[0] == '/' || f[0] == '\0')
-		return false;
-	for (const char *s = f; *s;) {
-		const char *e = strchr(s, '/');
-		size_t n = e ? (size_t)(e - s) : strlen(s);
-		if (n == 2 && s[0] == '.' && s[1] == '.')
-			return false;
-		s += n + (e ? 1 : 0);
-	}
-	return true;
-}
-
+/* A text attachment's file: relative to the plan's folder and opened
+ * below it (paths_open_beneath): no absolute path, no ".." component,
+ * no symlink on the way, nothing but a regular file. */
 static void read_text_attachments(Plan *p, Diags *d)
 {
 	const char *slash = strrchr(p->path, '/');
@@ -176,15 +164,25 @@ static void read_text_attachments(Plan *p, Diags *d)
 		Attachment *a = &p->attachments[i];
 		if (a->type != ATT_TEXT || !a->file.s)
 			continue;
-		if (!safe_relative(a->file.s)) {
+		char *base = xasprintf("%.*s", dirlen, dir);
+		int fd = paths_open_beneath(*base ? base : "/", a->file.s);
+		int err = errno;
+		free(base);
+		size_t len;
+		char *src = fd >= 0 ? read_fd(fd, MAX_PLAN_BYTES, &len) : NULL;
+		if (fd >= 0 && !src)
+			err = errno;
+		if (fd < 0 && err == EINVAL) {
 			diag_add(d, p->path, a->file.pos, MSG_ATTACHMENT_REF_FILE_PATH, a->file.s);
 			continue;
 		}
 		char *path = xasprintf("%.*s/%s", dirlen, dir, a->file.s);
-		size_t len;
-		char *src = read_file(path, MAX_PLAN_BYTES, &len);
-		if (!src) {
-			diag_add(d, p->path, a->file.pos, MSG_ATTACHMENT_REF_FILE_UNREADABLE, a->file.s, read_strerror(errno));
+		if (!src && err == ESYMLINK) {
+			diag_add(d, p->path, a->file.pos, MSG_ATTACHMENT_REF_FILE_SYMLINK, a->file.s);
+		} else if (!src && (err == ENOTREG || err == EISDIR)) {
+			diag_add(d, p->path, a->file.pos, MSG_ATTACHMENT_REF_FILE_NOT_REGULAR, a->file.s);
+		} else if (!src) {
+			diag_add(d, p->path, a->file.pos, MSG_ATTACHMENT_REF_FILE_UNREADABLE, a->file.s, read_strerror(err));
 		} else {
 			a->doc = plan_parse_body(path, src, len, d);
 			free(src);

@@ -1,7 +1,10 @@
 /* template.c — loading, validating and caching templates; see template.h.
  *
- * A file is parsed with libxml2 (no network, no external entities, no
- * DTD), validated against template.rng, then read attribute by attribute
+ * A file is opened below its templates/ folder without following any
+ * symlink (paths_open), read into memory and parsed there with libxml2
+ * through xmlsafe_read (no network, no external entities, no DTD at
+ * all); template.rng likewise, and it may not include or refer to other
+ * files.  A template is validated against template.rng, then read attribute by attribute
  * through a table that says where each value goes.  libxml2's messages
  * are collected through its structured-error hooks, never printed, and
  * become `template` findings at their file, line and column.
@@ -9,12 +12,15 @@
 #define _XOPEN_SOURCE 700 /* realpath */
 #include "template.h"
 
+#include <errno.h>
 #include <limits.h>
 #include <pthread.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <libxml/parser.h>
 #include <libxml/relaxng.h>
@@ -22,6 +28,7 @@
 
 #include "paths.h"
 #include "util.h"
+#include "xmlsafe.h"
 
 /* libxml2 2.12 made the structured-error argument const. */
 #if LIBXML_VERSION >= 21200
@@ -660,7 +667,7 @@ static void init_once(void)
 	if (initialised)
 		return;
 	initialised = true;
-	xmlInitParser();
+	xmlsafe_init();
 	for (int k = 0; k < 4; k++)
 		set_default(&builtins[k], (TplKind)k);
 	set_default(&letter_builtin, TPL_NOTICE);
@@ -695,31 +702,113 @@ static Entry *new_entry(const char *key, const char *path, bool schema)
 	return e;
 }
 
-static char *real_key(const char *path)
+/* The cache key of an open file: the file itself, however reached. */
+static char *file_key(int fd)
 {
-	char *r = realpath(path, NULL);
-	return r ? r : xstrdup(path);
+	struct stat st;
+	if (fstat(fd, &st) != 0)
+		return NULL;
+	return xasprintf("%ju:%ju", (uintmax_t)st.st_dev, (uintmax_t)st.st_ino);
 }
 
-/* The compiled schema for plan's templates, or an entry with its errors. */
+/* Read the open fd (closed here), or add why not to e. */
+static char *read_or_say(Errs *e, const char *path, int fd, size_t *len)
+{
+	char *buf = read_fd(fd, MAX_TEMPLATE_BYTES, len);
+	if (!buf)
+		err_add(e, path, 1, 1, MSG_TEMPLATE_UNREADABLE);
+	return buf;
+}
+
+/* paths_open's failure as a finding at path. */
+static void open_failed(Errs *e, const char *path, int err)
+{
+	if (err == ESYMLINK)
+		err_add(e, path, 1, 1, MSG_TEMPLATE_SYMLINK);
+	else if (err == ENOTREG)
+		err_add(e, path, 1, 1, MSG_TEMPLATE_NOT_REGULAR);
+	else
+		err_add(e, path, 1, 1, MSG_TEMPLATE_UNREADABLE);
+}
+
+/* Parse a template or the schema from memory (xmlsafe_read), its
+ * libxml2 messages and a DOCTYPE as findings of c. */
+static xmlDocPtr parse_safe(XmlCtx *c, const char *buf, size_t len)
+{
+	xmlSetStructuredErrorFunc(c, on_xml_error);
+	int doctype = 0;
+	xmlDocPtr doc = xmlsafe_read(buf, len, c->file, XML_PARSE_NOCDATA, &doctype);
+	xmlSetStructuredErrorFunc(NULL, NULL);
+	if (doctype)
+		err_add(c->errs, c->file, doctype, 1, MSG_TEMPLATE_DOCTYPE);
+	return doc;
+}
+
+/* A RELAX NG element that would read another file: include, externalRef. */
+static bool refers_out(Errs *e, const char *path, xmlNode *n)
+{
+	bool found = false;
+	for (; n; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		const char *en = (const char *)n->name;
+		if (!strcmp(en, "include") || !strcmp(en, "externalRef")) {
+			xmlChar *href = xmlGetProp(n, (const xmlChar *)"href");
+			err_add(e, path, line_of(n), 1, MSG_TEMPLATE_SCHEMA_EXTERNAL, en,
+			        href ? (const char *)href : "");
+			xmlFree(href);
+			found = true;
+		}
+		if (refers_out(e, path, n->children))
+			found = true;
+	}
+	return found;
+}
+
+/* Compile the schema in buf into e (or e's findings). */
+static void compile_schema(Entry *e, const char *buf, size_t len)
+{
+	XmlCtx c = {&e->errs, e->path, true, false};
+	xmlDocPtr doc = parse_safe(&c, buf, len);
+	if (!doc || refers_out(&e->errs, e->path, xmlDocGetRootElement(doc))) {
+		xmlFreeDoc(doc);
+		return;
+	}
+	xmlSetStructuredErrorFunc(&c, on_xml_error);
+	xmlRelaxNGParserCtxtPtr pc = xmlRelaxNGNewDocParserCtxt(doc);
+	if (pc) {
+		xmlRelaxNGSetParserStructuredErrors(pc, on_xml_error, &c);
+		e->rng = xmlRelaxNGParse(pc);
+		xmlRelaxNGFreeParserCtxt(pc);
+	}
+	xmlSetStructuredErrorFunc(NULL, NULL);
+	xmlFreeDoc(doc);
+}
+
+/* The compiled schema for plan's templates, or an entry with its errors;
+ * NULL when there is no template.rng anywhere. */
 static Entry *schema_for(const char *plan)
 {
-	char *path = paths_find("templates", "template.rng", plan);
-	if (!path)
+	char *path;
+	int fd = paths_open("templates", "template.rng", plan, &path);
+	if (fd < 0 && !path)
 		return NULL;
-	char *key = real_key(path);
+	char *key = fd >= 0 ? file_key(fd) : NULL;
+	if (!key)
+		key = xstrdup(path);
 	Entry *e = find_entry(key, true);
-	if (!e) {
+	if (e) {
+		if (fd >= 0)
+			close(fd);
+	} else {
 		e = new_entry(key, path, true);
-		XmlCtx c = {&e->errs, path, true, false};
-		xmlSetStructuredErrorFunc(&c, on_xml_error);
-		xmlRelaxNGParserCtxtPtr pc = xmlRelaxNGNewParserCtxt(path);
-		if (pc) {
-			xmlRelaxNGSetParserStructuredErrors(pc, on_xml_error, &c);
-			e->rng = xmlRelaxNGParse(pc);
-			xmlRelaxNGFreeParserCtxt(pc);
-		}
-		xmlSetStructuredErrorFunc(NULL, NULL);
+		size_t len;
+		char *buf = NULL;
+		if (fd < 0)
+			open_failed(&e->errs, path, errno);
+		else if ((buf = read_fd(fd, MAX_TEMPLATE_BYTES, &len)) != NULL)
+			compile_schema(e, buf, len);
+		free(buf);
 		if (!e->rng && e->errs.n == 0)
 			err_add(&e->errs, path, 1, 1, MSG_TEMPLATE_SCHEMA_UNREADABLE);
 	}
@@ -728,21 +817,23 @@ static Entry *schema_for(const char *plan)
 	return e;
 }
 
-static void load(Entry *e, const char *plan)
+/* Load the template open at fd (closed here) into e. */
+static void load(Entry *e, int fd, const char *plan)
 {
 	const char *path = e->path;
-	struct stat st;
-	if (stat(path, &st) != 0 || st.st_size > MAX_TEMPLATE_BYTES) {
-		err_add(&e->errs, path, 1, 1, MSG_TEMPLATE_UNREADABLE);
+	size_t len;
+	char *buf = read_or_say(&e->errs, path, fd, &len);
+	if (!buf)
 		return;
-	}
 	Entry *se = schema_for(plan);
 	if (!se) {
+		free(buf);
 		err_add(&e->errs, path, 1, 1,
 		        MSG_TEMPLATE_SCHEMA_MISSING);
 		return;
 	}
 	if (!se->rng) {
+		free(buf);
 		/* The schema's own findings, then why this template is refused. */
 		for (size_t i = 0; i < se->errs.d.n; i++) {
 			const Finding *f = &se->errs.d.v[i];
@@ -752,15 +843,15 @@ static void load(Entry *e, const char *plan)
 		return;
 	}
 	XmlCtx c = {&e->errs, path, false, false};
-	xmlSetStructuredErrorFunc(&c, on_xml_error);
-	xmlDocPtr doc = xmlReadFile(path, NULL, XML_PARSE_NONET | XML_PARSE_NOCDATA);
+	xmlDocPtr doc = parse_safe(&c, buf, len);
+	free(buf);
 	if (!doc) {
-		xmlSetStructuredErrorFunc(NULL, NULL);
 		if (e->errs.n == 0)
 			err_add(&e->errs, path, 1, 1, MSG_TEMPLATE_PARSE);
 		return;
 	}
 	c.validating = true;
+	xmlSetStructuredErrorFunc(&c, on_xml_error);
 	xmlRelaxNGValidCtxtPtr vc = xmlRelaxNGNewValidCtxt(se->rng);
 	int rc = -1;
 	if (vc) {
@@ -826,7 +917,8 @@ const Template *template_get(TplKind kind, const char *name, const char *plan_pa
 		return NULL;
 	}
 	const char *file = name ? name : default_files[kind];
-	char *path = paths_find("templates", file, plan_path);
+	char *path;
+	int fd = paths_open("templates", file, plan_path, &path);
 	pthread_mutex_lock(&lock);
 	init_once();
 	if (!path) {
@@ -836,11 +928,20 @@ const Template *template_get(TplKind kind, const char *name, const char *plan_pa
 		diag_add(d, plan_path, at, MSG_TEMPLATE_NOT_FOUND, name);
 		return NULL;
 	}
-	char *key = real_key(path);
+	int err = errno;
+	char *key = fd >= 0 ? file_key(fd) : NULL;
+	if (!key)
+		key = xstrdup(path);
 	Entry *e = find_entry(key, false);
-	if (!e) {
+	if (e) {
+		if (fd >= 0)
+			close(fd);
+	} else {
 		e = new_entry(key, path, false);
-		load(e, plan_path);
+		if (fd < 0)
+			open_failed(&e->errs, path, err);
+		else
+			load(e, fd, plan_path);
 	}
 	free(key);
 	free(path);

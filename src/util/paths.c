@@ -1,6 +1,8 @@
 /* paths.c — see paths.h. */
 #include "paths.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdbool.h>
 #include <stdlib.h>
@@ -139,4 +141,75 @@ char *paths_find(const char *sub, const char *name, const char *plan)
 		free(dirs[i]);
 	}
 	return found;
+}
+
+int paths_open_beneath(const char *base, const char *rel)
+{
+	if (!safe_name(rel)) {
+		errno = EINVAL;
+		return -1;
+	}
+	int dir = open(base, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	for (const char *s = rel; dir >= 0;) {
+		size_t l = strcspn(s, "/");
+		char *comp = xstrndup(s, l);
+		bool last = s[l] == '\0';
+		int fl = O_RDONLY | O_NOFOLLOW | O_CLOEXEC | (last ? O_NONBLOCK : O_DIRECTORY);
+		int fd = openat(dir, comp, fl);
+		int e = errno;
+		struct stat st;
+		/* O_NOFOLLOW|O_DIRECTORY on a symlink may say ENOTDIR. */
+		if (fd < 0 && (e == ELOOP || e == ENOTDIR) &&
+		    fstatat(dir, comp, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISLNK(st.st_mode))
+			e = ESYMLINK;
+		free(comp);
+		close(dir);
+		if (fd < 0) {
+			errno = e;
+			return -1;
+		}
+		if (last) {
+			if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+				e = S_ISDIR(st.st_mode) ? EISDIR : ENOTREG;
+				close(fd);
+				errno = e;
+				return -1;
+			}
+			return fd;
+		}
+		dir = fd;
+		s += l + 1;
+	}
+	return -1;
+}
+
+int paths_open(const char *sub, const char *name, const char *plan, char **path)
+{
+	*path = NULL;
+	if (!safe_name(name)) {
+		errno = EINVAL;
+		return -1;
+	}
+	/* The bases, in paths_search's order: that function's folders end
+	 * in "/sub", which is opened again here below its base. */
+	char *dirs[3];
+	size_t n = paths_search(sub, plan, dirs, 3);
+	char *rel = xasprintf("%s/%s", sub, name);
+	int fd = -1, err = ENOENT;
+	for (size_t i = 0; i < n; i++) {
+		if (!*path) {
+			size_t bl = strlen(dirs[i]) - strlen(sub); /* "B/sub" or "sub" */
+			char *base = bl ? xstrndup(dirs[i], bl - 1) : xstrdup(".");
+			fd = paths_open_beneath(*base ? base : "/", rel);
+			err = errno;
+			if (fd >= 0 || err != ENOENT)
+				*path = xasprintf("%s/%s", dirs[i], name);
+			free(base);
+		}
+		free(dirs[i]);
+	}
+	free(rel);
+	if (fd < 0)
+		errno = err;
+	return fd;
 }

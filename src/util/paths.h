@@ -35,6 +35,25 @@ size_t paths_search(const char *sub, const char *plan, char **out, size_t max);
  * NULL is returned for anything else. */
 char *paths_find(const char *sub, const char *name, const char *plan);
 
+/* Open rel (a plain relative name: not absolute, no "..", no empty
+ * component) below the folder base for reading, one component at a time
+ * relative to the folder opened before it, each with O_NOFOLLOW: nothing
+ * is checked by name first and opened later.  base itself is followed
+ * (the user named it).  Returns the descriptor of a regular file
+ * (O_NONBLOCK, close-on-exec), or -1 with errno: ESYMLINK when a component
+ * below base is a symbolic link, ENOTREG for a FIFO, device or socket,
+ * EINVAL for a name that is not plain, else open's. */
+int paths_open_beneath(const char *base, const char *rel);
+
+/* paths_find, opened: sub/name along the search order, each candidate
+ * opened with paths_open_beneath below its base (the plan's folder, the
+ * current one, the data dir).  The first candidate that has sub/name at
+ * all decides: a symlinked sub/ or file there is refused (ESYMLINK), not
+ * passed over.  Returns the descriptor and stores the path in *path
+ * (newly allocated; also on failure, then naming what was refused), or
+ * -1 with errno (ENOENT when no candidate has it, *path NULL). */
+int paths_open(const char *sub, const char *name, const char *plan, char **path);
+
 /* The folder part of path ("." when there is none, "/" for a file
  * in the root), newly allocated. */
 char *paths_dir_of(const char *path);

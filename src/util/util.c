@@ -298,6 +298,11 @@ char *read_file(const char *path, size_t max, size_t *len)
 	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
 	if (fd < 0)
 		return NULL;
+	return read_fd(fd, max, len);
+}
+
+char *read_fd(int fd, size_t max, size_t *len)
+{
 	struct stat st;
 	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
 		int e = S_ISDIR(st.st_mode) ? EISDIR : ENOTREG;

@@ -61,6 +61,9 @@ size_t utf8_count(const char *s, size_t n);
  * wait).  read_strerror words ENOTREG as fangan's and the rest as
  * strerror does. */
 char *read_file(const char *path, size_t max, size_t *len);
+/* read_file of what fd has open (opened O_NONBLOCK, so a FIFO never
+ * waits); fd is closed in every case. */
+char *read_fd(int fd, size_t max, size_t *len);
 const char *read_strerror(int e);
 
 /* Write len bytes to path through a temporary file beside it (same file
