@@ -164,8 +164,6 @@
 #define MSG_ATTACHMENT_REF_FILE_PATH R_ATTACHMENT_REF, "附件文件“%s”必须是方案所在文件夹内的相对路径"
 #define MSG_ATTACHMENT_REF_FILE_SYMLINK R_ATTACHMENT_REF, \
 	"附件文件“%s”是符号链接（或经过符号链接的文件夹）：fangan只读取方案所在文件夹里真正的文件，请把文件本身复制进来"
-#define MSG_ATTACHMENT_REF_FILE_NOT_REGULAR R_ATTACHMENT_REF, \
-	"附件文件“%s”不是普通文件（是管道、设备、套接字或文件夹）：请换成真正的文本文件"
 
 /* placeholder */
 #define MSG_PLACEHOLDER R_PLACEHOLDER, "未替换的占位符“%.*s”"

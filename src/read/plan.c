@@ -179,8 +179,6 @@ static void read_text_attachments(Plan *p, Diags *d)
 		char *path = xasprintf("%.*s/%s", dirlen, dir, a->file.s);
 		if (!src && err == ESYMLINK) {
 			diag_add(d, p->path, a->file.pos, MSG_ATTACHMENT_REF_FILE_SYMLINK, a->file.s);
-		} else if (!src && (err == ENOTREG || err == EISDIR)) {
-			diag_add(d, p->path, a->file.pos, MSG_ATTACHMENT_REF_FILE_NOT_REGULAR, a->file.s);
 		} else if (!src) {
 			diag_add(d, p->path, a->file.pos, MSG_ATTACHMENT_REF_FILE_UNREADABLE, a->file.s, read_strerror(err));
 		} else {
