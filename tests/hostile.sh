@@ -166,4 +166,89 @@ ln -s "$T/outside/rules.md" "$T/ta/attachments/rules.md"
 run "$F" check "$T/ta/p.md"
 [ $? -eq 1 ] && grep -qxF "$T/ta/p.md:11:5: error: $attlink" "$T/out" && ok || no "a symlinked text attachment: $(cat "$T/out")"
 
+# ---- item 4: what the README says is what happens ----
+# A character no font has in a unit's name, drawn only on the unit's copy
+# of a form: no file of the plan at all, the finding at the unit's line.
+mkdir -p "$T/gu"
+printf -- '---\ntitle: 关于报送申报表的通知\nissuer: 青禾市机关工委\ndate: 2020-04-01\nattachments:\n  - id: apply\n    type: form\n    title: 申报表\n    fields: [申报单位, 联系人]\nunits:\n  - 市财政局\n  - 市审计局\360\223\200\200机关\n---\n\n各单位：\n\n请填写附件。\n\n附件：申报表\n' >"$T/gu/u.md"
+run "$F" build -o "$T/gu/o" "$T/gu/u.md"
+[ $? -eq 1 ] && [ -z "$(find "$T/gu/o" -type f 2>/dev/null)" ] && ok ||
+	no "a unit's missing glyph still wrote: $(find "$T/gu/o" -type f)"
+grep -qxF "$T/gu/u.md:12:5: error: 字符“𓀀”（U+13000）没有任何已配置的body字体能够显示 [glyph-missing]" "$T/err" &&
+	[ "$(grep -c glyph-missing "$T/err")" -eq 1 ] && ok || no "a unit's missing glyph, at its line: $(cat "$T/err")"
+# SOURCE_DATE_EPOCH malformed or out of range: an error before any work.
+for v in abc -5 1e9 253402300800 99999999999999999999; do
+	SOURCE_DATE_EPOCH=$v run "$F" build -o "$T/sde" "$plan"
+	[ $? -eq 2 ] && [ ! -e "$T/sde" ] &&
+		grep -qxF "fangan: the value '$v' of SOURCE_DATE_EPOCH is not a valid number of seconds (whole seconds since 1970-01-01 00:00 UTC, at most 253402300799)" "$T/err" &&
+		ok || no "SOURCE_DATE_EPOCH=$v: $(cat "$T/err")"
+done
+SOURCE_DATE_EPOCH=x run "$F" calendar "$plan"
+[ $? -eq 2 ] && grep -qxF "fangan calendar: the value 'x' of SOURCE_DATE_EPOCH is not a valid number of seconds (whole seconds since 1970-01-01 00:00 UTC, at most 253402300799)" "$T/err" &&
+	ok || no "calendar SOURCE_DATE_EPOCH=x: $(cat "$T/err")"
+# The extremes are dates: 1970-01-01 and 9999-12-31, never D:0000.
+for v in 0:19700101 253402300799:99991231; do
+	SOURCE_DATE_EPOCH=${v%:*} run "$F" build --force -o "$T/sde" "$plan"
+	pdfinfo -rawdates "$T/sde/model-demonstration/model-demonstration.pdf" | grep -qx "CreationDate: *D:${v#*:}000000" &&
+		ok || no "SOURCE_DATE_EPOCH=${v%:*}: $(pdfinfo -rawdates "$T/sde/model-demonstration/model-demonstration.pdf" | grep CreationDate)"
+done
+# A NUL and bidirectional controls are findings where they are, and the
+# build writes nothing (so they never reach a file name).
+printf -- '---\ntitle: 关于开展\342\200\256读书活动的通知\nissuer: 青禾市机关工委\ndoc_number: 青工〔2020〕1号\ndate: 2020-03-01\nattachments:\n  - id: "a\342\201\246b"\n    type: form\n    title: 表\n    fields: [单位]\n---\n\n各科室：\n\n为营造\000学习氛围，特制定本方案。\n\n附件：表\n' >"$T/ctl.md"
+run "$F" build -o "$T/ctl" "$T/ctl.md"
+[ $? -eq 1 ] && [ -z "$(find "$T/ctl" -type f 2>/dev/null)" ] && ok || no "a plan with controls built: $(find "$T/ctl" -type f)"
+bidi="这里有一个看不见的方向控制符（U+%04X）：它会让文字显示的顺序与实际的不同，请删去 [char-control]"
+grep -qxF "$T/ctl.md:2:12: error: $(printf "$bidi" 0x202E)" "$T/err" &&
+	grep -qxF "$T/ctl.md:7:11: error: $(printf "$bidi" 0x2066)" "$T/err" &&
+	grep -qxF "$T/ctl.md:15:4: error: 这里有一个空字符（U+0000）：它会截断文字，请删去（文件可能从别的程序复制来时混入了它） [char-control]" "$T/err" &&
+	ok || no "control characters: $(cat "$T/err")"
+# The YAML merge key: applied (the keys it brings, the mapping's own
+# winning), and anything but mappings after it refused.
+cat >"$T/merge.md" <<'EOF'
+---
+title: 关于开展读书活动的通知
+issuer: 青禾市机关工委
+doc_number: 青工〔2020〕1号
+date: 2020-03-01
+campaign: {start: 2020-03-02, end: 2020-11-30}
+x-common: &d
+  by: 各科室
+  to: 办公室
+x-start: &s {start: 2020-03-02}
+phases:
+  - <<: *s
+    name: 动员阶段
+    end: 2020-03-10
+  - name: 实施阶段
+    end: 2020-11-30
+deadlines:
+  - <<: *d
+    name: 报送读书计划
+    due: 2020-03-20
+  - <<: [{to: 工会}, *d]
+    name: 报送读书心得
+    due: 2020-06-19
+---
+
+各科室：
+
+为营造学习氛围，特制定本方案。
+EOF
+run "$F" calendar "$T/merge.md"
+[ $? -eq 0 ] && tr -d '\r\n ' <"$T/out" | grep -qF '报送读书计划DESCRIPTION:截止日期：2020年3月20日\n报送单位：各科室\n报送至：办公室' &&
+	tr -d '\r\n ' <"$T/out" | grep -qF '报送读书心得DESCRIPTION:截止日期：2020年6月19日\n报送单位：各科室\n报送至：工会' &&
+	ok || no "YAML merge keys: $(cat "$T/err")"
+sed 's/  - <<: \*s/  - <<: 3/' "$T/merge.md" >"$T/merge3.md"
+run "$F" check "$T/merge3.md"
+[ $? -eq 1 ] && grep -qxF "$T/merge3.md:12:5: error: 合并键“<<”的值应是映射的别名（如“<<: *通用设置”）或这样的列表，而不是标量 [yaml-syntax]" "$T/out" &&
+	ok || no "a merge key of a scalar: $(cat "$T/out")"
+# Merging is bounded: 15,000 keys into 15,000 ends at once.
+python3 -c '
+n = 15000
+print("---\ntitle: x\na: &a {" + ", ".join("a%d: 1" % i for i in range(n)) + "}\nb: {<<: *a, "
+      + ", ".join("b%d: 1" % i for i in range(n)) + "}\n---\n\n正文。")' >"$T/mergebig.md"
+run "$F" check "$T/mergebig.md"
+[ $? -eq 1 ] && grep -qxF "$T/mergebig.md:4:5: error: 合并键“<<”合并的键过多：请直接写出这些键 [yaml-syntax]" "$T/out" &&
+	ok || no "a huge merge: $(head -3 "$T/out")"
+
 finish hostile

@@ -123,3 +123,23 @@ char *fonts_dir_for(const char *plan)
 	return n ? dirs[0] : NULL;
 }
 
+
+bool source_date_epoch(long long *secs, const char *who)
+{
+	const char *s = getenv("SOURCE_DATE_EPOCH");
+	*secs = -1;
+	if (!s || !*s)
+		return true;
+	long long v = 0;
+	for (const char *c = s; *c; c++) {
+		if (*c < '0' || *c > '9' || (v = v * 10 + (*c - '0')) > 253402300799LL) {
+			if (who)
+				fprintf(stderr, _("%s: the value '%s' of SOURCE_DATE_EPOCH is not a valid "
+				                  "number of seconds (whole seconds since 1970-01-01 00:00 "
+				                  "UTC, at most 253402300799)\n"), who, s);
+			return false;
+		}
+	}
+	*secs = v;
+	return true;
+}

@@ -19,6 +19,12 @@ typedef struct {
 bool collect_plans(char **args, int nargs, PathList *out);
 void pathlist_free(PathList *l);
 
+/* SOURCE_DATE_EPOCH: true with *secs -1 when it is unset or empty, or
+ * with its seconds (0 to 253402300799, the last second of 9999); false
+ * when it is set to anything else, said on stderr after "WHO: " when who
+ * is not NULL (never a silent fallback to the clock or the plan's date). */
+bool source_date_epoch(long long *secs, const char *who);
+
 /* Options: getopt_long over a command's argv (argv[0] is the command's
  * name), in fangan's words.  Call cli_opt_begin() before the first
  * cli_opt() of a command; then, like getopt_long, cli_opt() returns each

@@ -109,17 +109,14 @@ static bool mkdir_p(const char *dir, bool own)
 	return ok;
 }
 
-/* The day the PDF says it was made: SOURCE_DATE_EPOCH when set, else the
- * plan's date — never the clock, so builds are reproducible. */
+/* The day the PDF says it was made: SOURCE_DATE_EPOCH when set (checked
+ * by cmd_build before any plan), else the plan's date — never the clock,
+ * so builds are reproducible. */
 static Day creation_day(const Plan *p)
 {
-	const char *e = getenv("SOURCE_DATE_EPOCH");
-	if (e && *e) {
-		char *end;
-		long long t = strtoll(e, &end, 10);
-		if (*end == '\0' && t >= 0)
-			return (Day)(t / 86400);
-	}
+	long long t;
+	if (source_date_epoch(&t, NULL) && t >= 0)
+		return (Day)(t / 86400);
 	return p->date.day;
 }
 
@@ -497,6 +494,9 @@ int cmd_build(int argc, char **argv)
 		fputs(_(usage), stderr);
 		return 2;
 	}
+	long long sde;
+	if (!source_date_epoch(&sde, "fangan"))
+		return 2;
 	PathList plans = {0};
 	bool ok = collect_plans(paths, npaths, &plans);
 	/* One FontSet for the whole batch, opened before the workers are

@@ -39,23 +39,6 @@ static const char *const usage = N_(
 	"Exit status: 0 written, 2 bad arguments or a file could not be read or\n"
 	"written (then nothing is written).\n");
 
-/* SOURCE_DATE_EPOCH as seconds, CAL_STAMP_PLAN when unset, or -2 when it
- * is not a plain non-negative number (the reproducible-builds convention
- * is to refuse rather than guess). */
-static long long source_date_epoch(void)
-{
-	const char *s = getenv("SOURCE_DATE_EPOCH");
-	if (!s || !*s)
-		return CAL_STAMP_PLAN;
-	long long v = 0;
-	for (const char *c = s; *c; c++) {
-		if (*c < '0' || *c > '9' || v > 253402300799LL) /* 9999-12-31 */
-			return -2;
-		v = v * 10 + (*c - '0');
-	}
-	return v > 253402300799LL ? -2 : v;
-}
-
 /* Write data to path, or stdout when path is NULL or "-".  A file is
  * written under a temporary name beside it and renamed into place, so a
  * calendar program watching it never reads half of one. */
@@ -175,10 +158,11 @@ int cmd_calendar(int argc, char **argv)
 	}
 	if (today != DAY_NONE && days == 0)
 		return fail("%s", _("--today goes with --upcoming"));
-	long long stamp = source_date_epoch();
-	if (stamp == -2)
-		return fail(_("SOURCE_DATE_EPOCH must be seconds since 1970, not '%s'"),
-		            getenv("SOURCE_DATE_EPOCH"));
+	long long stamp;
+	if (!source_date_epoch(&stamp, "fangan calendar"))
+		return 2;
+	if (stamp < 0)
+		stamp = CAL_STAMP_PLAN;
 	if (today == DAY_NONE)
 		today = today_local();
 

@@ -62,4 +62,11 @@ bool attach_draw_keep(const Plan *p, size_t i, const char *label, const char *un
                       Diags *d, AttShape **keep);
 void attshape_free(AttShape *s);
 
+/* Every unit's name against the fonts it is set in on its copy of a form
+ * (the unit field's value font, the 填报单位 line's): a character none
+ * can draw is a glyph-missing finding at the unit's line in `units:`,
+ * found with the plan's own layout, so that no file of the plan is
+ * written (layout_plan_keep).  False when one is missing. */
+bool form_units_glyphs(const Plan *p, const FontSet *fs, Diags *d);
+
 #endif

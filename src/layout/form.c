@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "attach_int.h"
+#include "layout_int.h"
 #include "script.h"
 #include "util.h"
 
@@ -26,6 +27,40 @@ static size_t unit_field(const Attachment *a)
 			if (a->fields[i].name.s && !strcmp(a->fields[i].name.s, names[k]))
 				return i;
 	return 0;
+}
+
+/* Has d a glyph-missing finding at pos already (a unit's name drawn in
+ * a ledger of the plan)? */
+static bool glyph_found_at(const Diags *d, const char *path, Pos pos)
+{
+	for (size_t k = 0; k < d->n; k++)
+		if (d->v[k].rule_id == R_GLYPH_MISSING && d->v[k].pos.line == pos.line &&
+		    d->v[k].pos.col == pos.col && !strcmp(d->v[k].file, path))
+			return true;
+	return false;
+}
+
+bool form_units_glyphs(const Plan *p, const FontSet *fs, Diags *d)
+{
+	/* The roles a unit's name is set in, over every form copied per
+	 * unit: its field's value font, and the 填报单位 line's font. */
+	unsigned roles = 0;
+	for (size_t i = 0; i < p->nattachments && p->units.n; i++) {
+		const Attachment *a = &p->attachments[i];
+		if (!att_type_per_unit(a->type) || !a->tpl || a->tpl->kind != TPL_FORM)
+			continue;
+		if (a->nfields)
+			roles |= 1u << a->tpl->form.value.role;
+		if (a->tpl->form.filler)
+			roles |= 1u << a->tpl->form.filler_font.role;
+	}
+	bool ok = true;
+	for (int r = 0; r < ROLE_COUNT; r++)
+		for (size_t u = 0; (roles >> r & 1) && u < p->units.n; u++)
+			if (p->units.v[u].s && !glyph_found_at(d, p->path, p->units.v[u].pos))
+				ok &= layout_glyphs_ok(fs, (FontRole)r, p->units.v[u].s, p->path,
+				                       p->units.v[u].pos, d);
+	return ok;
 }
 
 /* What a row's height depends on: its writing lines and whether it

@@ -62,6 +62,7 @@ bool layout_plan_keep(const Plan *p, const FontSet *fs, const Geometry *g,
 		                       keep ? &c->att[i] : NULL);
 		free(label);
 	}
+	ok &= form_units_glyphs(p, fs, d);
 	c->pages = flow.pages;
 	c->last_used = flow.last_used;
 	c->record = record_place(g, &c->rec, flow.pages, flow.last_used);

@@ -89,6 +89,8 @@ const Rule rules[R_COUNT] = {
 		"A phase that starts or ends on a public holiday."},
 	[R_HOLIDAY_DATA] = {"holiday-data", SEV_NOTE, false,
 		"A year the holiday data does not cover yet."},
+	[R_CHAR_CONTROL] = {"char-control", SEV_ERROR, false,
+		"A NUL or an invisible bidirectional control (U+202A-U+202E, U+2066-U+2069, U+200E, U+200F) in the text."},
 };
 
 enum { MAX_FINDINGS = 10000 };

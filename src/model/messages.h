@@ -237,6 +237,12 @@
 #define MSG_TEMPLATE_SCHEMA_EXTERNAL R_TEMPLATE, \
 	"模式文件template.rng不能用<%s href=\"%s\">引用其他文件或网址：请把所需的定义直接写进template.rng"
 
+/* char-control */
+#define MSG_CHAR_NUL R_CHAR_CONTROL, \
+	"这里有一个空字符（U+0000）：它会截断文字，请删去（文件可能从别的程序复制来时混入了它）"
+#define MSG_CHAR_BIDI R_CHAR_CONTROL, \
+	"这里有一个看不见的方向控制符（U+%04X）：它会让文字显示的顺序与实际的不同，请删去"
+
 /* input */
 #define MSG_INPUT_ENCODING R_INPUT, "文件不是有效的UTF-8编码：第%zu字节（0x%02X）处编码无效"
 

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "reader.h"
+#include "fname.h"
 #include "paths.h"
 #include "util.h"
 #include "i18n.h"
@@ -92,6 +93,23 @@ static void init_dates(Plan *p)
 	p->date = p->printed_on = p->campaign_start = p->campaign_end = none;
 }
 
+/* A NUL or an invisible bidirectional control is a finding where it is
+ * (char-control): shown as text it would cut or reorder what is read. */
+static void find_controls(Plan *p, Diags *d)
+{
+	for (size_t i = 0; i < p->len;) {
+		uint32_t cp;
+		int k = utf8_decode((const unsigned char *)p->src + i, p->len - i, &cp);
+		if (k <= 0)
+			k = 1;
+		if (cp == 0)
+			diag_add(d, p->path, plan_src_pos(p, i), MSG_CHAR_NUL);
+		else if (char_bidi_control(cp))
+			diag_add(d, p->path, plan_src_pos(p, i), MSG_CHAR_BIDI, (unsigned)cp);
+		i += (size_t)k;
+	}
+}
+
 /* The parts of plan_parse every file needs: a copy, lines, an encoding
  * check.  Returns false when the file is not UTF-8 (reported). */
 static Plan *plan_start(const char *path, const char *src, size_t len, Diags *d, bool *ok)
@@ -107,6 +125,8 @@ static Plan *plan_start(const char *path, const char *src, size_t len, Diags *d,
 	if (!*ok)
 		diag_add(d, path, plan_src_pos(p, bad), MSG_INPUT_ENCODING,
 		         bad + 1, (unsigned char)p->src[bad]);
+	else
+		find_controls(p, d);
 	return p;
 }
 

@@ -21,6 +21,10 @@ typedef struct {
 	YNode *stack[YAML_MAX_DEPTH + 1];
 	YNode *pending_key[YAML_MAX_DEPTH + 1]; /* map awaiting a value */
 	int depth;
+	size_t merge_cmps;      /* key comparisons by merge keys so far */
+	YNode **dead;           /* merge keys and values taken out of their
+	                           maps; anchors may still point into them */
+	size_t ndead, capdead;
 	char *err;
 	Pos err_pos;
 } Builder;
@@ -178,10 +182,80 @@ static bool open_container(Builder *b, YNode *n, YNode **root, const char *ancho
 	return true;
 }
 
+/* Is n the merge key "<<" (plain: a quoted "<<" is an ordinary key)? */
+static bool is_merge_key(const YNode *n)
+{
+	return n->kind == Y_SCALAR && n->plain && !strcmp(n->value, "<<");
+}
+
+enum { MERGE_MAX_CMPS = YAML_MAX_NODES * 100 };
+
+/* Has map m a scalar key equal to k?  Counted against the budget. */
+static bool has_key(Builder *b, const YNode *m, const YNode *k)
+{
+	b->merge_cmps += m->n;
+	if (b->merge_cmps > MERGE_MAX_CMPS)
+		return true;
+	for (size_t i = 0; i < m->n; i++)
+		if (m->keys[i] && m->keys[i]->kind == Y_SCALAR && k->kind == Y_SCALAR &&
+		    !strcmp(m->keys[i]->value, k->value))
+			return true;
+	return false;
+}
+
+/* YAML's merge key: "<<: *a" or "<<: [*a, *b]" in a mapping brings in
+ * the keys of those mappings that it does not set itself, the first
+ * mapping listed winning.  The merged nodes are the aliases' copies,
+ * already counted against the budgets, so they are moved, not copied;
+ * what is left of them is kept until the end (an anchor may point into
+ * it).  The key comparisons are bounded by MERGE_MAX_CMPS. */
+static void merge_keys(Builder *b, YNode *m)
+{
+	for (size_t i = 0; i < m->n && !b->err;) {
+		if (!is_merge_key(m->keys[i])) {
+			i++;
+			continue;
+		}
+		YNode *key = m->keys[i], *v = m->items[i];
+		bool maps = v->kind == Y_MAP;
+		for (size_t k = 0; v->kind == Y_SEQ && k < v->n; k++)
+			maps = v->items[k]->kind == Y_MAP;
+		if (v->kind == Y_SEQ && v->n == 0)
+			maps = false;
+		if (!maps) {
+			fail(b, key->pos,
+			     xasprintf("合并键“<<”的值应是映射的别名（如“<<: *通用设置”）或这样的列表，而不是%s",
+			               v->kind == Y_SEQ ? "含有非映射的列表" : ytree_kind_name(v->kind)));
+			return;
+		}
+		memmove(m->keys + i, m->keys + i + 1, (m->n - i - 1) * sizeof *m->keys);
+		memmove(m->items + i, m->items + i + 1, (m->n - i - 1) * sizeof *m->items);
+		m->n--;
+		size_t nsrc = v->kind == Y_MAP ? 1 : v->n;
+		for (size_t k = 0; k < nsrc; k++) {
+			YNode *src = v->kind == Y_MAP ? v : v->items[k];
+			for (size_t j = 0; j < src->n; j++) {
+				if (has_key(b, m, src->keys[j]))
+					continue;
+				node_push(m, src->keys[j], src->items[j]);
+				src->keys[j] = src->items[j] = NULL;
+			}
+		}
+		if (b->merge_cmps > MERGE_MAX_CMPS)
+			fail(b, key->pos, xasprintf("合并键“<<”合并的键过多：请直接写出这些键"));
+		b->dead = xgrow(b->dead, &b->capdead, b->ndead + 2, sizeof *b->dead);
+		b->dead[b->ndead++] = key;
+		b->dead[b->ndead++] = v;
+	}
+}
+
 static void close_container(Builder *b)
 {
 	if (b->depth == 0)
 		return;
+	YNode *top = b->stack[b->depth - 1];
+	if (top->kind == Y_MAP && !b->pending_key[b->depth - 1])
+		merge_keys(b, top);
 	b->depth--;
 	/* A map that ended on a key with no value cannot happen in valid
 	 * YAML; drop it defensively. */
@@ -282,6 +356,9 @@ YNode *ytree_parse(const char *text, size_t len, int first_line,
 	for (size_t i = 0; i < b.nanchors; i++)
 		free(b.anchors[i].name);
 	free(b.anchors);
+	for (size_t i = 0; i < b.ndead; i++)
+		ytree_free(b.dead[i]);
+	free(b.dead);
 	yaml_parser_delete(&parser);
 	if (b.err) {
 		ytree_free(root);

@@ -6,6 +6,9 @@
  * bytes (a few aliases of one long scalar are as costly as many nodes),
  * so that an alias bomb ("billion laughs") ends in an error instead of
  * eating the machine; nesting deeper than a fixed limit is an error too.
+ * The merge key "<<" (YAML 1.1) is applied when its mapping ends: the
+ * keys of the mapping(s) it names that the mapping does not set itself
+ * are moved in; any other value of "<<" is an error.
  */
 #ifndef FANGAN_YAMLTREE_H
 #define FANGAN_YAMLTREE_H

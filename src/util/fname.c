@@ -7,14 +7,19 @@
 
 #include "util.h"
 
+bool char_bidi_control(uint32_t cp)
+{
+	return cp == 0x200e || cp == 0x200f || (cp >= 0x202a && cp <= 0x202e) ||
+	       (cp >= 0x2066 && cp <= 0x2069);
+}
+
 static bool refused(uint32_t cp)
 {
 	if (cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp < 0xa0))
 		return true;
 	if (cp < 0x80)
 		return strchr("/\\:*?\"<>|", (int)cp) != NULL;
-	return cp == 0x200e || cp == 0x200f || (cp >= 0x202a && cp <= 0x202e) ||
-	       (cp >= 0x2066 && cp <= 0x2069);
+	return char_bidi_control(cp);
 }
 
 void fname_cut(char *s, size_t max)

@@ -9,7 +9,9 @@
 #define FANGAN_FNAME_H
 
 #include <limits.h>
+#include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 /* The longest cleaned name, in bytes: NAME_MAX (255) less room for what
  * is put around it — ".pdf", the temporary file's "." and ".XXXXXX"
@@ -23,6 +25,10 @@
  * does a leading "."; the result is cut to FNAME_MAX bytes between two
  * characters.  fallback (clean) when nothing is left. */
 char *fname_clean(const char *s, size_t n, const char *fallback);
+
+/* An invisible bidirectional control: U+202A–U+202E, U+2066–U+2069,
+ * U+200E, U+200F (also a char-control finding in a plan, plan.c). */
+bool char_bidi_control(uint32_t cp);
 
 /* Cut s to at most max bytes, never inside a UTF-8 character. */
 void fname_cut(char *s, size_t max);
