@@ -48,8 +48,8 @@ expect 1 rules "$F" check tests/rules/
 same rules tests/rules/expected.txt
 # glyph-missing and form-overflow need the fonts and the layout, so only
 # build finds them.
-expect 1 rules-build "$F" build -o "$T/rules-out" tests/rules/form-overflow.md tests/rules/glyph-missing.md
-grep '\[\(glyph-missing\|form-overflow\)\]$' "$T/err" >"$T/out"
+expect 1 rules-build "$F" build -o "$T/rules-out" tests/rules/cell-overflow.md tests/rules/form-overflow.md tests/rules/glyph-missing.md
+grep '\[\(glyph-missing\|form-overflow\|cell-overflow\)\]$' "$T/err" >"$T/out"
 same rules-build tests/rules/expected-build.txt
 # What form-overflow suggests is right: shortened so, the form is one
 # page; a line longer, two.

@@ -94,9 +94,31 @@ static double draw_tail(AttCtx *c, const Tail *tail, double y)
 	return y - (double)tail->para.nlines * tail->pitch;
 }
 
+/* A row taller than a page (with the header rows above it) would run off
+ * its page and be cut: a cell-overflow finding at its tallest cell's
+ * text, and nothing of the plan written. */
+static void rows_fit(AttCtx *c, const Table *t)
+{
+	double page = c->sheet.height, head = table_head_h(t);
+	for (size_t r = 0; r < t->nrows; r++) {
+		const TRow *row = &t->rows[r];
+		if (row->h <= (r < t->nhead ? page : page - head) + 0.01)
+			continue;
+		const TCell *tall = NULL;
+		for (size_t i = 0; i < row->ncells; i++)
+			if (!tall || row->cells[i].para.nlines > tall->para.nlines)
+				tall = &row->cells[i];
+		Pos at = tall && tall->pos.line > 0 ? tall->pos : c->a->pos;
+		diag_add(c->d, c->p->path, at, MSG_CELL_OVERFLOW, (size_t)(c->a - c->p->attachments) + 1,
+		         tall ? tall->para.nlines : 0);
+		c->ok = false;
+	}
+}
+
 double att_table(AttCtx *c, Table *t, double y, const Tail *tail)
 {
 	Sheet *s = &c->sheet;
+	rows_fit(c, t);
 	double bottom = s->top - s->height;
 	double tail_h = tail ? tail->gap + (double)tail->para.nlines * tail->pitch : 0;
 	size_t *starts;

@@ -91,6 +91,8 @@ const Rule rules[R_COUNT] = {
 		"A year the holiday data does not cover yet."},
 	[R_CHAR_CONTROL] = {"char-control", SEV_ERROR, false,
 		"A NUL or an invisible bidirectional control (U+202A-U+202E, U+2066-U+2069, U+200E, U+200F) in the text."},
+	[R_CELL_OVERFLOW] = {"cell-overflow", SEV_ERROR, false,
+		"A table cell whose text is taller than a page: it would be cut off."},
 };
 
 enum { MAX_FINDINGS = 10000 };

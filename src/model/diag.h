@@ -69,6 +69,7 @@ typedef enum {
 	R_PHASE_HOLIDAY,
 	R_HOLIDAY_DATA,
 	R_CHAR_CONTROL,
+	R_CELL_OVERFLOW,
 	R_COUNT
 } RuleId;
 

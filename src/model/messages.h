@@ -243,6 +243,10 @@
 #define MSG_CHAR_BIDI R_CHAR_CONTROL, \
 	"这里有一个看不见的方向控制符（U+%04X）：它会让文字显示的顺序与实际的不同，请删去"
 
+/* cell-overflow */
+#define MSG_CELL_OVERFLOW R_CELL_OVERFLOW, \
+	"附件%zu的表格中这一格排成%zu行，比一页还高，超出的部分会被截掉：请缩短这一格，或把内容分到几行"
+
 /* input */
 #define MSG_INPUT_ENCODING R_INPUT, "文件不是有效的UTF-8编码：第%zu字节（0x%02X）处编码无效"
 
