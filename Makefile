@@ -201,7 +201,7 @@ FUZZ_TARGETS := plan layout template stamp
 FUZZ_CC    := clang
 FUZZ_SAN   := -fsanitize=address,undefined,float-cast-overflow -fno-sanitize-recover=all
 FUZZ_FLAGS := -O1 -g -fno-omit-frame-pointer $(FUZZ_SAN)
-FUZZ_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L $(PKG_CFLAGS) $(patsubst %/,-I%,$(SRCDIRS)) $(FUZZ_FLAGS)
+FUZZ_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L $(PKG_CFLAGS) $(LAZY_DEFS) $(patsubst %/,-I%,$(SRCDIRS)) $(FUZZ_FLAGS)
 FOBJ    := $(LIBSRC:src/%.c=$(B)/fuzz/%.o)
 FUZZERS := $(FUZZ_TARGETS:%=$(B)/fuzz/fuzz_%)
 .SECONDARY: $(FOBJ)
