@@ -40,4 +40,17 @@ bool lazylib_load(LazyLib *l, char **err);
 /* One entry of a library's name list. */
 #define LAZY_NAME(f) #f,
 
+/* In lazy_NAME.c: the table `table` of type Type for the functions
+ * FUNCS(X) lists, and load(), which opens soname (package) once. */
+#define LAZYLIB_DEFINE(Type, table, FUNCS, load, soname, package)                      \
+	Type table;                                                                     \
+	static const char *const table##_names[] = {FUNCS(LAZY_NAME)};                  \
+	_Static_assert(sizeof table == sizeof table##_names / sizeof *table##_names *   \
+	                                   sizeof(void (*)(void)),                      \
+	               "one function pointer per name");                                \
+	static LazyLib table##_lib = {soname, package, table##_names,                   \
+	                              sizeof table##_names / sizeof *table##_names,     \
+	                              &table, 0, NULL};                                 \
+	bool load(char **err) { return lazylib_load(&table##_lib, err); }
+
 #endif
