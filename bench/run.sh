@@ -186,10 +186,11 @@ if command -v valgrind >/dev/null 2>&1 && command -v callgrind_annotate >/dev/nu
 			-o "$T/cg.$2" "$T/in/$2" >/dev/null 2>&1 || true
 		callgrind_annotate --inclusive=yes --auto=no --threshold=100 "$1" 2>/dev/null >"$1.txt"
 	}
-	# Under valgrind the binary is another (/proc/self/exe): a first run
-	# makes the font cache it uses, so that the fresh notice is measured
-	# as a clerk's second run is.
-	valgrind --tool=none "$F" build --force -j 1 -o "$T/cg.warm" "$T/in/notice1" >/dev/null 2>&1 || true
+	# Under callgrind the binary is another (/proc/self/exe, a key of the
+	# font cache): a first run makes the cache it uses, so that the fresh
+	# notice is measured as a clerk's second run is.
+	valgrind --tool=callgrind --callgrind-out-file=/dev/null "$F" build --force -j 1 \
+		-o "$T/cg.warm" "$T/in/notice1" >/dev/null 2>&1 || true
 	cg "$T/cg1" notice1
 	cg "$T/cg50" notices
 	# Inclusive instructions of a function: the first line naming it.
