@@ -72,9 +72,9 @@ def notice(i):
     """bench/notice.md with its own issuer and topic."""
     with open(os.path.join(HERE, "notice.md"), encoding="utf-8") as f:
         text = f.read()
-    issuer = "某某市" + place(i) + "区应急管理局"
+    issuer = "青禾市" + place(i) + "区应急管理局"
     topic = TOPICS[i % len(TOPICS)]
-    text = text.replace("某某市应急管理局", issuer)
+    text = text.replace("青禾市应急管理局", issuer)
     text = text.replace("市应急管理局", issuer)
     text = text.replace("安全生产隐患排查整治", topic)
     head, body = text.split("\n---\n", 1)
@@ -91,12 +91,12 @@ def notice(i):
 def long_plan():
     out = ["---",
            "title: 关于全面推进基层治理能力现代化建设三年行动的实施方案",
-           "issuer: 某某市人民政府办公室",
+           "issuer: 青禾市人民政府办公室",
            "doc_number: 某政办〔2024〕30号",
            "date: 2024-03-04",
            "recipients: 各区县人民政府，市政府各部门",
            "cc: [市委办公室, 市人大常委会办公室, 市政协办公室]",
-           "printed_by: 某某市人民政府办公室",
+           "printed_by: 青禾市人民政府办公室",
            "printed_on: 2024-03-05",
            "---", "",
            "为深入推进基层治理体系和治理能力现代化，结合本市实际，制定本实施方案。", ""]
@@ -109,10 +109,10 @@ def long_plan():
 
 
 def units_plan(n):
-    units = ["某某市%s区第%d工作站" % (place(i), i + 1) for i in range(n)]
+    units = ["青禾市%s区第%d工作站" % (place(i), i + 1) for i in range(n)]
     out = ["---",
            "title: 关于开展基层工作站规范化建设达标活动的通知",
-           "issuer: 某某市民政局",
+           "issuer: 青禾市民政局",
            "doc_number: 某民〔2024〕8号",
            "date: 2024-03-04",
            "recipients: 各区县民政局",
