@@ -392,7 +392,7 @@ bool pdf_save(Canvas *d, const char *path, char **err)
 		return false;
 	bool ok = write_file_atomic(path, pdf.s, pdf.len);
 	if (!ok)
-		*err = xasprintf(_("cannot write %s: %s"), path, util_strerror(errno));
+		*err = xstrdup(util_strerror(errno)); /* the caller names the file */
 	buf_free(&pdf);
 	return ok;
 }
