@@ -65,11 +65,7 @@ static void heading(DocxCtx *c, const AttShape *s, const char *label, bool brk, 
 	}
 	if (s->landscape)
 		docx_off_grid(c);
-	xw_start(w, "w:ind");
-	xw_attr(w, "w:left", "0");
-	xw_attr(w, "w:firstLine", "0");
-	xw_end(w);
-	xw_val(w, "w:jc", "left");
+	xw_ind_jc(w, -1, 0, "left");
 	xw_end(w);
 	docx_run(c, ROLE_H1, ROLE_H1, 0, false, label, strlen(label));
 	xw_end(w);
@@ -84,11 +80,7 @@ static void heading(DocxCtx *c, const AttShape *s, const char *label, bool brk, 
 		xw_val(w, "w:pStyle", "Title");
 		if (s->landscape)
 			docx_off_grid(c);
-		xw_start(w, "w:ind");
-		xw_attr(w, "w:left", "0");
-		xw_attr(w, "w:firstLine", "0");
-		xw_end(w);
-		xw_val(w, "w:jc", "center");
+		xw_ind_jc(w, -1, 0, "center");
 		xw_end(w);
 		const char *t = s->title;
 		docx_run(c, s->title_font.role, ROLE_TITLE, s->title_font.size, false, t, strlen(t));
@@ -112,12 +104,7 @@ static void heading(DocxCtx *c, const AttShape *s, const char *label, bool brk, 
 		xw_attrl(w, "w:line", fpitch > 0 ? fpitch : c->line);
 		xw_attr(w, "w:lineRule", "exact");
 		xw_end(w);
-		xw_start(w, "w:ind");
-		xw_attr(w, "w:left", "0");
-		xw_attr(w, "w:right", "0");
-		xw_attr(w, "w:firstLine", "0");
-		xw_end(w);
-		xw_val(w, "w:jc", "left");
+		xw_ind_jc(w, 0, 0, "left");
 		xw_end(w);
 		docx_run(c, f.role, ROLE_BODY, f.size, false, s->filler_left, strlen(s->filler_left));
 		Buf b = {0};
@@ -149,12 +136,7 @@ static void cell_para_begin(DocxCtx *c, const char *jc, long pitch, long before,
 	xw_attrl(w, "w:line", pitch);
 	xw_attr(w, "w:lineRule", "exact");
 	xw_end(w);
-	xw_start(w, "w:ind");
-	xw_attr(w, "w:left", "0");
-	xw_attrl(w, "w:right", right);
-	xw_attr(w, "w:firstLine", "0");
-	xw_end(w);
-	xw_val(w, "w:jc", jc);
+	xw_ind_jc(w, right, 0, jc);
 	xw_end(w);
 }
 
@@ -254,12 +236,7 @@ void docx_att_pages(DocxCtx *c, const AttShape *s, const char *label, bool brk)
 		xw_attrl(w, "w:line", TWIPS(s->tail_pitch));
 		xw_attr(w, "w:lineRule", "exact");
 		xw_end(w);
-		xw_start(w, "w:ind");
-		xw_attr(w, "w:left", "0");
-		xw_attr(w, "w:right", "0");
-		xw_attrl(w, "w:firstLine", first ? TWIPS(s->tail_indent) : 0);
-		xw_end(w);
-		xw_val(w, "w:jc", "both");
+		xw_ind_jc(w, 0, first ? TWIPS(s->tail_indent) : 0, "both");
 		xw_end(w);
 		docx_run(c, f.role, ROLE_BODY, f.size, false, q, len);
 		xw_end(w);

@@ -59,6 +59,9 @@ void xw_attrl(xmlTextWriterPtr w, const char *name, long value);
 /* <name w:val="value"/> */
 void xw_val(xmlTextWriterPtr w, const char *name, const char *value);
 void xw_vall(xmlTextWriterPtr w, const char *name, long value);
+/* <w:ind w:left="0" w:right=… w:firstLine=…/><w:jc w:val=…/>, in that
+ * order; right < 0 leaves w:right out. */
+void xw_ind_jc(xmlTextWriterPtr w, long right, long first, const char *jc);
 /* Text, with what XML cannot carry left out. */
 void xw_text(xmlTextWriterPtr w, const char *s, size_t len);
 /* The root element of a WordprocessingML part, with its namespaces. */

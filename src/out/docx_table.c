@@ -180,12 +180,7 @@ static void cell_para(DocxCtx *c, const DocxCell *cell, long line_h, long after,
 	xw_attrl(w, "w:line", line_h);
 	xw_attr(w, "w:lineRule", "exact");
 	xw_end(w);
-	xw_start(w, "w:ind");
-	xw_attr(w, "w:left", "0");
-	xw_attr(w, "w:right", "0");
-	xw_attr(w, "w:firstLine", "0");
-	xw_end(w);
-	xw_val(w, "w:jc", cell->align == TS_CENTER ? "center" : cell->align == TS_RIGHT ? "right"
+	xw_ind_jc(w, 0, 0, cell->align == TS_CENTER ? "center" : cell->align == TS_RIGHT ? "right"
 	                   : cell->align == TS_JUSTIFY ? "both" : "left");
 	xw_start(w, "w:rPr");
 	xw_start(w, "w:sz");

@@ -74,6 +74,17 @@ void xw_vall(xmlTextWriterPtr w, const char *name, long value)
 	xw_end(w);
 }
 
+void xw_ind_jc(xmlTextWriterPtr w, long right, long first, const char *jc)
+{
+	xw_start(w, "w:ind");
+	xw_attr(w, "w:left", "0");
+	if (right >= 0)
+		xw_attrl(w, "w:right", right);
+	xw_attrl(w, "w:firstLine", first);
+	xw_end(w);
+	xw_val(w, "w:jc", jc);
+}
+
 void xw_root(xmlTextWriterPtr w, const char *name)
 {
 	xw_start(w, name);
