@@ -1,5 +1,6 @@
 /* check_criteria.c — scoring criteria, rating bands and quotas
- * (spec §2: criteria-sum, rating-overlap, rating-gap, percent-range).
+ * (spec §2: criteria-sum, rating-overlap, rating-gap, percent-range), and
+ * the points the body writes after an item's name (text-points-conflict).
  *
  * Scores are whole tenths of a point (model/score.h) and a total may be
  * as large as a long holds, so band coverage is worked out on sorted
@@ -14,6 +15,7 @@
 
 #include <limits.h>
 #include <stdlib.h>
+#include <string.h>
 
 /* ---- words for the messages ---- */
 
@@ -318,6 +320,73 @@ static void check_quota(const Plan *p, Diags *d, size_t i)
 	free(who);
 }
 
+/* ---- text-points-conflict ---- */
+
+/* The item with points whose name s[0..n) starts with, followed by ：
+ * : 。 ， （ ( or nothing (the longest such name), or NULL. */
+static const CriteriaItem *item_named(const Criteria *cr, const char *s, size_t n)
+{
+	static const char *const after[] = {"：", ":", "。", "，", "（", "("};
+	const CriteriaItem *best = NULL;
+	for (size_t i = 0; i < cr->nitems; i++) {
+		const CriteriaItem *it = &cr->items[i];
+		size_t k = it->name.s ? strlen(it->name.s) : 0;
+		if (!it->points.set || k == 0 || k > n || memcmp(s, it->name.s, k) ||
+		    (best && k <= strlen(best->name.s)))
+			continue;
+		bool ok = k == n;
+		for (size_t a = 0; a < sizeof after / sizeof *after && !ok; a++)
+			ok = n - k >= strlen(after[a]) && !memcmp(s + k, after[a], strlen(after[a]));
+		if (ok)
+			best = it;
+	}
+	return best;
+}
+
+/* “（17.5分）” or “(20分)” closing t (before a final 。): the points in
+ * tenths and the byte offset of the number; false when there are none. */
+static bool points_closing(const Text *t, long *tenths, size_t *at)
+{
+	size_t n = t->len;
+	while (n >= 3 && !memcmp(t->s + n - 3, "。", 3))
+		n -= 3;
+	size_t close = n >= 3 && !memcmp(t->s + n - 3, "）", 3) ? 3 : n >= 1 && t->s[n - 1] == ')';
+	if (!close || n < close + 3 || memcmp(t->s + n - close - 3, "分", 3))
+		return false;
+	size_t e = n - close - 3, b = e;
+	while (b > 0 && e - b < 16 && ((t->s[b - 1] >= '0' && t->s[b - 1] <= '9') || t->s[b - 1] == '.'))
+		b--;
+	bool open = (b >= 3 && !memcmp(t->s + b - 3, "（", 3)) || (b >= 1 && t->s[b - 1] == '(');
+	if (!open || score_parse(t->s + b, e - b, false, tenths) != SCORE_OK)
+		return false;
+	*at = b;
+	return true;
+}
+
+typedef struct {
+	const Plan *p;
+	Diags *d;
+} TextCtx;
+
+/* A paragraph or heading that starts with an item's name (after its
+ * number: “1、星级服务体系：……（20分）”, “**（一）组织领导。**……（30分）”)
+ * and closes with points: they must be the item's. */
+static void on_text_block(const Block *b, void *ctx)
+{
+	TextCtx *c = ctx;
+	if (b->type != BLK_PARAGRAPH && b->type != BLK_HEADING)
+		return;
+	const Text *lead = b->runin.len ? &b->runin : &b->text;
+	HeadNum h = headnum_parse(lead->s, lead->len);
+	const CriteriaItem *it = item_named(&c->p->criteria, lead->s + h.len, lead->len - h.len);
+	long t;
+	size_t at;
+	if (!it || !points_closing(&b->text, &t, &at) || t == it->points.tenths)
+		return;
+	diag_add(c->d, c->p->path, plan_text_pos(c->p, &b->text, at), MSG_TEXT_POINTS_CONFLICT,
+	         it->name.s, one(t).s, one(it->points.tenths).s, it->points.pos.line);
+}
+
 void check_criteria(const Plan *p, Diags *d)
 {
 	const Criteria *cr = &p->criteria;
@@ -327,4 +396,8 @@ void check_criteria(const Plan *p, Diags *d)
 	check_ratings(p, d, scale_of(cr, &pt));
 	for (size_t i = 0; i < p->nquotas; i++)
 		check_quota(p, d, i);
+	if (cr->nitems && p->body) {
+		TextCtx c = {p, d};
+		block_walk(p->body, on_text_block, &c);
+	}
 }

@@ -45,6 +45,8 @@ const Rule rules[R_COUNT] = {
 		"A date in the body that matches no date in the timeline."},
 	[R_CRITERIA_SUM] = {"criteria-sum", SEV_ERROR, false,
 		"Item points do not add up to the total."},
+	[R_TEXT_POINTS_CONFLICT] = {"text-points-conflict", SEV_ERROR, false,
+		"The body gives a scoring item other points than the criteria."},
 	[R_RATING_OVERLAP] = {"rating-overlap", SEV_ERROR, false,
 		"Two rating bands share a score."},
 	[R_RATING_GAP] = {"rating-gap", SEV_ERROR, false,

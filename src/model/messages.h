@@ -129,6 +129,7 @@
 /* criteria-sum */
 #define MSG_CRITERIA_SUM R_CRITERIA_SUM, "%zu个评分项的分值合计%s分，与总分%s分不符%s"
 #define MSG_CRITERIA_SUM_OVERFLOW R_CRITERIA_SUM, "%zu个评分项的分值合计超出可计算的范围，与总分%s分不符%s"
+#define MSG_TEXT_POINTS_CONFLICT R_TEXT_POINTS_CONFLICT, "正文写评分项“%s”为%s分，但criteria中该项为%s分（第%d行），请统一两处的分值"
 
 /* rating-overlap */
 #define MSG_RATING_OVERLAP R_RATING_OVERLAP, "%s（%s）与%s（%s）重叠：%s同时属于两个等次"
