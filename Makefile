@@ -65,7 +65,7 @@ TESTS   := $(TESTSRC:tests/%.c=$(B)/%)
 LINGUAS := $(basename $(notdir $(wildcard po/*.po)))
 MO      := $(LINGUAS:%=$(B)/locale/%/LC_MESSAGES/fangan.mo)
 
-SAN_FLAGS := -O1 -g -fsanitize=address,undefined,float-cast-overflow -fno-omit-frame-pointer -fno-sanitize-recover=all
+SAN_FLAGS := -O1 -g -fsanitize=address,undefined,float-cast-overflow -fno-omit-frame-pointer -fno-sanitize-recover=all -ftrivial-auto-var-init=pattern
 SOBJ    := $(LIBSRC:src/%.c=$(B)/san/%.o)
 STESTS  := $(TESTSRC:tests/%.c=$(B)/san/%)
 

@@ -184,6 +184,7 @@ static char *stamp_read(const char *dir, Stamp *st)
 {
 	char *path = xasprintf("%s/" STAMP_NAME, dir);
 	size_t len;
+	*st = (Stamp){0}; /* freed below even when a NUL stops the parse */
 	char *text = read_file(path, 64u << 20, &len);
 	free(path);
 	if (text && (strlen(text) != len || !stamp_parse(text, st))) {
