@@ -54,6 +54,10 @@ expect signers 7:70 签发人排不下首页：发文机关标志有1行，签�
 expect head7 7:18 签发人排不下首页：发文机关标志有7行，签发人最多还能列2个（两人一行），这里有4个
 expect headers 7:66 发文机关标志最多7行，这里有8行：再多就超出首页；请只列主办机关和主要的联合机关
 expect long 3:1 "“issuer”的发文机关名称有61个字，最多60个字：请用规范化简称"
+# A 发文字号 of 27 characters (300 ran off the page, issue 16 review).
+plan docno "issuer: 青禾市机关事务管理局"
+sed -i "s/^doc_number: .*/doc_number: 青禾市$(printf '禾%.0s' $(seq 15))发〔2020〕7号/" "$T/docno.md"
+expect docno 4:1 发文字号有27个字，最多26个字（一行排不下就会超出版心）：发文字号由机关代字、年份和发文顺序号组成，如“市直工〔2020〕30号”
 
 # ---- within the bounds: everything inside the 版心 ----
 rm -f "$T"/*.md
@@ -67,6 +71,10 @@ plan max-sealed "issuer: [$(names 7 青禾市第 局)]"
 plan max-unsealed "issuer: [$(names 7 青禾市第 局)]" "seal: false"
 plan max-signers "issuer: [$(names 7 青禾市第 局)]" "signer: [张0, 张1]"
 plan max-signers1 "issuer: 青禾市机关事务管理局" "signer: [$(names 14 张)]"
+plan docno26 "issuer: 青禾市机关事务管理局"
+sed -i "s/^doc_number: .*/doc_number: 青禾市$(printf '禾%.0s' $(seq 14))发〔2020〕7号/" "$T/docno26.md"
+plan docno26-signer "issuer: 青禾市机关事务管理局" "signer: 张三"
+sed -i "s/^doc_number: .*/doc_number: 青禾市$(printf '禾%.0s' $(seq 14))发〔2020〕7号/" "$T/docno26-signer.md"
 out=$(timeout 60 "$F" build -o "$T/out" "$T" 2>&1)
 s=$?
 [ $s -eq 0 ] && ! echo "$out" | grep -q ': error: \|: warning: ' && ok || { no "the plans within the bounds build clean: exit $s"; echo "$out" | head; }
@@ -74,7 +82,9 @@ set -- "$T/out/w-sealed/w-sealed.pdf" "$w" -- \
 	"$T/out/w-unsealed/w-unsealed.pdf" "$w" -- \
 	"$T/out/w-joint/w-joint.pdf" "$w" 青禾市财政局 青禾市人力资源和社会保障局 -- \
 	"$T/out/w-joint-unsealed/w-joint-unsealed.pdf" 青禾市财政局 "$w60" -- \
-	"$T/out/max-signers1/max-signers1.pdf" 青禾市机关事务管理局
+	"$T/out/max-signers1/max-signers1.pdf" 青禾市机关事务管理局 -- \
+	"$T/out/docno26/docno26.pdf" 青禾市机关事务管理局 -- \
+	"$T/out/docno26-signer/docno26-signer.pdf" 青禾市机关事务管理局
 for n in max-sealed max-unsealed max-signers; do
 	set -- "$@" -- "$T/out/$n/$n.pdf"
 	i=0

@@ -51,6 +51,9 @@ static void names_given(const Plan *p, Diags *d, const StrList *l, const char *k
 #define MAX_MARK_LINES 7
 #define MAX_HEAD_LINES 8
 #define MAX_NAME_CHARS 60
+/* The 发文字号 is one line: centred in the 版心's 28 characters, or from
+ * one character in beside the 签发人, so 26 keep it on the page. */
+#define MAX_DOC_NUMBER_CHARS 26
 
 static void names_fit(const Plan *p, Diags *d)
 {
@@ -74,6 +77,12 @@ static void names_fit(const Plan *p, Diags *d)
 		if (n > MAX_NAME_CHARS)
 			diag_add(d, p->path, p->header.pos, MSG_FORMAT_NAME_LONG, "header",
 			         "发文机关标志", n, MAX_NAME_CHARS);
+	}
+	if (p->doc_number.s) {
+		size_t n = utf8_count(p->doc_number.s, strlen(p->doc_number.s));
+		if (n > MAX_DOC_NUMBER_CHARS)
+			diag_add(d, p->path, p->doc_number.pos, MSG_FORMAT_DOC_NUMBER_LONG, n,
+			         MAX_DOC_NUMBER_CHARS);
 	}
 	/* The 标志's lines: the header list, else joint issuers by name. */
 	size_t mark = hs->n > 1 ? hs->n : !p->header.s && is->n > 1 ? is->n : 1;

@@ -187,6 +187,8 @@
 	"发文机关标志最多7行，这里有%zu行：再多就超出首页；请只列主办机关和主要的联合机关"
 #define MSG_FORMAT_TOO_MANY_SIGNERS R_FORMAT, \
 	"签发人排不下首页：发文机关标志有%zu行，签发人最多还能列%zu个（两人一行），这里有%zu个"
+#define MSG_FORMAT_DOC_NUMBER_LONG R_FORMAT, \
+	"发文字号有%zu个字，最多%d个字（一行排不下就会超出版心）：发文字号由机关代字、年份和发文顺序号组成，如“市直工〔2020〕30号”"
 #define MSG_FORMAT_NAME_LONG R_FORMAT, \
 	"“%s”的%s有%zu个字，最多%d个字：请用规范化简称"
 
