@@ -202,6 +202,16 @@ grep -qxF "$T/ctl.md:2:12: error: $(printf "$bidi" 0x202E)" "$T/err" &&
 	grep -qxF "$T/ctl.md:7:11: error: $(printf "$bidi" 0x2066)" "$T/err" &&
 	grep -qxF "$T/ctl.md:15:4: error: 这里有一个空字符（U+0000）：它会截断文字，请删去（文件可能从别的程序复制来时混入了它） [char-control]" "$T/err" &&
 	ok || no "control characters: $(cat "$T/err")"
+# The same characters made by YAML escapes ("\0", "\u202E") in a
+# double-quoted value: findings at the value, nothing written (a NUL id
+# once built ru.pdf silently).
+printf -- '---\ntitle: "关于开展\\u202E读书活动的通知"\nissuer: 青禾市机关工委\ndoc_number: 青工〔2020〕1号\ndate: 2020-03-01\nattachments:\n  - id: "ru\\0les"\n    type: form\n    title: 表\n    fields: [单位]\n---\n\n各科室：\n\n为营造学习氛围，特制定本方案。\n\n附件：表\n' >"$T/esc.md"
+run "$F" build -o "$T/esc" "$T/esc.md"
+[ $? -eq 1 ] && [ -z "$(find "$T/esc" -type f 2>/dev/null)" ] &&
+	grep -qxF "$T/esc.md:2:8: error: $(printf "$bidi" 0x202E)" "$T/err" &&
+	grep -qxF "$T/esc.md:7:9: error: 这里有一个空字符（U+0000）：它会截断文字，请删去（文件可能从别的程序复制来时混入了它） [char-control]" "$T/err" &&
+	[ "$(grep -c 'char-control' "$T/err")" -eq 2 ] &&
+	ok || no "controls by YAML escapes: $(cat "$T/err"; find "$T/esc" -type f)"
 # The YAML merge key: applied (the keys it brings, the mapping's own
 # winning), and anything but mappings after it refused.
 cat >"$T/merge.md" <<'EOF'

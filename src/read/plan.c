@@ -32,6 +32,20 @@ static void index_lines(Plan *p)
 
 
 
+/* The same for a control that a YAML escape put into a value. */
+static void find_escaped_controls(const Plan *p, const YNode *n, Diags *d)
+{
+	if (n->kind == Y_SCALAR && n->ctrl == 1)
+		diag_add(d, p->path, n->pos, MSG_CHAR_NUL);
+	else if (n->kind == Y_SCALAR && n->ctrl)
+		diag_add(d, p->path, n->pos, MSG_CHAR_BIDI, (unsigned)(n->ctrl - 1));
+	for (size_t i = 0; i < n->n; i++) {
+		if (n->keys)
+			find_escaped_controls(p, n->keys[i], d);
+		find_escaped_controls(p, n->items[i], d);
+	}
+}
+
 /* Is line [s, e) a front-matter fence ("---", trailing blanks allowed)? */
 static bool is_fence(const char *s, const char *e, bool closing)
 {
@@ -67,6 +81,7 @@ static void read_front_matter(Plan *p, size_t start, Diags *d, size_t *body_off)
 			free(err);
 			return;
 		}
+		find_escaped_controls(p, root, d);
 		if (root->kind != Y_MAP) {
 			diag_add(d, p->path, root->pos, MSG_FRONT_MATTER_NOT_MAP, ytree_kind_name(root->kind));
 		} else {

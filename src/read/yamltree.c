@@ -5,6 +5,7 @@
 #include <string.h>
 #include <yaml.h>
 
+#include "fname.h"
 #include "util.h"
 
 typedef struct {
@@ -61,6 +62,21 @@ static YNode *node_new(Builder *b, YKind kind, Pos pos)
 
 /* Counts n bytes of scalar text against the budget; false (and the
  * error) when it is spent. */
+/* The first NUL or bidirectional control in s (n bytes), + 1; 0: none. */
+static uint32_t first_control(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n;) {
+		uint32_t cp;
+		int k = utf8_decode((const unsigned char *)s + i, n - i, &cp);
+		if (k <= 0)
+			k = 1;
+		else if (cp == 0 || char_bidi_control(cp))
+			return cp + 1;
+		i += (size_t)k;
+	}
+	return 0;
+}
+
 static bool text_take(Builder *b, Pos pos, size_t n)
 {
 	if (n > ((size_t)YAML_MAX_MB << 20) - b->bytes) {
@@ -309,6 +325,13 @@ YNode *ytree_parse(const char *text, size_t len, int first_line,
 				break;
 			n->value = xstrndup((const char *)ev.data.scalar.value, ev.data.scalar.length);
 			n->plain = ev.data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+			/* A control written raw is found in the file's text
+			 * (plan.c); one made by an escape only here. */
+			if (ev.data.scalar.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE &&
+			    !first_control(text + ev.start_mark.index,
+			                   ev.end_mark.index - ev.start_mark.index))
+				n->ctrl = first_control((const char *)ev.data.scalar.value,
+				                        ev.data.scalar.length);
 			attach(&b, n, &root);
 			anchor_add(&b, (const char *)ev.data.scalar.anchor, n);
 			break;

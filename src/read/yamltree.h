@@ -13,6 +13,7 @@
 #ifndef FANGAN_YAMLTREE_H
 #define FANGAN_YAMLTREE_H
 
+#include <stdint.h>
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -26,6 +27,8 @@ struct YNode {
 	Pos pos;
 	char *value;      /* Y_SCALAR: the text */
 	bool plain;       /* Y_SCALAR: written without quotes */
+	uint32_t ctrl;    /* Y_SCALAR: a NUL or bidi control that only an escape
+	                   * ("\0", "\u202E") put there: its code point + 1 */
 	/* Y_SEQ: items; Y_MAP: keys[i] -> items[i] */
 	YNode **items;
 	YNode **keys;
