@@ -54,6 +54,10 @@ expect signers 7:70 签发人排不下首页：发文机关标志有1行，签�
 expect head7 7:18 签发人排不下首页：发文机关标志有7行，签发人最多还能列2个（两人一行），这里有4个
 expect headers 7:66 发文机关标志最多7行，这里有8行：再多就超出首页；请只列主办机关和主要的联合机关
 expect long 3:1 "“issuer”的发文机关名称有61个字，最多60个字：请用规范化简称"
+# A title of 161 characters (3,000 ran over four pages, issue 16 review).
+plan title161 "issuer: 青禾市机关事务管理局"
+sed -i "s/^title: .*/title: 关于$(printf '禾%.0s' $(seq 156))的通知/" "$T/title161.md"
+expect title161 2:1 标题有161个字，最多160个字（再长首页就排不下标题和正文的开头）：标题应概括公文的主要内容，请精简
 # A 发文字号 of 27 characters (300 ran off the page, issue 16 review).
 plan docno "issuer: 青禾市机关事务管理局"
 sed -i "s/^doc_number: .*/doc_number: 青禾市$(printf '禾%.0s' $(seq 15))发〔2020〕7号/" "$T/docno.md"
@@ -72,6 +76,7 @@ plan max-unsealed "issuer: [$(names 7 青禾市第 局)]" "seal: false"
 plan max-signers "issuer: [$(names 7 青禾市第 局)]" "signer: [张0, 张1]"
 plan max-signers1 "issuer: 青禾市机关事务管理局" "signer: [$(names 14 张)]"
 plan docno26 "issuer: 青禾市机关事务管理局"
+sed -i "s/^title: .*/title: 关于$(printf '禾%.0s' $(seq 155))的通知/" "$T/docno26.md"
 sed -i "s/^doc_number: .*/doc_number: 青禾市$(printf '禾%.0s' $(seq 14))发〔2020〕7号/" "$T/docno26.md"
 plan docno26-signer "issuer: 青禾市机关事务管理局" "signer: 张三"
 sed -i "s/^doc_number: .*/doc_number: 青禾市$(printf '禾%.0s' $(seq 14))发〔2020〕7号/" "$T/docno26-signer.md"

@@ -54,6 +54,9 @@ static void names_given(const Plan *p, Diags *d, const StrList *l, const char *k
 /* The 发文字号 is one line: centred in the 版心's 28 characters, or from
  * one character in beside the 签发人, so 26 keep it on the page. */
 #define MAX_DOC_NUMBER_CHARS 26
+/* The title: 160 characters are 8 lines of 2号 (20 a line), which leave
+ * the first page room for the 版头 and the text's first lines. */
+#define MAX_TITLE_CHARS 160
 
 static void names_fit(const Plan *p, Diags *d)
 {
@@ -77,6 +80,11 @@ static void names_fit(const Plan *p, Diags *d)
 		if (n > MAX_NAME_CHARS)
 			diag_add(d, p->path, p->header.pos, MSG_FORMAT_NAME_LONG, "header",
 			         "发文机关标志", n, MAX_NAME_CHARS);
+	}
+	if (p->title.s) {
+		size_t n = utf8_count(p->title.s, strlen(p->title.s));
+		if (n > MAX_TITLE_CHARS)
+			diag_add(d, p->path, p->title.pos, MSG_FORMAT_TITLE_LONG, n, MAX_TITLE_CHARS);
 	}
 	if (p->doc_number.s) {
 		size_t n = utf8_count(p->doc_number.s, strlen(p->doc_number.s));

@@ -189,6 +189,8 @@
 	"签发人排不下首页：发文机关标志有%zu行，签发人最多还能列%zu个（两人一行），这里有%zu个"
 #define MSG_FORMAT_DOC_NUMBER_LONG R_FORMAT, \
 	"发文字号有%zu个字，最多%d个字（一行排不下就会超出版心）：发文字号由机关代字、年份和发文顺序号组成，如“市直工〔2020〕30号”"
+#define MSG_FORMAT_TITLE_LONG R_FORMAT, \
+	"标题有%zu个字，最多%d个字（再长首页就排不下标题和正文的开头）：标题应概括公文的主要内容，请精简"
 #define MSG_FORMAT_NAME_LONG R_FORMAT, \
 	"“%s”的%s有%zu个字，最多%d个字：请用规范化简称"
 
