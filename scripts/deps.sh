@@ -7,7 +7,7 @@ build-essential pkg-config clang libclang-rt-14-dev
 libcmark-gfm-dev libcmark-gfm-extensions-dev
 libyaml-dev libxml2-dev libxml2-utils libhpdf-dev
 libfontconfig-dev libharfbuzz-dev libunibreak-dev
-libcmocka-dev libical-dev zlib1g-dev time hyperfine
+libcmocka-dev libical-dev zlib1g-dev time hyperfine strace
 libzip-dev libfriso-dev friso-dict libopencc-dev gettext locales
 libreoffice-writer-nogui python3-docx
 poppler-utils qpdf mandoc groff-base python3 python3-yaml
