@@ -19,7 +19,9 @@ static bool refused(uint32_t cp)
 		return true;
 	if (cp < 0x80)
 		return strchr("/\\:*?\"<>|", (int)cp) != NULL;
-	return char_bidi_control(cp);
+	/* Line and paragraph separators break a name across lines in a
+	 * listing or a shell, as a newline would. */
+	return cp == 0x2028 || cp == 0x2029 || char_bidi_control(cp);
 }
 
 void fname_cut(char *s, size_t max)
