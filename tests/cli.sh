@@ -63,12 +63,12 @@ done
 # The example plans: what is really wrong in them, nothing else.
 expect 1 plans "$F" check plans/
 same plans tests/plans-expected/plans.txt
-# model-organ.md:102 "于20XX年9月15日前完成迎检资料归类整理" is the
+# model-organ.md:102 "于2021年9月15日前完成迎检资料归类整理" is the
 # deadline 完成迎检资料归类整理's date (issue 13.7c): moved a day in the
 # front matter, the prose contradicts it.
 sed 's/due: 2021-09-15/due: 2021-09-14/' plans/model-organ.md >"$T/organ.md"
 expect 1 organ-deadline-after "$F" check "$T/organ.md"
-grep -q "^$T/organ.md:102:43: error: 正文写截止事项“完成迎检资料归类整理”的时间为“20XX年9月15日前”，但deadlines中该截止事项为2021年9月14日 \[text-date-conflict\]\$" "$T/out" &&
+grep -q "^$T/organ.md:102:43: error: 正文写截止事项“完成迎检资料归类整理”的时间为“2021年9月15日前”，但deadlines中该截止事项为2021年9月14日 \[text-date-conflict\]\$" "$T/out" &&
 	[ "$(grep -c text-date "$T/out")" -eq 1 ] && ok || no "organ: the deadline's action after its date: $(grep text-date "$T/out")"
 # A plan with warnings only passes, unless --werror.
 expect 0 warnings "$F" check plans/five-upgrades.md
