@@ -180,7 +180,7 @@ proof:
 # "N passed, N failed, N skipped".  Objects are compiled once per flavour
 # (build/obj, build/san) and every test links the same ones.
 check: deps
-	@$(MAKE) -s --no-print-directory fangan $(MO) $(B)/fangan.pot $(TESTS) $(B)/san/fangan $(STESTS) $(REPLAYS)
+	@$(MAKE) -s --no-print-directory fangan $(MO) $(B)/fangan.pot $(TESTS) $(B)/san/fangan $(STESTS) $(REPLAYS) $(FUZZERS)
 	@sh scripts/run-tests.sh $(B) $(TESTS) -- $(STESTS) $(REPLAYS)
 
 test: fangan $(MO) $(B)/fangan.pot $(TESTS)
@@ -196,7 +196,9 @@ test: fangan $(MO) $(B)/fangan.pot $(TESTS)
 # corpus; new inputs go to build/fuzz-corpus/NAME, and an input that
 # fails is saved as tests/fuzz/NAME/crash-* (then a regression input).
 # `make check` replays every corpus file through the same targets built
-# by gcc with the sanitizers and a plain main() (tests/fuzz_main.c).
+# by gcc with the sanitizers and a plain main() (tests/fuzz_main.c), and
+# builds the clang fuzzers too and gives each its corpus once
+# (tests/fuzzers.sh), so a break in the clang build shows at once.
 FUZZ_TARGETS := plan layout template stamp
 FUZZ_CC    := clang
 FUZZ_SAN   := -fsanitize=address,undefined,float-cast-overflow -fno-sanitize-recover=all
