@@ -78,7 +78,11 @@ bool write_file_atomic(const char *path, const char *data, size_t len);
 /* For many files written at once (fangan build): with on,
  * write_file_atomic syncs neither the file nor its folder; the caller
  * calls sync_files_under when a set of files is written — one syncfs for
- * the set instead of two fsyncs a file. */
+ * the set instead of two fsyncs a file.  A power cut before that syncfs
+ * can leave a new name over an empty file; the plan's stamp, written
+ * after the syncfs, then does not match it and the next build makes it
+ * again (cli/stamp.h).  Measured (2026-11-28): 20,000 unit forms, -j 2,
+ * 5.5–8.4 s with the syncfs, 10.9–12.2 s with an fsync a file. */
 void write_atomic_batch(bool on);
 /* The CRC-32 (zlib's) write_file_atomic noted for the file at path when
  * it wrote it, if the file is still of the size and modification time in
