@@ -1,7 +1,6 @@
 /* i18n.c — see i18n.h: where the message catalogues are. */
 #include "i18n.h"
 
-#include <limits.h>
 #include <locale.h>
 #include <stdbool.h>
 #include <stdlib.h>
@@ -9,6 +8,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "paths.h"
 #include "util.h"
 
 #ifndef FANGAN_LOCALEDIR
@@ -32,23 +32,20 @@ static bool has_catalogue(const char *dir)
  * NULL when none is there. */
 static char *beside_binary(void)
 {
-	char exe[PATH_MAX];
-	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-	if (n <= 0)
+	char *exe = paths_exe_dir();
+	if (!exe)
 		return NULL;
-	exe[n] = '\0';
-	char *slash = strrchr(exe, '/');
-	if (!slash)
-		return NULL;
-	*slash = '\0';
 	static const char *const rel[] = {"build/locale", "../locale", "../share/locale"};
-	for (size_t i = 0; i < sizeof rel / sizeof *rel; i++) {
+	char *found = NULL;
+	for (size_t i = 0; i < sizeof rel / sizeof *rel && !found; i++) {
 		char *d = xasprintf("%s/%s", exe, rel[i]);
 		if (has_catalogue(d))
-			return d;
-		free(d);
+			found = d;
+		else
+			free(d);
 	}
-	return NULL;
+	free(exe);
+	return found;
 }
 
 static void drop_localedir(void)

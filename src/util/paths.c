@@ -41,14 +41,21 @@ char *paths_dir_of(const char *path)
 /* ../share/fangan beside the running binary, when the binary is in a
  * folder named bin; NULL otherwise.  /proc/self/exe is Linux's; where it
  * is missing this candidate is simply skipped. */
-static char *exe_datadir(void)
+char *paths_exe_dir(void)
 {
 	char exe[PATH_MAX];
 	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
 	if (n <= 0)
 		return NULL;
 	exe[n] = '\0';
-	char *bin = paths_dir_of(exe);
+	return paths_dir_of(exe);
+}
+
+static char *exe_datadir(void)
+{
+	char *bin = paths_exe_dir();
+	if (!bin)
+		return NULL;
 	size_t bl = strlen(bin);
 	char *out = NULL;
 	if (bl >= 4 && strcmp(bin + bl - 4, "/bin") == 0) {

@@ -58,4 +58,8 @@ int paths_open(const char *sub, const char *name, const char *plan, char **path)
  * in the root), newly allocated. */
 char *paths_dir_of(const char *path);
 
+/* The folder of the running binary (/proc/self/exe, Linux's), newly
+ * allocated; NULL where it cannot be read. */
+char *paths_exe_dir(void);
+
 #endif
