@@ -16,6 +16,7 @@
 #include "fontfind.h"
 #include "fontmap.h"
 #include "fonts.h"
+#include "testutil.h"
 
 #define GBSN "/usr/share/fonts/truetype/arphic-gbsn00lp/gbsn00lp.ttf"
 #define GKAI "/usr/share/fonts/truetype/arphic-gkai00mp/gkai00mp.ttf"
@@ -42,10 +43,7 @@ static int remove_tmpdir(void **state)
 static void write_text(const char *name, const char *text)
 {
 	char *path = xasprintf("%s/%s", tmpdir, name);
-	FILE *f = fopen(path, "w");
-	assert_non_null(f);
-	fputs(text, f);
-	fclose(f);
+	write_test_file(path, text);
 	free(path);
 }
 

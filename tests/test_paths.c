@@ -16,6 +16,7 @@
 
 #include "paths.h"
 #include "util.h"
+#include "testutil.h"
 
 static char root[] = "/tmp/fangan-paths-XXXXXX";
 static char *old_cwd;
@@ -30,10 +31,7 @@ static void put(const char *rel, const char *text)
 			mkdir(p, 0777);
 			*s = '/';
 		}
-	FILE *f = fopen(p, "w");
-	assert_non_null(f);
-	fputs(text, f);
-	fclose(f);
+	write_test_file(p, text);
 	free(p);
 }
 

@@ -19,6 +19,7 @@
 
 #include "stamp.h"
 #include "util.h"
+#include "testutil.h"
 
 static char root[] = "/tmp/fangan-stamp-XXXXXX";
 
@@ -31,10 +32,7 @@ static char *at(const char *rel)
 static void put(const char *rel, const char *text)
 {
 	char *p = at(rel);
-	FILE *f = fopen(p, "w");
-	assert_non_null(f);
-	fputs(text, f);
-	fclose(f);
+	write_test_file(p, text);
 	free(p);
 }
 

@@ -48,6 +48,16 @@ static inline const Finding *nth_rule(const Diags *d, const char *rule, size_t n
 	return NULL;
 }
 
+/* Write text to path (a plain fopen: no CRC noted, unlike
+ * write_file_atomic), failing the test if it cannot. */
+static inline void write_test_file(const char *path, const char *text)
+{
+	FILE *f = fopen(path, "w");
+	assert_non_null(f);
+	assert_true(fputs(text, f) >= 0);
+	assert_int_equal(fclose(f), 0);
+}
+
 static inline void dump_findings(const Diags *d)
 {
 	for (size_t i = 0; i < d->n; i++)
