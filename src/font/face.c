@@ -329,15 +329,15 @@ static void drop_unkept(hb_face_t *face, hb_set_t *drop)
 	} while (n == sizeof tags / sizeof *tags);
 }
 
-static bool subset_now(const Face *f, const uint32_t *gids, size_t n,
-		       const uint32_t *unicodes, size_t nuni, Buf *font,
-		       uint32_t *new_gids, char **why)
+/* The input of a subset: the characters, and the glyphs no character
+ * of them maps to; every table not kept is dropped, and so is the cmap
+ * when keep_cmap is false. */
+static hb_subset_input_t *subset_input(const Face *f, const uint32_t *gids, size_t n,
+				       const uint32_t *unicodes, size_t nuni, bool keep_cmap)
 {
 	hb_subset_input_t *in = hb_subset_input_create_or_fail();
-	if (!in) {
-		*why = xstrdup("hb_subset_input_create_or_fail failed");
-		return false;
-	}
+	if (!in)
+		return NULL;
 	/* The characters, not their glyphs: given glyph ids, hb-subset walks
 	 * the face's whole cmap to find the characters of each (tens of
 	 * thousands of entries in a CJK face); given characters, it looks up
@@ -357,18 +357,25 @@ static bool subset_now(const Face *f, const uint32_t *gids, size_t n,
 		if (gids[i] != 0 && !hb_set_has(reached, gids[i]))
 			hb_set_add(gs, gids[i]);
 	hb_set_destroy(reached);
-	drop_unkept(f->hb, hb_subset_input_set(in, HB_SUBSET_SETS_DROP_TABLE_TAG));
+	hb_set_t *drop = hb_subset_input_set(in, HB_SUBSET_SETS_DROP_TABLE_TAG);
+	drop_unkept(f->hb, drop);
+	if (!keep_cmap)
+		hb_set_add(drop, HB_TAG('c', 'm', 'a', 'p'));
 	/* Hinting is dead weight in print; the .notdef outline is kept so that
 	 * a missing character shows as a box rather than nothing. */
 	hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_NO_HINTING |
 					      HB_SUBSET_FLAGS_NOTDEF_OUTLINE);
+	return in;
+}
 
-	/* hb_subset_preprocess builds the subsetter's accelerators once, so
-	 * that the documents of a batch do not re-parse the font.  Measured
-	 * for ~300 glyphs: a subset costs 0.5 ms (SungtiL) to 1.3 ms (Zen Hei)
-	 * unprepared and 0.08 ms prepared, and preparing costs 10–50 ms, so
-	 * it is done only once a face has been subset PREPROCESS_AFTER times.
-	 * The face is logically const: these are caches. */
+/* hb_subset_preprocess builds the subsetter's accelerators once, so that
+ * the documents of a batch do not re-parse the font.  Measured for ~300
+ * glyphs: a subset costs 0.5 ms (SungtiL) to 1.3 ms (Zen Hei) unprepared
+ * and 0.08 ms prepared, and preparing costs 10–50 ms, so it is done only
+ * once a face has been subset PREPROCESS_AFTER times.  The face is
+ * logically const: these are caches. */
+static hb_face_t *subset_source(const Face *f)
+{
 	Face *mf = (Face *)f;
 	mf->subsets++;
 	size_t size = hb_blob_get_length(f->blob);
@@ -381,14 +388,39 @@ static bool subset_now(const Face *f, const uint32_t *gids, size_t n,
 			prepared_bytes += size;
 		mf->prepared = prepare;
 	}
+	return mf->subset_src;
+}
 
-	bool ok = false;
-	hb_subset_plan_t *plan = hb_subset_plan_create_or_fail(f->subset_src, in);
+/* Why a subset could not be made, in words for the clerk: the font and
+ * what to do. */
+static char *subset_failed(const Face *f, size_t nuni)
+{
+	return xasprintf(_("cannot embed the font %s: HarfBuzz could not make a subset of "
+			   "it with the %zu characters this document draws from it; name "
+			   "another font for these characters in fonts/fonts.map (see "
+			   "fonts/README.md), or use fewer rare characters"),
+			 f->path, nuni);
+}
+
+/* One attempt: plan, map the glyphs, execute.  NULL on failure, with
+ * *why set only when the failure is not the execution's (which the
+ * caller may retry without the cmap). */
+static hb_face_t *subset_try(const Face *f, hb_face_t *src, const uint32_t *gids, size_t n,
+			     const uint32_t *unicodes, size_t nuni, bool keep_cmap,
+			     uint32_t *new_gids, char **why)
+{
+	hb_subset_input_t *in = subset_input(f, gids, n, unicodes, nuni, keep_cmap);
+	if (!in) {
+		*why = xstrdup("hb_subset_input_create_or_fail failed");
+		return NULL;
+	}
+	hb_subset_plan_t *plan = hb_subset_plan_create_or_fail(src, in);
 	hb_subset_input_destroy(in);
 	if (!plan) {
-		*why = xasprintf(_("cannot plan a subset of %s"), f->path);
-		return false;
+		*why = subset_failed(f, nuni);
+		return NULL;
 	}
+	hb_face_t *sub = NULL;
 	const hb_map_t *map = hb_subset_plan_old_to_new_glyph_mapping(plan);
 	for (size_t i = 0; i < n; i++) {
 		hb_codepoint_t g = hb_map_get(map, gids[i]);
@@ -399,11 +431,38 @@ static bool subset_now(const Face *f, const uint32_t *gids, size_t n,
 		}
 		new_gids[i] = g;
 	}
-	hb_face_t *sub = hb_subset_plan_execute_or_fail(plan);
+	sub = hb_subset_plan_execute_or_fail(plan);
+out:
+	hb_subset_plan_destroy(plan);
+	return sub;
+}
+
+static bool subset_now(const Face *f, const uint32_t *gids, size_t n,
+		       const uint32_t *unicodes, size_t nuni, Buf *font,
+		       uint32_t *new_gids, char **why)
+{
+	hb_face_t *src = subset_source(f);
+	char *w = NULL;
+	hb_face_t *sub = subset_try(f, src, gids, n, unicodes, nuni, true, new_gids, &w);
+	/* HarfBuzz 6.0 (Debian 12) cannot write the cmap of a subset holding
+	 * a few thousand characters beyond U+FFFF with gaps between them
+	 * (many format-12 groups): HanaMinB with every second character
+	 * from U+20000 on fails from ~5,000 characters, while 42,711
+	 * contiguous ones subset in 68 ms, and so do 20,000 BMP characters
+	 * with gaps.  A plan whose rare characters are scattered (some drawn
+	 * by UMing, the rest by HanaMinB) meets that.  The PDF draws through
+	 * the CIDToGIDMap and extracts text through the ToUnicode CMap, so
+	 * such a subset is made again without its cmap: poppler, pdf.js and
+	 * Acrobat draw it the same; only a reader that looks glyphs up
+	 * through the embedded cmap would lose these characters, which is
+	 * better than no PDF at all. */
+	if (!sub && !w)
+		sub = subset_try(f, src, gids, n, unicodes, nuni, false, new_gids, &w);
 	if (!sub) {
-		*why = xasprintf(_("subsetting %s failed"), f->path);
-		goto out;
+		*why = w ? w : subset_failed(f, nuni);
+		return false;
 	}
+	bool ok = false;
 	hb_blob_t *blob = hb_face_reference_blob(sub);
 	unsigned len;
 	const char *data = hb_blob_get_data(blob, &len);
@@ -411,12 +470,10 @@ static bool subset_now(const Face *f, const uint32_t *gids, size_t n,
 		buf_add(font, data, len);
 		ok = true;
 	} else {
-		*why = xasprintf(_("subsetting %s produced no data"), f->path);
+		*why = subset_failed(f, nuni);
 	}
 	hb_blob_destroy(blob);
 	hb_face_destroy(sub);
-out:
-	hb_subset_plan_destroy(plan);
 	return ok;
 }
 
