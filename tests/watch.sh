@@ -41,6 +41,12 @@ pdf=$T/out/plan/plan.pdf
 "$F" watch --bogus "$T/p" >/dev/null 2>"$T/u"
 [ $? -eq 2 ] && grep -q "^fangan watch: unknown option '--bogus'" "$T/u" && ok || { no "unknown option"; cat "$T/u"; }
 "$F" watch --help | grep -q '^usage: fangan watch ' && ok || no "watch --help"
+# A bad SOURCE_DATE_EPOCH cannot change while the watch runs: it stops
+# at once (exit 2, as build does), said once, nothing built or watched.
+SOURCE_DATE_EPOCH=12x timeout 20 "$F" watch -o "$T/sde" "$T/p" >/dev/null 2>"$T/u"; s=$?
+[ $s -eq 2 ] && [ ! -e "$T/sde" ] && ok || { no "watch with a bad SOURCE_DATE_EPOCH: exit 2 at once (got $s)"; cat "$T/u"; }
+[ "$(cat "$T/u")" = "fangan watch: the value '12x' of SOURCE_DATE_EPOCH is not a valid number of seconds (whole seconds since 1970-01-01 00:00 UTC, at most 253402300799)" ] &&
+	ok || { no "watch says a bad SOURCE_DATE_EPOCH once"; cat "$T/u"; }
 
 # ---- the first round -------------------------------------------------------
 "$F" watch -j 2 -o "$T/out" "$T/p" >"$T/out.log" 2>"$T/err" &

@@ -52,8 +52,8 @@ static const char *const usage = N_(
 	"The options are those of fangan build (fangan build --help).\n"
 	"  -h, --help     this help\n"
 	"\n"
-	"Exit status: 0 stopped by Ctrl-C (or SIGTERM), 2 bad arguments or\n"
-	"nothing to watch.\n");
+	"Exit status: 0 stopped by Ctrl-C (or SIGTERM), 2 bad arguments, a bad\n"
+	"SOURCE_DATE_EPOCH, or nothing to watch.\n");
 
 /* How long the inputs must stay quiet before a rebuild (ms): one save
  * is several events, and a "save all" touches several files. */
@@ -295,6 +295,14 @@ int cmd_watch(int argc, char **argv)
 	}
 	if (npaths == 0) {
 		fputs(_(usage), stderr);
+		free(paths);
+		return 2;
+	}
+	/* SOURCE_DATE_EPOCH is this process's environment: a bad value
+	 * cannot be mended by waiting, so it stops the watch at once, as
+	 * it stops build, rather than fail every round. */
+	long long sde;
+	if (!source_date_epoch(&sde, "fangan watch")) {
 		free(paths);
 		return 2;
 	}
