@@ -79,6 +79,41 @@ else
 	no "$hana is missing (fonts-hanazono; make deps installs it)"
 fi
 
+# The most a PDF font holds: 65,535 different characters drawn with one
+# font (CIDs 1 to 65535) build, and every one reads back as itself — no
+# CID wraps.  One more is a font-limit finding (tests/cli.sh).  The font
+# maps them all to one box (tests/bigfont.py); fonts/fonts.map beside the
+# plan makes it the body font.
+mkdir -p "$T/cid/fonts" && python3 tests/bigfont.py "$T/cid/fonts/big.ttf" &&
+	echo 'body = big.ttf' >"$T/cid/fonts/fonts.map" &&
+	{ printf -- '---\ntitle: 字数测试\n---\n\n'; python3 tests/bigfont.py --body 65535; } >"$T/cid/p.md" ||
+	no "the font and the plan of 65,535 characters"
+timeout 120 "$F" build --format pdf -o "$T/cid/out" "$T/cid/p.md" >"$T/log" 2>&1
+rc=$?
+[ $rc -eq 0 ] && ok || { no "65,535 characters of one font build (exit $rc)"; cat "$T/log"; }
+pdffonts "$T/cid/out/p/p.pdf" 2>/dev/null | grep -q '^[A-Z]\{6\}+FanganBig  *CID TrueType  *Identity-H  *yes yes yes ' &&
+	ok || no "65,535 characters: the font embedded: $(pdffonts "$T/cid/out/p/p.pdf" 2>&1)"
+pdftotext "$T/cid/out/p/p.pdf" "$T/cid/p.txt" 2>/dev/null
+python3 - "$T/cid/p.md" "$T/cid/p.txt" <<'PY' && ok || no "65,535 characters: the text read back is not the body"
+import sys
+def body(path):  # the characters of the body font: Extensions A to F
+    return ''.join(c for c in open(path, encoding='utf-8').read()
+                   if 0x3400 <= ord(c) <= 0x4DBF or ord(c) >= 0x20000)
+want, got = body(sys.argv[1]), body(sys.argv[2])
+sys.exit(0 if len(want) == 65535 and got == want else 1)
+PY
+
+# One more, in a text attachment: the finding is in the attachment's
+# file, at the 65,536th character, and nothing of the plan is written.
+python3 tests/bigfont.py --body 65536 >"$T/cid/att.md" &&
+	printf -- '---\ntitle: 字数测试\nattachments:\n  - {id: a, type: text, title: 附件文字, file: att.md}\n---\n\n正文，见附件。\n' >"$T/cid/q.md" ||
+	no "the plan with a text attachment of 65,536 characters"
+timeout 120 "$F" build -o "$T/cid/out2" "$T/cid/q.md" >"$T/log" 2>&1
+rc=$?
+[ $rc -eq 1 ] && grep -qxF "$T/cid/att.md:655:136: error: 字符“𮘿”（U+2E63F）是本文档用字体big.ttf显示的第65536个不同字符：PDF的一种字体最多容纳65535个不同字符（CID为两个字节），文档无法生成；请把文档拆成几份，或在fonts/fonts.map中为这些字符另指定字体 [font-limit]" "$T/log" &&
+	[ -z "$(find "$T/cid/out2" -name '*.pdf' -o -name '*.docx' 2>/dev/null)" ] && ok ||
+	{ no "65,536 characters in a text attachment: font-limit there, nothing written (exit $rc)"; cat "$T/log"; ls -R "$T/cid/out2"; }
+
 # A long body is drawn in time linear in its lines: 300,000 one-line
 # paragraphs (4 MB, over 13,000 pages) took 18 s, now about 3 s.
 case $F in

@@ -50,6 +50,23 @@ same rules tests/rules/expected.txt
 # build finds them.
 expect 1 rules-build "$F" build -o "$T/rules-out" tests/rules/cell-overflow.md tests/rules/form-overflow.md tests/rules/glyph-missing.md
 grep '\[\(glyph-missing\|form-overflow\|cell-overflow\)\]$' "$T/err" >"$T/out"
+# font-limit: 65,536 different characters drawn with one font, the body
+# font of a fonts/fonts.map beside the plan (as an office maps its own
+# fonts) that has them all — a font made here (tests/bigfont.py), since
+# no installed one maps so many.  The finding is at the 65,536th
+# character; no file of the plan is written.  (A plan of 65,535 builds:
+# tests/bounds.sh.)
+mkdir -p "$T/fl/tests/rules/fonts" && python3 tests/bigfont.py "$T/fl/tests/rules/fonts/big.ttf" &&
+	echo 'body = big.ttf' >"$T/fl/tests/rules/fonts/fonts.map" &&
+	{ cat tests/rules/font-limit.md; python3 tests/bigfont.py --body 65536; } >"$T/fl/tests/rules/font-limit.md" ||
+	no "font-limit: the font and the plan"
+Fa=$(cd "$(dirname "$F")" && pwd)/$(basename "$F")
+(cd "$T/fl" && timeout 60 "$Fa" build -o out tests/rules/font-limit.md) >/dev/null 2>"$T/fl.err"
+rc=$?
+[ $rc -eq 1 ] && ok || { no "font-limit: exit $rc, wanted 1"; cat "$T/fl.err"; }
+grep '\[font-limit\]$' "$T/fl.err" >>"$T/out"
+[ -z "$(find "$T/fl/out" -name '*.pdf' -o -name '*.docx' 2>/dev/null)" ] && ok ||
+	no "font-limit: files written: $(find "$T/fl/out")"
 same rules-build tests/rules/expected-build.txt
 # What form-overflow suggests is right: shortened so, the form is one
 # page; a line longer, two.

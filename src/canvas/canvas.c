@@ -217,3 +217,35 @@ const CanvasMissing *canvas_missing(const Canvas *d, size_t *n)
 	*n = d->nmissing;
 	return d->missing;
 }
+
+bool canvas_face_overflow(const Canvas *d, const Face **face, uint32_t *cp)
+{
+	/* Fewer characters than the limit in all: no face can have more. */
+	if (d->nglyphs <= CANVAS_FACE_CHARS)
+		return false;
+	/* A bitmap of the code points seen, per face drawn with. */
+	enum { CPS = 0x110000 };
+	uint8_t **seen = xcalloc(d->nfaces, sizeof *seen);
+	size_t *count = xcalloc(d->nfaces, sizeof *count);
+	bool over = false;
+	for (size_t i = 0; i < d->nglyphs && !over; i++) {
+		const CvGlyph *g = &d->glyphs[i];
+		uint32_t c = g->cp < CPS ? g->cp : 0xFFFD;
+		if (!seen[g->face])
+			seen[g->face] = xcalloc(CPS / 8, 1);
+		uint8_t *byte = &seen[g->face][c >> 3], bit = (uint8_t)(1u << (c & 7));
+		if (*byte & bit)
+			continue;
+		*byte |= bit;
+		if (++count[g->face] > CANVAS_FACE_CHARS) {
+			*face = d->faces[g->face];
+			*cp = c;
+			over = true;
+		}
+	}
+	for (size_t k = 0; k < d->nfaces; k++)
+		free(seen[k]);
+	free(seen);
+	free(count);
+	return over;
+}

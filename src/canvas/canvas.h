@@ -117,4 +117,15 @@ void canvas_share_subsets(Canvas *doc, const Canvas *like);
 /* Characters drawn so far that no font had (see CanvasMissing). */
 const CanvasMissing *canvas_missing(const Canvas *doc, size_t *n);
 
+/* The most distinct characters one face may draw in one document: each
+ * becomes a CID of its own (for its own ToUnicode entry, pdffont.c), and
+ * CIDs are two bytes with 0 the .notdef. */
+#define CANVAS_FACE_CHARS 65535
+
+/* Does some face draw more than CANVAS_FACE_CHARS distinct characters
+ * in doc?  Then *face and *cp are the face and the character that went
+ * over first, in drawing order.  Costs nothing for a document of at
+ * most CANVAS_FACE_CHARS characters in all. */
+bool canvas_face_overflow(const Canvas *doc, const Face **face, uint32_t *cp);
+
 #endif

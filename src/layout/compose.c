@@ -4,6 +4,8 @@
  * draw.c), title, 主送机关, body, 附件说明, 署名 and 成文日期, 附注,
  * attachments (each its own column, or drawn by attach.c), 版记.  Every line is checked for characters no font can
  * draw; those become glyph-missing findings at their place in the plan.
+ * Composed again with a character to find (compose_find), it gives that
+ * character's first place in the plan, for a font-limit finding.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -13,6 +15,14 @@
 #include "title.h"
 #include "util.h"
 
+/* What compose_find looks for, and where it found it. */
+typedef struct {
+	const Face *face;
+	uint32_t cp;
+	const char *path; /* NULL until found */
+	Pos pos;
+} Find;
+
 typedef struct {
 	const Plan *p;
 	const FontSet *fs;
@@ -20,6 +30,7 @@ typedef struct {
 	Column *col;
 	Diags *d;
 	double pitch;     /* character pitch of the body grid */
+	Find *find;       /* compose_find; NULL when composing */
 } Ctx;
 
 /* Where a run came from, for glyph-missing positions. */
@@ -78,17 +89,42 @@ bool layout_glyphs_ok(const FontSet *fs, FontRole role, const char *s, const cha
 	return !cp;
 }
 
+static Pos origin_pos(const Ctx *c, const Origin *o, size_t off)
+{
+	return o->text ? plan_text_pos(c->p, o->text, o->text_off + off) : o->pos;
+}
+
+/* compose_find: the first character of runs that is the one sought,
+ * drawn with its face. */
+static void find_in(Ctx *c, const TsRun *runs, const Origin *orig, size_t n)
+{
+	Find *f = c->find;
+	for (size_t i = 0; i < n && !f->path; i++)
+		for (size_t k = 0; k < runs[i].len;) {
+			uint32_t cp, gid;
+			int m = utf8_decode((const unsigned char *)runs[i].s + k, runs[i].len - k, &cp);
+			if (m > 0 && cp == f->cp && fontset_lookup(c->fs, runs[i].role, cp, &gid) == f->face) {
+				f->path = c->p->path;
+				f->pos = origin_pos(c, &orig[i], k);
+				break;
+			}
+			k += m > 0 ? (size_t)m : 1;
+		}
+}
+
 /* Report the first character of runs no font of its role has. */
 static void check_glyphs(Ctx *c, const TsRun *runs, const Origin *orig, size_t n)
 {
+	if (c->find) {
+		find_in(c, runs, orig, n);
+		return;
+	}
 	for (size_t i = 0; i < n; i++) {
 		size_t off;
 		uint32_t cp = fontset_first_missing(c->fs, runs[i].role, runs[i].s, runs[i].len, &off);
 		if (!cp)
 			continue;
-		Pos pos = orig[i].text ? plan_text_pos(c->p, orig[i].text, orig[i].text_off + off)
-		                       : orig[i].pos;
-		glyph_missing(c->d, c->p->path, pos, cp, runs[i].role);
+		glyph_missing(c->d, c->p->path, origin_pos(c, &orig[i], off), cp, runs[i].role);
 		c->col->failed = true;
 	}
 }
@@ -509,13 +545,10 @@ static void compose_signature(Ctx *c, Parts *parts)
  * 黑体 顶格 on the first line, the title centred on the third, then the
  * file set like the body — a column of its own, paginated and drawn
  * after the body or alone (attach.c). */
-void compose_text_attachment(const Plan *plan, size_t i, const char *label, const FontSet *fs,
-                             const Geometry *g, Column *col, Diags *d)
+static void text_attachment(Ctx *c, size_t i, const char *label)
 {
-	Ctx cx = {plan, fs, g, col, d, geo_char_pitch(g)};
-	Ctx *c = &cx;
-	memset(col, 0, sizeof *col);
-	const Attachment *a = &plan->attachments[i];
+	memset(c->col, 0, sizeof *c->col);
+	const Attachment *a = &c->p->attachments[i];
 	ParaStore *ps = new_para(c->col);
 	char *lab = keep_string(ps, xstrdup(label));
 	Origin orig[1];
@@ -535,6 +568,13 @@ void compose_text_attachment(const Plan *plan, size_t i, const char *label, cons
 	/* Positions of missing glyphs are in the attachment's file. */
 	c->p = a->doc;
 	blocks(c, a->doc->body, 0);
+}
+
+void compose_text_attachment(const Plan *plan, size_t i, const char *label, const FontSet *fs,
+                             const Geometry *g, Column *col, Diags *d)
+{
+	Ctx c = {plan, fs, g, col, d, geo_char_pitch(g), NULL};
+	text_attachment(&c, i, label);
 }
 
 /* The 版记's lines: 左右各空一字, a wrapped 抄送's next lines under the
@@ -612,28 +652,66 @@ static void keep_tail(Column *col, size_t tail)
 	}
 }
 
-void compose(const Plan *p, const FontSet *fs, const Geometry *g,
-             Column *col, Parts *parts, Record *rec, Diags *d)
+static void compose_ctx(Ctx *c, Parts *parts, Record *rec)
 {
-	Ctx c = {p, fs, g, col, d, geo_char_pitch(g)};
+	const Plan *p = c->p;
+	Column *col = c->col;
 	memset(col, 0, sizeof *col);
 	bool ok;
-	col->first_slot = head_compose(p, fs, g, parts, d, &ok);
+	col->first_slot = head_compose(p, c->fs, c->g, parts, c->d, &ok);
 	if (!ok)
 		col->failed = true;
 	if (p->kind != DOC_ORDER) /* a 命令's text follows the 令号 (§10.2) */
-		compose_title(&c);
-	compose_recipients(&c);
+		compose_title(c);
+	compose_recipients(c);
 	if (p->body)
-		blocks(&c, p->body, 0);
+		blocks(c, p->body, 0);
 	size_t tail = col->n;
-	compose_attachment_note(&c);
-	compose_signature(&c, parts);
+	compose_attachment_note(c);
+	compose_signature(c, parts);
 	keep_tail(col, tail);
 	/* 纪要: 出席, 请假, 列席 under the text, free to break like it. */
 	if (p->kind == DOC_MINUTES)
-		compose_attendance(&c);
-	compose_record(&c, rec);
+		compose_attendance(c);
+	compose_record(c, rec);
+}
+
+void compose(const Plan *p, const FontSet *fs, const Geometry *g,
+             Column *col, Parts *parts, Record *rec, Diags *d)
+{
+	Ctx c = {p, fs, g, col, d, geo_char_pitch(g), NULL};
+	compose_ctx(&c, parts, rec);
+}
+
+/* Only when a document cannot be written (font-limit), so composing the
+ * body and the text attachments once more costs nothing in a build
+ * that succeeds. */
+const char *compose_find(const Plan *p, const FontSet *fs, const Geometry *g, const Face *face,
+                         uint32_t cp, Pos *pos)
+{
+	Find f = {face, cp, NULL, {0, 0}};
+	Diags d = {0};
+	Column col;
+	Parts parts = {0};
+	Record rec;
+	Ctx c = {p, fs, g, &col, &d, geo_char_pitch(g), &f};
+	compose_ctx(&c, &parts, &rec);
+	column_free(&col);
+	parts_free(&parts);
+	record_free(&rec);
+	for (size_t i = 0; i < p->nattachments && !f.path; i++) {
+		const Attachment *a = &p->attachments[i];
+		if (a->type != ATT_UNKNOWN && a->type != ATT_TEXT)
+			continue;
+		char *label = attach_label(p, i, false);
+		c.p = p;
+		text_attachment(&c, i, label);
+		column_free(&col);
+		free(label);
+	}
+	diag_free(&d);
+	*pos = f.pos;
+	return f.path;
 }
 
 void column_free(Column *col)

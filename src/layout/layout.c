@@ -10,6 +10,7 @@
 #include "layout.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "attach.h"
 #include "layout_int.h"
@@ -30,6 +31,26 @@ void parts_anchor(Parts *ps, const Column *col, const Geometry *g)
 		p->y2 -= dy;
 		p->anchor = -1;
 	}
+}
+
+/* A face that draws more distinct characters than a PDF font holds
+ * (canvas.h) is a font-limit finding at the first character over the
+ * limit, where the plan has it; false then. */
+static bool within_font_limit(const Plan *p, const FontSet *fs, const Geometry *g,
+                              const Canvas *doc, Diags *d)
+{
+	const Face *face;
+	uint32_t cp;
+	if (!canvas_face_overflow(doc, &face, &cp))
+		return true;
+	Pos pos;
+	const char *path = compose_find(p, fs, g, face, cp, &pos);
+	const char *file = strrchr(face_path(face), '/');
+	char ch[8] = {0};
+	utf8_encode(cp, ch);
+	diag_add(d, path ? path : p->path, pos, MSG_FONT_LIMIT, ch, cp,
+	         file ? file + 1 : face_path(face), CANVAS_FACE_CHARS + 1, CANVAS_FACE_CHARS);
+	return false;
 }
 
 bool layout_plan(const Plan *p, const FontSet *fs, const Geometry *g,
@@ -67,6 +88,7 @@ bool layout_plan_keep(const Plan *p, const FontSet *fs, const Geometry *g,
 	c->last_used = flow.last_used;
 	c->record = record_place(g, &c->rec, flow.pages, flow.last_used);
 	draw_record_last(doc, g, &c->rec, flow.pages, flow.last_used);
+	ok &= within_font_limit(p, fs, g, doc, d);
 	if (keep)
 		*keep = c;
 	else

@@ -5,8 +5,9 @@
  * the pages, with the 版头, page numbers and 版记, onto a Canvas
  * (draw.c).  It reads only the model: nothing here parses Markdown or
  * YAML, and nothing here decides whether a plan is right — the checker
- * did that before.  The one finding it can add is glyph-missing, for a
- * character that no font of its role can draw.
+ * did that before.  The findings it adds are about drawing: glyph-missing,
+ * for a character that no font of its role can draw, and font-limit, for
+ * a font drawing more different characters than a PDF font holds.
  */
 #ifndef FANGAN_LAYOUT_H
 #define FANGAN_LAYOUT_H
@@ -20,8 +21,8 @@
 #include "canvas.h"
 
 /* Lay out p onto doc (which must be empty).  Returns false when a
- * character cannot be drawn (glyph-missing findings are in d); the
- * caller then must not save doc. */
+ * character cannot be drawn (glyph-missing and font-limit findings are
+ * in d); the caller then must not save doc. */
 bool layout_plan(const Plan *p, const FontSet *fs, const Geometry *g,
                  Canvas *doc, Diags *d);
 

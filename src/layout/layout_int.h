@@ -94,6 +94,11 @@ void compose(const Plan *p, const FontSet *fs, const Geometry *g,
 void compose_text_attachment(const Plan *p, size_t i, const char *label, const FontSet *fs,
                              const Geometry *g, Column *col, Diags *d);
 void column_free(Column *col);
+/* The first place in p (its body, or a text attachment's file: the
+ * path returned) where cp is drawn with face, found by composing again;
+ * NULL when cp is drawn elsewhere (a form, a ledger, the 版头). */
+const char *compose_find(const Plan *p, const FontSet *fs, const Geometry *g, const Face *face,
+                         uint32_t cp, Pos *pos);
 
 /* A glyph-missing finding at pos for the first character of s that no
  * font of role has; false when there was one. */

@@ -95,6 +95,8 @@ const Rule rules[R_COUNT] = {
 		"A NUL or an invisible bidirectional control (U+202A-U+202E, U+2066-U+2069, U+200E, U+200F) in the text."},
 	[R_CELL_OVERFLOW] = {"cell-overflow", SEV_ERROR, false,
 		"A table cell whose text is taller than a page: it would be cut off."},
+	[R_FONT_LIMIT] = {"font-limit", SEV_ERROR, false,
+		"More than 65,535 different characters drawn with one font in one document."},
 };
 
 enum { MAX_FINDINGS = 10000 };

@@ -71,6 +71,7 @@ typedef enum {
 	R_HOLIDAY_DATA,
 	R_CHAR_CONTROL,
 	R_CELL_OVERFLOW,
+	R_FONT_LIMIT,
 	R_COUNT
 } RuleId;
 

@@ -252,6 +252,10 @@
 #define MSG_CELL_OVERFLOW R_CELL_OVERFLOW, \
 	"附件%zu的表格中这一格排成%zu行，比一页还高，超出的部分会被截掉：请缩短这一格，或把内容分到几行"
 
+/* font-limit (layout.c, compose.c) */
+#define MSG_FONT_LIMIT R_FONT_LIMIT, \
+	"字符“%s”（U+%04X）是本文档用字体%s显示的第%d个不同字符：PDF的一种字体最多容纳%d个不同字符（CID为两个字节），文档无法生成；请把文档拆成几份，或在fonts/fonts.map中为这些字符另指定字体"
+
 /* input */
 #define MSG_INPUT_ENCODING R_INPUT, "文件不是有效的UTF-8编码：第%zu字节（0x%02X）处编码无效"
 

@@ -16,6 +16,7 @@
 #include <string.h>
 #include <zlib.h>
 
+#include "i18n.h"
 #include "tounicode.h"
 
 /* ---- (1) characters per face ------------------------------------------ */
@@ -306,9 +307,13 @@ static HPDF_Dict descriptor(Save *s, const FaceUse *u, const char *name,
 bool pdf_build_font(Save *s, FaceUse *u)
 {
 	HPDF_MMgr mm = s->h->mmgr;
-	if (u->n > 0xFFFE) { /* CIDs are two bytes */
-		s->err = xasprintf("more than 65534 distinct characters from %s",
-				   face_path(u->face));
+	/* Layout reports this as a font-limit finding (layout.c); a file
+	 * drawn otherwise (an attachment alone, a unit's copy) is stopped
+	 * here rather than have its CIDs wrap. */
+	if (u->n > CANVAS_FACE_CHARS) {
+		s->err = xasprintf(_("the document draws %zu different characters with the font "
+				     "%s, and a PDF font holds at most %d: split the document"),
+				   u->n, face_path(u->face), CANVAS_FACE_CHARS);
 		return false;
 	}
 	Buf font = {0};
