@@ -66,9 +66,9 @@ cp plans/five-upgrades.md plans/model-organ.md tests/plans/text-attachment.md "$
 cp -r tests/plans/attachments/. "$T/p/attachments/"
 "$F" build -o "$T/i" "$T/p" >"$T/i1.out" 2>"$T/i1.err"
 [ $? -eq 0 ] && ok || { no "first incremental build"; cat "$T/i1.out" "$T/i1.err"; }
-# The summary line: plans built, up to date, with errors; warnings; files
+# The summary line: plans built, up to date, with errors, failed; warnings; files
 # (each form, ledger and score sheet as PDF and DOCX).
-tail -1 "$T/i1.err" | grep -qx 'fangan: plans: 3; built: 3, up to date: 0, with errors: 0; warnings: 5; files written: 23' && ok ||
+tail -1 "$T/i1.err" | grep -qx 'fangan: plans: 3; built: 3, up to date: 0, with errors: 0, failed: 0; warnings: 5; files written: 23' && ok ||
 	{ no "the summary of a first build"; tail -1 "$T/i1.err"; }
 grep -c "warning:" "$T/i1.err" | grep -qx 5 && ok || { no "five warnings"; cat "$T/i1.err"; }
 [ "$(built "$T/i1.out")" -eq 3 ] && ok || no "three PDFs written"
@@ -81,8 +81,14 @@ ids "$T/i" >"$T/ids1"
 [ ! -s "$T/i2.out" ] && ok || { no "no files named for plans skipped"; cat "$T/i2.out"; }
 sed '$d' "$T/i1.err" >"$T/w1"; sed '$d' "$T/i2.err" >"$T/w2"
 [ -s "$T/w1" ] && cmp -s "$T/w1" "$T/w2" && ok || { no "the warnings of an up-to-date plan are printed again"; diff "$T/w1" "$T/w2"; }
-tail -1 "$T/i2.err" | grep -qx 'fangan: plans: 3; built: 0, up to date: 3, with errors: 0; warnings: 5; files written: 0' && ok ||
+tail -1 "$T/i2.err" | grep -qx 'fangan: plans: 3; built: 0, up to date: 3, with errors: 0, failed: 0; warnings: 5; files written: 0' && ok ||
 	{ no "the summary of an up-to-date build"; tail -1 "$T/i2.err"; }
+# Errors (exit status 1) and failures (exit status 2) are counted apart:
+# a plan with errors, a PATH that is not there, a plan that is fine.
+"$F" build -q -o "$T/i" plans/five-star-school.md "$T/p/nope.md" "$T/p/model-organ.md" >/dev/null 2>"$T/ef.err"
+s=$?
+[ $s -eq 2 ] && tail -1 "$T/ef.err" | grep -qx 'fangan: plans: 3; built: 0, up to date: 1, with errors: 1, failed: 1; warnings: 3; files written: 0' &&
+	ok || { no "errors and failures counted apart (exit $s)"; cat "$T/ef.err"; }
 "$F" build -q -o "$T/i" "$T/p" >"$T/iq.out" 2>"$T/iq.err"
 [ $? -eq 0 ] && [ "$(wc -l <"$T/iq.err")" -eq 1 ] && grep -q '^fangan: plans: 3;' "$T/iq.err" && ok ||
 	{ no "-q: the summary alone"; cat "$T/iq.err"; }
@@ -225,6 +231,10 @@ s=$?
 [ $s -eq 2 ] && [ -p "$U/.fangan-stamp" ] && grep -qx "$U/u.pdf ([0-9]* pages)" "$S/ff.out" &&
 	grep -qx "fangan: cannot write $U/.fangan-stamp: not a regular file (a device, pipe, socket or folder); fangan replaces only regular files" "$S/ff.err" && ok ||
 	{ no "a FIFO as the stamp: rebuilt, not replaced, exit 2 (got $s)"; cat "$S/ff.err"; }
+# Its files were written, its stamp was not: a failure (exit status 2),
+# not a plan with errors.
+tail -1 "$S/ff.err" | grep -qx 'fangan: plans: 1; built: 0, up to date: 0, with errors: 0, failed: 1; warnings: 2; files written: 14' &&
+	ok || no "a FIFO as the stamp is a failure in the summary: $(tail -1 "$S/ff.err")"
 rm "$U/.fangan-stamp"
 "$F" build -q -o "$S/o" "$S/p" >/dev/null 2>&1
 

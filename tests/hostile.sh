@@ -67,6 +67,10 @@ ln -s ../../elsewhere "$T/s/o/forms/units"
 run "$F" build -o "$T/s/o" tests/plans/forms.md
 [ $? -eq 2 ] && [ -z "$(ls "$T/s/elsewhere")" ] && ok || no "a symlinked units/ is followed: $(ls "$T/s/elsewhere")"
 grep -qxF "fangan: $T/s/o/forms/units: $symlink" "$T/err" && ok || no "symlinked units/ message: $(cat "$T/err")"
+# The plan could not be written: the summary counts it as failed (exit
+# status 2), not as a plan with errors (exit status 1).
+tail -1 "$T/err" | grep -qx 'fangan: plans: 1; built: 0, up to date: 0, with errors: 0, failed: 1; warnings: 0; files written: 12' &&
+	ok || no "a symlinked units/ is a failure in the summary: $(tail -1 "$T/err")"
 
 # ---- item 2: nothing read outside its folder, nothing fetched ----
 # A plan with its own templates/ (a copy of the shipped ones).

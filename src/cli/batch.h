@@ -23,7 +23,7 @@
 
 /* Numbers a job reports for the summary (what each means is the
  * caller's business); batch_run adds them up over the items. */
-#define BATCH_NCOUNTS 4
+#define BATCH_NCOUNTS 5
 
 /* One job: item i, writing what the user should see to out (for stdout)
  * and err (for stderr), and adding to counts (zeroed before).  Returns

@@ -66,11 +66,12 @@ static const char *const usage = N_(
 	"  -h, --help     this help\n"
 	"\n"
 	"The findings of a plan are printed again when it is up to date.  The\n"
-	"last line sums up: plans built, up to date, with errors; warnings;\n"
-	"files written.\n"
+	"last line sums up: plans built, up to date, with errors (exit status 1),\n"
+	"failed (could not be read or written: exit status 2); warnings; files\n"
+	"written.\n"
 	"\n"
-	"Exit status: 0 all built, 1 a plan had errors and was not built, 2 the\n"
-	"build could not run.\n");
+	"Exit status: 0 all built, 1 a plan had errors and was not built, 2 a\n"
+	"plan could not be read or written, or the build could not run.\n");
 
 /* The file name's stem without ".md", cleaned (fname.h). */
 char *safe_stem(const char *path)
@@ -150,8 +151,10 @@ static void record_output(void *ctx, const char *name)
 	add_output(ctx, xstrdup(name));
 }
 
-/* What build_one counts for the summary line (batch.h). */
-enum { COUNT_BUILT, COUNT_FRESH, COUNT_WARNINGS, COUNT_FILES };
+/* What a plan's job counts for the summary line (batch.h): built, up
+ * to date, or not built for its errors (status 1); a plan that is none
+ * of these could not be read or written, or its worker died (status 2). */
+enum { COUNT_BUILT, COUNT_FRESH, COUNT_ERRORS, COUNT_WARNINGS, COUNT_FILES };
 
 /* The findings as build prints them; with quiet, the errors only. */
 static char *findings_text(const Diags *d, bool quiet)
@@ -335,7 +338,10 @@ static int build_job(size_t i, FILE *out, FILE *err, unsigned long *counts, void
 		free(stem);
 		return 2;
 	}
-	return build_one(b, b->paths[i], out, err, counts);
+	int status = build_one(b, b->paths[i], out, err, counts);
+	if (status == 1)
+		counts[COUNT_ERRORS]++;
+	return status;
 }
 
 /* Two plans with one file stem (a/x.md, b/x.md) would write the same
@@ -498,7 +504,11 @@ int cmd_build(int argc, char **argv)
 	if (!source_date_epoch(&sde, "fangan"))
 		return 2;
 	PathList plans = {0};
-	bool ok = collect_plans(paths, npaths, &plans);
+	/* A PATH that cannot be read counts as a plan that failed. */
+	size_t unreadable = 0;
+	for (int i = 0; i < npaths; i++)
+		unreadable += !collect_plans(&paths[i], 1, &plans);
+	bool ok = unreadable == 0;
 	/* One FontSet for the whole batch, opened before the workers are
 	 * forked: fonts are parsed once and shared. */
 	char *found = fonts ? NULL : fonts_dir_for(plans.n ? plans.v[0] : NULL);
@@ -543,11 +553,14 @@ int cmd_build(int argc, char **argv)
 	BatchOpts bo = {.jobs = jobs, .progress = isatty(STDERR_FILENO), .names = plans.v};
 	unsigned long c[BATCH_NCOUNTS];
 	int s = batch_run(plans.n, build_job, &b, &bo, c);
-	/* Whatever was neither built nor up to date had errors or could not
-	 * be built. */
-	unsigned long failed = plans.n - c[COUNT_BUILT] - c[COUNT_FRESH];
-	fprintf(stderr, _("fangan: plans: %zu; built: %lu, up to date: %lu, with errors: %lu; warnings: %lu; files written: %lu\n"),
-		plans.n, c[COUNT_BUILT], c[COUNT_FRESH], failed, c[COUNT_WARNINGS], c[COUNT_FILES]);
+	/* Whatever was neither built, up to date nor stopped by its errors
+	 * failed (exit status 2): it could not be read or written, or its
+	 * worker died. */
+	unsigned long failed = plans.n + unreadable - c[COUNT_BUILT] - c[COUNT_FRESH] -
+	                       c[COUNT_ERRORS];
+	fprintf(stderr, _("fangan: plans: %zu; built: %lu, up to date: %lu, with errors: %lu, failed: %lu; warnings: %lu; files written: %lu\n"),
+		plans.n + unreadable, c[COUNT_BUILT], c[COUNT_FRESH], c[COUNT_ERRORS], failed,
+		c[COUNT_WARNINGS], c[COUNT_FILES]);
 	int status = ok ? s : 2;
 	close(lock);
 	free(b.dup_of);
