@@ -114,6 +114,23 @@ rc=$?
 	[ -z "$(find "$T/cid/out2" -name '*.pdf' -o -name '*.docx' 2>/dev/null)" ] && ok ||
 	{ no "65,536 characters in a text attachment: font-limit there, nothing written (exit $rc)"; cat "$T/log"; ls -R "$T/cid/out2"; }
 
+# And in a ledger's rows (drawn from the front matter): the finding is
+# where the plan's file first has that character.
+python3 - "$T/cid/r.md" <<'PY' || no "the plan with a ledger of 65,536 characters"
+import sys
+sys.path.insert(0, 'tests')
+import bigfont
+rows = ''.join('      - [%s]\n' % r for r in bigfont.body(65536).split())
+with open(sys.argv[1], 'w', encoding='utf-8') as f:
+    f.write('---\ntitle: 字数测试\nattachments:\n  - id: l\n    type: ledger\n    title: 台账\n'
+            '    columns: [名称]\n    rows:\n' + rows + '---\n\n正文，见附件。\n')
+PY
+timeout 120 "$F" build -o "$T/cid/out3" "$T/cid/r.md" >"$T/log" 2>&1
+rc=$?
+[ $rc -eq 1 ] && grep -qxF "$T/cid/r.md:336:145: error: 字符“𮘿”（U+2E63F）是本文档用字体big.ttf显示的第65536个不同字符：PDF的一种字体最多容纳65535个不同字符（CID为两个字节），文档无法生成；请把文档拆成几份，或在fonts/fonts.map中为这些字符另指定字体 [font-limit]" "$T/log" &&
+	[ -z "$(find "$T/cid/out3" -name '*.pdf' -o -name '*.docx' 2>/dev/null)" ] && ok ||
+	{ no "65,536 characters in a ledger: font-limit at the row, nothing written (exit $rc)"; cat "$T/log"; ls -R "$T/cid/out3"; }
+
 # A long body is drawn in time linear in its lines: 300,000 one-line
 # paragraphs (4 MB, over 13,000 pages) took 18 s, now about 3 s.
 case $F in

@@ -43,12 +43,19 @@ static bool within_font_limit(const Plan *p, const FontSet *fs, const Geometry *
 	uint32_t cp;
 	if (!canvas_face_overflow(doc, &face, &cp))
 		return true;
-	Pos pos;
-	const char *path = compose_find(p, fs, g, face, cp, &pos);
-	const char *file = strrchr(face_path(face), '/');
 	char ch[8] = {0};
 	utf8_encode(cp, ch);
-	diag_add(d, path ? path : p->path, pos, MSG_FONT_LIMIT, ch, cp,
+	Pos pos;
+	const char *path = compose_find(p, fs, g, face, cp, &pos);
+	if (!path) {
+		/* Drawn in a form, a ledger or the 版头: where the plan's file
+		 * first has it (the file as a whole when a YAML escape made it). */
+		const char *at = p->src ? strstr(p->src, ch) : NULL;
+		pos = at ? plan_src_pos(p, (size_t)(at - p->src)) : (Pos){0, 0};
+		path = p->path;
+	}
+	const char *file = strrchr(face_path(face), '/');
+	diag_add(d, path, pos, MSG_FONT_LIMIT, ch, cp,
 	         file ? file + 1 : face_path(face), CANVAS_FACE_CHARS + 1, CANVAS_FACE_CHARS);
 	return false;
 }
