@@ -90,10 +90,13 @@ LANG=zh_CN.UTF-8 "$F" fonts --no-cache --fonts "$T/fonts" >/dev/null 2>"$T/err"
 printf '\0\0\0\0' >"$T/fonts/bad.ttf"
 printf 'body = bad.ttf\n' >"$T/fonts/fonts.map"
 LANG=zh_CN.UTF-8 "$F" fonts --no-cache --fonts "$T/fonts" >"$T/out" 2>&1
-grep -qx "  fonts.map line 1 (body)：已跳过：$T/fonts/bad.ttf 不是TrueType/OpenType字体" "$T/out" && grep -qx '说明：' "$T/out" &&
+grep -qx "  $T/fonts/fonts.map:1：已跳过（body）：$T/fonts/bad.ttf 不是TrueType/OpenType字体；请在这一行写TrueType字体文件（.ttf、.ttc），或删去这一行" "$T/out" && grep -qx '说明：' "$T/out" &&
 	ok || { no "a font note in Chinese"; cat "$T/out"; }
+LANG=zh_CN.UTF-8 "$F" build --no-cache --fonts "$T/fonts" -o "$T/o" plans/model-demonstration.md >/dev/null 2>"$T/err"
+grep -qx "fangan: $T/fonts/fonts.map:1：已跳过（body）：$T/fonts/bad.ttf 不是TrueType/OpenType字体；请在这一行写TrueType字体文件（.ttf、.ttc），或删去这一行" "$T/err" &&
+	ok || { no "build's fonts.map warning in Chinese"; cat "$T/err"; }
 LANG=C "$F" fonts --no-cache --fonts "$T/fonts" >"$T/out" 2>&1
-grep -qx "  fonts.map line 1 (body): skipped: $T/fonts/bad.ttf is not a TrueType/OpenType font" "$T/out" &&
+grep -qx "  $T/fonts/fonts.map:1: skipped (body): $T/fonts/bad.ttf is not a TrueType/OpenType font; name a TrueType font file (.ttf, .ttc) there, or delete the line" "$T/out" &&
 	ok || { no "a font note in English"; cat "$T/out"; }
 # Past 10,000 findings the rest are counted: a plan of 10,002 unknown
 # keys (and a few other findings), then as many fewer as leave exactly

@@ -101,5 +101,20 @@ for f in "$pdf" "$T/out/second/second.pdf"; do
 	qpdf --check "$f" >/dev/null 2>&1 && ok || no "$f is whole"
 done
 
+# ---- a fonts.map line that is skipped: said in the first round only --------
+mkdir -p "$T/bf/fonts" "$T/bf/p"
+echo 'no font' >"$T/bf/fonts/junk.ttf"
+printf 'body = junk.ttf\n' >"$T/bf/fonts/fonts.map"
+cp plans/model-demonstration.md "$T/bf/p/plan.md"
+: >"$T/err"
+"$F" watch --no-cache --fonts "$T/bf/fonts" -o "$T/bf/out" "$T/bf/p" >/dev/null 2>"$T/err" &
+pid=$!
+wait_for 60 rounds_are 1 && ok || { no "watch with a skipped fonts.map line: the first round"; cat "$T/err"; }
+printf '\n再加一段。\n' >>"$T/bf/p/plan.md"
+wait_for 60 rounds_are 2 && ok || { no "watch with a skipped fonts.map line: the second round"; cat "$T/err"; }
+kill -INT "$pid"; wait "$pid"; pid=
+[ "$(grep -c "^fangan: $T/bf/fonts/fonts.map:1: skipped (body): $T/bf/fonts/junk.ttf is not a TrueType/OpenType font; name a TrueType font file (.ttf, .ttc) there, or delete the line\$" "$T/err")" -eq 1 ] &&
+	ok || { no "watch says a skipped fonts.map line once"; cat "$T/err"; }
+
 echo "watch: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -522,8 +522,10 @@ int cmd_build(int argc, char **argv)
 		pathlist_free(&plans);
 		return 2;
 	}
-	if (!quiet)
+	if (!quiet) {
+		fontset_warn_skipped(fs, stderr);
 		say_substitutes(fs);
+	}
 	/* One build of OUTDIR at a time (stamp.h): a second one waits.
 	 * The files are put on the disk once a plan, before its stamp. */
 	write_atomic_batch(true);

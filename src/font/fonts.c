@@ -9,6 +9,7 @@
 #include "fontcache.h"
 #include "fontfind.h"
 #include "fontmap.h"
+#include "hash.h"
 #include "i18n.h"
 
 /* Family names under which the faces GB/T 9704 asks for are installed
@@ -102,14 +103,19 @@ static void note(FontSet *fs, char *msg)
 }
 
 /* Open path:index and append it to role's chain unless it is already
- * there.  why is taken over.  A face that cannot be used becomes a note. */
-static void add(FontSet *fs, FontRole role, const char *path, unsigned index,
-		char *why)
+ * there.  why is taken over.  A face that cannot be used becomes a note,
+ * or with at (a fonts.map line: "FILE:LINE"), the note that line gets. */
+static void add_at(FontSet *fs, FontRole role, const char *path, unsigned index,
+                   char *why, const char *at, const char *key)
 {
 	char *err = NULL;
 	Face *f = face_open(path, index, &err);
 	if (!f) {
-		note(fs, xasprintf(_("%s: skipped: %s"), why, err));
+		if (at)
+			note(fs, xasprintf(_("%s: skipped (%s): %s; name a TrueType font file "
+			                     "(.ttf, .ttc) there, or delete the line"), at, key, err));
+		else
+			note(fs, xasprintf(_("%s: skipped: %s"), why, err));
 		free(err);
 		free(why);
 		return;
@@ -123,6 +129,11 @@ static void add(FontSet *fs, FontRole role, const char *path, unsigned index,
 	fs->chain[role] = xgrow(fs->chain[role], &fs->cap[role], fs->n[role] + 1,
 				sizeof(Link));
 	fs->chain[role][fs->n[role]++] = (Link){f, why};
+}
+
+static void add(FontSet *fs, FontRole role, const char *path, unsigned index, char *why)
+{
+	add_at(fs, role, path, index, why, NULL, NULL);
 }
 
 static char *join_dir(const char *dir, const char *file)
@@ -140,9 +151,12 @@ static void add_mapped(FontSet *fs, FontRole role, const FontMap *map,
 		if (e->role != key)
 			continue;
 		char *path = join_dir(dir, e->file);
-		add(fs, role, path, e->index,
-		    xasprintf("fonts.map line %d (%s)", e->line,
-			      key == FONTMAP_FALLBACK ? "fallback" : font_role_name((FontRole)key)));
+		const char *name = key == FONTMAP_FALLBACK ? "fallback"
+		                                           : font_role_name((FontRole)key);
+		char *at = xasprintf("%s:%d", fs->map_path, e->line);
+		add_at(fs, role, path, e->index, xasprintf("fonts.map line %d (%s)", e->line, name),
+		       at, name);
+		free(at);
 		free(path);
 	}
 }
@@ -421,5 +435,29 @@ void fontset_describe(const FontSet *fs, Buf *out)
 		buf_puts(out, _("notes:\n"));
 		for (size_t i = 0; i < fs->nnotes; i++)
 			buf_printf(out, "  %s\n", fs->notes[i]);
+	}
+}
+
+void fontset_warn_skipped(const FontSet *fs, FILE *f)
+{
+	/* Once per process, so that each round of `fangan watch` does not
+	 * say it again: the hashes of the lines said. */
+	static uint64_t said[64];
+	static size_t nsaid;
+	size_t n = fs->map_path ? strlen(fs->map_path) : 0;
+	for (size_t i = 0; n && i < fs->nnotes; i++) {
+		const char *m = fs->notes[i];
+		if (strncmp(m, fs->map_path, n) != 0 || m[n] != ':' || m[n + 1] < '0' ||
+		    m[n + 1] > '9')
+			continue;
+		uint64_t h = hash_str(HASH_INIT, m);
+		bool before = false;
+		for (size_t k = 0; k < nsaid; k++)
+			before |= said[k] == h;
+		if (before)
+			continue;
+		if (nsaid < sizeof said / sizeof *said)
+			said[nsaid++] = h;
+		fprintf(f, "fangan: %s\n", m);
 	}
 }

@@ -32,6 +32,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "face.h"
 #include "fontrole.h"
@@ -80,5 +81,11 @@ bool fontset_substitute(const FontSet *fs, FontRole role, const char **family,
  * and the reason, then the notes (mapped files that were skipped and
  * why, family names not installed). */
 void fontset_describe(const FontSet *fs, Buf *out);
+
+/* For build: each fonts.map line whose file was skipped (not a usable
+ * font), on f as "fangan: fonts/fonts.map:3: skipped (body): …" — the
+ * note fangan fonts lists — once per process (watch builds again and
+ * again). */
+void fontset_warn_skipped(const FontSet *fs, FILE *f);
 
 #endif
