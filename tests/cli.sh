@@ -68,6 +68,27 @@ grep '\[font-limit\]$' "$T/fl.err" >>"$T/out"
 [ -z "$(find "$T/fl/out" -name '*.pdf' -o -name '*.docx' 2>/dev/null)" ] && ok ||
 	no "font-limit: files written: $(find "$T/fl/out")"
 same rules-build tests/rules/expected-build.txt
+# cell-overflow from the template (tests/rules/cell-overflow.md has the
+# causes in the plan): a least row height or a padding that makes every
+# row too tall is said once per table, at the attachment, naming the
+# template's value — not a finding per row saying the cell "排成1行".
+mkdir -p "$T/co/templates"
+echo '<ledger><cell min-height="200mm"/></ledger>' >"$T/co/templates/tall.xml"
+echo '<ledger><cells padding="60mm"/></ledger>' >"$T/co/templates/pad.xml"
+{ sed -n '1,6p' tests/rules/cell-overflow.md
+  for t in tall pad; do
+	printf '  - id: %s\n    type: ledger\n    title: 任务表\n    template: %s.xml\n' $t $t
+	printf '    columns: [序号, 任务, 牵头单位]\n    rows:\n      - [1, 建立工作台账, 组织部]\n      - [2, 建立工作台账, 宣传部]\n'
+  done
+  printf -- '---\n## 一、指导思想\n\n加强党的领导。\n'; } >"$T/co/t.md"
+"$F" build -o "$T/co/out" "$T/co/t.md" >/dev/null 2>"$T/co.err"; rc=$?
+grep '\[cell-overflow\]$' "$T/co.err" >"$T/co.got"
+cat >"$T/co.want" <<EOF
+$T/co/t.md:7:5: error: 附件1的表格按模板每行至少高200毫米（<cell min-height>，或有空格待填写时write-lines×write-line），加上表头（8毫米）比一页（156毫米）还高：请在模板中把这些值改小 [cell-overflow]
+$T/co/t.md:15:5: error: 附件2的表格模板的单元格边距（<cells padding>，60.0毫米）太大，使这一格排成6行、这一行高101毫米，比一页除去表头的68毫米还高：请在模板中把padding改小 [cell-overflow]
+EOF
+[ $rc -eq 1 ] && diff "$T/co.want" "$T/co.got" && [ ! -e "$T/co/out/t" ] && ok ||
+	{ no "cell-overflow from the template (exit $rc)"; cat "$T/co.err"; }
 # What form-overflow suggests is right: shortened so, the form is one
 # page; a line longer, two.
 for n in 12 13; do

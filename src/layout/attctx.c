@@ -94,23 +94,87 @@ static double draw_tail(AttCtx *c, const Tail *tail, double y)
 	return y - (double)tail->para.nlines * tail->pitch;
 }
 
-/* A row taller than a page (with the header rows above it) would run off
- * its page and be cut: a cell-overflow finding at its tallest cell's
- * text, and nothing of the plan written. */
+/* The cell of rows [from, to) whose lines (the seal and date of a sign
+ * cell included) are tallest; *lines gets their count. */
+static const TCell *tallest(const Table *t, size_t from, size_t to, size_t *lines)
+{
+	const TCell *tall = NULL;
+	double most = -1;
+	*lines = 0;
+	for (size_t r = from; r < to; r++)
+		for (size_t i = 0; i < t->rows[r].ncells; i++) {
+			const TCell *x = &t->rows[r].cells[i];
+			size_t n = x->para.nlines + (x->sign ? 2 : 0);
+			double h = (double)n * x->font.size * t->style.leading;
+			if (h > most) {
+				most = h;
+				tall = x;
+				*lines = n;
+			}
+		}
+	return tall;
+}
+
+static double to_mm(double pt)
+{
+	return pt * 25.4 / 72;
+}
+
+/* A row taller than a page less the header rows repeated above it would
+ * run off its page and be cut: a cell-overflow finding, and nothing of
+ * the plan written.  Its cause decides the message and the place: the
+ * header rows leaving no room for a row of one line (once, at the
+ * header's tallest cell); the template's least row height or its cell
+ * padding, above and below the lines or so wide beside them that the
+ * text wraps to a sliver (once, at the attachment); else a cell's own
+ * lines, alone
+ * taller than a page or only with the header (at that cell's text). */
 static void rows_fit(AttCtx *c, const Table *t)
 {
-	double page = c->sheet.height, head = table_head_h(t);
-	for (size_t r = 0; r < t->nrows; r++) {
+	double page = c->sheet.height, head = table_head_h(t), pad = t->style.padding;
+	size_t no = (size_t)(c->a - c->p->attachments) + 1, n;
+	/* The header leaves no room for one line of a body row's text
+	 * (without padding or the template's least height: those are the
+	 * template's causes). */
+	double one = 0;
+	for (size_t r = t->nhead; r < t->nrows; r++) {
 		const TRow *row = &t->rows[r];
-		if (row->h <= (r < t->nhead ? page : page - head) + 0.01)
-			continue;
-		const TCell *tall = NULL;
-		for (size_t i = 0; i < row->ncells; i++)
-			if (!tall || row->cells[i].para.nlines > tall->para.nlines)
-				tall = &row->cells[i];
+		double h = row->ncells ? row->cells[0].font.size * t->style.leading : 0;
+		one = r == t->nhead || h < one ? h : one;
+	}
+	if (t->nhead && head + one > page + 0.01) {
+		const TCell *tall = tallest(t, 0, t->nhead, &n);
 		Pos at = tall && tall->pos.line > 0 ? tall->pos : c->a->pos;
-		diag_add(c->d, c->p->path, at, MSG_CELL_OVERFLOW, (size_t)(c->a - c->p->attachments) + 1,
-		         tall ? tall->para.nlines : 0);
+		diag_add(c->d, c->p->path, at, MSG_CELL_OVERFLOW_HEADER, no, n, to_mm(head),
+		         to_mm(page));
+		c->ok = false;
+		return;
+	}
+	bool said = false; /* a template's cause, said once */
+	for (size_t r = t->nhead; r < t->nrows; r++) {
+		const TRow *row = &t->rows[r];
+		if (row->h <= page - head + 0.01)
+			continue;
+		const TCell *tall = tallest(t, r, r + 1, &n);
+		Pos at = tall && tall->pos.line > 0 ? tall->pos : c->a->pos;
+		if (row->min_h > row->text_h) {
+			if (!said)
+				diag_add(c->d, c->p->path, c->a->pos, MSG_CELL_OVERFLOW_MIN, no,
+				         to_mm(row->min_h), to_mm(head), to_mm(page));
+			said = true;
+		} else if (row->text_h - pad <= page - head + 0.01 || (tall && 4 * pad >= tall->w)) {
+			/* The padding above and below the lines, or beside them,
+			 * taking half the cell's width, makes the row too tall. */
+			if (!said)
+				diag_add(c->d, c->p->path, c->a->pos, MSG_CELL_OVERFLOW_PADDING, no,
+				         to_mm(pad), n, to_mm(row->h), to_mm(page - head));
+			said = true;
+		} else if (row->text_h > page + 0.01) {
+			diag_add(c->d, c->p->path, at, MSG_CELL_OVERFLOW, no, n);
+		} else {
+			diag_add(c->d, c->p->path, at, MSG_CELL_OVERFLOW_HEAD, no, n, to_mm(head),
+			         to_mm(page));
+		}
 		c->ok = false;
 	}
 }

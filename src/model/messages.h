@@ -251,6 +251,18 @@
 /* cell-overflow */
 #define MSG_CELL_OVERFLOW R_CELL_OVERFLOW, \
 	"附件%zu的表格中这一格排成%zu行，比一页还高，超出的部分会被截掉：请缩短这一格，或把内容分到几行"
+#define MSG_CELL_OVERFLOW_HEAD R_CELL_OVERFLOW, \
+	"附件%zu的表格中这一格排成%zu行，单独能排在一页，但加上每页重复的表头（高%.0f毫米）比一页（%.0f毫米）还高，" \
+	"超出的部分会被截掉：请缩短这一格或表头的列名，或把内容分到几行"
+#define MSG_CELL_OVERFLOW_HEADER R_CELL_OVERFLOW, \
+	"附件%zu的表头排成%zu行，高%.0f毫米，一页只有%.0f毫米，每页重复表头后连一行也排不下：请缩短这一列的列名，" \
+	"或减少列数"
+#define MSG_CELL_OVERFLOW_MIN R_CELL_OVERFLOW, \
+	"附件%zu的表格按模板每行至少高%.0f毫米（<cell min-height>，或有空格待填写时write-lines×write-line），" \
+	"加上表头（%.0f毫米）比一页（%.0f毫米）还高：请在模板中把这些值改小"
+#define MSG_CELL_OVERFLOW_PADDING R_CELL_OVERFLOW, \
+	"附件%zu的表格模板的单元格边距（<cells padding>，%.1f毫米）太大，使这一格排成%zu行、这一行高%.0f毫米，" \
+	"比一页除去表头的%.0f毫米还高：请在模板中把padding改小"
 
 /* font-limit (layout.c, compose.c) */
 #define MSG_FONT_LIMIT R_FONT_LIMIT, \
