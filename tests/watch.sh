@@ -47,6 +47,10 @@ SOURCE_DATE_EPOCH=12x timeout 20 "$F" watch -o "$T/sde" "$T/p" >/dev/null 2>"$T/
 [ $s -eq 2 ] && [ ! -e "$T/sde" ] && ok || { no "watch with a bad SOURCE_DATE_EPOCH: exit 2 at once (got $s)"; cat "$T/u"; }
 [ "$(cat "$T/u")" = "fangan watch: the value '12x' of SOURCE_DATE_EPOCH is not a valid number of seconds (whole seconds since 1970-01-01 00:00 UTC, at most 253402300799)" ] &&
 	ok || { no "watch says a bad SOURCE_DATE_EPOCH once"; cat "$T/u"; }
+# So does a bad value of a build option (it said so again each round).
+timeout 20 "$F" watch -j 0 -o "$T/sde" "$T/p" >/dev/null 2>"$T/u"; s=$?
+[ $s -eq 2 ] && [ ! -e "$T/sde" ] && [ "$(cat "$T/u")" = "fangan build: -j wants a number of jobs from 1 to 1024" ] &&
+	ok || { no "watch -j 0: exit 2 at once, said once (got $s)"; cat "$T/u"; }
 
 # ---- the first round -------------------------------------------------------
 "$F" watch -j 2 -o "$T/out" "$T/p" >"$T/out.log" 2>"$T/err" &

@@ -55,6 +55,9 @@ char *fonts_dir_for(const char *plan);
 
 int cmd_check(int argc, char **argv);
 int cmd_build(int argc, char **argv);
+/* Are build's arguments good?  What is wrong is said, as build says it
+ * (for watch, which builds with them again and again). */
+bool build_args_ok(int argc, char **argv);
 int cmd_fonts(int argc, char **argv);
 
 /* A plan path's file stem made safe as a file name (caller frees). */

@@ -438,7 +438,18 @@ static void say_substitutes(const FontSet *fs)
 	}
 }
 
-int cmd_build(int argc, char **argv)
+/* The options and PATHs of build (and of watch, which passes them on). */
+typedef struct {
+	const char *outdir, *fonts;
+	bool force, verbose, quiet;
+	unsigned formats, jobs;
+	char **paths;
+	int npaths;
+} BuildArgs;
+
+/* Read the arguments into a; -1 when they are good, else the exit
+ * status (0 after --help), the reason said. */
+static int build_args(int argc, char **argv, BuildArgs *a)
 {
 	static const struct option longopts[] = {
 		{"output", required_argument, NULL, 'o'},
@@ -452,11 +463,9 @@ int cmd_build(int argc, char **argv)
 		{"help", no_argument, NULL, 'h'},
 		{0, 0, 0, 0},
 	};
-	const char *outdir = "out", *fonts = NULL;
-	bool force = false, verbose = false, quiet = false;
-	unsigned formats = OUT_PDF | OUT_DOCX;
 	long online = sysconf(_SC_NPROCESSORS_ONLN);
-	unsigned jobs = online >= 1 && online <= 1024 ? (unsigned)online : 1;
+	*a = (BuildArgs){.outdir = "out", .formats = OUT_PDF | OUT_DOCX,
+	                 .jobs = online >= 1 && online <= 1024 ? (unsigned)online : 1};
 	int o;
 	cli_opt_begin();
 	while ((o = cli_opt("build", usage, argc, argv, "o:j:vqh", longopts)) != -1) {
@@ -465,27 +474,27 @@ int cmd_build(int argc, char **argv)
 			fputs(_(usage), stdout);
 			return 0;
 		case 'o':
-			outdir = optarg;
+			a->outdir = optarg;
 			break;
 		case 'j':
-			if (!parse_jobs(optarg, &jobs))
+			if (!parse_jobs(optarg, &a->jobs))
 				return 2;
 			break;
 		case 'F':
-			fonts = optarg;
+			a->fonts = optarg;
 			break;
 		case 'T':
-			if (!parse_formats(optarg, &formats))
+			if (!parse_formats(optarg, &a->formats))
 				return 2;
 			break;
 		case 'f':
-			force = true;
+			a->force = true;
 			break;
 		case 'v':
-			verbose = true;
+			a->verbose = true;
 			break;
 		case 'q':
-			quiet = true;
+			a->quiet = true;
 			break;
 		case 'N':
 			fontcache_enable(false);
@@ -494,12 +503,32 @@ int cmd_build(int argc, char **argv)
 			return 2;
 		}
 	}
-	char **paths = argv + optind;
-	int npaths = argc - optind;
-	if (npaths == 0 || !*outdir) {
+	a->paths = argv + optind;
+	a->npaths = argc - optind;
+	if (a->npaths == 0 || !*a->outdir) {
 		fputs(_(usage), stderr);
 		return 2;
 	}
+	return -1;
+}
+
+bool build_args_ok(int argc, char **argv)
+{
+	BuildArgs a;
+	return build_args(argc, argv, &a) < 0;
+}
+
+int cmd_build(int argc, char **argv)
+{
+	BuildArgs a;
+	int r = build_args(argc, argv, &a);
+	if (r >= 0)
+		return r;
+	const char *outdir = a.outdir, *fonts = a.fonts;
+	bool force = a.force, verbose = a.verbose, quiet = a.quiet;
+	unsigned formats = a.formats, jobs = a.jobs;
+	char **paths = a.paths;
+	int npaths = a.npaths;
 	long long sde;
 	if (!source_date_epoch(&sde, "fangan"))
 		return 2;

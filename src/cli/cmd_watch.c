@@ -298,11 +298,11 @@ int cmd_watch(int argc, char **argv)
 		free(paths);
 		return 2;
 	}
-	/* SOURCE_DATE_EPOCH is this process's environment: a bad value
-	 * cannot be mended by waiting, so it stops the watch at once, as
-	 * it stops build, rather than fail every round. */
+	/* Build's arguments and SOURCE_DATE_EPOCH (this process's
+	 * environment) cannot be mended by waiting: when bad they stop the
+	 * watch at once, as they stop build, rather than fail every round. */
 	long long sde;
-	if (!source_date_epoch(&sde, "fangan watch")) {
+	if (!build_args_ok(argc, argv) || !source_date_epoch(&sde, "fangan watch")) {
 		free(paths);
 		return 2;
 	}
