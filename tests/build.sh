@@ -101,6 +101,14 @@ grep '\[template\]$' "$T/err" >"$T/build-tpl"
 [ $? -eq 1 ] && grep -q "^$T/tpl/templates/notice.xml:3:" "$T/log" &&
 	grep '\[template\]$' "$T/log" | cmp -s - "$T/build-tpl" && ok ||
 	{ no "check reports a broken notice.xml as build does"; cat "$T/log" "$T/build-tpl"; }
+# A value within the schema's range that puts the 标志 off the page: a
+# finding at the value, and neither PDF nor DOCX (issue 16).
+printf '<?xml version="1.0"?>\n<notice>\n  <page width="210mm"\n        height="297mm"/>\n  <header\n     top="5000mm"/>\n</notice>\n' >"$T/tpl/templates/notice.xml"
+rm -rf "$T/o4"
+"$F" build -o "$T/o4" "$T/tpl/plan.md" >/dev/null 2>"$T/err"
+[ $? -eq 1 ] && grep -qx "$T/tpl/templates/notice.xml:6:1: error: 模板中<header>的top为5000.0mm，发文机关标志、红色分隔线和标题会排到版心之外：请把top改为不超过145.9mm \[template\]" "$T/err" &&
+	[ ! -e "$T/o4/plan/plan.pdf" ] && [ ! -e "$T/o4/plan/plan.docx" ] && ok ||
+	{ no "a 标志 off the page is a finding at its value, nothing written"; cat "$T/err"; ls -R "$T/o4"; }
 
 # Numbers: a run-in （一） counts, so the unnumbered ### after it is
 # （二） in the PDF, and check (which reads the same numbers) is content.

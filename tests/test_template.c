@@ -447,6 +447,83 @@ static void geometry(void **state)
 	diag_free(&d);
 }
 
+/* The findings of the notice-kind template text, as "LINE:COL MESSAGE"
+ * lines, and whether it loaded. */
+static char *places(const char *name, const char *text, bool *loaded)
+{
+	put(name, text);
+	Diags d = {0};
+	*loaded = template_get(TPL_NOTICE, name, plan, (Pos){1, 1}, &d) != NULL;
+	char *all = xstrdup("");
+	for (size_t i = 0; i < d.n; i++) {
+		assert_string_equal(d.v[i].rule, "template");
+		assert_int_equal(d.v[i].severity, SEV_ERROR);
+		char *next = xasprintf("%s%d:%d %s\n", all, d.v[i].pos.line, d.v[i].pos.col,
+		                       d.v[i].message);
+		free(all);
+		all = next;
+	}
+	diag_free(&d);
+	return all;
+}
+
+#define PLACES(name, text, want) \
+	do { \
+		bool loaded; \
+		char *got = places(name, text, &loaded); \
+		assert_string_equal(got, want); \
+		assert_true(loaded == (*(want) == '\0')); \
+		free(got); \
+	} while (0)
+
+/* Values each within the schema's range that put an element of the page
+ * off the paper (or the 版头 out of the 版心) are findings at the value
+ * to change, with the largest that fits (issue 16). */
+static void off_page(void **state)
+{
+	(void)state;
+	/* The 标志 far below the page, in a file of several lines. */
+	PLACES("far.xml",
+	       "<?xml version=\"1.0\"?>\n<notice>\n  <page width=\"210mm\" height=\"297mm\"/>\n"
+	       "  <header max-size=\"22mm\"\n          top=\"5000mm\"/>\n</notice>\n",
+	       "5:1 模板中<header>的top为5000.0mm，发文机关标志、红色分隔线和标题会排到版心之外："
+	       "请把top改为不超过145.9mm\n");
+	/* The largest that fits is accepted; a 命令's 标志 likewise. */
+	PLACES("edge.xml", "<notice>\n  <header top=\"145.9mm\"/>\n</notice>\n", "");
+	PLACES("order.xml", "<notice>\n  <header order-top=\"250mm\"/>\n</notice>\n",
+	       "2:1 模板中<header>的order-top为250.0mm，命令的标志、令号和正文会排到版心之外："
+	       "请把order-top改为不超过145.1mm\n");
+	/* The page number under a 版心 that nearly reaches the paper's edge;
+	 * with none left, not even 0 fits (and the 版记's last rule hangs over
+	 * the edge). */
+	PLACES("drop.xml", "<notice>\n  <body top=\"67mm\"/>\n  <page-number drop=\"7mm\"/>\n</notice>\n",
+	       "3:1 模板中<page-number>的drop为7.0mm，页码会排到纸张之外：请把drop改为不超过2.5mm\n");
+	PLACES("zero.xml", "<notice>\n  <body top=\"72mm\"/>\n  <page-number drop=\"0mm\"/>\n</notice>\n",
+	       "3:1 模板中<page-number>的drop为0.0mm，页码会排到纸张之外：即使把drop改为0也排不下，"
+	       "请加大纸张或版心，或减小其他尺寸\n"
+	       "1:1 模板中<record>的thick为0.3mm，版记的末条分隔线会排到纸张之外：请把thick改为不超过0.0mm\n");
+	/* A 信函's page: the 170 mm double lines wider than the paper the
+	 * margins leave them; the lower pair so high the 标志 runs into it;
+	 * the 标志 below it. */
+	PLACES("narrow.xml",
+	       "<notice>\n  <page width=\"160mm\"/>\n  <body left=\"2mm\"/>\n"
+	       "  <header top=\"30mm\" from-page=\"true\"/>\n  <letter rules=\"true\"/>\n</notice>\n",
+	       "5:1 模板中<letter>的length为170.0mm，红色双线会排到纸张之外：请把length改为不超过159.9mm\n");
+	PLACES("high.xml",
+	       "<notice>\n  <header top=\"30mm\" from-page=\"true\"/>\n"
+	       "  <letter rules=\"true\"\n          bottom=\"290mm\"/>\n</notice>\n",
+	       "4:1 模板中<letter>的bottom为290.0mm，发文机关标志和发文字号会压到下边的红色双线："
+	       "请把bottom改为不超过227.4mm\n");
+	PLACES("low.xml",
+	       "<notice>\n  <header top=\"250mm\" from-page=\"true\"/>\n  <letter rules=\"true\"/>\n</notice>\n",
+	       "2:1 模板中<header>的top为250.0mm，发文机关标志和发文字号会压到下边的红色双线："
+	       "请把top改为不超过237.4mm\n");
+	/* 0 from the paper's top is on the paper. */
+	PLACES("top0.xml",
+	       "<notice>\n  <header top=\"0mm\" from-page=\"true\"/>\n  <letter rules=\"true\" bottom=\"0mm\"/>\n</notice>\n",
+	       "");
+}
+
 /* A broken schema beside the plan: its own finding at its line, and the
  * templates it should check are refused. */
 static void bad_schema(void **state)
@@ -492,6 +569,7 @@ int main(void)
 		cmocka_unit_test(variant),        cmocka_unit_test(names),
 		cmocka_unit_test(wrong_kind),     cmocka_unit_test(geometry),
 		cmocka_unit_test(bad_schema),     cmocka_unit_test(out_of_range),
+		cmocka_unit_test(off_page),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

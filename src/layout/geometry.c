@@ -64,3 +64,86 @@ double geo_baseline(const Geometry *g, int line)
 {
 	return geo_body_top(g) - g->em_ascent * g->size_body - line * geo_line_pitch(g);
 }
+
+/* ---- checking a template's numbers: every element on its paper ---------- */
+
+static int fault(GeoFault *out, int n, const char *elem, const char *attr, const char *what,
+                 const char *bound, double value, double most)
+{
+	if (n < GEO_FAULTS_MAX)
+		out[n++] = (GeoFault){elem, attr, what, bound, value, most};
+	return n;
+}
+
+/* Room beyond the limit of 0.01 pt: the numbers were written in mm. */
+#define FITS(extent, limit) ((extent) <= (limit) + 0.01)
+
+int geometry_faults(const Geometry *g, bool letter, GeoFault *out)
+{
+	int n = 0;
+	/* Depths from the paper's top edge, in points. */
+	double body_end = g->margin_top + g->body_h, pitch = geo_line_pitch(g);
+	double least = g->header_size_min > 0 ? g->header_size_min : g->size_title;
+	double mark = g->header_size_max > least ? g->header_size_max : least;
+	if (!letter) {
+		/* 文件, 纪要: 标志, 发文字号 标志下空二行, the red line 4 mm
+		 * under it, the 版头 (§7.1), and the title 红色分隔线下空二行:
+		 * its first line inside the 版心 (head.c's slot_below). */
+		double under = mark + 2 * pitch + g->size_body + g->red_line_gap + 2 * pitch +
+		               g->size_body;
+		if (!FITS(g->margin_top + g->header_top + under, body_end))
+			n = fault(out, n, "header", "top", "发文机关标志、红色分隔线和标题",
+			          "会排到版心之外", g->header_top, g->body_h - under);
+		/* 命令: 标志, 令号 标志下空二行, the text 令号下空二行. */
+		under = mark + 2 * pitch + g->size_body + 3 * pitch;
+		if (!FITS(g->margin_top + g->order_top + under, body_end))
+			n = fault(out, n, "header", "order-top", "命令的标志、令号和正文", "会排到版心之外",
+			          g->order_top, g->body_h - under);
+	} else {
+		/* 信函: the 标志, the upper pair 4 mm under it, the 发文字号
+		 * under that; above the lower pair, and the title two lines
+		 * under them inside the 版心. */
+		double top = g->header_from_page ? 0 : g->margin_top;
+		double pair = g->letter_thick + g->letter_space + g->letter_thin;
+		double under = mark + g->letter_below + g->size_body;
+		bool placed = false;
+		if (g->letter_rules) {
+			/* The lower pair with its bottom `bottom` above the paper's
+			 * bottom edge, and 170 mm centred on the 版心. */
+			under += g->letter_rule_gap + pair;
+			double limit = g->page_h - g->letter_rule_bottom - pair;
+			if (limit < 0) {
+				n = fault(out, n, "letter", "bottom", "下边的红色双线", "会排到纸张之外",
+				          g->letter_rule_bottom, g->page_h - pair);
+				placed = true;
+			} else if (!FITS(top + g->header_top + under, limit)) {
+				const char *what = "发文机关标志和发文字号", *say = "会压到下边的红色双线";
+				if (limit - top - under < 0) /* the lower pair too high */
+					n = fault(out, n, "letter", "bottom", what, say, g->letter_rule_bottom,
+					          g->page_h - pair - top - g->header_top - under);
+				else
+					n = fault(out, n, "header", "top", what, say, g->header_top,
+					          limit - top - under);
+				placed = true;
+			}
+			double cx = g->margin_left + g->body_w / 2;
+			double half = cx < g->page_w - cx ? cx : g->page_w - cx;
+			if (!FITS(g->letter_rule_len, 2 * half))
+				n = fault(out, n, "letter", "length", "红色双线", "会排到纸张之外",
+				          g->letter_rule_len, 2 * half);
+		}
+		under += 2 * pitch + g->size_body;
+		if (!placed && !FITS(top + g->header_top + under, body_end))
+			n = fault(out, n, "header", "top", "发文机关标志、发文字号和标题", "会排到版心之外",
+			          g->header_top, body_end - top - under);
+	}
+	/* The page number's dash `drop` under the 版心, its em box on the
+	 * paper; the 版记's last rule on the 版心's bottom edge. */
+	if (!FITS(body_end + g->pagenum_drop + g->size_small / 2, g->page_h))
+		n = fault(out, n, "page-number", "drop", "页码", "会排到纸张之外", g->pagenum_drop,
+		          g->page_h - body_end - g->size_small / 2);
+	if (!FITS(body_end + g->record_thick / 2, g->page_h))
+		n = fault(out, n, "record", "thick", "版记的末条分隔线", "会排到纸张之外", g->record_thick,
+		          2 * (g->page_h - body_end));
+	return n;
+}

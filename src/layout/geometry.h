@@ -70,4 +70,26 @@ double geo_baseline(const Geometry *g, int line);
 double geo_body_top(const Geometry *g);    /* PDF y of the 版心 top */
 double geo_body_bottom(const Geometry *g); /* PDF y of the 版心 bottom */
 
+/* An element that g would place outside where it belongs: off the paper,
+ * or (the 版头) below the 版心's bottom, where GB/T 9704 has it inside.
+ * elem/attr: the template's element and attribute (template.rng's
+ * names) that moves it and should change, with its value now and the
+ * largest that fits (negative: no value of that attribute alone fits). */
+typedef struct {
+	const char *elem, *attr;
+	const char *what;   /* the element placed, in Chinese: 发文机关标志 … */
+	const char *bound;  /* where it goes instead: 会排到纸张之外 … */
+	double value, most; /* in points */
+} GeoFault;
+
+#define GEO_FAULTS_MAX 8
+
+/* The elements g places, checked against the paper and the 版心 for the
+ * 版头 of a 文件, 纪要 and 命令, or (letter) of a 信函 (§10.1); the page
+ * number and the 版记's last rule for both.  Fills out (at most
+ * GEO_FAULTS_MAX) and returns how many.  The 标志 is taken at its
+ * largest one-line size (max-size, or the smallest it may get if that
+ * is larger), so whatever the organ's name, it stays in place. */
+int geometry_faults(const Geometry *g, bool letter, GeoFault *out);
+
 #endif

@@ -220,6 +220,10 @@
 #define MSG_TEMPLATE_EM_ASCENT R_TEMPLATE, "模板中em-ascent应在0和1之间"
 #define MSG_TEMPLATE_HEADER_SCALE R_TEMPLATE, "模板中<header>的min-scale应大于0.05且不大于1"
 #define MSG_TEMPLATE_HEADER_SIZES R_TEMPLATE, "模板中<header>的min-size不能大于max-size，max-width应大于0"
+#define MSG_TEMPLATE_OFF_PAGE R_TEMPLATE, \
+	"模板中<%s>的%s为%.1fmm，%s%s：请把%s改为不超过%.1fmm"
+#define MSG_TEMPLATE_OFF_PAGE_ANY R_TEMPLATE, \
+	"模板中<%s>的%s为%.1fmm，%s%s：即使把%s改为0也排不下，请加大纸张或版心，或减小其他尺寸"
 #define MSG_TEMPLATE_ROWS_MIN_LINE R_TEMPLATE, "模板中<rows>的min-line不能大于line"
 #define MSG_TEMPLATE_LABEL_CHARS R_TEMPLATE, "模板中<label>的min-chars不能大于max-chars"
 #define MSG_TEMPLATE_ROWS_HEIGHT R_TEMPLATE, "模板中<rows>的height小于单元格文字的字号"

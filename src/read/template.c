@@ -573,6 +573,28 @@ static int elem_line(xmlNode *root, const char *name)
 	return line_of(root);
 }
 
+/* Every element the page's numbers place lies on the paper (the 版头
+ * inside the 版心): geometry.c says which, at the attribute to change.
+ * A file with letter rules or a 标志 measured from the paper's edge is
+ * a 信函's page (letter.xml); any other, that of the other formats. */
+static void check_places(const Geometry *g, xmlNode *root, Errs *e, const char *file)
+{
+	GeoFault f[GEO_FAULTS_MAX];
+	int n = geometry_faults(g, g->letter_rules || g->header_from_page, f);
+	for (int i = 0; i < n; i++) {
+		int line = elem_line(root, f[i].elem);
+		/* The largest value rounded down to what the message shows. */
+		double most = f[i].most / MM(1) - 0.05;
+		if (f[i].most >= 0)
+			err_add(e, file, line, 0, MSG_TEMPLATE_OFF_PAGE, f[i].elem, f[i].attr,
+			        f[i].value / MM(1), f[i].what, f[i].bound, f[i].attr,
+			        most > 0 ? most : 0);
+		else
+			err_add(e, file, line, 0, MSG_TEMPLATE_OFF_PAGE_ANY, f[i].elem, f[i].attr,
+			        f[i].value / MM(1), f[i].what, f[i].bound, f[i].attr);
+	}
+}
+
 /* What the schema cannot check: numbers that only make sense together. */
 static void check_values(const Template *t, xmlNode *root, Errs *e, const char *file)
 {
@@ -602,6 +624,8 @@ static void check_values(const Template *t, xmlNode *root, Errs *e, const char *
 		     MSG_TEMPLATE_HEADER_SCALE);
 		NEED(g->header_size_min <= g->header_size_max && g->header_char_w > 0, "header",
 		     MSG_TEMPLATE_HEADER_SIZES);
+		if (e->n == 0)
+			check_places(g, root, e, file);
 	} else if (t->kind == TPL_FORM) {
 		const TplForm *f = &t->form;
 		NEED(f->line_min <= f->line, "rows", MSG_TEMPLATE_ROWS_MIN_LINE);
