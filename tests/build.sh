@@ -71,7 +71,7 @@ mkdir -p "$T/tpl/templates"
 cp tests/plans/forms.md "$T/tpl/plan.md"
 printf '<?xml version="1.0"?>\n<form>\n  <label font="Arial"/>\n</form>\n' >"$T/tpl/templates/form-filler.xml"
 "$F" build -o "$T/o3" "$T/tpl/plan.md" >/dev/null 2>"$T/err"
-[ $? -eq 1 ] && grep -q "^$T/tpl/templates/form-filler.xml:3:1: error: 模板中<label font=\"Arial\">的值无法使用：应为字体：.* \[template\]$" "$T/err" &&
+[ $? -eq 1 ] && grep -q "^$T/tpl/templates/form-filler.xml:3:10: error: 模板中<label font=\"Arial\">的值无法使用：应为字体：.* \[template\]$" "$T/err" &&
 	[ ! -e "$T/o3/plan/plan.pdf" ] && ok || { no "a template against the schema fails at its line"; cat "$T/err"; }
 printf '<?xml version="1.0"?>\n<form>\n  <label font="黑体"\n</form>\n' >"$T/tpl/templates/form-filler.xml"
 "$F" build -o "$T/o3" "$T/tpl/plan.md" >/dev/null 2>"$T/err"
@@ -106,7 +106,7 @@ grep '\[template\]$' "$T/err" >"$T/build-tpl"
 printf '<?xml version="1.0"?>\n<notice>\n  <page width="210mm"\n        height="297mm"/>\n  <header\n     top="5000mm"/>\n</notice>\n' >"$T/tpl/templates/notice.xml"
 rm -rf "$T/o4"
 "$F" build -o "$T/o4" "$T/tpl/plan.md" >/dev/null 2>"$T/err"
-[ $? -eq 1 ] && grep -qx "$T/tpl/templates/notice.xml:6:1: error: 模板中<header>的top为5000.0mm，发文机关标志、红色分隔线和标题会排到版心之外：请把top改为不超过145.9mm \[template\]" "$T/err" &&
+[ $? -eq 1 ] && grep -qx "$T/tpl/templates/notice.xml:6:6: error: 模板中<header>的top为5000.0mm，发文机关标志、红色分隔线和标题会排到版心之外：请把top改为不超过145.9mm \[template\]" "$T/err" &&
 	[ ! -e "$T/o4/plan/plan.pdf" ] && [ ! -e "$T/o4/plan/plan.docx" ] && ok ||
 	{ no "a 标志 off the page is a finding at its value, nothing written"; cat "$T/err"; ls -R "$T/o4"; }
 

@@ -486,20 +486,20 @@ static void off_page(void **state)
 	PLACES("far.xml",
 	       "<?xml version=\"1.0\"?>\n<notice>\n  <page width=\"210mm\" height=\"297mm\"/>\n"
 	       "  <header max-size=\"22mm\"\n          top=\"5000mm\"/>\n</notice>\n",
-	       "5:1 模板中<header>的top为5000.0mm，发文机关标志、红色分隔线和标题会排到版心之外："
+	       "5:11 模板中<header>的top为5000.0mm，发文机关标志、红色分隔线和标题会排到版心之外："
 	       "请把top改为不超过145.9mm\n");
 	/* The largest that fits is accepted; a 命令's 标志 likewise. */
 	PLACES("edge.xml", "<notice>\n  <header top=\"145.9mm\"/>\n</notice>\n", "");
 	PLACES("order.xml", "<notice>\n  <header order-top=\"250mm\"/>\n</notice>\n",
-	       "2:1 模板中<header>的order-top为250.0mm，命令的标志、令号和正文会排到版心之外："
+	       "2:11 模板中<header>的order-top为250.0mm，命令的标志、令号和正文会排到版心之外："
 	       "请把order-top改为不超过145.1mm\n");
 	/* The page number under a 版心 that nearly reaches the paper's edge;
 	 * with none left, not even 0 fits (and the 版记's last rule hangs over
 	 * the edge). */
 	PLACES("drop.xml", "<notice>\n  <body top=\"67mm\"/>\n  <page-number drop=\"7mm\"/>\n</notice>\n",
-	       "3:1 模板中<page-number>的drop为7.0mm，页码会排到纸张之外：请把drop改为不超过2.5mm\n");
+	       "3:16 模板中<page-number>的drop为7.0mm，页码会排到纸张之外：请把drop改为不超过2.5mm\n");
 	PLACES("zero.xml", "<notice>\n  <body top=\"72mm\"/>\n  <page-number drop=\"0mm\"/>\n</notice>\n",
-	       "3:1 模板中<page-number>的drop为0.0mm，页码会排到纸张之外：即使把drop改为0也排不下，"
+	       "3:16 模板中<page-number>的drop为0.0mm，页码会排到纸张之外：即使把drop改为0也排不下，"
 	       "请加大纸张或版心，或减小其他尺寸\n"
 	       "1:1 模板中<record>的thick为0.3mm，版记的末条分隔线会排到纸张之外：请把thick改为不超过0.0mm\n");
 	/* A 信函's page: the 170 mm double lines wider than the paper the
@@ -508,20 +508,83 @@ static void off_page(void **state)
 	PLACES("narrow.xml",
 	       "<notice>\n  <page width=\"160mm\"/>\n  <body left=\"2mm\"/>\n"
 	       "  <header top=\"30mm\" from-page=\"true\"/>\n  <letter rules=\"true\"/>\n</notice>\n",
-	       "5:1 模板中<letter>的length为170.0mm，红色双线会排到纸张之外：请把length改为不超过159.9mm\n");
+	       "5:3 模板中<letter>的length为170.0mm，红色双线会排到纸张之外：请把length改为不超过159.9mm\n");
 	PLACES("high.xml",
 	       "<notice>\n  <header top=\"30mm\" from-page=\"true\"/>\n"
 	       "  <letter rules=\"true\"\n          bottom=\"290mm\"/>\n</notice>\n",
-	       "4:1 模板中<letter>的bottom为290.0mm，发文机关标志和发文字号会压到下边的红色双线："
+	       "4:11 模板中<letter>的bottom为290.0mm，发文机关标志和发文字号会压到下边的红色双线："
 	       "请把bottom改为不超过227.4mm\n");
 	PLACES("low.xml",
 	       "<notice>\n  <header top=\"250mm\" from-page=\"true\"/>\n  <letter rules=\"true\"/>\n</notice>\n",
-	       "2:1 模板中<header>的top为250.0mm，发文机关标志和发文字号会压到下边的红色双线："
+	       "2:11 模板中<header>的top为250.0mm，发文机关标志和发文字号会压到下边的红色双线："
 	       "请把top改为不超过237.4mm\n");
 	/* 0 from the paper's top is on the paper. */
 	PLACES("top0.xml",
 	       "<notice>\n  <header top=\"0mm\" from-page=\"true\"/>\n  <letter rules=\"true\" bottom=\"0mm\"/>\n</notice>\n",
 	       "");
+}
+
+/* Each finding at the line and column (in characters) of the attribute
+ * it is about, in a start tag over several lines, after a comment that
+ * holds a tag and Chinese text; an element's at its '<'. */
+static void positions(void **state)
+{
+	(void)state;
+	const char *head = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+	                   "<!-- <filler font=\"x\"> in a comment -->\n<form>\n";
+	char *text = xasprintf("%s  <title font=\"小标宋\" size=\"2号\"/>\n"
+	                       "  <filler show=\"true\" unit=\"单位：\"\n"
+	                       "          font=\"Arial\"/>\n</form>\n", head);
+	put("pos-value.xml", text);
+	free(text);
+	Diags d = {0};
+	assert_null(template_get(TPL_FORM, "pos-value.xml", plan, (Pos){1, 1}, &d));
+	const Finding *f = only_finding(&d);
+	assert_int_equal(f->pos.line, 6);
+	assert_int_equal(f->pos.col, 11);
+	assert_non_null(strstr(f->message, "模板中<filler font=\"Arial\">的值无法使用"));
+	diag_free(&d);
+	/* An attribute the schema does not know, after Chinese text. */
+	text = xasprintf("%s  <title font=\"小标宋\" colour=\"red\"/>\n</form>\n", head);
+	put("pos-attr.xml", text);
+	free(text);
+	Diags d2 = {0};
+	assert_null(template_get(TPL_FORM, "pos-attr.xml", plan, (Pos){1, 1}, &d2));
+	f = only_finding(&d2);
+	assert_int_equal(f->pos.line, 4);
+	assert_int_equal(f->pos.col, 21);
+	assert_non_null(strstr(f->message, "colour"));
+	diag_free(&d2);
+	/* An element the schema does not expect; an element written twice;
+	 * numbers that clash, at their element. */
+	text = xasprintf("%s  <rows line=\"8mm\"/>\n    <shading/>\n</form>\n", head);
+	put("pos-elem.xml", text);
+	free(text);
+	Diags d3 = {0};
+	assert_null(template_get(TPL_FORM, "pos-elem.xml", plan, (Pos){1, 1}, &d3));
+	f = only_finding(&d3);
+	assert_int_equal(f->pos.line, 5);
+	assert_int_equal(f->pos.col, 5);
+	diag_free(&d3);
+	text = xasprintf("%s  <rows line=\"8mm\"/>\n  <title/> <rows line=\"9mm\"/>\n</form>\n", head);
+	put("pos-twice.xml", text);
+	free(text);
+	Diags d4 = {0};
+	assert_null(template_get(TPL_FORM, "pos-twice.xml", plan, (Pos){1, 1}, &d4));
+	f = only_finding(&d4);
+	assert_int_equal(f->pos.line, 5);
+	assert_int_equal(f->pos.col, 12);
+	assert_string_equal(f->message, "模板中元素<rows>出现了不止一次");
+	diag_free(&d4);
+	text = xasprintf("%s\n  <rows line=\"6mm\" min-line=\"8mm\"/>\n</form>\n", head);
+	put("pos-clash.xml", text);
+	free(text);
+	Diags d5 = {0};
+	assert_null(template_get(TPL_FORM, "pos-clash.xml", plan, (Pos){1, 1}, &d5));
+	f = only_finding(&d5);
+	assert_int_equal(f->pos.line, 5);
+	assert_int_equal(f->pos.col, 3);
+	diag_free(&d5);
 }
 
 /* A broken schema beside the plan: its own finding at its line, and the
@@ -569,7 +632,7 @@ int main(void)
 		cmocka_unit_test(variant),        cmocka_unit_test(names),
 		cmocka_unit_test(wrong_kind),     cmocka_unit_test(geometry),
 		cmocka_unit_test(bad_schema),     cmocka_unit_test(out_of_range),
-		cmocka_unit_test(off_page),
+		cmocka_unit_test(off_page),       cmocka_unit_test(positions),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

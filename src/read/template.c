@@ -28,6 +28,7 @@
 
 #include "paths.h"
 #include "util.h"
+#include "xmlpos.h"
 #include "xmlsafe.h"
 
 /* libxml2 2.12 made the structured-error argument const. */
@@ -309,6 +310,8 @@ typedef struct {
 	Diags d;
 	const char *file;
 	size_t n; /* findings so far, capped at MAX_FINDINGS_PER_FILE */
+	const char *src; /* the text being read, while it is (for positions) */
+	size_t src_len;
 } Errs;
 
 /* rule and fmt: a MSG_TEMPLATE_ name of messages.h. */
@@ -357,6 +360,7 @@ typedef struct {
 } XmlCtx;
 
 static bool explain_value(XmlCtx *c, const char *file, xmlNode *n);
+static Pos pos_of(const Errs *e, xmlNode *n, const char *attr);
 
 static void on_xml_error(void *data, XErr *x)
 {
@@ -371,7 +375,13 @@ static void on_xml_error(void *data, XErr *x)
 	char *m = xml_message(x);
 	if (c->schema)
 		err_add(c->errs, file, x->line, x->int2, MSG_TEMPLATE_SCHEMA_FILE_AT, m);
-	else if (c->validating)
+	else if (c->validating && x->node) {
+		/* At the element, or at the attribute the schema does not
+		 * allow (libxml2 names it first). */
+		const char *attr = x->code == XML_RELAXNG_ERR_INVALIDATTR ? x->str1 : NULL;
+		Pos at = pos_of(c->errs, x->node, attr);
+		err_add(c->errs, file, at.line, at.col, MSG_TEMPLATE_SCHEMA, m);
+	} else if (c->validating)
 		err_add(c->errs, file, x->line, 0, MSG_TEMPLATE_SCHEMA, m);
 	else
 		err_add(c->errs, file, x->line, x->int2, MSG_TEMPLATE_XML, m);
@@ -393,6 +403,23 @@ static int line_of(xmlNode *n)
 {
 	long l = xmlGetLineNo(n);
 	return l > 0 && l < INT_MAX ? (int)l : 1;
+}
+
+/* Where element n, or its attribute attr (NULL: the element), was
+ * written: its start tag's '<' or the attribute's name, found in the
+ * text (xmlpos.h); else the line libxml2 kept, column 1. */
+static Pos pos_of(const Errs *e, xmlNode *n, const char *attr)
+{
+	Pos p = {line_of(n), 1};
+	/* Past the findings kept, no position is wanted: no scan (a file of
+	 * many broken elements costs no more than one of 20). */
+	if (!e->src || n->type != XML_ELEMENT_NODE || e->n >= MAX_FINDINGS_PER_FILE)
+		return p;
+	size_t k = xmlpos_index(n);
+	if ((attr && xmlpos_find(e->src, e->src_len, k, attr, &p.line, &p.col)) ||
+	    xmlpos_find(e->src, e->src_len, k, NULL, &p.line, &p.col))
+		return p;
+	return (Pos){line_of(n), 1};
 }
 
 /* The least and greatest value of each numeric kind, as template.rng
@@ -493,11 +520,13 @@ static bool read_attr(const Slot *s, void *base, xmlNode *n, xmlAttr *a, Errs *e
 	const char *v = x ? (const char *)x : "";
 	const char *en = (const char *)n->name, *an = (const char *)a->name;
 	ValResult r = set_value(s, base, v);
+	Pos at = pos_of(e, n, an);
 	if (r == VAL_RANGE)
-		err_add(e, file, line_of(n), 0, MSG_TEMPLATE_RANGE, en, an, v,
+		err_add(e, file, at.line, at.col, MSG_TEMPLATE_RANGE, en, an, v,
 		        ranges[s->kind].say);
 	else if (r == VAL_FORM)
-		err_add(e, file, line_of(n), 0, MSG_TEMPLATE_VALUE, en, an, v, allowed[s->kind]);
+		err_add(e, file, at.line, at.col, MSG_TEMPLATE_VALUE, en, an, v,
+		        allowed[s->kind]);
 	xmlFree(x);
 	return r == VAL_OK;
 }
@@ -547,8 +576,10 @@ static void read_values(Template *t, xmlNode *root, Errs *e, const char *file)
 		bool dup = false;
 		for (size_t i = 0; i < nseen; i++)
 			dup |= !strcmp(seen[i], en);
-		if (dup)
-			err_add(e, file, line_of(n), 0, MSG_TEMPLATE_DUPLICATE, en);
+		if (dup) {
+			Pos at = pos_of(e, n, NULL);
+			err_add(e, file, at.line, at.col, MSG_TEMPLATE_DUPLICATE, en);
+		}
 		else if (nseen < 32)
 			seen[nseen++] = en;
 		for (xmlAttr *a = n->properties; a; a = a->next) {
@@ -563,14 +594,15 @@ static void read_values(Template *t, xmlNode *root, Errs *e, const char *file)
 	}
 }
 
-/* The line of root's child element name (where the numbers that clash
- * were written), or root's own when the file leaves that element out. */
-static int elem_line(xmlNode *root, const char *name)
+/* Where root's child element name has its attribute attr (NULL: the
+ * element; where the numbers that clash were written); the element when
+ * it leaves attr out, root when the file leaves the element out. */
+static Pos elem_pos(const Errs *e, xmlNode *root, const char *name, const char *attr)
 {
 	for (xmlNode *n = root->children; n; n = n->next)
 		if (n->type == XML_ELEMENT_NODE && !strcmp((const char *)n->name, name))
-			return line_of(n);
-	return line_of(root);
+			return pos_of(e, n, attr && xmlHasProp(n, (const xmlChar *)attr) ? attr : NULL);
+	return pos_of(e, root, NULL);
 }
 
 /* Every element the page's numbers place lies on the paper (the 版头
@@ -582,15 +614,15 @@ static void check_places(const Geometry *g, xmlNode *root, Errs *e, const char *
 	GeoFault f[GEO_FAULTS_MAX];
 	int n = geometry_faults(g, g->letter_rules || g->header_from_page, f);
 	for (int i = 0; i < n; i++) {
-		int line = elem_line(root, f[i].elem);
+		Pos at = elem_pos(e, root, f[i].elem, f[i].attr);
 		/* The largest value rounded down to what the message shows. */
 		double most = f[i].most / MM(1) - 0.05;
 		if (f[i].most >= 0)
-			err_add(e, file, line, 0, MSG_TEMPLATE_OFF_PAGE, f[i].elem, f[i].attr,
+			err_add(e, file, at.line, at.col, MSG_TEMPLATE_OFF_PAGE, f[i].elem, f[i].attr,
 			        f[i].value / MM(1), f[i].what, f[i].bound, f[i].attr,
 			        most > 0 ? most : 0);
 		else
-			err_add(e, file, line, 0, MSG_TEMPLATE_OFF_PAGE_ANY, f[i].elem, f[i].attr,
+			err_add(e, file, at.line, at.col, MSG_TEMPLATE_OFF_PAGE_ANY, f[i].elem, f[i].attr,
 			        f[i].value / MM(1), f[i].what, f[i].bound, f[i].attr);
 	}
 }
@@ -600,8 +632,10 @@ static void check_values(const Template *t, xmlNode *root, Errs *e, const char *
 {
 #define NEED(cond, elem, ...) \
 	do { \
-		if (!(cond)) \
-			err_add(e, file, elem_line(root, elem), 0, __VA_ARGS__); \
+		if (!(cond)) { \
+			Pos at_ = elem_pos(e, root, elem, NULL); \
+			err_add(e, file, at_.line, at_.col, __VA_ARGS__); \
+		} \
 	} while (0)
 	if (t->kind == TPL_NOTICE) {
 		const Geometry *g = &t->notice;
@@ -778,7 +812,8 @@ static bool refers_out(Errs *e, const char *path, xmlNode *n)
 		const char *en = (const char *)n->name;
 		if (!strcmp(en, "include") || !strcmp(en, "externalRef")) {
 			xmlChar *href = xmlGetProp(n, (const xmlChar *)"href");
-			err_add(e, path, line_of(n), 1, MSG_TEMPLATE_SCHEMA_EXTERNAL, en,
+			Pos at = pos_of(e, n, NULL);
+			err_add(e, path, at.line, at.col, MSG_TEMPLATE_SCHEMA_EXTERNAL, en,
 			        href ? (const char *)href : "");
 			xmlFree(href);
 			found = true;
@@ -794,7 +829,11 @@ static void compile_schema(Entry *e, const char *buf, size_t len)
 {
 	XmlCtx c = {&e->errs, e->path, true, false};
 	xmlDocPtr doc = parse_safe(&c, buf, len);
-	if (!doc || refers_out(&e->errs, e->path, xmlDocGetRootElement(doc))) {
+	e->errs.src = buf;
+	e->errs.src_len = len;
+	bool out = !doc || refers_out(&e->errs, e->path, xmlDocGetRootElement(doc));
+	e->errs.src = NULL;
+	if (out) {
 		xmlFreeDoc(doc);
 		return;
 	}
@@ -841,6 +880,8 @@ static Entry *schema_for(const char *plan)
 	return e;
 }
 
+static void load_doc(Entry *e, xmlDocPtr doc, XmlCtx *cp, Entry *se);
+
 /* Load the template open at fd (closed here) into e. */
 static void load(Entry *e, int fd, const char *plan)
 {
@@ -868,7 +909,18 @@ static void load(Entry *e, int fd, const char *plan)
 	}
 	XmlCtx c = {&e->errs, path, false, false};
 	xmlDocPtr doc = parse_safe(&c, buf, len);
+	e->errs.src = buf; /* for positions, until it is freed below */
+	e->errs.src_len = len;
+	load_doc(e, doc, &c, se);
+	e->errs.src = NULL;
 	free(buf);
+}
+
+/* The rest of load: validate doc (freed here) and read its values. */
+static void load_doc(Entry *e, xmlDocPtr doc, XmlCtx *cp, Entry *se)
+{
+	const char *path = e->path;
+	XmlCtx c = *cp;
 	if (!doc) {
 		if (e->errs.n == 0)
 			err_add(&e->errs, path, 1, 1, MSG_TEMPLATE_PARSE);
