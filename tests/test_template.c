@@ -524,6 +524,23 @@ static void off_page(void **state)
 	       "");
 }
 
+/* The form template head + body, named name, gives one finding, at
+ * line:col, whose message has want in it. */
+static void one_at(const char *name, const char *head, const char *body, int line, int col,
+                   const char *want)
+{
+	char *text = xasprintf("%s%s</form>\n", head, body);
+	put(name, text);
+	free(text);
+	Diags d = {0};
+	assert_null(template_get(TPL_FORM, name, plan, (Pos){1, 1}, &d));
+	const Finding *f = only_finding(&d);
+	assert_int_equal(f->pos.line, line);
+	assert_int_equal(f->pos.col, col);
+	assert_non_null(strstr(f->message, want));
+	diag_free(&d);
+}
+
 /* Each finding at the line and column (in characters) of the attribute
  * it is about, in a start tag over several lines, after a comment that
  * holds a tag and Chinese text; an element's at its '<'. */
@@ -532,59 +549,19 @@ static void positions(void **state)
 	(void)state;
 	const char *head = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
 	                   "<!-- <filler font=\"x\"> in a comment -->\n<form>\n";
-	char *text = xasprintf("%s  <title font=\"小标宋\" size=\"2号\"/>\n"
-	                       "  <filler show=\"true\" unit=\"单位：\"\n"
-	                       "          font=\"Arial\"/>\n</form>\n", head);
-	put("pos-value.xml", text);
-	free(text);
-	Diags d = {0};
-	assert_null(template_get(TPL_FORM, "pos-value.xml", plan, (Pos){1, 1}, &d));
-	const Finding *f = only_finding(&d);
-	assert_int_equal(f->pos.line, 6);
-	assert_int_equal(f->pos.col, 11);
-	assert_non_null(strstr(f->message, "模板中<filler font=\"Arial\">的值无法使用"));
-	diag_free(&d);
+	one_at("pos-value.xml", head,
+	       "  <title font=\"小标宋\" size=\"2号\"/>\n"
+	       "  <filler show=\"true\" unit=\"单位：\"\n          font=\"Arial\"/>\n",
+	       6, 11, "模板中<filler font=\"Arial\">的值无法使用");
 	/* An attribute the schema does not know, after Chinese text. */
-	text = xasprintf("%s  <title font=\"小标宋\" colour=\"red\"/>\n</form>\n", head);
-	put("pos-attr.xml", text);
-	free(text);
-	Diags d2 = {0};
-	assert_null(template_get(TPL_FORM, "pos-attr.xml", plan, (Pos){1, 1}, &d2));
-	f = only_finding(&d2);
-	assert_int_equal(f->pos.line, 4);
-	assert_int_equal(f->pos.col, 21);
-	assert_non_null(strstr(f->message, "colour"));
-	diag_free(&d2);
+	one_at("pos-attr.xml", head, "  <title font=\"小标宋\" colour=\"red\"/>\n", 4, 21, "colour");
 	/* An element the schema does not expect; an element written twice;
 	 * numbers that clash, at their element. */
-	text = xasprintf("%s  <rows line=\"8mm\"/>\n    <shading/>\n</form>\n", head);
-	put("pos-elem.xml", text);
-	free(text);
-	Diags d3 = {0};
-	assert_null(template_get(TPL_FORM, "pos-elem.xml", plan, (Pos){1, 1}, &d3));
-	f = only_finding(&d3);
-	assert_int_equal(f->pos.line, 5);
-	assert_int_equal(f->pos.col, 5);
-	diag_free(&d3);
-	text = xasprintf("%s  <rows line=\"8mm\"/>\n  <title/> <rows line=\"9mm\"/>\n</form>\n", head);
-	put("pos-twice.xml", text);
-	free(text);
-	Diags d4 = {0};
-	assert_null(template_get(TPL_FORM, "pos-twice.xml", plan, (Pos){1, 1}, &d4));
-	f = only_finding(&d4);
-	assert_int_equal(f->pos.line, 5);
-	assert_int_equal(f->pos.col, 12);
-	assert_string_equal(f->message, "模板中元素<rows>出现了不止一次");
-	diag_free(&d4);
-	text = xasprintf("%s\n  <rows line=\"6mm\" min-line=\"8mm\"/>\n</form>\n", head);
-	put("pos-clash.xml", text);
-	free(text);
-	Diags d5 = {0};
-	assert_null(template_get(TPL_FORM, "pos-clash.xml", plan, (Pos){1, 1}, &d5));
-	f = only_finding(&d5);
-	assert_int_equal(f->pos.line, 5);
-	assert_int_equal(f->pos.col, 3);
-	diag_free(&d5);
+	one_at("pos-elem.xml", head, "  <rows line=\"8mm\"/>\n    <shading/>\n", 5, 5, "shading");
+	one_at("pos-twice.xml", head, "  <rows line=\"8mm\"/>\n  <title/> <rows line=\"9mm\"/>\n",
+	       5, 12, "模板中元素<rows>出现了不止一次");
+	one_at("pos-clash.xml", head, "\n  <rows line=\"6mm\" min-line=\"8mm\"/>\n", 5, 3,
+	       "min-line");
 }
 
 /* A broken schema beside the plan: its own finding at its line, and the
