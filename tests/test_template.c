@@ -451,6 +451,7 @@ static void geometry(void **state)
  * lines, and whether it loaded. */
 static char *places(const char *name, const char *text, bool *loaded)
 {
+	template_cache_clear(); /* letter.xml again, rewritten in place */
 	put(name, text);
 	Diags d = {0};
 	*loaded = template_get(TPL_NOTICE, name, plan, (Pos){1, 1}, &d) != NULL;
@@ -502,24 +503,29 @@ static void off_page(void **state)
 	       "3:16 模板中<page-number>的drop为0.0mm，页码会排到纸张之外：即使把drop改为0也排不下，"
 	       "请加大纸张或版心，或减小其他尺寸\n"
 	       "1:1 模板中<record>的thick为0.3mm，版记的末条分隔线会排到纸张之外：请把thick改为不超过0.0mm\n");
-	/* A 信函's page: the 170 mm double lines wider than the paper the
-	 * margins leave them; the lower pair so high the 标志 runs into it;
+	/* A 信函's page (letter.xml): the 170 mm double lines wider than
+	 * the paper the margins leave them; the lower pair so high the 标志 runs into it;
 	 * the 标志 below it. */
-	PLACES("narrow.xml",
+	PLACES("letter.xml",
 	       "<notice>\n  <page width=\"160mm\"/>\n  <body left=\"2mm\"/>\n"
 	       "  <header top=\"30mm\" from-page=\"true\"/>\n  <letter rules=\"true\"/>\n</notice>\n",
 	       "5:3 模板中<letter>的length为170.0mm，红色双线会排到纸张之外：请把length改为不超过159.9mm\n");
-	PLACES("high.xml",
+	PLACES("letter.xml",
 	       "<notice>\n  <header top=\"30mm\" from-page=\"true\"/>\n"
 	       "  <letter rules=\"true\"\n          bottom=\"290mm\"/>\n</notice>\n",
 	       "4:11 模板中<letter>的bottom为290.0mm，发文机关标志和发文字号会压到下边的红色双线："
 	       "请把bottom改为不超过227.4mm\n");
-	PLACES("low.xml",
+	PLACES("letter.xml",
 	       "<notice>\n  <header top=\"250mm\" from-page=\"true\"/>\n  <letter rules=\"true\"/>\n</notice>\n",
 	       "2:11 模板中<header>的top为250.0mm，发文机关标志和发文字号会压到下边的红色双线："
 	       "请把top改为不超过237.4mm\n");
+	/* A notice.xml's 标志 is measured from the 版心 whatever from-page
+	 * says (only a 信函's is from the paper's edge). */
+	PLACES("from-page.xml", "<notice>\n  <header top=\"200mm\" from-page=\"true\"/>\n</notice>\n",
+	       "2:11 模板中<header>的top为200.0mm，发文机关标志、红色分隔线和标题会排到版心之外："
+	       "请把top改为不超过145.9mm\n");
 	/* 0 from the paper's top is on the paper. */
-	PLACES("top0.xml",
+	PLACES("letter.xml",
 	       "<notice>\n  <header top=\"0mm\" from-page=\"true\"/>\n  <letter rules=\"true\" bottom=\"0mm\"/>\n</notice>\n",
 	       "");
 }

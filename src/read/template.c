@@ -607,12 +607,14 @@ static Pos elem_pos(const Errs *e, xmlNode *root, const char *name, const char *
 
 /* Every element the page's numbers place lies on the paper (the 版头
  * inside the 版心): geometry.c says which, at the attribute to change.
- * A file with letter rules or a 标志 measured from the paper's edge is
- * a 信函's page (letter.xml); any other, that of the other formats. */
+ * letter.xml is the page of a 信函 (template_letter), and only that;
+ * any other page template (notice.xml) that of the other formats, which
+ * draw no letter rules and measure the 标志 from the 版心 (head.c). */
 static void check_places(const Geometry *g, xmlNode *root, Errs *e, const char *file)
 {
 	GeoFault f[GEO_FAULTS_MAX];
-	int n = geometry_faults(g, g->letter_rules || g->header_from_page, f);
+	const char *base = strrchr(file, '/');
+	int n = geometry_faults(g, !strcmp(base ? base + 1 : file, "letter.xml"), f);
 	for (int i = 0; i < n; i++) {
 		Pos at = elem_pos(e, root, f[i].elem, f[i].attr);
 		/* The largest value rounded down to what the message shows. */
