@@ -504,8 +504,9 @@ static void off_page(void **state)
 	       "请加大纸张或版心，或减小其他尺寸\n"
 	       "1:1 模板中<record>的thick为0.3mm，版记的末条分隔线会排到纸张之外：请把thick改为不超过0.0mm\n");
 	/* A 信函's page (letter.xml): the 170 mm double lines wider than
-	 * the paper the margins leave them; the lower pair so high the 标志 runs into it;
-	 * the 标志 below it. */
+	 * the paper the margins leave them; the lower pair so high the 标志
+	 * runs into it; the 标志 so low the title leaves the 版心 (one
+	 * finding, at the top that fits both). */
 	PLACES("letter.xml",
 	       "<notice>\n  <page width=\"160mm\"/>\n  <body left=\"2mm\"/>\n"
 	       "  <header top=\"30mm\" from-page=\"true\"/>\n  <letter rules=\"true\"/>\n</notice>\n",
@@ -517,8 +518,14 @@ static void off_page(void **state)
 	       "请把bottom改为不超过227.4mm\n");
 	PLACES("letter.xml",
 	       "<notice>\n  <header top=\"250mm\" from-page=\"true\"/>\n  <letter rules=\"true\"/>\n</notice>\n",
-	       "2:11 模板中<header>的top为250.0mm，发文机关标志和发文字号会压到下边的红色双线："
-	       "请把top改为不超过237.4mm\n");
+	       "2:11 模板中<header>的top为250.0mm，发文机关标志、发文字号和标题会排到版心之外："
+	       "请把top改为不超过197.3mm\n");
+	/* … or, the lower pair raised, the 标志 under that. */
+	PLACES("letter.xml",
+	       "<notice>\n  <header top=\"180mm\" from-page=\"true\"/>\n"
+	       "  <letter rules=\"true\" bottom=\"100mm\"/>\n</notice>\n",
+	       "2:11 模板中<header>的top为180.0mm，发文机关标志和发文字号会压到下边的红色双线："
+	       "请把top改为不超过157.4mm\n");
 	/* A notice.xml's 标志 is measured from the 版心 whatever from-page
 	 * says (only a 信函's is from the paper's edge). */
 	PLACES("from-page.xml", "<notice>\n  <header top=\"200mm\" from-page=\"true\"/>\n</notice>\n",

@@ -106,25 +106,32 @@ int geometry_faults(const Geometry *g, bool letter, GeoFault *out)
 		double top = g->header_from_page ? 0 : g->margin_top;
 		double pair = g->letter_thick + g->letter_space + g->letter_thin;
 		double under = mark + g->letter_below + g->size_body;
-		bool placed = false;
+		if (g->letter_rules)
+			under += g->letter_rule_gap + pair;
+		/* The largest top that keeps the title inside the 版心, and the
+		 * one that keeps the 发文字号 above the lower pair: one finding,
+		 * at the smaller, so one change fixes both. */
+		double in_body = body_end - top - under - 2 * pitch - g->size_body;
+		const char *what = "发文机关标志、发文字号和标题", *say = "会排到版心之外";
+		double most = in_body;
 		if (g->letter_rules) {
 			/* The lower pair with its bottom `bottom` above the paper's
 			 * bottom edge, and 170 mm centred on the 版心. */
-			under += g->letter_rule_gap + pair;
 			double limit = g->page_h - g->letter_rule_bottom - pair;
+			double above = limit - top - under;
 			if (limit < 0) {
 				n = fault(out, n, "letter", "bottom", "下边的红色双线", "会排到纸张之外",
 				          g->letter_rule_bottom, g->page_h - pair);
-				placed = true;
-			} else if (!FITS(top + g->header_top + under, limit)) {
-				const char *what = "发文机关标志和发文字号", *say = "会压到下边的红色双线";
-				if (limit - top - under < 0) /* the lower pair too high */
-					n = fault(out, n, "letter", "bottom", what, say, g->letter_rule_bottom,
-					          g->page_h - pair - top - g->header_top - under);
-				else
-					n = fault(out, n, "header", "top", what, say, g->header_top,
-					          limit - top - under);
-				placed = true;
+				most = g->header_top; /* said; nothing more about the top */
+			} else if (above < 0) { /* the lower pair too high for any top */
+				n = fault(out, n, "letter", "bottom", "发文机关标志和发文字号",
+				          "会压到下边的红色双线", g->letter_rule_bottom,
+				          g->page_h - pair - top - g->header_top - under);
+				most = g->header_top;
+			} else if (above < most) {
+				most = above;
+				what = "发文机关标志和发文字号";
+				say = "会压到下边的红色双线";
 			}
 			double cx = g->margin_left + g->body_w / 2;
 			double half = cx < g->page_w - cx ? cx : g->page_w - cx;
@@ -132,10 +139,8 @@ int geometry_faults(const Geometry *g, bool letter, GeoFault *out)
 				n = fault(out, n, "letter", "length", "红色双线", "会排到纸张之外",
 				          g->letter_rule_len, 2 * half);
 		}
-		under += 2 * pitch + g->size_body;
-		if (!placed && !FITS(top + g->header_top + under, body_end))
-			n = fault(out, n, "header", "top", "发文机关标志、发文字号和标题", "会排到版心之外",
-			          g->header_top, body_end - top - under);
+		if (!FITS(g->header_top, most))
+			n = fault(out, n, "header", "top", what, say, g->header_top, most);
 	}
 	/* The page number's dash `drop` under the 版心, its em box on the
 	 * paper; the 版记's last rule on the 版心's bottom edge. */
