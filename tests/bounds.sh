@@ -157,4 +157,40 @@ pages=$(pdfinfo "$T/out/long/long.pdf" 2>/dev/null | awk '/^Pages:/ { print $2 }
 pdftotext -f "${pages:-1}" -l "${pages:-1}" "$T/out/long/long.pdf" - 2>/dev/null | grep -q "第${n}段。" &&
 	ok || no "long body: its last paragraph on its last page"
 
+# One long line: every byte offset made a line:column by counting from
+# the line's start took time growing with the square of the line (1 MB
+# of NULs: killed at 120 s; 1 MB of U+202E: 67 s); positions along a
+# line now go on from the last one.  A line opening more than 100 quotes
+# or list items is an error (cmark kept a node for each: 486 MB for a
+# 1 MB line of ">").
+python3 - "$T/long" <<'PY'
+import os, sys
+d = sys.argv[1]
+os.makedirs(d + "/attachments")
+h = "---\ntitle: 关于开展读书活动的通知\nissuer: 某\ndate: 2020-04-01\n---\n\n"
+open(d + "/nul.md", "wb").write(h.encode() + b"\0" * 1000000 + b"\n")
+open(d + "/rlo.md", "w").write(h + "\u202e" * 333333 + "\n")
+open(d + "/list.md", "w").write(h + "- " * 500000 + "x\n")
+open(d + "/quote.md", "w").write(h + ">" * 1000000 + "x\n")
+a = open("tests/plans/text-attachment.md").read()
+open(d + "/att.md", "w").write(a)
+open(d + "/attachments/rules.md", "wb").write(b"\0" * 1000000 + b"\n")
+PY
+long() { # NAME COMMAND EXIT FINDING SUMMARY
+	timeout 30 "$F" $2 "$T/long/$1.md" >"$T/long.out" 2>"$T/long.err"
+	rc=$?
+	last=$(grep '^fangan: plans: ' "$T/long.err")
+	[ $rc -eq "$3" ] && cat "$T/long.out" "$T/long.err" | grep -qxF "$4" && [ "$last" = "$5" ] && ok ||
+		{ no "$2 of a long line ($1): exit $rc (want $3), last line '$last'"; cat "$T/long.out" "$T/long.err" | grep -m3 error; }
+}
+nul="error: 这里有一个空字符（U+0000）：它会截断文字，请删去（文件可能从别的程序复制来时混入了它） [char-control]"
+long nul check 1 "$T/long/nul.md:7:1: $nul" "fangan: plans: 1; with errors: 1; errors: 10000, warnings: 0"
+long nul build 1 "$T/long/nul.md:7:1: $nul" "fangan: plans: 1; built: 0, up to date: 0, with errors: 1, failed: 0; warnings: 0; files written: 0"
+long rlo check 1 "$T/long/rlo.md:7:1: error: 这里有一个看不见的方向控制符（U+202E）：它会让文字显示的顺序与实际的不同，请删去 [char-control]" \
+	"fangan: plans: 1; with errors: 1; errors: 10000, warnings: 0"
+deep="error: 这一行的引用（>）或列表标记嵌套超过100层，正文不再往下读：公文用不到这么深的层次，请删去多余的标记 [input]"
+long list check 1 "$T/long/list.md:7:1: $deep" "fangan: plans: 1; with errors: 1; errors: 1, warnings: 1"
+long quote build 1 "$T/long/quote.md:7:1: $deep" "fangan: plans: 1; built: 0, up to date: 0, with errors: 1, failed: 0; warnings: 1; files written: 0"
+long att check 1 "$T/long/attachments/rules.md:1:1: $nul" "fangan: plans: 1; with errors: 1; errors: 10000, warnings: 0"
+
 finish bounds

@@ -274,6 +274,8 @@
 
 /* input */
 #define MSG_INPUT_ENCODING R_INPUT, "文件不是有效的UTF-8编码：第%zu字节（0x%02X）处编码无效"
+#define MSG_INPUT_NESTING R_INPUT, \
+	"这一行的引用（>）或列表标记嵌套超过%d层，正文不再往下读：公文用不到这么深的层次，请删去多余的标记"
 
 /* proofreading (check_proof.c) */
 #define MSG_PUNCT_HALFWIDTH R_PUNCT_HALFWIDTH, \

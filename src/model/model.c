@@ -32,8 +32,31 @@ void plan_free(Plan *p)
 	arena_free(p->arena); /* p is in it too */
 }
 
+/* The 1-based character column of src offset off on line (1-based),
+ * counted on from the last column asked for when that was on the same
+ * line at or before off: positions asked for in order along one line
+ * cost one walk of it in all. */
+static int column_of(const Plan *p, size_t line, size_t off)
+{
+	Plan *mp = (Plan *)p; /* the cache only */
+	size_t from = p->line_off[line - 1], col = 0;
+	if (mp->col_cache.line == line && mp->col_cache.off <= off) {
+		from = mp->col_cache.off;
+		col = mp->col_cache.col;
+	}
+	col += utf8_count(p->src + from, off - from);
+	mp->col_cache.line = line;
+	mp->col_cache.off = off;
+	mp->col_cache.col = col;
+	return (int)col + 1;
+}
+
 Pos plan_src_pos(const Plan *p, size_t off)
 {
+	if (p->nlines == 0)
+		return (Pos){1, 1};
+	if (off > p->len)
+		off = p->len;
 	/* Binary search for the line holding off. */
 	size_t lo = 0, hi = p->nlines;
 	while (hi - lo > 1) {
@@ -43,7 +66,19 @@ Pos plan_src_pos(const Plan *p, size_t off)
 		else
 			hi = mid;
 	}
-	return (Pos){(int)lo + 1, (int)utf8_count(p->src + p->line_off[lo], off - p->line_off[lo]) + 1};
+	return (Pos){(int)lo + 1, column_of(p, lo + 1, off)};
+}
+
+Pos plan_line_pos(const Plan *p, int line, int byte_col)
+{
+	if (line < 1 || (size_t)line > p->nlines)
+		return (Pos){line, byte_col};
+	size_t ls = p->line_off[line - 1];
+	size_t n = byte_col > 0 ? (size_t)byte_col - 1 : 0;
+	size_t max = plan_line_end(p, line) - ls;
+	if (n > max)
+		n = max;
+	return (Pos){line, column_of(p, (size_t)line, ls + n)};
 }
 
 size_t plan_line_end(const Plan *p, int line)
@@ -97,6 +132,14 @@ TextSeg plan_text_seg(const Plan *p, const Text *t, size_t off)
 	if (s > le)
 		s = le;
 	size_t k = sg->off;
+	/* Go on from the last place stepped to in this segment (see
+	 * Plan.seg_cache): offsets asked for in order cost one walk. */
+	Plan *mp = (Plan *)p;
+	if (mp->seg_cache.text == t && mp->seg_cache.seg == lo && mp->seg_cache.k <= off &&
+	    mp->seg_cache.k >= k) {
+		k = mp->seg_cache.k;
+		s = mp->seg_cache.s;
+	}
 	while (k < off && k < t->len && s < le) {
 		size_t tstep;
 		size_t st = src_step(p->src + s, le - s, t->s + k, t->len - k, &tstep);
@@ -110,16 +153,17 @@ TextSeg plan_text_seg(const Plan *p, const Text *t, size_t off)
 		s += st;
 		k += tstep;
 	}
+	mp->seg_cache.text = t;
+	mp->seg_cache.seg = lo;
+	mp->seg_cache.k = k;
+	mp->seg_cache.s = s;
 	return (TextSeg){off, sg->line, (int)(s - ls) + 1};
 }
 
 Pos plan_text_pos(const Plan *p, const Text *t, size_t off)
 {
 	TextSeg sg = plan_text_seg(p, t, off);
-	if (sg.line < 1 || (size_t)sg.line > p->nlines)
-		return (Pos){sg.line, sg.byte_col};
-	const char *ls = p->src + p->line_off[sg.line - 1];
-	return (Pos){sg.line, (int)utf8_count(ls, (size_t)sg.byte_col - 1) + 1};
+	return plan_line_pos(p, sg.line, sg.byte_col);
 }
 
 int plan_default_year(const Plan *p)

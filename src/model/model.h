@@ -229,6 +229,18 @@ typedef struct Plan {
 	size_t *line_off; /* byte offset of each line start (line_off[0] = line 1) */
 	size_t nlines;
 	int body_line;   /* first line of the body (1 when no front matter) */
+	/* Caches of the position functions below (logically const): the
+	 * last byte offset turned into a column, and the last place
+	 * plan_text_seg stepped to, so that many positions on one long line
+	 * cost one walk of it, not one walk each (issue 16.5). */
+	struct {
+		size_t off, col;      /* src offset and its 0-based column */
+		size_t line;          /* its line, 1-based; 0: nothing kept */
+	} col_cache;
+	struct {
+		const void *text;     /* the Text; NULL: nothing kept */
+		size_t seg, k, s;     /* segment, text offset, src offset */
+	} seg_cache;
 
 	bool has_front_matter; /* front matter read as a mapping */
 	Str title, issuer, header, doc_number, signer, secrecy, urgency,
@@ -296,6 +308,8 @@ void plan_resolve_body(Plan *p);
 Pos plan_text_pos(const Plan *p, const Text *t, size_t off);
 /* Position of byte offset off of the whole file. */
 Pos plan_src_pos(const Plan *p, size_t off);
+/* Line and byte column (1-based; cmark's) as line and character column. */
+Pos plan_line_pos(const Plan *p, int line, int byte_col);
 /* Where in the source byte off of t comes from (line and byte column). */
 TextSeg plan_text_seg(const Plan *p, const Text *t, size_t off);
 /* Byte offset of the end of line (1-based) in the source. */

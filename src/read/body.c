@@ -3,7 +3,11 @@
  * The cmark tree is walked with its iterator (never recursively) so that
  * 20,000 nested block quotes cost memory, not stack.  Our own Block tree
  * is capped at MAX_DEPTH: deeper containers are folded into the deepest
- * allowed one, which keeps every later recursive walk bounded.
+ * allowed one, which keeps every later recursive walk bounded.  cmark
+ * itself keeps a node (~500 bytes) for every container a line opens, so
+ * a line of 1,000,000 ">" took 486 MB: a line that opens more than
+ * MAX_NEST quotes or list items is an error at that line and the body is
+ * not handed to cmark at all.
  */
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm.h>
@@ -14,7 +18,7 @@
 #include "reader.h"
 #include "util.h"
 
-enum { MAX_DEPTH = 32 };
+enum { MAX_DEPTH = 32, MAX_NEST = 100 };
 
 typedef struct {
 	Plan *p;
@@ -27,24 +31,12 @@ typedef struct {
 	bool soft;          /* a soft line break waits to be joined */
 } Walk;
 
-static Pos to_pos(const Plan *p, int line, int byte_col)
-{
-	if (line < 1 || (size_t)line > p->nlines)
-		return (Pos){line, byte_col};
-	const char *s = p->src + p->line_off[line - 1];
-	size_t n = byte_col > 0 ? (size_t)byte_col - 1 : 0;
-	size_t max = (size_t)line < p->nlines ? p->line_off[line] - p->line_off[line - 1]
-	                                      : p->len - p->line_off[line - 1];
-	if (n > max)
-		n = max;
-	return (Pos){line, (int)utf8_count(s, n) + 1};
-}
 
 static Block *block_new(Walk *w, BlockType t, cmark_node *n)
 {
 	Block *b = arena_alloc(w->p->arena, sizeof *b);
 	b->type = t;
-	b->pos = to_pos(w->p, cmark_node_get_start_line(n) + w->line0,
+	b->pos = plan_line_pos(w->p, cmark_node_get_start_line(n) + w->line0,
 	                cmark_node_get_start_column(n));
 	Block *parent = w->stack[w->depth - 1];
 	parent->kids = arena_grow(w->p->arena, parent->kids, parent->nkids, parent->nkids + 1,
@@ -109,7 +101,7 @@ static void heading_finish(Walk *w, Block *b)
 		numlen--;
 	b->number = arena_strndup(w->p->arena, t->s, numlen);
 	if (t->nsegs > 0)
-		b->number_pos = to_pos(w->p, t->segs[0].line, t->segs[0].byte_col);
+		b->number_pos = plan_line_pos(w->p, t->segs[0].line, t->segs[0].byte_col);
 	b->number_value = h.value;
 	/* Keep the number's position: the text's segments shift by h.len. */
 	memmove(t->s, t->s + h.len, t->len - h.len + 1);
@@ -247,8 +239,62 @@ static void inline_event(Walk *w, cmark_node *n, cmark_event_type ev)
 	}
 }
 
-void body_read(Plan *p, const char *body, size_t len, int first_line)
+/* How many block quotes and list items the line at s (n bytes) opens at
+ * its start, counting no further than MAX_NEST + 1: "> ", "- ", "* ",
+ * "+ ", "1. ", "1) ", each after at most three spaces (CommonMark's
+ * container starts; cmark decides what they are, this only bounds how
+ * many there can be). */
+static int line_nesting(const char *s, size_t n)
 {
+	int depth = 0;
+	size_t i = 0;
+	while (depth <= MAX_NEST) {
+		size_t sp = 0;
+		while (i < n && sp < 4 && (s[i] == ' ' || s[i] == '\t'))
+			i++, sp++;
+		if (i < n && s[i] == '>') {
+			i++;
+		} else if (i + 1 < n && (s[i] == '-' || s[i] == '*' || s[i] == '+') &&
+		           (s[i + 1] == ' ' || s[i + 1] == '\t')) {
+			i += 2;
+		} else {
+			size_t d = i;
+			while (d < n && d - i < 9 && s[d] >= '0' && s[d] <= '9')
+				d++;
+			if (d == i || d + 1 >= n || (s[d] != '.' && s[d] != ')') ||
+			    (s[d + 1] != ' ' && s[d + 1] != '\t'))
+				break;
+			i = d + 2;
+		}
+		depth++;
+	}
+	return depth;
+}
+
+/* The first line of body nesting more than MAX_NEST containers, or 0. */
+static int too_deep(const char *body, size_t len, int first_line)
+{
+	int line = first_line;
+	for (size_t i = 0; i < len; line++) {
+		const char *nl = memchr(body + i, '\n', len - i);
+		size_t e = nl ? (size_t)(nl - body) : len;
+		if (line_nesting(body + i, e - i) > MAX_NEST)
+			return line;
+		i = e + 1;
+	}
+	return 0;
+}
+
+void body_read(Plan *p, const char *body, size_t len, int first_line, Diags *d)
+{
+	int deep = too_deep(body, len, first_line);
+	if (deep) {
+		diag_add(d, p->path, (Pos){deep, 1}, MSG_INPUT_NESTING, MAX_NEST);
+		p->body = arena_alloc(p->arena, sizeof *p->body);
+		p->body->type = BLK_QUOTE;
+		p->body->pos = (Pos){first_line, 1};
+		return;
+	}
 	cmark_gfm_core_extensions_ensure_registered();
 	cmark_parser *parser = cmark_parser_new(CMARK_OPT_SOURCEPOS);
 	cmark_syntax_extension *table = cmark_find_syntax_extension("table");

@@ -150,7 +150,7 @@ Plan *plan_parse_body(const char *path, const char *src, size_t len, Diags *d)
 	bool ok;
 	Plan *p = plan_start(path, src, len, d, &ok);
 	if (ok)
-		body_read(p, p->src, p->len, 1);
+		body_read(p, p->src, p->len, 1, d);
 	plan_resolve_body(p);
 	return p;
 }
@@ -174,7 +174,7 @@ static void read_parts(Plan *p, const char *path, const char *src, size_t len, D
 	} else {
 		diag_add(d, path, (Pos){1, 1}, MSG_FRONT_MATTER_MISSING);
 	}
-	body_read(p, p->src + body_off, p->len - body_off, p->body_line);
+	body_read(p, p->src + body_off, p->len - body_off, p->body_line, d);
 }
 
 Plan *plan_parse(const char *path, const char *src, size_t len, Diags *d)
