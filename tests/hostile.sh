@@ -171,6 +171,36 @@ run "$F" check "$T/ta/p.md"
 [ $? -eq 1 ] && grep -qxF "$T/ta/p.md:11:5: error: $attlink" "$T/out" && ok || no "a symlinked text attachment: $(cat "$T/out")"
 
 # ---- item 4: what the README says is what happens ----
+# Control characters (ESC, BEL, DEL, C1, bidi) are char-control errors,
+# and nothing fangan prints or writes holds one raw: check's findings,
+# calendar --upcoming and the .ics show each as <U+XXXX> (a deadline name
+# made with YAML escapes used to set the terminal's title and clear it).
+mkdir -p "$T/cc"
+printf -- '---\ntitle: 关于开展读书活动的通知\nissuer: 青禾市机关工委\ndate: 2020-04-01\ncampaign: {start: 2020-04-01, end: 2020-06-30}\ndeadlines:\n  - name: "报送\\e]0;PWNED\\a\\e[2J\\u202E材料"\n    due: 2020-04-04\n---\n\n正文\033[31m红色。\n' >"$T/cc/e.md"
+run "$F" check "$T/cc/e.md"
+[ $? -eq 1 ] && ok || no "check of control characters: exit 1"
+raw() { grep -c "$(printf '[\033\007\177]')\|$(printf '\342\200\256')" "$1"; }
+[ "$(raw "$T/out")" -eq 0 ] && [ "$(raw "$T/err")" -eq 0 ] && ok || no "check prints a control raw: $(cat -v "$T/out")"
+ctl="这里有一个控制字符（U+001B）：它看不见，却会搅乱终端、日历等程序的显示，请删去（文件可能从别的程序复制来时混入了它） [char-control]"
+grep -qxF "$T/cc/e.md:7:11: error: $ctl" "$T/out" && grep -qxF "$T/cc/e.md:11:3: error: $ctl" "$T/out" &&
+	ok || no "char-control for ESC (YAML escape and raw): $(cat -v "$T/out")"
+grep -qF '报送<U+001B>]0;PWNED<U+0007><U+001B>[2J<U+202E>材料' "$T/out" && ok || no "the name shown with <U+XXXX>: $(cat -v "$T/out")"
+run "$F" calendar --upcoming 30 --today 2020-04-01 "$T/cc/e.md"
+[ "$(raw "$T/out")" -eq 0 ] && grep -qF '  报送<U+001B>]0;PWNED<U+0007><U+001B>[2J<U+202E>材料' "$T/out" &&
+	ok || no "calendar --upcoming prints a control raw: $(cat -v "$T/out")"
+run "$F" calendar "$T/cc/e.md"
+[ "$(raw "$T/out")" -eq 0 ] && grep -qF 'SUMMARY:报送<U+001B>]0\;PWNED<U+0007><U+001B>[2J<U+202E>材料' "$T/out" &&
+	ok || no "the .ics holds a control raw: $(cat -v "$T/out")"
+# fangan new NAME: no name the output cleaner would change.
+for c in "$(printf '\342\200\256')" "$(printf '\342\201\246')" "$(printf '\342\200\250')" "$(printf '\302\205')" "$(printf '\330\234')" ':'; do
+	(cd "$T/cc" && timeout 10 "$OLDPWD/$F" new "q${c}q" >"$T/out" 2>"$T/err")
+	[ $? -eq 2 ] && [ ! -e "$T/cc/plans" ] && [ "$(raw "$T/err")" -eq 0 ] && grep -q "is not a plain file name" "$T/err" &&
+		ok || no "new with U+$(printf '%s' "$c" | od -An -tx1 | tr -d ' '): $(cat -v "$T/err")"
+done
+# U+061C (Arabic letter mark) in a plan's file name does not reach the output folder.
+cp "$plan" "$T/cc/p$(printf '\330\234')q.md"
+run "$F" build --format pdf -o "$T/cc/o" "$T/cc/p$(printf '\330\234')q.md"
+[ -d "$T/cc/o/p_q" ] && ok || no "U+061C in an output name: $(ls "$T/cc/o" | od -c | head -2)"
 # A character no font has in a unit's name, drawn only on the unit's copy
 # of a form: no file of the plan at all, the finding at the unit's line.
 mkdir -p "$T/gu"

@@ -33,6 +33,7 @@ static void test_characters(void **state)
 	clean_is("abc\xe2\x80\xae" "fdp.exe", "abc_fdp.exe"); /* U+202E */
 	clean_is("ru\xe2\x80\xa8" "les\xe2\x80\xa9", "ru_les_"); /* U+2028, U+2029 */
 	clean_is("\xe2\x81\xa6x\xe2\x81\xa9", "_x_");  /* U+2066, U+2069 */
+	clean_is("p\xd8\x9cq", "p_q");                /* U+061C */
 	clean_is("bad\xff\xfe" "end", "bad__end");
 	clean_is("cut\xe4\xb8", "cut__");              /* half a character */
 	clean_is("with space", "with space");

@@ -16,6 +16,8 @@
 
 #include "cli.h"
 #include "date.h"
+#include "ctrl.h"
+#include "fname.h"
 #include "util.h"
 #include "i18n.h"
 
@@ -39,18 +41,20 @@ static const char *const usage = N_(
 	"Exit status: 0 written (its path is printed), 2 bad arguments, the file\n"
 	"exists, or it could not be written.\n");
 
-/* NAME becomes a file name: it must stay one plain name inside DIR. */
+/* NAME becomes a file name: it must stay one plain name inside DIR, and
+ * be one the output-name cleaner (fname.h) would leave as it is — no
+ * control, bidirectional control or line separator, none of the
+ * characters Windows refuses — so the plan's outputs get its very name. */
 static bool safe_name(const char *s)
 {
 	size_t n = strlen(s);
-	if (n == 0 || n > 200 || s[0] == '.' || s[0] == '-' || strstr(s, ".."))
+	if (n == 0 || n > 200 || s[0] == '-' || strstr(s, "..") ||
+	    utf8_invalid_at(s, n) != (size_t)-1)
 		return false;
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-		if (c < 0x20 || c == 0x7f || c == '/' || c == '\\')
-			return false;
-	}
-	return utf8_invalid_at(s, n) == (size_t)-1;
+	char *clean = fname_clean(s, n, "");
+	bool same = strcmp(clean, s) == 0;
+	free(clean);
+	return same;
 }
 
 /* mkdir -p: make dir and any missing parents. */
@@ -469,8 +473,12 @@ int cmd_new(int argc, char **argv)
 	size_t nl = strlen(name);
 	char *stem = nl > 3 && !strcmp(name + nl - 3, ".md") ? xstrndup(name, nl - 3) : xstrdup(name);
 	if (!safe_name(stem)) {
+		char *shown = ctrl_visible(name);
 		fprintf(stderr, _("fangan new: '%s' is not a plain file name (no '/', no '..', "
-		          "not starting with '.' or '-')\n"), name);
+		          "not starting with '.' or '-', no control or invisible direction "
+		          "characters, none of \\ : * ? \" < > |)\n"), shown);
+		if (shown != name)
+			free(shown);
 		free(stem);
 		return 2;
 	}

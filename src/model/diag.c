@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ctrl.h"
 #include "version.h"
 #include "i18n.h"
 
@@ -101,6 +102,18 @@ const Rule rules[R_COUNT] = {
 
 enum { MAX_FINDINGS = 10000 };
 
+/* s (allocated) with its control characters written out (ctrl.h): a
+ * finding quotes plan values and file names, and printed raw an ESC in
+ * one would drive the user's terminal (issue 16.4).  Every output of a
+ * finding — text, JSON, SARIF — takes the message from here. */
+static char *visible(char *s)
+{
+	char *v = ctrl_visible(s);
+	if (v != s)
+		free(s);
+	return v;
+}
+
 static void add(Diags *d, const char *file, Pos pos, Severity sev, RuleId rule,
                 const char *fmt, va_list ap)
 {
@@ -114,12 +127,12 @@ static void add(Diags *d, const char *file, Pos pos, Severity sev, RuleId rule,
 	}
 	d->v = xgrow(d->v, &d->cap, d->n + 1, sizeof *d->v);
 	Finding *f = &d->v[d->n++];
-	f->file = xstrdup(file);
+	f->file = visible(xstrdup(file));
 	f->pos = pos;
 	f->severity = sev;
 	f->rule_id = rule;
 	f->rule = rules[rule].id;
-	f->message = xvasprintf(fmt, ap);
+	f->message = visible(xvasprintf(fmt, ap));
 }
 
 void diag_add(Diags *d, const char *file, Pos pos, RuleId rule, const char *fmt, ...)

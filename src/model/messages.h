@@ -251,6 +251,8 @@
 	"这里有一个空字符（U+0000）：它会截断文字，请删去（文件可能从别的程序复制来时混入了它）"
 #define MSG_CHAR_BIDI R_CHAR_CONTROL, \
 	"这里有一个看不见的方向控制符（U+%04X）：它会让文字显示的顺序与实际的不同，请删去"
+#define MSG_CHAR_C0 R_CHAR_CONTROL, \
+	"这里有一个控制字符（U+%04X）：它看不见，却会搅乱终端、日历等程序的显示，请删去（文件可能从别的程序复制来时混入了它）"
 
 /* cell-overflow */
 #define MSG_CELL_OVERFLOW R_CELL_OVERFLOW, \

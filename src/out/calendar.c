@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ctrl.h"
 #include "lazy_ical.h"
 
 #include "version.h"
@@ -113,9 +114,17 @@ static void add_event(icalcomponent *cal, const char *uid, long long stamp, Day 
 		(time_t)stamp, 0, icaltimezone_get_utc_timezone())));
 	icalcomponent_add_property(ev, icalproperty_new_dtstart(ical_date(start)));
 	icalcomponent_add_property(ev, icalproperty_new_dtend(ical_date(end + 1)));
-	icalcomponent_add_property(ev, icalproperty_new_summary(summary));
-	icalcomponent_add_property(ev, icalproperty_new_description(desc));
-	icalcomponent_add_property(ev, icalproperty_new_categories(category));
+	/* RFC 5545 TEXT holds no control characters: written out (ctrl.h). */
+	char *vs = ctrl_visible(summary), *vd = ctrl_visible(desc), *vc = ctrl_visible(category);
+	icalcomponent_add_property(ev, icalproperty_new_summary(vs));
+	icalcomponent_add_property(ev, icalproperty_new_description(vd));
+	icalcomponent_add_property(ev, icalproperty_new_categories(vc));
+	if (vs != summary)
+		free(vs);
+	if (vd != desc)
+		free(vd);
+	if (vc != category)
+		free(vc);
 	icalcomponent_add_property(ev, icalproperty_new_transp(ICAL_TRANSP_TRANSPARENT));
 	icalcomponent_add_component(cal, ev);
 }
@@ -233,7 +242,23 @@ static int cmp_entry(const void *a, const void *b)
 
 static const char *const weekdays[] = {"周日", "周一", "周二", "周三", "周四", "周五", "周六"};
 
-static void entry_line(Buf *b, const Entry *e)
+static void entry_text(Buf *b, const Entry *e);
+
+/* One entry's line, its control characters written out (ctrl.h): names
+ * come from the plan, and the line goes to a terminal. */
+static void entry_line(Buf *out, const Entry *e)
+{
+	Buf b = {0};
+	entry_text(&b, e);
+	const char *s = buf_cstr(&b);
+	char *v = ctrl_visible(s);
+	buf_puts(out, v);
+	if (v != s)
+		free(v);
+	buf_free(&b);
+}
+
+static void entry_text(Buf *b, const Entry *e)
 {
 	char iso[11], end[32];
 	day_format_iso(e->day, iso);

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "reader.h"
+#include "ctrl.h"
 #include "fname.h"
 #include "paths.h"
 #include "util.h"
@@ -32,13 +33,23 @@ static void index_lines(Plan *p)
 
 
 
+/* The char-control finding for cp at pos: NUL, a bidirectional control
+ * or another control, each with its own why. */
+static void control_found(Diags *d, const char *path, Pos pos, uint32_t cp)
+{
+	if (cp == 0)
+		diag_add(d, path, pos, MSG_CHAR_NUL);
+	else if (char_bidi_control(cp))
+		diag_add(d, path, pos, MSG_CHAR_BIDI, (unsigned)cp);
+	else
+		diag_add(d, path, pos, MSG_CHAR_C0, (unsigned)cp);
+}
+
 /* The same for a control that a YAML escape put into a value. */
 static void find_escaped_controls(const Plan *p, const YNode *n, Diags *d)
 {
-	if (n->kind == Y_SCALAR && n->ctrl == 1)
-		diag_add(d, p->path, n->pos, MSG_CHAR_NUL);
-	else if (n->kind == Y_SCALAR && n->ctrl)
-		diag_add(d, p->path, n->pos, MSG_CHAR_BIDI, (unsigned)(n->ctrl - 1));
+	if (n->kind == Y_SCALAR && n->ctrl)
+		control_found(d, p->path, n->pos, n->ctrl - 1);
 	for (size_t i = 0; i < n->n; i++) {
 		if (n->keys)
 			find_escaped_controls(p, n->keys[i], d);
@@ -108,8 +119,9 @@ static void init_dates(Plan *p)
 	p->date = p->printed_on = p->campaign_start = p->campaign_end = none;
 }
 
-/* A NUL or an invisible bidirectional control is a finding where it is
- * (char-control): shown as text it would cut or reorder what is read. */
+/* A control character (ctrl.h) is a finding where it is (char-control):
+ * shown as text it would cut, hide or reorder what is read, and printed
+ * raw it would drive a terminal. */
 static void find_controls(Plan *p, Diags *d)
 {
 	for (size_t i = 0; i < p->len;) {
@@ -117,10 +129,8 @@ static void find_controls(Plan *p, Diags *d)
 		int k = utf8_decode((const unsigned char *)p->src + i, p->len - i, &cp);
 		if (k <= 0)
 			k = 1;
-		if (cp == 0)
-			diag_add(d, p->path, plan_src_pos(p, i), MSG_CHAR_NUL);
-		else if (char_bidi_control(cp))
-			diag_add(d, p->path, plan_src_pos(p, i), MSG_CHAR_BIDI, (unsigned)cp);
+		else if (char_control(cp))
+			control_found(d, p->path, plan_src_pos(p, i), cp);
 		i += (size_t)k;
 	}
 }

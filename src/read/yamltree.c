@@ -5,6 +5,7 @@
 #include <string.h>
 #include <yaml.h>
 
+#include "ctrl.h"
 #include "fname.h"
 #include "util.h"
 
@@ -62,7 +63,7 @@ static YNode *node_new(Builder *b, YKind kind, Pos pos)
 
 /* Counts n bytes of scalar text against the budget; false (and the
  * error) when it is spent. */
-/* The first NUL or bidirectional control in s (n bytes), + 1; 0: none. */
+/* The first control character (ctrl.h) in s (n bytes), + 1; 0: none. */
 static uint32_t first_control(const char *s, size_t n)
 {
 	for (size_t i = 0; i < n;) {
@@ -70,7 +71,7 @@ static uint32_t first_control(const char *s, size_t n)
 		int k = utf8_decode((const unsigned char *)s + i, n - i, &cp);
 		if (k <= 0)
 			k = 1;
-		else if (cp == 0 || char_bidi_control(cp))
+		else if (char_control(cp))
 			return cp + 1;
 		i += (size_t)k;
 	}

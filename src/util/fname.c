@@ -5,23 +5,18 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "ctrl.h"
 #include "util.h"
-
-bool char_bidi_control(uint32_t cp)
-{
-	return cp == 0x200e || cp == 0x200f || (cp >= 0x202a && cp <= 0x202e) ||
-	       (cp >= 0x2066 && cp <= 0x2069);
-}
 
 static bool refused(uint32_t cp)
 {
-	if (cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp < 0xa0))
+	if (cp < 0x20 || char_control(cp))
 		return true;
 	if (cp < 0x80)
 		return strchr("/\\:*?\"<>|", (int)cp) != NULL;
 	/* Line and paragraph separators break a name across lines in a
 	 * listing or a shell, as a newline would. */
-	return cp == 0x2028 || cp == 0x2029 || char_bidi_control(cp);
+	return cp == 0x2028 || cp == 0x2029;
 }
 
 void fname_cut(char *s, size_t max)

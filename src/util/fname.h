@@ -20,15 +20,11 @@
 
 /* The first n bytes of s as one file name (allocated): "/", "\\" and the
  * other characters Windows refuses (: * ? " < > |), control characters
- * (C0, DEL, C1), bidirectional controls (U+202A–U+202E, U+2066–U+2069,
- * U+200E, U+200F) and the bytes of broken UTF-8 each become "_", and so
- * does a leading "."; the result is cut to FNAME_MAX bytes between two
+ * (C0, DEL, C1), bidirectional controls (ctrl.h: U+061C, U+200E, U+200F,
+ * U+202A–U+202E, U+2066–U+2069), line and paragraph separators and
+ * the bytes of broken UTF-8 each become "_", and so does a leading "."; the result is cut to FNAME_MAX bytes between two
  * characters.  fallback (clean) when nothing is left. */
 char *fname_clean(const char *s, size_t n, const char *fallback);
-
-/* An invisible bidirectional control: U+202A–U+202E, U+2066–U+2069,
- * U+200E, U+200F (also a char-control finding in a plan, plan.c). */
-bool char_bidi_control(uint32_t cp);
 
 /* Cut s to at most max bytes, never inside a UTF-8 character. */
 void fname_cut(char *s, size_t max);

@@ -1,0 +1,24 @@
+/* ctrl.h — control characters: which code points are invisible controls
+ * that must not reach a reader, a terminal or a file name, and how to
+ * show them instead (issue 16.4). */
+#ifndef FANGAN_CTRL_H
+#define FANGAN_CTRL_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+/* An invisible bidirectional control: U+061C, U+200E, U+200F,
+ * U+202A–U+202E, U+2066–U+2069. */
+bool char_bidi_control(uint32_t cp);
+
+/* A control character a plan must not hold (char-control): a C0 control
+ * but TAB, LF and CR; DEL; a C1 control (U+0080–U+009F); or a
+ * bidirectional control. */
+bool char_control(uint32_t cp);
+
+/* s with every char_control character written out visibly as "<U+XXXX>"
+ * (and a byte of broken UTF-8 as "<0xXX>"), newly allocated; s itself
+ * when it has none (then not allocated: compare with s before freeing). */
+char *ctrl_visible(const char *s);
+
+#endif
