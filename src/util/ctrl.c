@@ -29,10 +29,10 @@ char *ctrl_visible(const char *s)
 		uint32_t cp = c;
 		int k = c < 0x80 ? 1 : utf8_decode((const unsigned char *)s + i, n - i, &cp);
 		if (k <= 0) {
-			char hex[8];
-			snprintf(hex, sizeof hex, "<0x%02X>", c);
-			buf_puts(&b, hex);
-			changed = true;
+			/* A byte of broken UTF-8 (a file name can hold any) is
+			 * left for the writer: JSON makes it U+FFFD, SARIF
+			 * percent-encodes it. */
+			buf_add(&b, s + i, 1);
 			i++;
 			continue;
 		}

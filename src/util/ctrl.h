@@ -17,8 +17,9 @@ bool char_bidi_control(uint32_t cp);
 bool char_control(uint32_t cp);
 
 /* s with every char_control character written out visibly as "<U+XXXX>"
- * (and a byte of broken UTF-8 as "<0xXX>"), newly allocated; s itself
- * when it has none (then not allocated: compare with s before freeing). */
+ * (bytes of broken UTF-8 are left as they are), newly allocated; s
+ * itself when it has none (then not allocated: compare with s before
+ * freeing). */
 char *ctrl_visible(const char *s);
 
 #endif
