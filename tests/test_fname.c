@@ -71,12 +71,46 @@ static void test_cut(void **state)
 	assert_string_equal(u, "ab");
 }
 
+/* A long ID gives way to the unit's name (units/ID-UNIT): 90 "附" and
+ * 150 "单" keep 20 "附" and 46 "单" in 200 bytes. */
+static void test_join(void **state)
+{
+	(void)state;
+	Buf id = {0}, unit = {0};
+	for (int i = 0; i < 66; i++)
+		buf_puts(&id, "附");
+	for (int i = 0; i < 66; i++)
+		buf_puts(&unit, "单");
+	buf_cstr(&id);
+	buf_cstr(&unit);
+	char *s = fname_join(id.s, unit.s, 60, FNAME_MAX);
+	assert_int_equal(strlen(s), 60 + 1 + 138);
+	assert_memory_equal(s, id.s, 60);
+	assert_memory_equal(s + 60, "-", 1);
+	assert_memory_equal(s + 61, unit.s, 138);
+	free(s);
+	s = fname_join("ab", unit.s, 60, FNAME_MAX); /* a short ID stays whole */
+	assert_int_equal(strlen(s), 3 + 195);
+	assert_memory_equal(s, "ab-", 3);
+	free(s);
+	s = fname_join(id.s, "x", 60, FNAME_MAX); /* fits: nothing cut */
+	assert_int_equal(strlen(s), 198 + 2);
+	assert_string_equal(s + 198, "-x");
+	free(s);
+	s = fname_join("附件", "单位", 60, FNAME_MAX); /* short: both whole */
+	assert_string_equal(s, "附件-单位");
+	free(s);
+	buf_free(&id);
+	buf_free(&unit);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_characters),
 		cmocka_unit_test(test_length),
 		cmocka_unit_test(test_cut),
+		cmocka_unit_test(test_join),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -139,6 +139,27 @@ done
 grep -c '\[form-overflow\]' "$T/lerr1" | grep -qx 1 && ok || { no "form-overflow once"; cat "$T/lerr1"; }
 cmp -s "$T/lerr1" "$T/lerr2" && ok || { no "findings differ between -j 1 and -j 2"; diff "$T/lerr1" "$T/lerr2"; }
 
+# ---- a long ID leaves the unit's name in units/ID-UNIT.pdf -------------
+# 90 "附" (270 bytes): the ID gives way first, to 20 characters, and the
+# unit's name has the rest of the 200 bytes; two names alike that far: -2.
+python3 - "$T/p/forms.md" "$T/p/longid.md" <<'PY'
+import sys
+s = open(sys.argv[1], encoding="utf-8").read()
+s = s.replace("form: apply", "form: " + "附" * 90).replace("id: apply", "id: " + "附" * 90)
+head, rest = s.split("units:\n", 1)
+body = rest.split("---\n", 1)[1]
+units = ["单" * 150, "单" * 149 + "x", "a" + "单" * 150]
+open(sys.argv[2], "w", encoding="utf-8").write(
+    head + "units:\n" + "".join("  - %s\n" % u for u in units) + "---\n" + body)
+PY
+"$F" build -o "$T/li" "$T/p/longid.md" >/dev/null 2>"$T/li.err"
+(cd "$T/li/longid/units" 2>/dev/null && ls ./*.pdf | sed "s|^./||") >"$T/li.ls"
+A=$(python3 -c 'print("附" * 20)')
+U=$(python3 -c 'print("单" * 46)')
+printf '%s\n' "$A-a$U.pdf" "$A-$U-2.pdf" "$A-$U.pdf" | sort >"$T/li.want"
+sort "$T/li.ls" | cmp -s - "$T/li.want" && ok ||
+	{ no "a long ID keeps the units' names"; cat "$T/li.ls" "$T/li.err"; }
+
 # ---- a worker that dies --------------------------------------------------
 second=$(units "$T/p/many.md" | sed -n 2p)
 FANGAN_TEST_CRASH="apply-$second" timeout 120 "$F" build -j 2 -o "$T/c" "$T/p/many.md" >"$T/c.out" 2>"$T/c.err"

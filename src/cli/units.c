@@ -91,7 +91,12 @@ static void strmap_free(StrMap *m)
 	free(m->val);
 }
 
-/* Each unit's file name (without extension): ID-UNIT, made safe and cut;
+/* The bytes of a long ID kept in ID-UNIT (20 Chinese characters): the
+ * rest of the room goes to the unit's name, which tells copies apart. */
+#define ID_KEEP 60
+
+/* Each unit's file name (without extension): ID-UNIT, made safe and cut
+ * (the ID first, down to ID_KEEP bytes, then the unit's name);
  * a name taken by an earlier unit gets -2, -3, … (the first one free). */
 static char **unit_names(const Plan *p, const char *id)
 {
@@ -100,9 +105,8 @@ static char **unit_names(const Plan *p, const char *id)
 	for (size_t u = 0; u < p->units.n; u++) {
 		const char *us = p->units.v[u].s ? p->units.v[u].s : "";
 		char *unit = fname_clean(us, strlen(us), "单位");
-		char *name = xasprintf("%s-%s", id, unit);
+		char *name = fname_join(id, unit, ID_KEEP, FNAME_MAX);
 		free(unit);
-		fname_cut(name, FNAME_MAX);
 		if (strmap_slot(&taken, name, false)) {
 			size_t *k = strmap_slot(&next, name, true);
 			if (*k < 2)

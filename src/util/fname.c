@@ -30,6 +30,26 @@ void fname_cut(char *s, size_t max)
 	s[max] = '\0';
 }
 
+char *fname_join(const char *head, const char *tail, size_t keep, size_t max)
+{
+	size_t h = strlen(head), t = strlen(tail);
+	if (h + 1 + t > max) {
+		/* Too long: the head gives way first, down to keep bytes; the
+		 * tail (what tells names apart) has the rest. */
+		size_t room = max > t + 1 ? max - t - 1 : 0;
+		h = room > keep ? room : keep;
+		if (h > max - 1)
+			h = max - 1;
+		if (h > strlen(head))
+			h = strlen(head);
+		while (h > 0 && ((unsigned char)head[h] & 0xc0) == 0x80)
+			h--;
+	}
+	char *s = xasprintf("%.*s-%s", (int)h, head, tail);
+	fname_cut(s, max);
+	return s;
+}
+
 char *fname_clean(const char *s, size_t n, const char *fallback)
 {
 	Buf b = {0};

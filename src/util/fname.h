@@ -29,4 +29,10 @@ char *fname_clean(const char *s, size_t n, const char *fallback);
 /* Cut s to at most max bytes, never inside a UTF-8 character. */
 void fname_cut(char *s, size_t max);
 
+/* "HEAD-TAIL" (allocated) in at most max bytes: when it is longer, HEAD
+ * is cut first, but not below keep bytes (its first characters still
+ * say what the name is of), then TAIL; both between two characters.
+ * units/ID-UNIT.pdf: a long ID leaves the unit's name readable. */
+char *fname_join(const char *head, const char *tail, size_t keep, size_t max);
+
 #endif
