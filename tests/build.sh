@@ -169,7 +169,8 @@ sed -e "s/^  - id: apply\$/  - id: $id50/" -e "s/form: apply\$/form: $id50/" -e 
 n=$(ls "$T/lo")
 [ ${#n} -gt 0 ] && [ "$(printf %s "$n" | wc -c)" -le 200 ] && printf %s "$n" | iconv -f UTF-8 -t UTF-8 >/dev/null 2>&1 &&
 	ok || no "the output folder's name is cut between characters: $n"
-ls "$T/lo/$n/units" | grep -q "^$(printf '表%.0s' $(seq 50))-$(printf '位%.0s' $(seq 16))\.pdf\$" && ok ||
+# The ID is cut first (to 20 characters) so the unit's name keeps the rest.
+ls "$T/lo/$n/units" | grep -q "^$(printf '表%.0s' $(seq 20))-$(printf '位%.0s' $(seq 46))\.pdf\$" && ok ||
 	{ no "units/ID-UNIT.pdf cut to 200 bytes between characters"; ls "$T/lo/$n/units" | head -3; }
 [ -z "$(ls -A "$T/lo/$n" "$T/lo/$n/units" | grep '^\.' | grep -vx '\.fangan-stamp')" ] && ok || no "temporary files left"
 
