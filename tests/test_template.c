@@ -537,6 +537,27 @@ static void off_page(void **state)
 	       "");
 }
 
+/* A rule centred on its place reaching the text beside it: the red line
+ * the 发文字号 or the title, a 版记 rule the 版记's text. */
+static void rule_widths(void **state)
+{
+	(void)state;
+	PLACES("wide.xml",
+	       "<notice>\n  <page width=\"210mm\"/>\n  <red c=\"0\"\n       line-width=\"200mm\"/>\n"
+	       "</notice>\n",
+	       "4:8 模板中<red>的line-width为200.0mm，红色分隔线会压到发文字号或标题："
+	       "请把line-width改为不超过8.0mm\n");
+	PLACES("edge.xml", "<notice>\n  <red line-width=\"8mm\"/>\n</notice>\n", "");
+	/* A line of the standard's width with no gap: the gap to change. */
+	PLACES("gap.xml", "<notice>\n  <red line-gap=\"0mm\"/>\n</notice>\n",
+	       "2:8 模板中<red>的line-gap为0.0mm，红色分隔线会压到发文字号：请把line-gap改为不少于0.3mm\n");
+	PLACES("record.xml", "<notice>\n  <record thick=\"6mm\"\n    thin=\"5000mm\"/>\n</notice>\n",
+	       "2:11 模板中<record>的thick为6.0mm，版记的首末两条分隔线会压到版记的文字："
+	       "请把thick改为不超过5.5mm\n"
+	       "3:5 模板中<record>的thin为5000.0mm，版记中间的分隔线会压到版记的文字："
+	       "请把thin改为不超过5.5mm\n");
+}
+
 /* The form template head + body, named name, gives one finding, at
  * line:col, whose message has want in it. */
 static void one_at(const char *name, const char *head, const char *body, int line, int col,
@@ -623,6 +644,7 @@ int main(void)
 		cmocka_unit_test(wrong_kind),     cmocka_unit_test(geometry),
 		cmocka_unit_test(bad_schema),     cmocka_unit_test(out_of_range),
 		cmocka_unit_test(off_page),       cmocka_unit_test(positions),
+		cmocka_unit_test(rule_widths),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -71,12 +71,53 @@ static int fault(GeoFault *out, int n, const char *elem, const char *attr, const
                  const char *bound, double value, double most)
 {
 	if (n < GEO_FAULTS_MAX)
-		out[n++] = (GeoFault){elem, attr, what, bound, value, most};
+		out[n++] = (GeoFault){elem, attr, what, bound, value, most, false};
+	return n;
+}
+
+/* A value too small rather than too large: least is the least that fits. */
+static int fault_least(GeoFault *out, int n, const char *elem, const char *attr,
+                       const char *what, const char *bound, double value, double least)
+{
+	if (n < GEO_FAULTS_MAX)
+		out[n++] = (GeoFault){elem, attr, what, bound, value, least, true};
 	return n;
 }
 
 /* Room beyond the limit of 0.01 pt: the numbers were written in mm. */
 #define FITS(extent, limit) ((extent) <= (limit) + 0.01)
+
+/* The widths of the rules drawn between text: a rule is centred on its
+ * place, so half its width must stay in the white on either side.  The
+ * red line lies line-gap under the 发文字号 and two lines above the
+ * title; each 版记 rule between rows of one line pitch whose 4号 text
+ * is centred in them (draw.c's draw_record).  A 信函's double lines push
+ * what follows down instead: only their sum is bounded, by the paper. */
+static int rule_faults(const Geometry *g, bool letter, GeoFault *out, int n)
+{
+	double pitch = geo_line_pitch(g);
+	if (!letter) {
+		double room = g->red_line_gap < 2 * pitch ? g->red_line_gap : 2 * pitch;
+		Geometry std = geometry_default();
+		if (FITS(g->red_line_width, 2 * room))
+			;
+		else if (g->red_line_width <= std.red_line_width && g->red_line_width / 2 < 2 * pitch)
+			/* A line no wider than the standard's: the gap is too small. */
+			n = fault_least(out, n, "red", "line-gap", "红色分隔线", "会压到发文字号",
+			                g->red_line_gap, g->red_line_width / 2);
+		else
+			n = fault(out, n, "red", "line-width", "红色分隔线", "会压到发文字号或标题",
+			          g->red_line_width, 2 * room);
+	}
+	double room = pitch - g->size_small; /* none: the rows overlap anyway */
+	if (room > 0 && !FITS(g->record_thick, room))
+		n = fault(out, n, "record", "thick", "版记的首末两条分隔线", "会压到版记的文字",
+		          g->record_thick, room);
+	if (room > 0 && !FITS(g->record_thin, room))
+		n = fault(out, n, "record", "thin", "版记中间的分隔线", "会压到版记的文字",
+		          g->record_thin, room);
+	return n;
+}
 
 int geometry_faults(const Geometry *g, bool letter, GeoFault *out)
 {
@@ -150,5 +191,7 @@ int geometry_faults(const Geometry *g, bool letter, GeoFault *out)
 	if (!FITS(body_end + g->record_thick / 2, g->page_h))
 		n = fault(out, n, "record", "thick", "版记的末条分隔线", "会排到纸张之外", g->record_thick,
 		          2 * (g->page_h - body_end));
+	else
+		n = rule_faults(g, letter, out, n);
 	return n;
 }

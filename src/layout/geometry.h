@@ -80,6 +80,7 @@ typedef struct {
 	const char *what;   /* the element placed, in Chinese: 发文机关标志 … */
 	const char *bound;  /* where it goes instead: 会排到纸张之外 … */
 	double value, most; /* in points */
+	bool least;         /* most is the least value that fits instead */
 } GeoFault;
 
 #define GEO_FAULTS_MAX 8

@@ -222,6 +222,8 @@
 #define MSG_TEMPLATE_HEADER_SIZES R_TEMPLATE, "模板中<header>的min-size不能大于max-size，max-width应大于0"
 #define MSG_TEMPLATE_OFF_PAGE R_TEMPLATE, \
 	"模板中<%s>的%s为%.1fmm，%s%s：请把%s改为不超过%.1fmm"
+#define MSG_TEMPLATE_TOO_CLOSE R_TEMPLATE, \
+	"模板中<%s>的%s为%.1fmm，%s%s：请把%s改为不少于%.1fmm"
 #define MSG_TEMPLATE_OFF_PAGE_ANY R_TEMPLATE, \
 	"模板中<%s>的%s为%.1fmm，%s%s：即使把%s改为0也排不下，请加大纸张或版心，或减小其他尺寸"
 #define MSG_TEMPLATE_ROWS_MIN_LINE R_TEMPLATE, "模板中<rows>的min-line不能大于line"

@@ -619,7 +619,11 @@ static void check_places(const Geometry *g, xmlNode *root, Errs *e, const char *
 		Pos at = elem_pos(e, root, f[i].elem, f[i].attr);
 		/* The largest value rounded down to what the message shows. */
 		double most = f[i].most / MM(1) - 0.05;
-		if (f[i].most >= 0)
+		if (f[i].least)
+			err_add(e, file, at.line, at.col, MSG_TEMPLATE_TOO_CLOSE, f[i].elem, f[i].attr,
+			        f[i].value / MM(1), f[i].what, f[i].bound, f[i].attr,
+			        f[i].most / MM(1) + 0.05);
+		else if (f[i].most >= 0)
 			err_add(e, file, at.line, at.col, MSG_TEMPLATE_OFF_PAGE, f[i].elem, f[i].attr,
 			        f[i].value / MM(1), f[i].what, f[i].bound, f[i].attr,
 			        most > 0 ? most : 0);
