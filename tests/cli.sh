@@ -158,6 +158,19 @@ cat >"$T/want.json" <<EOF
 }
 EOF
 cmp -s "$T/out" "$T/want.json" && ok || { no "json note for a 调休 working day"; diff "$T/want.json" "$T/out" | head; }
+# A folder with no plan is said (it printed nothing); a FIFO *.md in a
+# folder is refused as it is when named (it was passed over silently),
+# and counted as failed apart from plans with errors.
+mkdir -p "$T/empty" "$T/withfifo"
+expect 0 check-empty "$F" check "$T/empty"
+[ "$(cat "$T/err")" = "fangan: $T/empty: no plans (*.md) in this folder" ] && [ ! -s "$T/out" ] && ok ||
+	no "check of an empty folder: $(cat "$T/err")"
+mkfifo "$T/withfifo/pipe.md" && cp tests/rules/placeholder.md "$T/withfifo/a.md"
+timeout 10 "$F" check "$T/withfifo" >"$T/out" 2>"$T/err"
+[ $? -eq 2 ] && ok || no "check of a folder with a FIFO *.md: exit 2"
+grep -qxF "fangan: $T/withfifo/pipe.md: not a regular file (a FIFO, device or socket); fangan reads only regular files" "$T/err" &&
+	[ "$(tail -1 "$T/err")" = "fangan: plans: 2; with errors: 0, failed: 1; errors: 0, warnings: 8" ] && ok ||
+	no "check of a folder with a FIFO *.md says so: $(cat "$T/err")"
 # Any file name gives valid JSON (broken UTF-8 as U+FFFD) and a SARIF
 # uri percent-encoded (RFC 3986), parsed back here.
 mkdir -p "$T/names"

@@ -29,6 +29,19 @@ static bool ends_with(const char *s, const char *suf)
 	return n >= m && strcmp(s + n - m, suf) == 0;
 }
 
+/* A folder with no plan is said once per process (watch collects the
+ * plans again every round). */
+static void say_empty(const char *dir)
+{
+	static PathList said;
+	for (size_t i = 0; i < said.n; i++)
+		if (strcmp(said.v[i], dir) == 0)
+			return;
+	if (said.n < 64)
+		add(&said, xstrdup(dir));
+	fprintf(stderr, _("fangan: %s: no plans (*.md) in this folder\n"), dir);
+}
+
 static bool add_dir(const char *dir, PathList *out)
 {
 	DIR *d = opendir(dir);
@@ -43,13 +56,19 @@ static bool add_dir(const char *dir, PathList *out)
 			continue;
 		size_t dl = strlen(dir);
 		char *path = xasprintf("%s%s%s", dir, dl && dir[dl - 1] == '/' ? "" : "/", e->d_name);
+		/* A folder named *.md is passed over; anything else — a
+		 * FIFO, a device, a dangling link — is taken, so that the
+		 * reader says what it is, as for a PATH given by name,
+		 * rather than dropped silently. */
 		struct stat st;
-		if (stat(path, &st) == 0 && S_ISREG(st.st_mode))
-			add(&found, path);
-		else
+		if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
 			free(path);
+		else
+			add(&found, path);
 	}
 	closedir(d);
+	if (found.n == 0)
+		say_empty(dir);
 	if (found.n)
 		qsort(found.v, found.n, sizeof *found.v, cmp_str);
 	for (size_t i = 0; i < found.n; i++)

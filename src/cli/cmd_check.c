@@ -161,7 +161,8 @@ int cmd_check(int argc, char **argv)
 	PathList plans = {0};
 	bool ok = collect_plans(paths, npaths, &plans);
 	Diags d = {0};
-	size_t failed = 0; /* plans with errors, or unreadable */
+	size_t failed = 0;     /* plans with errors */
+	size_t unreadable = 0; /* plans that could not be read (exit 2) */
 	for (size_t i = 0; i < plans.n; i++) {
 		char *err = NULL;
 		size_t first = d.n;
@@ -170,7 +171,7 @@ int cmd_check(int argc, char **argv)
 			fprintf(stderr, "fangan: %s\n", err);
 			free(err);
 			ok = false;
-			failed++;
+			unreadable++;
 			continue;
 		}
 		check_plan(p, &d);
@@ -191,7 +192,13 @@ int cmd_check(int argc, char **argv)
 	diag_sort(&d);
 	diag_write(&d, fmt, color, stdout);
 	size_t nerr = diag_count(&d, SEV_ERROR), nwarn = diag_count(&d, SEV_WARNING);
-	if (fmt == FMT_TEXT && (nerr || nwarn))
+	/* Plans with errors (exit 1) and plans that could not be read
+	 * (exit 2) are counted apart, as build's summary does. */
+	if (fmt == FMT_TEXT && unreadable)
+		fprintf(stderr, _("fangan: plans: %zu; with errors: %zu, failed: %zu; errors: %zu, "
+		                  "warnings: %zu\n"),
+			plans.n, failed, unreadable, nerr, nwarn);
+	else if (fmt == FMT_TEXT && (nerr || nwarn))
 		fprintf(stderr, _("fangan: plans: %zu; with errors: %zu; errors: %zu, warnings: %zu\n"),
 			plans.n, failed, nerr, nwarn);
 	diag_free(&d);
