@@ -157,6 +157,13 @@ pages=$(pdfinfo "$T/out/long/long.pdf" 2>/dev/null | awk '/^Pages:/ { print $2 }
 pdftotext -f "${pages:-1}" -l "${pages:-1}" "$T/out/long/long.pdf" - 2>/dev/null | grep -q "第${n}段。" &&
 	ok || no "long body: its last paragraph on its last page"
 
+# A folder where a font should be is called a folder (it was called "a
+# FIFO, device or socket").
+mkdir -p "$T/fd/fonts/x.ttf" && printf 'body = x.ttf\n' >"$T/fd/fonts/fonts.map"
+timeout 10 "$F" fonts --fonts "$T/fd/fonts" >"$T/log" 2>&1
+grep -qxF "  $T/fd/fonts/fonts.map:1: skipped (body): $T/fd/fonts/x.ttf: a folder, not a font file; name a TrueType font file (.ttf, .ttc) there, or delete the line" "$T/log" &&
+	ok || { no "a folder as a font"; cat "$T/log"; }
+
 # One long line: every byte offset made a line:column by counting from
 # the line's start took time growing with the square of the line (1 MB
 # of NULs: killed at 120 s; 1 MB of U+202E: 67 s); positions along a

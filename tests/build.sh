@@ -12,8 +12,13 @@ LC_ALL=C.UTF-8; export LC_ALL; unset LANGUAGE
 
 "$F" build -o "$T/out" plans/ tests/plans/traditional.md tests/plans/astral.md tests/plans/text-attachment.md tests/plans/forms.md tests/plans/long-forms.md tests/plans/tables.md >"$T/log" 2>"$T/err"
 [ $? -eq 1 ] && ok || no "build of plans/ exits 1 (five-star-school has errors)"
-grep -q 'five-star-school.md: has errors; no PDF written' "$T/err" && ok || no "the plan with errors is named"
+grep -q 'five-star-school.md: has errors; no file of it written' "$T/err" && ok || no "the plan with errors is named"
 [ ! -e "$T/out/five-star-school" ] && ok || no "no output for a plan with errors"
+# Whatever the format asked: the message says no file (it said "no PDF"
+# for --format docx).
+"$F" build --format docx -o "$T/outd" plans/five-star-school.md >/dev/null 2>"$T/err"
+[ $? -eq 1 ] && grep -qx "fangan: plans/five-star-school.md: has errors; no file of it written" "$T/err" &&
+	[ ! -e "$T/outd/five-star-school" ] && ok || no "--format docx of a plan with errors: $(cat "$T/err")"
 ls "$T/out"/*/*.tmp* >/dev/null 2>&1 && no "temporary files left" || ok
 
 for md in plans/*.md tests/plans/traditional.md tests/plans/astral.md tests/plans/text-attachment.md tests/plans/forms.md \

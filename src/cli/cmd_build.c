@@ -306,7 +306,7 @@ static int build_one(const Build *b, const char *path, FILE *out, FILE *err,
 		}
 	}
 	if (diag_count(&d, SEV_ERROR) > 0) {
-		fprintf(err, _("fangan: %s: has errors; no PDF written\n"), path);
+		fprintf(err, _("fangan: %s: has errors; no file of it written\n"), path);
 		status = status ? status : 1;
 	}
 	if (skipped) {

@@ -155,8 +155,11 @@ char *face_file_problem(const char *path)
 	struct stat st;
 	unsigned char tag[4] = {0};
 	char *why = NULL;
-	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode))
-		why = xasprintf("%s: %s", path, read_strerror(ENOTREG));
+	bool stated = fstat(fd, &st) == 0;
+	if (!stated || !S_ISREG(st.st_mode))
+		why = xasprintf("%s: %s", path,
+		                stated && S_ISDIR(st.st_mode) ? _("a folder, not a font file")
+		                                              : read_strerror(ENOTREG));
 	else if ((uintmax_t)st.st_size > (uintmax_t)FACE_MAX_MB << 20)
 		why = xasprintf(_("%s: larger than %d MB, not a font"), path, FACE_MAX_MB);
 	else if (read(fd, tag, 4) != 4 ||
