@@ -286,6 +286,14 @@ sed 's/  - <<: \*s/  - <<: 3/' "$T/merge.md" >"$T/merge3.md"
 run "$F" check "$T/merge3.md"
 [ $? -eq 1 ] && grep -qxF "$T/merge3.md:12:5: error: 合并键“<<”的值应是映射的别名（如“<<: *通用设置”）或这样的列表，而不是标量 [yaml-syntax]" "$T/out" &&
 	ok || no "a merge key of a scalar: $(cat "$T/out")"
+# An empty list, and a list with a scalar before a mapping (it was let
+# through when the last item was a mapping), are each said for what they are.
+for v in '[]:空列表' '[3, *s]:含有非映射的列表'; do
+	sed "s/  - <<: \*s/  - <<: ${v%%:*}/" "$T/merge.md" >"$T/mergel.md"
+	run "$F" check "$T/mergel.md"
+	[ $? -eq 1 ] && grep -qxF "$T/mergel.md:12:5: error: 合并键“<<”的值应是映射的别名（如“<<: *通用设置”）或这样的列表，而不是${v#*:} [yaml-syntax]" "$T/out" &&
+		ok || no "a merge key of ${v%%:*}: $(cat "$T/out")"
+done
 # Merging is bounded: 15,000 keys into 15,000 ends at once.
 python3 -c '
 n = 15000

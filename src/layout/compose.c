@@ -212,6 +212,19 @@ static char *join(const StrList *l, const char *sep)
 }
 
 /* 主送机关: 标题下空一行, 顶格, ending in a full-width colon. */
+/* The names of a front-matter list each checked at its own value, not
+ * at the list's key (a list joined into one line, as 主送 and 抄送 are). */
+static void check_list_glyphs(Ctx *c, const StrList *l)
+{
+	for (size_t i = 0; i < l->n; i++) {
+		if (!l->v[i].s)
+			continue;
+		TsRun run = {ROLE_BODY, l->v[i].s, strlen(l->v[i].s)};
+		Origin o = {NULL, 0, l->v[i].pos.line ? l->v[i].pos : l->pos};
+		check_glyphs(c, &run, &o, 1);
+	}
+}
+
 static void compose_recipients(Ctx *c)
 {
 	if (c->p->recipients.n == 0)
@@ -223,7 +236,7 @@ static void compose_recipients(Ctx *c)
 	free(names);
 	Origin orig[1];
 	add_run(ps, orig, ROLE_BODY, s, strlen(s), NULL, 0, c->p->recipients.pos);
-	check_glyphs(c, ps->runs, orig, 1);
+	check_list_glyphs(c, &c->p->recipients);
 	TsStyle st = body_style(c);
 	st.first_indent = 0;
 	st.align = TS_LEFT;
@@ -593,8 +606,7 @@ static void compose_record(Ctx *c, Record *r)
 		r->cc = xasprintf("%s%s。", cc, names);
 		free(names);
 		r->cc_run = (TsRun){ROLE_BODY, r->cc, strlen(r->cc)};
-		Origin o = {NULL, 0, p->cc.pos};
-		check_glyphs(c, &r->cc_run, &o, 1);
+		check_list_glyphs(c, &p->cc);
 		TsStyle cs = st;
 		cs.indent = size + text_width(c, ROLE_BODY, size, cc, strlen(cc));
 		/* Organ names kept whole where that costs no line. */

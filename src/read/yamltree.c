@@ -234,15 +234,18 @@ static void merge_keys(Builder *b, YNode *m)
 			continue;
 		}
 		YNode *key = m->keys[i], *v = m->items[i];
-		bool maps = v->kind == Y_MAP;
+		/* A mapping, or a list of nothing but mappings (every item:
+		 * a scalar among them was once let through when the last
+		 * item was a mapping). */
+		bool maps = v->kind == Y_MAP || (v->kind == Y_SEQ && v->n > 0);
 		for (size_t k = 0; v->kind == Y_SEQ && k < v->n; k++)
-			maps = v->items[k]->kind == Y_MAP;
-		if (v->kind == Y_SEQ && v->n == 0)
-			maps = false;
+			maps = maps && v->items[k]->kind == Y_MAP;
 		if (!maps) {
 			fail(b, key->pos,
 			     xasprintf("合并键“<<”的值应是映射的别名（如“<<: *通用设置”）或这样的列表，而不是%s",
-			               v->kind == Y_SEQ ? "含有非映射的列表" : ytree_kind_name(v->kind)));
+			               v->kind != Y_SEQ ? ytree_kind_name(v->kind)
+			               : v->n == 0      ? "空列表"
+			                                : "含有非映射的列表"));
 			return;
 		}
 		memmove(m->keys + i, m->keys + i + 1, (m->n - i - 1) * sizeof *m->keys);
