@@ -158,6 +158,61 @@ static void test_deep_markdown(void **state)
 		diag_free(&d);
 		buf_free(&b);
 	}
+	/* A rule of any length, and quotes inside a fenced code block, are
+	 * not nesting. */
+	static const char *const fine[] = {"- ", "* ", "```\n> "};
+	for (size_t m = 0; m < sizeof fine / sizeof *fine; m++) {
+		Buf b = {0};
+		Diags d = {0};
+		Plan *p = deep_markdown(m == 2 ? "> " : fine[m], 300,
+		                        m == 2 ? "x\n```\n\n正文20XX\n"
+		                        : m == 1 ? "*\n\n正文20XX\n" : "-\n\n正文20XX\n", &d, &b);
+		if (m == 2) { /* the fence opens before the quotes */
+			plan_free(p);
+			diag_free(&d);
+			buf_free(&b);
+			buf_puts(&b, "---\ntitle: t\n---\n```\n");
+			for (int i = 0; i < 300; i++)
+				buf_puts(&b, "> ");
+			buf_puts(&b, "x\n```\n\n正文20XX\n");
+			p = check_mem(b.s, b.len, &d);
+		}
+		assert_int_equal(count_rule(&d, "input"), 0);
+		assert_int_equal(count_rule(&d, "placeholder"), 1);
+		plan_free(p);
+		diag_free(&d);
+		buf_free(&b);
+	}
+	/* Table cells: 200 "|" on a line are read, 201 are an error, and so
+	 * is a body past 200,000 in all. */
+	for (int k = 200; k <= 201; k++) {
+		Buf b = {0};
+		Diags d = {0};
+		Plan *p = deep_markdown("|", k, "\n\n正文20XX\n", &d, &b);
+		assert_int_equal(count_rule(&d, "input"), k > 200);
+		if (k > 200)
+			assert_finding(&d, "input", 0, SEV_ERROR, 4, 1,
+			               "表格分隔符“|”在这一行超过200个，或在正文中共超过200000个，"
+			               "正文不再往下读：公文的表格用不到这么多，请把表格拆开或删去多余的“|”");
+		plan_free(p);
+		diag_free(&d);
+		buf_free(&b);
+	}
+	{
+		Buf b = {0};
+		Diags d = {0};
+		buf_puts(&b, "---\ntitle: t\n---\n");
+		for (int r = 0; r < 1001; r++) {
+			for (int i = 0; i < 200; i++)
+				buf_putc(&b, '|');
+			buf_putc(&b, '\n');
+		}
+		Plan *p = check_mem(b.s, b.len, &d);
+		assert_finding(&d, "input", 0, SEV_ERROR, 1004, 1, NULL);
+		plan_free(p);
+		diag_free(&d);
+		buf_free(&b);
+	}
 	Buf b = {0};
 	buf_puts(&b, "---\ntitle: t\n---\n");
 	for (int i = 0; i < 2000; i++) {

@@ -278,6 +278,8 @@
 
 /* input */
 #define MSG_INPUT_ENCODING R_INPUT, "文件不是有效的UTF-8编码：第%zu字节（0x%02X）处编码无效"
+#define MSG_INPUT_CELLS R_INPUT, \
+	"表格分隔符“|”在这一行超过%d个，或在正文中共超过%d个，正文不再往下读：公文的表格用不到这么多，请把表格拆开或删去多余的“|”"
 #define MSG_INPUT_NESTING R_INPUT, \
 	"这一行的引用（>）或列表标记嵌套超过%d层，正文不再往下读：公文用不到这么深的层次，请删去多余的标记"
 

@@ -135,7 +135,8 @@ TextSeg plan_text_seg(const Plan *p, const Text *t, size_t off)
 	/* Go on from the last place stepped to in this segment (see
 	 * Plan.seg_cache): offsets asked for in order cost one walk. */
 	Plan *mp = (Plan *)p;
-	if (mp->seg_cache.text == t && mp->seg_cache.seg == lo && mp->seg_cache.k <= off &&
+	if (mp->seg_cache.text == t && mp->seg_cache.chars == t->s &&
+	    mp->seg_cache.nsegs == t->nsegs && mp->seg_cache.seg == lo && mp->seg_cache.k <= off &&
 	    mp->seg_cache.k >= k) {
 		k = mp->seg_cache.k;
 		s = mp->seg_cache.s;
@@ -154,6 +155,8 @@ TextSeg plan_text_seg(const Plan *p, const Text *t, size_t off)
 		k += tstep;
 	}
 	mp->seg_cache.text = t;
+	mp->seg_cache.chars = t->s;
+	mp->seg_cache.nsegs = t->nsegs;
 	mp->seg_cache.seg = lo;
 	mp->seg_cache.k = k;
 	mp->seg_cache.s = s;

@@ -239,6 +239,8 @@ typedef struct Plan {
 	} col_cache;
 	struct {
 		const void *text;     /* the Text; NULL: nothing kept */
+		const char *chars;    /* its s and nsegs then: a Text rewritten */
+		size_t nsegs;         /* in place is not taken for the same one */
 		size_t seg, k, s;     /* segment, text offset, src offset */
 	} seg_cache;
 

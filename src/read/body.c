@@ -6,8 +6,10 @@
  * allowed one, which keeps every later recursive walk bounded.  cmark
  * itself keeps a node (~500 bytes) for every container a line opens, so
  * a line of 1,000,000 ">" took 486 MB: a line that opens more than
- * MAX_NEST quotes or list items is an error at that line and the body is
- * not handed to cmark at all.
+ * MAX_NEST quotes or list items (a rule "- - -" and code between fences
+ * are not counted), or that holds more than MAX_CELLS "|" (or brings the
+ * body past MAX_ALL_CELLS), is an error at that line and the body is not
+ * handed to cmark at all.
  */
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm.h>
@@ -18,7 +20,7 @@
 #include "reader.h"
 #include "util.h"
 
-enum { MAX_DEPTH = 32, MAX_NEST = 100 };
+enum { MAX_DEPTH = 32, MAX_NEST = 100, MAX_CELLS = 200, MAX_ALL_CELLS = 200000 };
 
 typedef struct {
 	Plan *p;
@@ -271,15 +273,72 @@ static int line_nesting(const char *s, size_t n)
 	return depth;
 }
 
-/* The first line of body nesting more than MAX_NEST containers, or 0. */
-static int too_deep(const char *body, size_t len, int first_line)
+/* A fence line (``` or ~~~, at most three spaces in): its character,
+ * else 0.  Lines between fences are code, not containers. */
+static char fence_of(const char *s, size_t n)
+{
+	size_t i = 0;
+	while (i < n && i < 3 && s[i] == ' ')
+		i++;
+	if (i + 3 <= n && (s[i] == '`' || s[i] == '~') && s[i + 1] == s[i] && s[i + 2] == s[i])
+		return s[i];
+	return 0;
+}
+
+/* A thematic break ("- - -", "***"): only one of - * _ and blanks.
+ * CommonMark reads it as a rule, whatever its length, not as lists. */
+static bool is_rule(const char *s, size_t n)
+{
+	char c = 0;
+	size_t marks = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == ' ' || s[i] == '\t' || s[i] == '\r')
+			continue;
+		if ((s[i] != '-' && s[i] != '*' && s[i] != '_') || (c && s[i] != c))
+			return false;
+		c = s[i];
+		marks++;
+	}
+	return marks >= 3;
+}
+
+/* How many cells the line at s (n bytes) could make in a pipe table. */
+static size_t pipes(const char *s, size_t n)
+{
+	size_t k = 0;
+	for (const char *p = s; (p = memchr(p, '|', n - (size_t)(p - s))) != NULL; p++)
+		k++;
+	return k;
+}
+
+/* The first line of body nesting more than MAX_NEST containers, or with
+ * more than MAX_CELLS table cells, or past MAX_ALL_CELLS in all, or 0;
+ * *cells tells which.  cmark-gfm 0.29's table extension takes time
+ * growing with the square of a row's cells (50,000 cells: 3.9 s), and a
+ * cell costs about 800 bytes (8 MB of 200-column rows: 9.6 s, 3.2 GB). */
+static int too_deep(const char *body, size_t len, int first_line, bool *cells)
 {
 	int line = first_line;
+	char fence = 0;
+	size_t k, all = 0;
 	for (size_t i = 0; i < len; line++) {
 		const char *nl = memchr(body + i, '\n', len - i);
 		size_t e = nl ? (size_t)(nl - body) : len;
-		if (line_nesting(body + i, e - i) > MAX_NEST)
+		const char *s = body + i;
+		size_t n = e - i;
+		char f = fence_of(s, n);
+		if (fence) {
+			if (f == fence)
+				fence = 0;
+		} else if (f) {
+			fence = f;
+		} else if ((k = pipes(s, n)) > MAX_CELLS || (all += k) > MAX_ALL_CELLS) {
+			*cells = true;
 			return line;
+		} else if (!is_rule(s, n) && line_nesting(s, n) > MAX_NEST) {
+			*cells = false;
+			return line;
+		}
 		i = e + 1;
 	}
 	return 0;
@@ -287,9 +346,13 @@ static int too_deep(const char *body, size_t len, int first_line)
 
 void body_read(Plan *p, const char *body, size_t len, int first_line, Diags *d)
 {
-	int deep = too_deep(body, len, first_line);
+	bool cells = false;
+	int deep = too_deep(body, len, first_line, &cells);
 	if (deep) {
-		diag_add(d, p->path, (Pos){deep, 1}, MSG_INPUT_NESTING, MAX_NEST);
+		if (cells)
+			diag_add(d, p->path, (Pos){deep, 1}, MSG_INPUT_CELLS, MAX_CELLS, MAX_ALL_CELLS);
+		else
+			diag_add(d, p->path, (Pos){deep, 1}, MSG_INPUT_NESTING, MAX_NEST);
 		p->body = arena_alloc(p->arena, sizeof *p->body);
 		p->body->type = BLK_QUOTE;
 		p->body->pos = (Pos){first_line, 1};
