@@ -69,7 +69,7 @@ static bool add_dir(const char *dir, PathList *out)
 	closedir(d);
 	if (found.n == 0)
 		say_empty(dir);
-	if (found.n)
+	else
 		qsort(found.v, found.n, sizeof *found.v, cmp_str);
 	for (size_t i = 0; i < found.n; i++)
 		add(out, found.v[i]);

@@ -477,8 +477,7 @@ int cmd_new(int argc, char **argv)
 		fprintf(stderr, _("fangan new: '%s' is not a plain file name (no '/', no '..', "
 		          "not starting with '.' or '-', no control or invisible direction "
 		          "characters, none of \\ : * ? \" < > |)\n"), shown);
-		if (shown != name)
-			free(shown);
+		free(shown);
 		free(stem);
 		return 2;
 	}

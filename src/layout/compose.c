@@ -211,7 +211,6 @@ static char *join(const StrList *l, const char *sep)
 	return b.s;
 }
 
-/* 主送机关: 标题下空一行, 顶格, ending in a full-width colon. */
 /* The names of a front-matter list each checked at its own value, not
  * at the list's key (a list joined into one line, as 主送 and 抄送 are). */
 static void check_list_glyphs(Ctx *c, const StrList *l)
@@ -225,6 +224,7 @@ static void check_list_glyphs(Ctx *c, const StrList *l)
 	}
 }
 
+/* 主送机关: 标题下空一行, 顶格, ending in a full-width colon. */
 static void compose_recipients(Ctx *c)
 {
 	if (c->p->recipients.n == 0)
@@ -716,7 +716,6 @@ const char *compose_find(const Plan *p, const FontSet *fs, const Geometry *g, co
 		if (a->type != ATT_UNKNOWN && a->type != ATT_TEXT)
 			continue;
 		char *label = attach_label(p, i, false);
-		c.p = p;
 		text_attachment(&c, i, label);
 		column_free(&col);
 		free(label);

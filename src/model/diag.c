@@ -93,7 +93,7 @@ const Rule rules[R_COUNT] = {
 	[R_HOLIDAY_DATA] = {"holiday-data", SEV_NOTE, false,
 		"A year the holiday data does not cover yet."},
 	[R_CHAR_CONTROL] = {"char-control", SEV_ERROR, false,
-		"A NUL or an invisible bidirectional control (U+202A-U+202E, U+2066-U+2069, U+200E, U+200F) in the text."},
+		"A control character (C0 but tab/LF/CR, DEL, C1) or an invisible bidirectional control (U+061C, U+200E, U+200F, U+202A-U+202E, U+2066-U+2069) in the text."},
 	[R_CELL_OVERFLOW] = {"cell-overflow", SEV_ERROR, false,
 		"A table cell whose text is taller than a page: it would be cut off."},
 	[R_FONT_LIMIT] = {"font-limit", SEV_ERROR, false,
@@ -109,8 +109,7 @@ enum { MAX_FINDINGS = 10000 };
 static char *visible(char *s)
 {
 	char *v = ctrl_visible(s);
-	if (v != s)
-		free(s);
+	free(s);
 	return v;
 }
 

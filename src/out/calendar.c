@@ -119,12 +119,9 @@ static void add_event(icalcomponent *cal, const char *uid, long long stamp, Day 
 	icalcomponent_add_property(ev, icalproperty_new_summary(vs));
 	icalcomponent_add_property(ev, icalproperty_new_description(vd));
 	icalcomponent_add_property(ev, icalproperty_new_categories(vc));
-	if (vs != summary)
-		free(vs);
-	if (vd != desc)
-		free(vd);
-	if (vc != category)
-		free(vc);
+	free(vs);
+	free(vd);
+	free(vc);
 	icalcomponent_add_property(ev, icalproperty_new_transp(ICAL_TRANSP_TRANSPARENT));
 	icalcomponent_add_component(cal, ev);
 }
@@ -242,22 +239,6 @@ static int cmp_entry(const void *a, const void *b)
 
 static const char *const weekdays[] = {"周日", "周一", "周二", "周三", "周四", "周五", "周六"};
 
-static void entry_text(Buf *b, const Entry *e);
-
-/* One entry's line, its control characters written out (ctrl.h): names
- * come from the plan, and the line goes to a terminal. */
-static void entry_line(Buf *out, const Entry *e)
-{
-	Buf b = {0};
-	entry_text(&b, e);
-	const char *s = buf_cstr(&b);
-	char *v = ctrl_visible(s);
-	buf_puts(out, v);
-	if (v != s)
-		free(v);
-	buf_free(&b);
-}
-
 static void entry_text(Buf *b, const Entry *e)
 {
 	char iso[11], end[32];
@@ -286,6 +267,16 @@ static void entry_text(Buf *b, const Entry *e)
 		buf_printf(b, "%s开始（至%s）", nz(e->ph->name.s), end);
 	}
 	buf_printf(b, " %s\n", e->p->path);
+}
+
+/* One entry's line, its control characters written out (ctrl.h): names
+ * come from the plan, and the line goes to a terminal. */
+static void entry_line(Buf *out, const Entry *e)
+{
+	Buf b = {0};
+	entry_text(&b, e);
+	ctrl_visible_add(out, buf_cstr(&b));
+	buf_free(&b);
 }
 
 void calendar_upcoming(Plan *const *plans, size_t n, Day from, int days, Buf *out)

@@ -33,7 +33,6 @@ typedef struct {
 	bool soft;          /* a soft line break waits to be joined */
 } Walk;
 
-
 static Block *block_new(Walk *w, BlockType t, cmark_node *n)
 {
 	Block *b = arena_alloc(w->p->arena, sizeof *b);
@@ -316,7 +315,7 @@ static size_t pipes(const char *s, size_t n)
  * *cells tells which.  cmark-gfm 0.29's table extension takes time
  * growing with the square of a row's cells (50,000 cells: 3.9 s), and a
  * cell costs about 800 bytes (8 MB of 200-column rows: 9.6 s, 3.2 GB). */
-static int too_deep(const char *body, size_t len, int first_line, bool *cells)
+static int over_limits(const char *body, size_t len, int first_line, bool *cells)
 {
 	int line = first_line;
 	char fence = 0;
@@ -347,7 +346,7 @@ static int too_deep(const char *body, size_t len, int first_line, bool *cells)
 void body_read(Plan *p, const char *body, size_t len, int first_line, Diags *d)
 {
 	bool cells = false;
-	int deep = too_deep(body, len, first_line, &cells);
+	int deep = over_limits(body, len, first_line, &cells);
 	if (deep) {
 		if (cells)
 			diag_add(d, p->path, (Pos){deep, 1}, MSG_INPUT_CELLS, MAX_CELLS, MAX_ALL_CELLS);

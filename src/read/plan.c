@@ -7,7 +7,6 @@
 
 #include "reader.h"
 #include "ctrl.h"
-#include "fname.h"
 #include "paths.h"
 #include "util.h"
 #include "i18n.h"

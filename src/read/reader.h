@@ -26,8 +26,8 @@ bool fm_lint_quotes(const Plan *p, size_t first, size_t end, Diags *d);
 Pos fm_body_start(const Plan *p);
 
 /* Parse body (len bytes, starting at file line first_line) into p->body;
- * a line nesting too many quotes or list items is a finding in d and
- * leaves the body empty. */
+ * a line nesting too many quotes or list items, or with too many table
+ * cells (body.c), is a finding in d and leaves the body empty. */
 void body_read(Plan *p, const char *body, size_t len, int first_line, Diags *d);
 
 #endif

@@ -6,7 +6,6 @@
 #include <yaml.h>
 
 #include "ctrl.h"
-#include "fname.h"
 #include "util.h"
 
 typedef struct {

@@ -19,11 +19,9 @@ bool char_control(uint32_t cp)
 	return cp == 0x7f || (cp >= 0x80 && cp < 0xa0) || char_bidi_control(cp);
 }
 
-char *ctrl_visible(const char *s)
+void ctrl_visible_add(Buf *out, const char *s)
 {
 	size_t n = strlen(s), i = 0;
-	Buf b = {0};
-	bool changed = false;
 	while (i < n) {
 		unsigned char c = (unsigned char)s[i];
 		uint32_t cp = c;
@@ -32,25 +30,25 @@ char *ctrl_visible(const char *s)
 			/* A byte of broken UTF-8 (a file name can hold any) is
 			 * left for the writer: JSON makes it U+FFFD, SARIF
 			 * percent-encodes it. */
-			buf_add(&b, s + i, 1);
+			buf_add(out, s + i, 1);
 			i++;
 			continue;
 		}
 		if (char_control(cp)) {
 			char u[16];
 			snprintf(u, sizeof u, "<U+%04X>", (unsigned)cp);
-			buf_puts(&b, u);
-			changed = true;
+			buf_puts(out, u);
 		} else {
-			buf_add(&b, s + i, (size_t)k);
+			buf_add(out, s + i, (size_t)k);
 		}
 		i += (size_t)k;
 	}
-	if (!changed) {
-		buf_free(&b);
-		return (char *)s;
-	}
-	char *r = xstrdup(buf_cstr(&b));
-	buf_free(&b);
-	return r;
+}
+
+char *ctrl_visible(const char *s)
+{
+	Buf b = {0};
+	ctrl_visible_add(&b, s);
+	buf_cstr(&b); /* "" for an empty s */
+	return b.s;
 }

@@ -7,6 +7,8 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "util.h"
+
 /* An invisible bidirectional control: U+061C, U+200E, U+200F,
  * U+202A–U+202E, U+2066–U+2069. */
 bool char_bidi_control(uint32_t cp);
@@ -16,10 +18,11 @@ bool char_bidi_control(uint32_t cp);
  * bidirectional control. */
 bool char_control(uint32_t cp);
 
-/* s with every char_control character written out visibly as "<U+XXXX>"
- * (bytes of broken UTF-8 are left as they are), newly allocated; s
- * itself when it has none (then not allocated: compare with s before
- * freeing). */
+/* Append s to out with every char_control character written out visibly
+ * as "<U+XXXX>" (bytes of broken UTF-8 are left as they are). */
+void ctrl_visible_add(Buf *out, const char *s);
+
+/* The same as a new string. */
 char *ctrl_visible(const char *s);
 
 #endif

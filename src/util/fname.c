@@ -32,7 +32,7 @@ void fname_cut(char *s, size_t max)
 
 char *fname_join(const char *head, const char *tail, size_t keep, size_t max)
 {
-	size_t h = strlen(head), t = strlen(tail);
+	size_t hl = strlen(head), t = strlen(tail), h = hl;
 	if (h + 1 + t > max) {
 		/* Too long: the head gives way first, down to keep bytes; the
 		 * tail (what tells names apart) has the rest. */
@@ -40,8 +40,8 @@ char *fname_join(const char *head, const char *tail, size_t keep, size_t max)
 		h = room > keep ? room : keep;
 		if (h > max - 1)
 			h = max - 1;
-		if (h > strlen(head))
-			h = strlen(head);
+		if (h > hl)
+			h = hl;
 		while (h > 0 && ((unsigned char)head[h] & 0xc0) == 0x80)
 			h--;
 	}

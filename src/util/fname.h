@@ -9,9 +9,7 @@
 #define FANGAN_FNAME_H
 
 #include <limits.h>
-#include <stdbool.h>
 #include <stddef.h>
-#include <stdint.h>
 
 /* The longest cleaned name, in bytes: NAME_MAX (255) less room for what
  * is put around it — ".pdf", the temporary file's "." and ".XXXXXX"
@@ -22,8 +20,9 @@
  * other characters Windows refuses (: * ? " < > |), control characters
  * (C0, DEL, C1), bidirectional controls (ctrl.h: U+061C, U+200E, U+200F,
  * U+202A–U+202E, U+2066–U+2069), line and paragraph separators and
- * the bytes of broken UTF-8 each become "_", and so does a leading "."; the result is cut to FNAME_MAX bytes between two
- * characters.  fallback (clean) when nothing is left. */
+ * the bytes of broken UTF-8 each become "_", and so does a leading ".";
+ * the result is cut to FNAME_MAX bytes between two characters.
+ * fallback (clean) when nothing is left. */
 char *fname_clean(const char *s, size_t n, const char *fallback);
 
 /* Cut s to at most max bytes, never inside a UTF-8 character. */
