@@ -33,13 +33,10 @@ static bool ends_with(const char *s, const char *suf)
  * plans again every round). */
 static void say_empty(const char *dir)
 {
-	static PathList said;
-	for (size_t i = 0; i < said.n; i++)
-		if (strcmp(said.v[i], dir) == 0)
-			return;
-	if (said.n < 64)
-		add(&said, xstrdup(dir));
-	fprintf(stderr, _("fangan: %s: no plans (*.md) in this folder\n"), dir);
+	char *msg = xasprintf(_("fangan: %s: no plans (*.md) in this folder\n"), dir);
+	if (first_time(msg))
+		fputs(msg, stderr);
+	free(msg);
 }
 
 static bool add_dir(const char *dir, PathList *out)

@@ -9,7 +9,6 @@
 #include "fontcache.h"
 #include "fontfind.h"
 #include "fontmap.h"
-#include "hash.h"
 #include "i18n.h"
 
 /* Family names under which the faces GB/T 9704 asks for are installed
@@ -440,24 +439,14 @@ void fontset_describe(const FontSet *fs, Buf *out)
 
 void fontset_warn_skipped(const FontSet *fs, FILE *f)
 {
-	/* Once per process, so that each round of `fangan watch` does not
-	 * say it again: the hashes of the lines said. */
-	static uint64_t said[64];
-	static size_t nsaid;
+	/* The notes of fonts.map lines ("MAP:LINE: skipped …", add_at),
+	 * each once per process, so that each round of `fangan watch` does
+	 * not say it again. */
 	size_t n = fs->map_path ? strlen(fs->map_path) : 0;
 	for (size_t i = 0; n && i < fs->nnotes; i++) {
 		const char *m = fs->notes[i];
-		if (strncmp(m, fs->map_path, n) != 0 || m[n] != ':' || m[n + 1] < '0' ||
-		    m[n + 1] > '9')
-			continue;
-		uint64_t h = hash_str(HASH_INIT, m);
-		bool before = false;
-		for (size_t k = 0; k < nsaid; k++)
-			before |= said[k] == h;
-		if (before)
-			continue;
-		if (nsaid < sizeof said / sizeof *said)
-			said[nsaid++] = h;
-		fprintf(f, "fangan: %s\n", m);
+		if (strncmp(m, fs->map_path, n) == 0 && m[n] == ':' && m[n + 1] >= '0' &&
+		    m[n + 1] <= '9' && first_time(m))
+			fprintf(f, "fangan: %s\n", m);
 	}
 }

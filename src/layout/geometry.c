@@ -79,9 +79,10 @@ static int fault(GeoFault *out, int n, const char *elem, const char *attr, const
 static int fault_least(GeoFault *out, int n, const char *elem, const char *attr,
                        const char *what, const char *bound, double value, double least)
 {
-	if (n < GEO_FAULTS_MAX)
-		out[n++] = (GeoFault){elem, attr, what, bound, value, least, true};
-	return n;
+	int m = fault(out, n, elem, attr, what, bound, value, least);
+	if (m > n)
+		out[n].least = true;
+	return m;
 }
 
 /* Room beyond the limit of 0.01 pt: the numbers were written in mm. */
@@ -99,13 +100,13 @@ static int rule_faults(const Geometry *g, bool letter, GeoFault *out, int n)
 	if (!letter) {
 		double room = g->red_line_gap < 2 * pitch ? g->red_line_gap : 2 * pitch;
 		Geometry std = geometry_default();
-		if (FITS(g->red_line_width, 2 * room))
-			;
-		else if (g->red_line_width <= std.red_line_width && g->red_line_width / 2 < 2 * pitch)
-			/* A line no wider than the standard's: the gap is too small. */
+		/* A line no wider than the standard's: the gap is too small. */
+		bool narrow = g->red_line_width <= std.red_line_width &&
+		              g->red_line_width / 2 < 2 * pitch;
+		if (!FITS(g->red_line_width, 2 * room) && narrow)
 			n = fault_least(out, n, "red", "line-gap", "红色分隔线", "会压到发文字号",
 			                g->red_line_gap, g->red_line_width / 2);
-		else
+		else if (!FITS(g->red_line_width, 2 * room))
 			n = fault(out, n, "red", "line-width", "红色分隔线", "会压到发文字号或标题",
 			          g->red_line_width, 2 * room);
 	}

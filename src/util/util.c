@@ -1,6 +1,8 @@
 /* util.c — see util.h. */
 #define _GNU_SOURCE /* syncfs */
 #include "util.h"
+
+#include "hash.h"
 #include "i18n.h"
 
 #include <errno.h>
@@ -358,6 +360,19 @@ const char *util_strerror(int e)
 	if (e == ESYMLINK)
 		return _("a symbolic link; fangan writes its files only into a real folder there");
 	return strerror(e);
+}
+
+bool first_time(const char *msg)
+{
+	static uint64_t seen[256];
+	static size_t nseen;
+	uint64_t h = hash_str(HASH_INIT, msg);
+	for (size_t i = 0; i < nseen; i++)
+		if (seen[i] == h)
+			return false;
+	if (nseen < sizeof seen / sizeof *seen)
+		seen[nseen++] = h;
+	return true;
 }
 
 const char *read_strerror(int e)

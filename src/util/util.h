@@ -66,6 +66,11 @@ char *read_file(const char *path, size_t max, size_t *len);
 char *read_fd(int fd, size_t max, size_t *len);
 const char *read_strerror(int e);
 
+/* True the first time this process asks about msg, false after: for a
+ * message that `fangan watch`, building again and again, should say only
+ * once.  The first 256 messages are remembered; past them each is said. */
+bool first_time(const char *msg);
+
 /* Write len bytes to path through a temporary file beside it (same file
  * system), renamed into place only when complete, so readers see the old
  * file or the whole new one and a failed write leaves nothing behind.
