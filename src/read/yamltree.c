@@ -60,8 +60,6 @@ static YNode *node_new(Builder *b, YKind kind, Pos pos)
 	return n;
 }
 
-/* Counts n bytes of scalar text against the budget; false (and the
- * error) when it is spent. */
 /* The first control character (ctrl.h) in s (n bytes), + 1; 0: none. */
 static uint32_t first_control(const char *s, size_t n)
 {
@@ -77,6 +75,8 @@ static uint32_t first_control(const char *s, size_t n)
 	return 0;
 }
 
+/* Counts n bytes of scalar text against the budget; false (and the
+ * error) when it is spent. */
 static bool text_take(Builder *b, Pos pos, size_t n)
 {
 	if (n > ((size_t)YAML_MAX_MB << 20) - b->bytes) {
